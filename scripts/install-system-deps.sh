@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# System libraries the application needs on Debian/Ubuntu: Qt's xcb/offscreen platform
+# libraries, the Liberation fonts (metric twin of Times New Roman, used when Times New Roman
+# is absent), and for tests LibreOffice Writer (renders our DOCX) and poppler (pdftoppm).
+set -euo pipefail
+
+packages=(
+  python3-venv
+  libxkbcommon-x11-0 libxkbcommon0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
+  libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-xfixes0
+  libegl1 libgl1 libfontconfig1 libdbus-1-3 libglib2.0-0
+  fonts-liberation2
+)
+if [ "${1:-}" = "--test" ]; then
+  packages+=(libreoffice-writer-nogui poppler-utils xvfb xauth)
+fi
+
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+export DEBIAN_FRONTEND=noninteractive
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
