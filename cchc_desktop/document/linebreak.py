@@ -1,0 +1,136 @@
+"""Line breaking the way LibreOffice does it for our DOCX, so the PDF has the same lines.
+
+Rules (field notes): break at spaces, and after a hyphen inside a word when a letter follows
+("…/KH-" | "UBND", but never "2019-" | "2025"); never after "/" or "."; a word wider than the line
+is cut between characters.  Widths come from the same TrueType metrics LibreOffice uses; justified
+lines only stretch spaces (never shrink them).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from .fonts import face
+
+
+@dataclass
+class Piece:
+    """A stretch of text in one face."""
+
+    text: str
+    font: str
+    size: float
+
+    @property
+    def width(self) -> float:
+        return stringWidth(self.text, self.font, self.size)
+
+
+@dataclass
+class Word:
+    """Text between two spaces (may mix faces), with the space that follows it."""
+
+    pieces: list[Piece]
+    space: float = 0.0  # width of the following space; 0 at the end of the paragraph
+
+    @property
+    def width(self) -> float:
+        return sum(p.width for p in self.pieces)
+
+
+@dataclass
+class Line:
+    words: list[Word] = field(default_factory=list)
+    last: bool = False  # the paragraph's last line: never justified
+
+    @property
+    def natural(self) -> float:
+        if not self.words:
+            return 0.0
+        return sum(w.width for w in self.words) + sum(w.space for w in self.words[:-1])
+
+
+def words_of(runs, size: float, style_bold: bool, style_italic: bool) -> list[Word]:
+    """Split runs into words at ASCII spaces; a no-break space stays inside its word."""
+    words: list[Word] = [Word([])]
+    for run in runs:
+        font = face(style_bold or run.bold, style_italic or run.italic)
+        parts = run.text.split(" ")
+        for index, part in enumerate(parts):
+            if index > 0:
+                words[-1].space = stringWidth(" ", font, size)
+                words.append(Word([]))
+            if part:
+                words[-1].pieces.append(Piece(part, font, size))
+    if words and not words[-1].pieces and len(words) > 1:
+        words.pop()  # trailing space
+    words[-1].space = 0.0
+    return words
+
+
+def _break_points(text: str) -> list[int]:
+    """Indices after which a line may break inside a word (after a hyphen followed by a letter)."""
+    return [i + 1 for i in range(1, len(text) - 1) if text[i] == "-" and text[i - 1] != " "
+            and text[i + 1].isalpha()]
+
+
+def _split_word(word: Word, cut: int) -> tuple[Word, Word]:
+    """Cut ``word`` after character ``cut`` (counted over all pieces)."""
+    head, tail, seen = [], [], 0
+    for piece in word.pieces:
+        n = len(piece.text)
+        if seen + n <= cut:
+            head.append(piece)
+        elif seen >= cut:
+            tail.append(piece)
+        else:
+            k = cut - seen
+            head.append(Piece(piece.text[:k], piece.font, piece.size))
+            tail.append(Piece(piece.text[k:], piece.font, piece.size))
+        seen += n
+    return Word(head, 0.0), Word(tail, word.space)
+
+
+def _fit_cut(word: Word, room: float, cuts: list[int]) -> int | None:
+    """The longest cut whose head fits in ``room``."""
+    for cut in reversed(cuts):
+        if _split_word(word, cut)[0].width <= room + 1e-6:
+            return cut
+    return None
+
+
+def break_lines(words: list[Word], first_width: float, width: float) -> list[Line]:
+    """Greedy filling, as LibreOffice does."""
+    lines: list[Line] = [Line()]
+    pending = list(words)
+    used = 0.0  # natural width of the current line so far, including the last word's space
+    while pending:
+        word = pending.pop(0)
+        avail = first_width if len(lines) == 1 else width
+        line = lines[-1]
+        if used + word.width <= avail + 1e-6:
+            line.words.append(word)
+            used += word.width + word.space
+            continue
+        text = "".join(p.text for p in word.pieces)
+        cut = _fit_cut(word, avail - used, _break_points(text))
+        if cut is not None:
+            head, tail = _split_word(word, cut)
+            line.words.append(head)
+            pending.insert(0, tail)
+        elif line.words:
+            pending.insert(0, word)
+        else:
+            # A word wider than the whole line: cut it between characters (at least one).
+            cut = _fit_cut(word, avail, list(range(1, len(text)))) or 1
+            head, tail = _split_word(word, cut)
+            line.words.append(head)
+            pending.insert(0, tail)
+        lines.append(Line())
+        used = 0.0
+    if not lines[-1].words and len(lines) > 1:
+        lines.pop()
+    lines[-1].last = True
+    return lines

@@ -1,0 +1,121 @@
+"""reportlab flowables that spell the layout's paragraphs and rules with LibreOffice's line breaks."""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable
+
+from . import measures as m
+from .layout import Para, Rule
+from .linebreak import Line, break_lines, words_of
+
+
+class TextBlock(Flowable):
+    """One paragraph: exact line pitch, first-line indent, justified lines that never shrink spaces.
+
+    ``in_cell``: spacing before/after is part of the height (table cells keep them, as LibreOffice
+    does); in the body it is reported as spaceBefore/spaceAfter so the frame drops it at a page top.
+    """
+
+    def __init__(self, para: Para, *, in_cell: bool = False, keep_next: bool | None = None,
+                 lines: list[Line] | None = None, first: bool = True, width: float | None = None):
+        super().__init__()
+        self.para = para
+        self.s = para.style
+        self.in_cell = in_cell
+        self.keepWithNext = self.s.keep_next if keep_next is None else keep_next
+        self._lines = lines
+        self._first = first  # carries the first-line indent and the space before
+        self._width = width
+        self.spaceBefore = 0 if in_cell or not first else self.s.space_before
+        self.spaceAfter = 0 if in_cell else self.s.space_after
+
+    def _indents(self) -> tuple[float, float]:
+        left = m.mm_to_pt(self.s.left_indent_mm)
+        return left + (m.mm_to_pt(self.s.first_indent_mm) if self._first else 0.0), left
+
+    def _layout(self, width: float) -> list[Line]:
+        if self._lines is None or self._width != width:
+            first_left, left = self._indents()
+            words = words_of(self.para.runs, self.s.size, self.s.bold, self.s.italic)
+            self._lines = break_lines(words, width - first_left, width - left)
+            self._width = width
+        return self._lines
+
+    def _extra(self) -> float:
+        if not self.in_cell:
+            return 0.0
+        return (self.s.space_before if self._first else 0.0) + self.s.space_after
+
+    def wrap(self, availWidth, availHeight):
+        lines = self._layout(availWidth)
+        self.width = availWidth
+        self.height = len(lines) * self.s.pitch + self._extra()
+        return self.width, self.height
+
+    def split(self, availWidth, availHeight):
+        lines = self._layout(availWidth)
+        room = availHeight - (self.s.space_before if self.in_cell and self._first else 0.0)
+        fit = int((room + 1e-6) // self.s.pitch)
+        if fit <= 0 or fit >= len(lines):
+            return []
+        head_lines = [Line(list(l.words), l.last) for l in lines[:fit]]
+        head = TextBlock(self.para, in_cell=self.in_cell, keep_next=False, lines=head_lines,
+                         first=self._first, width=availWidth)
+        head.spaceAfter = 0
+        tail = TextBlock(self.para, in_cell=self.in_cell, lines=lines[fit:], first=False,
+                         width=availWidth)
+        tail.keepWithNext = self.keepWithNext
+        return [head, tail]
+
+    def draw(self):
+        canvas = self.canv
+        s = self.s
+        first_left, left = self._indents()
+        top = self.height - (s.space_before if self.in_cell and self._first else 0.0)
+        for index, line in enumerate(self._lines or []):
+            x0 = first_left if index == 0 and self._first else left
+            avail = self.width - x0
+            natural = line.natural
+            gaps = len(line.words) - 1
+            stretch = 0.0
+            if s.align == m.Align.JUSTIFY and not line.last and gaps > 0 and natural < avail:
+                stretch = (avail - natural) / gaps
+            elif s.align == m.Align.CENTER:
+                x0 += (avail - natural) / 2
+            elif s.align == m.Align.RIGHT:
+                x0 += avail - natural
+            # Baseline: the line box is the exact pitch; LibreOffice keeps the descent at its bottom.
+            y = top - (index + 1) * s.pitch + m.FONT_DESCENT * s.size
+            x = x0
+            last = len(line.words) - 1
+            for number, word in enumerate(line.words):
+                for index, piece in enumerate(word.pieces):
+                    canvas.setFont(piece.font, piece.size)
+                    # The space is drawn too, so that text extraction and copy-paste see it.
+                    tail = " " if number < last and index == len(word.pieces) - 1 and word.space else ""
+                    canvas.drawString(x, y, piece.text + tail)
+                    x += piece.width
+                x += word.space + stretch
+
+
+class RuleLine(Flowable):
+    """The short centred rule: an empty paragraph whose top border is the line."""
+
+    def __init__(self, rule: Rule, *, in_cell: bool = False):
+        super().__init__()
+        self.rule = rule
+        self.s = m.STYLES["rule"]
+        self.in_cell = in_cell
+        self.spaceBefore = 0 if in_cell else self.s.space_before
+
+    def wrap(self, availWidth, availHeight):
+        self.width = availWidth
+        self.height = self.s.pitch + m.RULE_WEIGHT_PT + (self.s.space_before if self.in_cell else 0.0)
+        return self.width, self.height
+
+    def draw(self):
+        length = m.mm_to_pt(self.rule.width_mm)
+        x0 = (self.width - length) / 2
+        y = self.height - (self.s.space_before if self.in_cell else 0.0) - m.RULE_WEIGHT_PT / 2
+        self.canv.setLineWidth(m.RULE_WEIGHT_PT)
+        self.canv.line(x0, y, x0 + length, y)
