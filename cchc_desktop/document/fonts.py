@@ -107,5 +107,10 @@ def register() -> FontSet:
 
 def text_width(text: str, size: float, bold: bool = False, italic: bool = False) -> float:
     """Width in points of ``text`` set in our family (used by the layout for rule lengths)."""
-    register()
+    try:
+        register()
+    except FontNotFoundError:
+        # The DOCX does not need the font files: standard Times metrics are close enough for rules.
+        builtin = "Times-" + ("BoldItalic" if bold and italic else "Bold" if bold else "Italic" if italic else "Roman")
+        return pdfmetrics.stringWidth(text, builtin, size)
     return pdfmetrics.stringWidth(text, face(bold, italic), size)

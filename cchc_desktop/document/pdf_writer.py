@@ -75,7 +75,7 @@ def _cell(items: list) -> list[Flowable]:
 def _table(widths_mm, rows, *, grid: bool, repeat: int = 0) -> list[Flowable]:
     pad = m.mm_to_pt(m.CELL_PADDING_MM)
     style = [("LEFTPADDING", (0, 0), (-1, -1), pad), ("RIGHTPADDING", (0, 0), (-1, -1), pad),
-             ("TOPPADDING", (0, 0), (-1, -1), m.CELL_PADDING_VERTICAL_PT),
+             ("TOPPADDING", (0, 0), (-1, -1), m.CELL_PADDING_VERTICAL_PT + (m.TABLE_BORDER_PT if grid else 0)),
              ("BOTTOMPADDING", (0, 0), (-1, -1), m.CELL_PADDING_VERTICAL_PT),
              ("VALIGN", (0, 0), (-1, -1), "TOP")]
     if grid:

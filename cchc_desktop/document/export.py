@@ -1,0 +1,91 @@
+"""Export a report to DOCX or PDF: temp file beside the target, then os.replace.
+
+A crash never leaves half a document, and on any failure the old file stays as it was.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import tempfile
+from pathlib import Path
+
+from ..core.model import Report, normalize
+from .fonts import FontNotFoundError
+from .layout import make_document
+
+
+class ExportError(Exception):
+    """One clear Vietnamese sentence for the user."""
+
+
+def _message(error: OSError, path: Path) -> str:
+    name = path.name
+    if isinstance(error, FileNotFoundError) or error.errno == errno.ENOENT:
+        return f"Không tìm thấy thư mục “{path.parent}”. Hãy chọn một thư mục khác để lưu “{name}”."
+    if error.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
+        return f"Ổ đĩa đã đầy, không lưu được “{name}”. Hãy giải phóng dung lượng hoặc lưu vào ổ khác."
+    if isinstance(error, PermissionError) or error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        if path.exists() and not os.access(path, os.W_OK):
+            return f"Tệp “{name}” chỉ cho phép đọc. Hãy bỏ thuộc tính chỉ đọc hoặc lưu với tên khác."
+        if path.exists():
+            return (f"Tệp “{name}” đang được mở trong một chương trình khác (Word, trình xem PDF…). "
+                    "Hãy đóng tệp đó rồi xuất lại.")
+        return f"Không có quyền ghi vào thư mục “{path.parent}”. Hãy chọn một thư mục khác."
+    if isinstance(error, IsADirectoryError):
+        return f"“{path}” là một thư mục, không phải tệp. Hãy chọn tên tệp khác."
+    return f"Không lưu được “{name}”: {error.strerror or error}."
+
+
+def write_atomic(data: bytes, path: Path) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder."""
+    path = Path(path)
+    if path.is_dir():
+        raise ExportError(f"“{path}” là một thư mục, không phải tệp. Hãy chọn tên tệp khác.")
+    if not path.parent.is_dir():
+        raise ExportError(_message(FileNotFoundError(errno.ENOENT, "missing"), path))
+    if path.exists() and not os.access(path, os.W_OK):
+        # os.replace would happily replace a read-only file on POSIX: honour the attribute.
+        raise ExportError(_message(PermissionError(errno.EACCES, "read-only"), path))
+    tmp_name = None
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=path.parent)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        # On Windows, a target open in Word makes this raise PermissionError.
+        os.replace(tmp_name, path)
+        tmp_name = None
+    except OSError as error:
+        raise ExportError(_message(error, path)) from error
+    finally:
+        if tmp_name is not None:
+            try:
+                os.unlink(tmp_name)
+            except OSError:
+                pass
+
+
+def docx_bytes(report: Report) -> bytes:
+    from .docx_writer import docx_bytes as write
+
+    return write(make_document(normalize(report)))
+
+
+def pdf_bytes(report: Report) -> bytes:
+    """The report as a PDF in memory (preview, printing)."""
+    from .pdf_writer import pdf_bytes as write
+
+    try:
+        return write(make_document(normalize(report)))
+    except FontNotFoundError as error:
+        raise ExportError(str(error)) from error
+
+
+def export_docx(report: Report, path: Path) -> None:
+    write_atomic(docx_bytes(report), Path(path))
+
+
+def export_pdf(report: Report, path: Path) -> None:
+    write_atomic(pdf_bytes(report), Path(path))
