@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import errno
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -26,7 +27,7 @@ def _message(error: OSError, path: Path) -> str:
     if error.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
         return f"Ổ đĩa đã đầy, không lưu được “{name}”. Hãy giải phóng dung lượng hoặc lưu vào ổ khác."
     if isinstance(error, PermissionError) or error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        if path.exists() and not os.access(path, os.W_OK):
+        if _read_only(path):
             return f"Tệp “{name}” chỉ cho phép đọc. Hãy bỏ thuộc tính chỉ đọc hoặc lưu với tên khác."
         if path.exists():
             return (f"Tệp “{name}” đang được mở trong một chương trình khác (Word, trình xem PDF…). "
@@ -37,6 +38,14 @@ def _message(error: OSError, path: Path) -> str:
     return f"Không lưu được “{name}”: {error.strerror or error}."
 
 
+def _read_only(path: Path) -> bool:
+    """The file's read-only attribute (mode bits, so that it holds for root and on Windows)."""
+    try:
+        return not path.stat().st_mode & stat.S_IWUSR
+    except OSError:
+        return False
+
+
 def write_atomic(data: bytes, path: Path) -> None:
     """Write ``data`` to ``path`` through a temporary file in the same folder."""
     path = Path(path)
@@ -44,7 +53,7 @@ def write_atomic(data: bytes, path: Path) -> None:
         raise ExportError(f"“{path}” là một thư mục, không phải tệp. Hãy chọn tên tệp khác.")
     if not path.parent.is_dir():
         raise ExportError(_message(FileNotFoundError(errno.ENOENT, "missing"), path))
-    if path.exists() and not os.access(path, os.W_OK):
+    if _read_only(path):
         # os.replace would happily replace a read-only file on POSIX: honour the attribute.
         raise ExportError(_message(PermissionError(errno.EACCES, "read-only"), path))
     tmp_name = None
