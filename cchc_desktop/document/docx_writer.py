@@ -194,10 +194,11 @@ def _sect_pr(landscape: bool, header_refs: str) -> str:
 
 
 def _page_number_xml() -> str:
-    field = ('<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
-             '<w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>'
-             '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
-             f'{_run("2")}<w:r><w:fldChar w:fldCharType="end"/></w:r>')
+    rpr = f"<w:rPr>{_FONTS}{_LANG}</w:rPr>"
+    field = (f'<w:r>{rpr}<w:fldChar w:fldCharType="begin"/></w:r>'
+             f'<w:r>{rpr}<w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>'
+             f'<w:r>{rpr}<w:fldChar w:fldCharType="separate"/></w:r>'
+             f'{_run("2")}<w:r>{rpr}<w:fldChar w:fldCharType="end"/></w:r>')
     return f'<w:p {W}><w:pPr><w:pStyle w:val="{style_id("page_number")}"/></w:pPr>{field}</w:p>'
 
 
