@@ -77,7 +77,9 @@ def _table(widths_mm, rows, *, grid: bool, repeat: int = 0) -> list[Flowable]:
     style = [("LEFTPADDING", (0, 0), (-1, -1), pad), ("RIGHTPADDING", (0, 0), (-1, -1), pad),
              ("TOPPADDING", (0, 0), (-1, -1), m.CELL_PADDING_VERTICAL_PT + (m.TABLE_BORDER_PT if grid else 0)),
              ("BOTTOMPADDING", (0, 0), (-1, -1), m.CELL_PADDING_VERTICAL_PT),
-             ("VALIGN", (0, 0), (-1, -1), "TOP")]
+             ("VALIGN", (0, 0), (-1, -1), "TOP"),
+             # Table cells select their style's font even around flowables: not Helvetica.
+             ("FONTNAME", (0, 0), (-1, -1), fonts.face(False, False))]
     if grid:
         style.append(("GRID", (0, 0), (-1, -1), m.TABLE_BORDER_PT, (0, 0, 0)))
     table = Table([[_cell(c) for c in row] for row in rows], colWidths=[m.mm_to_pt(w) for w in widths_mm],
@@ -154,6 +156,8 @@ def pdf_bytes(doc: lay.Document) -> bytes:
         templates.reverse()
     template = BaseDocTemplate(buffer, pagesize=A4, pageTemplates=templates, title=doc.title,
                                author=doc.author, subject=doc.subject, creator="cchc-desktop",
-                               lang=m.LANGUAGE, pageCompression=1)
+                               lang=m.LANGUAGE, pageCompression=1,
+                               # Every page starts in Helvetica unless told otherwise: a non-embedded font.
+                               initialFontName=fonts.face(False, False), initialFontSize=14)
     template.build(_story(doc))
     return buffer.getvalue()
