@@ -1,0 +1,67 @@
+"""Our PDF against LibreOffice's PDF of our DOCX: same page count, same lines.
+
+One soffice run (its own profile in tmp) converts every DOCX the module needs.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import pdfplumber
+import pypdf
+import pytest
+
+from cchc_desktop.document.export import export_docx, export_pdf
+
+from .helpers import sample_report, wide_report
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+pytestmark = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed: "
+                                "cannot compare our PDF with LibreOffice's rendering of our DOCX")
+
+REPORTS = {"sample": sample_report, "wide": wide_report}
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory):
+    """{name: (our pdf, LibreOffice's pdf)}."""
+    folder = tmp_path_factory.mktemp("lo")
+    docx_files = []
+    for name, make in REPORTS.items():
+        report = make()
+        export_docx(report, folder / f"{name}.docx")
+        export_pdf(report, folder / f"{name}-ours.pdf")
+        docx_files.append(str(folder / f"{name}.docx"))
+    profile = (folder / "profile").as_uri()
+    subprocess.run([SOFFICE, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(folder), *docx_files], check=True, capture_output=True, timeout=180)
+    result = {name: (folder / f"{name}-ours.pdf", folder / f"{name}.pdf") for name in REPORTS}
+    for ours, theirs in result.values():
+        assert theirs.is_file(), "LibreOffice produced no PDF"
+    return result
+
+
+def lines(path) -> list[list[str]]:
+    with pdfplumber.open(path) as pdf:
+        return [[line.strip() for line in (page.extract_text() or "").splitlines()] for page in pdf.pages]
+
+
+@pytest.mark.parametrize("name", REPORTS)
+def test_same_page_count_and_orientation(rendered, name):
+    ours, theirs = (pypdf.PdfReader(p).pages for p in rendered[name])
+    assert len(ours) == len(theirs)
+    for a, b in zip(ours, theirs):
+        assert (a.mediabox.width > a.mediabox.height) == (b.mediabox.width > b.mediabox.height)
+
+
+@pytest.mark.parametrize("name", REPORTS)
+def test_same_lines_on_page_one(rendered, name):
+    ours, theirs = (lines(p) for p in rendered[name])
+    assert len(ours[0]) > 25
+    assert ours[0] == theirs[0]
+
+
+def test_same_lines_on_every_page_of_the_sample(rendered):
+    ours, theirs = (lines(p) for p in rendered["sample"])
+    assert ours == theirs
