@@ -241,8 +241,9 @@ def build(doc: Document) -> docx.document.Document:
         else:
             body.append(sect)
     props = document.core_properties
-    props.title, props.subject, props.author = doc.title, doc.subject, doc.author
-    props.last_modified_by, props.language = doc.author, m.LANGUAGE
+    # Core properties hold at most 255 characters (python-docx refuses longer ones).
+    props.title, props.subject, props.author = doc.title[:255], doc.subject[:255], doc.author[:255]
+    props.last_modified_by, props.language = doc.author[:255], m.LANGUAGE
     props.comments, props.keywords = "", ""
     now = datetime.now(timezone.utc).replace(microsecond=0, tzinfo=None)
     props.created = props.modified = now

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..core.model import Report, normalize
 from .fonts import FontNotFoundError
+from .fonts import register as _register_fonts
 from .layout import make_document
 
 
@@ -87,6 +88,7 @@ def pdf_bytes(report: Report) -> bytes:
     from .pdf_writer import pdf_bytes as write
 
     try:
+        _register_fonts()
         return write(make_document(normalize(report)))
     except FontNotFoundError as error:
         raise ExportError(str(error)) from error

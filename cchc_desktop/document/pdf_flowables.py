@@ -86,16 +86,24 @@ class TextBlock(Flowable):
                 x0 += avail - natural
             # Baseline: the line box is the exact pitch; LibreOffice keeps the descent at its bottom.
             y = top - (index + 1) * s.pitch + m.FONT_DESCENT * s.size
-            x = x0
-            last = len(line.words) - 1
-            for number, word in enumerate(line.words):
-                for index, piece in enumerate(word.pieces):
-                    canvas.setFont(piece.font, piece.size)
-                    # The space is drawn too, so that text extraction and copy-paste see it.
-                    tail = " " if number < last and index == len(word.pieces) - 1 and word.space else ""
-                    canvas.drawString(x, y, piece.text + tail)
-                    x += piece.width
-                x += word.space + stretch
+            self._draw_line(line, x0, y, stretch)
+
+    def _draw_line(self, line: Line, x: float, y: float, stretch: float) -> None:
+        """One text object per line, spaces drawn as glyphs: viewers copy and search whole lines."""
+        text = self.canv.beginText(x, y)
+        last = len(line.words) - 1
+        font = None
+        for number, word in enumerate(line.words):
+            for index, piece in enumerate(word.pieces):
+                if (piece.font, piece.size) != font:
+                    font = (piece.font, piece.size)
+                    text.setFont(piece.font, piece.size)
+                tail = " " if number < last and index == len(word.pieces) - 1 and word.space else ""
+                text.textOut(piece.text + tail)
+            if stretch and number < last:
+                x += word.width + word.space + stretch
+                text.setTextOrigin(x, y)  # justified: the next word starts after the stretched space
+        self.canv.drawText(text)
 
 
 class RuleLine(Flowable):
