@@ -15,29 +15,42 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from .fonts import face
 
 
-@dataclass
+_WIDTHS: dict[tuple[str, str], float] = {}  # (font, text) → width at 1 pt; words repeat a lot
+
+
+def text_width(text: str, font: str, size: float) -> float:
+    key = (font, text)
+    width = _WIDTHS.get(key)
+    if width is None:
+        width = _WIDTHS[key] = stringWidth(text, font, 1000) / 1000
+        if len(_WIDTHS) > 200_000:
+            _WIDTHS.clear()
+    return width * size
+
+
 class Piece:
-    """A stretch of text in one face."""
+    """A stretch of text in one face; its width is measured once."""
 
-    text: str
-    font: str
-    size: float
+    __slots__ = ("text", "font", "size", "width")
 
-    @property
-    def width(self) -> float:
-        return stringWidth(self.text, self.font, self.size)
+    def __init__(self, text: str, font: str, size: float):
+        self.text, self.font, self.size = text, font, size
+        self.width = text_width(text, font, size)
 
 
-@dataclass
 class Word:
-    """Text between two spaces (may mix faces), with the space that follows it."""
+    """Text between two spaces (may mix faces), with the width of the space that follows it."""
 
-    pieces: list[Piece]
-    space: float = 0.0  # width of the following space; 0 at the end of the paragraph
+    __slots__ = ("pieces", "space", "width")
 
-    @property
-    def width(self) -> float:
-        return sum(p.width for p in self.pieces)
+    def __init__(self, pieces: list[Piece], space: float = 0.0):
+        self.pieces = pieces
+        self.space = space  # 0 at the end of the paragraph
+        self.width = sum(p.width for p in pieces)
+
+    def add(self, piece: Piece) -> None:
+        self.pieces.append(piece)
+        self.width += piece.width
 
 
 @dataclass
@@ -60,10 +73,10 @@ def words_of(runs, size: float, style_bold: bool, style_italic: bool) -> list[Wo
         parts = run.text.split(" ")
         for index, part in enumerate(parts):
             if index > 0:
-                words[-1].space = stringWidth(" ", font, size)
+                words[-1].space = text_width(" ", font, size)
                 words.append(Word([]))
             if part:
-                words[-1].pieces.append(Piece(part, font, size))
+                words[-1].add(Piece(part, font, size))
     if words and not words[-1].pieces and len(words) > 1:
         words.pop()  # trailing space
     words[-1].space = 0.0

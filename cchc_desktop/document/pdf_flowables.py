@@ -89,20 +89,29 @@ class TextBlock(Flowable):
             self._draw_line(line, x0, y, stretch)
 
     def _draw_line(self, line: Line, x: float, y: float, stretch: float) -> None:
-        """One text object per line, spaces drawn as glyphs: viewers copy and search whole lines."""
+        """One text object per line, spaces drawn as glyphs so viewers copy and search whole lines.
+
+        Justification uses the PDF word spacing (Tw), which widens the space character; our
+        TrueType subsets keep ASCII codes, so the space is byte 32 as Tw requires.
+        """
         text = self.canv.beginText(x, y)
+        if stretch:
+            text.setWordSpace(stretch)
         last = len(line.words) - 1
-        font = None
+        font, chunk = None, []
         for number, word in enumerate(line.words):
             for index, piece in enumerate(word.pieces):
                 if (piece.font, piece.size) != font:
+                    if chunk:
+                        text.textOut("".join(chunk))
+                        chunk = []
                     font = (piece.font, piece.size)
                     text.setFont(piece.font, piece.size)
-                tail = " " if number < last and index == len(word.pieces) - 1 and word.space else ""
-                text.textOut(piece.text + tail)
-            if stretch and number < last:
-                x += word.width + word.space + stretch
-                text.setTextOrigin(x, y)  # justified: the next word starts after the stretched space
+                chunk.append(piece.text)
+                if number < last and index == len(word.pieces) - 1 and word.space:
+                    chunk.append(" ")
+        if chunk:
+            text.textOut("".join(chunk))
         self.canv.drawText(text)
 
 

@@ -97,3 +97,13 @@ def test_appendix_landscape_iff_docx_is(tmp_path, make, landscape):
 def test_pdf_bytes_is_a_pdf():
     data = pdf_bytes(sample_report())
     assert data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF")
+
+
+def test_justified_lines_reach_the_right_margin(sample_pdf):
+    right = (210 - 15) * 72 / 25.4
+    with pdfplumber.open(sample_pdf) as pdf:
+        lines = pdf.pages[1].extract_text_lines()
+    ends = [line["x1"] for line in lines]
+    full = [x for x in ends if abs(x - right) < 0.6]
+    assert len(full) >= 15, ends  # word spacing really stretched the spaces
+    assert max(ends) < right + 0.6
