@@ -12,6 +12,8 @@ from datetime import datetime, timezone
 from xml.sax.saxutils import escape
 
 import docx
+import docx.document
+from lxml import etree
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
@@ -220,26 +222,34 @@ def _set_headers(document) -> str:
         for ref in refs)
 
 
+def _section_end(sect_pr: str) -> str:
+    """The last paragraph of a section carries its properties (Word needs a paragraph after a table)."""
+    return f'<w:p><w:pPr><w:pStyle w:val="{style_id("spacer")}"/>{sect_pr}</w:pPr></w:p>'
+
+
 def build(doc: Document) -> docx.document.Document:
-    document = docx.Document()
-    _install_styles(document)
-    header_refs = _set_headers(document)
-    body = document.element.body
-    for child in list(body):
-        body.remove(child)
+    template = docx.Document()
+    _install_styles(template)
+    header_refs = _set_headers(template)
     sections = doc.sections
+    parts = []
     for index, (landscape, blocks) in enumerate(sections):
         text_mm = m.LANDSCAPE_TEXT_WIDTH_MM if landscape else m.TEXT_WIDTH_MM
-        xml = "".join(_block(b, text_mm) for b in blocks) + _spacer()
-        for child in parse_xml(f"<w:body {W} {nsdecls('r')}>{xml}</w:body>"):
-            body.append(child)
-        # A section's properties sit in its last paragraph, except the last section's: in the body.
-        sect = parse_xml(_sect_pr(landscape, header_refs if index == 0 else ""))
+        parts += [_block(b, text_mm) for b in blocks]
+        sect = _sect_pr(landscape, header_refs if index == 0 else "").replace(f" {W} {nsdecls('r')}", "")
         if index < len(sections) - 1:
-            ppr = body[-1].find(qn("w:pPr"))
-            ppr.append(sect)
+            parts.append(_section_end(sect))
         else:
-            body.append(sect)
+            parts += [_spacer(), sect]  # the last section's properties close the body
+    # One parse of the whole document part: moving parsed nodes between lxml documents one by one
+    # costs ten times more on a long report.
+    root = template.element
+    shell = etree.tostring(root, encoding="unicode")
+    head = shell[:shell.index("<w:body")]
+    xml = f"{head}<w:body>{''.join(parts)}</w:body></w:document>"
+    part = template.part
+    part._element = parse_xml(xml)
+    document = docx.document.Document(part._element, part)
     props = document.core_properties
     # Core properties hold at most 255 characters (python-docx refuses longer ones).
     props.title, props.subject, props.author = doc.title[:255], doc.subject[:255], doc.author[:255]
