@@ -95,8 +95,8 @@ class TextBlock(Flowable):
         TrueType subsets keep ASCII codes, so the space is byte 32 as Tw requires.
         """
         text = self.canv.beginText(x, y)
-        if stretch:
-            text.setWordSpace(stretch)
+        # Word spacing is graphics state and survives the text object: set it on every line.
+        text.setWordSpace(stretch)
         last = len(line.words) - 1
         font, chunk = None, []
         for number, word in enumerate(line.words):

@@ -107,3 +107,13 @@ def test_justified_lines_reach_the_right_margin(sample_pdf):
     full = [x for x in ends if abs(x - right) < 0.6]
     assert len(full) >= 15, ends  # word spacing really stretched the spaces
     assert max(ends) < right + 0.6
+
+
+def test_last_line_of_a_paragraph_is_not_stretched(sample_pdf):
+    with pdfplumber.open(sample_pdf) as pdf:
+        words = pdf.pages[0].extract_words(keep_blank_chars=False)
+    end = next(w for w in words if w["text"] == "sau:")
+    line = [w for w in words if abs(w["top"] - end["top"]) < 1]
+    assert [w["text"] for w in line] == ["năm", "2024", "như", "sau:"]
+    gaps = [b["x0"] - a["x1"] for a, b in zip(line, line[1:])]
+    assert all(abs(g - 3.5) < 0.2 for g in gaps), gaps  # a plain 14 pt space
