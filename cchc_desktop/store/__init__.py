@@ -1,0 +1,1 @@
+"""Everything that touches the SQLite file or the JSON exchange file."""

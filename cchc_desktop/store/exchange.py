@@ -1,0 +1,90 @@
+"""The JSON exchange file: one report (with its organisation), versioned, documented in
+docs/exchange-format.md.  No timestamps inside, so export → import → export is byte-identical.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from ..core.codec import FormatError, report_from_dict, report_to_dict
+from ..core.model import Report
+from .database import StoreError
+
+FORMAT = "cchc-desktop-report"
+VERSION = 1
+
+
+def exchange_text(report: Report) -> str:
+    document = {"format": FORMAT, "version": VERSION, "report": report_to_dict(report)}
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def write_exchange(report: Report, path: Path) -> None:
+    """Write the file through a temporary file beside it, so a failure leaves no half file."""
+    path = Path(path)
+    if path.is_dir():
+        raise StoreError(f"“{path}” là một thư mục, không phải tệp. Hãy chọn tên tệp khác.")
+    if not path.parent.is_dir():
+        raise StoreError(f"Không tìm thấy thư mục “{path.parent}” để lưu “{path.name}”.")
+    data = exchange_text(report).encode("utf-8")
+    tmp_name = None
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=path.parent)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp_name, path)
+        tmp_name = None
+    except OSError as error:
+        raise StoreError(f"Không ghi được tệp “{path.name}”: {error.strerror or error}.") from error
+    finally:
+        if tmp_name is not None:
+            Path(tmp_name).unlink(missing_ok=True)
+
+
+def read_exchange(path: Path) -> Report:
+    """Read and validate an exchange file; StoreError/FormatError name the problem in Vietnamese."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except IsADirectoryError:
+        raise StoreError(f"“{path}” là một thư mục, không phải tệp báo cáo.") from None
+    except FileNotFoundError:
+        raise StoreError(f"Không tìm thấy tệp “{path}”.") from None
+    except OSError as error:
+        raise StoreError(f"Không đọc được tệp “{path.name}”: {error.strerror or error}.") from error
+    try:
+        # utf-8-sig: Windows Notepad may add a byte-order mark.
+        data = json.loads(raw.decode("utf-8-sig"))
+    except (UnicodeDecodeError, ValueError) as error:
+        raise StoreError(f"Tệp “{path.name}” không phải là tệp JSON hợp lệ ({_where(error)}).") from None
+    return report_from_exchange(data, path.name)
+
+
+def _where(error: Exception) -> str:
+    if isinstance(error, json.JSONDecodeError):
+        return f"lỗi ở dòng {error.lineno}, cột {error.colno}"
+    return "không đọc được theo bảng mã UTF-8"
+
+
+def report_from_exchange(data: Any, name: str = "tệp") -> Report:
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise StoreError(f"Tệp “{name}” không phải là tệp báo cáo của cchc-desktop.")
+    version = data.get("version")
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise FormatError("version", "phải là số nguyên")
+    if version > VERSION:
+        raise StoreError(
+            f"Tệp “{name}” có định dạng phiên bản {version}, mới hơn chương trình này (phiên bản {VERSION});"
+            " hãy cập nhật cchc-desktop."
+        )
+    if "report" not in data:
+        raise FormatError("report", "bị thiếu")
+    try:
+        return report_from_dict(data["report"])
+    except FormatError as error:
+        path = "report" if error.path == "(gốc)" else f"report.{error.path}"
+        raise FormatError(path, error.message) from None

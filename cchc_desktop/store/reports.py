@@ -1,0 +1,226 @@
+"""Reports and the organisation in the database: the only module that knows their SQL.
+
+A report is stored as the codec's JSON document (the single description of its content)
+plus indexed columns for listing and searching.  Every write is one ``db.atomic()``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import sqlite_utils
+
+from ..core.codec import FormatError, organization_from_dict, report_from_dict, report_to_dict
+from ..core.model import Organization, Period, PeriodKind, Report, ReportStatus, normalize
+from ..core.vietnamese import fold
+from .database import StoreError
+
+DEFAULT_TEMPLATE = "cchc-propaganda"
+
+
+@dataclass
+class ReportSummary:
+    id: int
+    subject: str
+    period: Period
+    status: ReportStatus
+    created_at: str
+    updated_at: str
+    deleted: bool
+    search_key: str
+
+
+def now() -> str:
+    """ISO local time to the second: what the clerk's clock says."""
+    return datetime.now().isoformat(timespec="seconds")
+
+
+def period_text(period: Period) -> str:
+    """The period's Vietnamese label (the checks helper's wording when available)."""
+    try:
+        from ..core.periods import period_label
+    except ImportError:  # periods.py not written yet: a small fallback
+        return _fallback_label(period)
+    return period_label(period)
+
+
+_FALLBACK = {
+    PeriodKind.HALF1: "6 tháng đầu năm {year}",
+    PeriodKind.HALF2: "6 tháng cuối năm {year}",
+    PeriodKind.NINE_MONTHS: "9 tháng năm {year}",
+    PeriodKind.YEAR: "năm {year}",
+    PeriodKind.MONTH: "tháng {index} năm {year}",
+    PeriodKind.QUARTER: "quý {roman} năm {year}",
+}
+
+
+def _fallback_label(period: Period) -> str:
+    if period.kind == PeriodKind.ADHOC:
+        return period.label or f"năm {period.year}"
+    roman = {1: "I", 2: "II", 3: "III", 4: "IV"}.get(period.index or 0, str(period.index))
+    return _FALLBACK[period.kind].format(year=period.year, index=period.index, roman=roman)
+
+
+def search_key_for(document: str | Report) -> str:
+    """Accent-free key over subject and period label, for 'cuong gian'-style searching."""
+    report = document if isinstance(document, Report) else report_from_dict(json.loads(document))
+    return fold(f"{report.subject} {period_text(report.period)}")
+
+
+# ---------------------------------------------------------------- reports
+
+
+def _columns(report: Report) -> dict[str, Any]:
+    return {
+        "document": json.dumps(report_to_dict(report), ensure_ascii=False),
+        "subject": report.subject,
+        "period_kind": report.period.kind.value,
+        "period_year": report.period.year,
+        "period_index": report.period.index,
+        "status": report.status.value,
+        "search_key": search_key_for(report),
+    }
+
+
+def save_report(db: sqlite_utils.Database, report: Report) -> int:
+    """Insert or update ``report`` in one transaction; sets ``report.id`` and returns it."""
+    clean = normalize(report)
+    values = _columns(clean)
+    stamp = now()
+    with db.atomic():
+        if report.id is not None and _exists(db, report.id):
+            values["updated_at"] = stamp
+            sets = ", ".join(f"{name} = :{name}" for name in values)
+            db.execute(f"UPDATE reports SET {sets} WHERE id = :id", {**values, "id": report.id})
+        else:
+            values.update(created_at=stamp, updated_at=stamp, deleted_at=None)
+            if report.id is not None:
+                values["id"] = report.id
+            names = ", ".join(values)
+            marks = ", ".join(f":{name}" for name in values)
+            cursor = db.execute(f"INSERT INTO reports ({names}) VALUES ({marks})", values)
+            report.id = cursor.lastrowid
+    return report.id
+
+
+def _exists(db: sqlite_utils.Database, report_id: int) -> bool:
+    return db.execute("SELECT 1 FROM reports WHERE id = ?", [report_id]).fetchone() is not None
+
+
+def load_report(db: sqlite_utils.Database, report_id: int) -> Report:
+    row = db.execute("SELECT document FROM reports WHERE id = ?", [report_id]).fetchone()
+    if row is None:
+        raise StoreError(f"Không có báo cáo số {report_id} trong cơ sở dữ liệu.")
+    try:
+        report = report_from_dict(json.loads(row[0]))
+    except (ValueError, FormatError) as error:
+        raise StoreError(f"Báo cáo số {report_id} trong cơ sở dữ liệu bị hỏng: {error}") from error
+    report.id = report_id
+    return report
+
+
+def list_reports(db: sqlite_utils.Database, *, include_deleted: bool = False) -> list[ReportSummary]:
+    """Newest change first."""
+    where = "" if include_deleted else "WHERE deleted_at IS NULL"
+    rows = db.execute(
+        "SELECT id, subject, period_kind, period_year, period_index, status, created_at, updated_at,"
+        f" deleted_at, search_key, document FROM reports {where} ORDER BY updated_at DESC, id DESC"
+    ).fetchall()
+    return [_summary(row) for row in rows]
+
+
+def _summary(row: tuple) -> ReportSummary:
+    report_id, subject, kind, year, index, status, created, updated, deleted, key, document = row
+    try:  # the full period (overridden dates, ad-hoc label) lives in the document
+        period = report_from_dict(json.loads(document)).period
+    except (ValueError, FormatError):
+        period = Period(PeriodKind(kind), year, index)
+    return ReportSummary(
+        id=report_id,
+        subject=subject,
+        period=period,
+        status=ReportStatus(status),
+        created_at=created,
+        updated_at=updated,
+        deleted=deleted is not None,
+        search_key=key,
+    )
+
+
+def _require(db: sqlite_utils.Database, report_id: int) -> None:
+    if not _exists(db, report_id):
+        raise StoreError(f"Không có báo cáo số {report_id} trong cơ sở dữ liệu.")
+
+
+def delete_report(db: sqlite_utils.Database, report_id: int) -> None:
+    """Soft delete: the row stays and ``restore_report`` brings it back."""
+    with db.atomic():
+        _require(db, report_id)
+        db.execute(
+            "UPDATE reports SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL", [now(), report_id]
+        )
+
+
+def restore_report(db: sqlite_utils.Database, report_id: int) -> None:
+    with db.atomic():
+        _require(db, report_id)
+        db.execute("UPDATE reports SET deleted_at = NULL WHERE id = ?", [report_id])
+
+
+def duplicate_report(db: sqlite_utils.Database, report_id: int) -> int:
+    """A new draft with the same content (e.g. to start the next period from this one)."""
+    report = load_report(db, report_id)
+    report.id = None
+    report.status = ReportStatus.DRAFT
+    return save_report(db, report)
+
+
+# ---------------------------------------------------------------- organisation
+
+
+def load_organization(db: sqlite_utils.Database) -> Organization:
+    """The organisation kept in the file; the sample's when none was saved yet."""
+    row = db.execute("SELECT document FROM organization WHERE id = 1").fetchone()
+    if row is None:
+        from ..core.templates import load_sample
+
+        return load_sample().organization
+    try:
+        return organization_from_dict(json.loads(row[0]))
+    except (ValueError, FormatError) as error:
+        raise StoreError(f"Thông tin cơ quan trong cơ sở dữ liệu bị hỏng: {error}") from error
+
+
+def save_organization(db: sqlite_utils.Database, org: Organization) -> None:
+    # Organization holds only text, lists and a Signature: asdict is the codec's shape.
+    document = json.dumps(dataclasses.asdict(normalize(org)), ensure_ascii=False)
+    with db.atomic():
+        db.execute(
+            "INSERT INTO organization (id, document) VALUES (1, ?)"
+            " ON CONFLICT (id) DO UPDATE SET document = excluded.document",
+            [document],
+        )
+
+
+# ---------------------------------------------------------------- templates
+
+
+def new_report_from_template(db: sqlite_utils.Database, name: str = DEFAULT_TEMPLATE) -> int:
+    """A new draft from template ``name`` with this file's organisation, signer and recipients."""
+    from ..core.templates import load_template
+
+    report = load_template(name)
+    org = load_organization(db)
+    report.organization = org
+    report.place = org.place or report.place
+    if org.default_signature.title or org.default_signature.name:
+        report.signature = org.default_signature
+    if org.default_recipients:
+        report.recipients = list(org.default_recipients)
+    report.status = ReportStatus.DRAFT
+    report.id = None
+    return save_report(db, report)
