@@ -132,10 +132,11 @@ def _table(widths_mm: list[float], rows: list[list[list]], *, borders: bool, hea
     tbl_borders = "".join(f"<w:{side} {edge}/>" for side in ("top", "left", "bottom", "right",
                                                              "insideH", "insideV"))
     grid = "".join(f'<w:gridCol w:w="{twips(w)}"/>' for w in widths_mm)
+    vpad = round((m.GRID_CELL_PADDING_VERTICAL_PT if borders else m.CELL_PADDING_VERTICAL_PT) * 20)
     out = [f'<w:tbl><w:tblPr><w:tblW w:w="{sum(twips(w) for w in widths_mm)}" w:type="dxa"/>'
            f'<w:tblInd w:w="0" w:type="dxa"/><w:tblBorders>{tbl_borders}</w:tblBorders>'
-           f'<w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/>'
-           f'<w:left w:w="{pad}" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/>'
+           f'<w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:w="{vpad}" w:type="dxa"/>'
+           f'<w:left w:w="{pad}" w:type="dxa"/><w:bottom w:w="{vpad}" w:type="dxa"/>'
            f'<w:right w:w="{pad}" w:type="dxa"/></w:tblCellMar>'
            f'<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" '
            f'w:noHBand="1" w:noVBand="1"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>']

@@ -28,7 +28,8 @@ LANDSCAPE_TEXT_WIDTH_MM = PAGE_HEIGHT_MM - MARGIN_LEFT_MM - MARGIN_RIGHT_MM  # 2
 # Table cells: LibreOffice's and Word's default left/right cell margin (108 twips = 1.905 mm);
 # written explicitly into the DOCX and used by the PDF so text starts at the same place.
 CELL_PADDING_MM = 1.905
-CELL_PADDING_VERTICAL_PT = 0.0
+CELL_PADDING_VERTICAL_PT = 0.0  # borderless tables (header, signature)
+GRID_CELL_PADDING_VERTICAL_PT = 1.5  # bordered indicator table: air between text and rules
 
 # Line pitch factor of Times New Roman / Liberation Serif: (ascent + descent + line gap) / em.
 FONT_LINE_HEIGHT = 1.149
@@ -148,7 +149,7 @@ STYLES: dict[str, ParaStyle] = {
     "cell_center": ParaStyle("CCHC Ô bảng giữa", 13, pitch(13), align=Align.CENTER),
     "page_number": ParaStyle("CCHC Số trang", 14, pitch(14), align=Align.CENTER),
     "spacer": ParaStyle("CCHC Khoảng trống", 1, 1.0),  # the paragraph Word needs after a table
-    "rule": ParaStyle("CCHC Đường kẻ", 1, RULE_PARAGRAPH_PT, align=Align.CENTER, space_before=3),
+    "rule": ParaStyle("CCHC Đường kẻ", 1, RULE_PARAGRAPH_PT, align=Align.CENTER, space_before=4),
 }
 
 PT_PER_MM = 72 / 25.4

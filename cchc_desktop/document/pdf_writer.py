@@ -75,9 +75,12 @@ def _cell(items: list) -> list[Flowable]:
 
 def _table(widths_mm, rows, *, grid: bool, repeat: int = 0) -> list[Flowable]:
     pad = m.mm_to_pt(m.CELL_PADDING_MM)
+    # LibreOffice counts a row's top border into the row height; reportlab draws it on the edge.
+    vpad = m.GRID_CELL_PADDING_VERTICAL_PT if grid else m.CELL_PADDING_VERTICAL_PT
+    top = vpad + (m.TABLE_BORDER_PT if grid else 0.0)
     style = [("LEFTPADDING", (0, 0), (-1, -1), pad), ("RIGHTPADDING", (0, 0), (-1, -1), pad),
-             ("TOPPADDING", (0, 0), (-1, -1), m.CELL_PADDING_VERTICAL_PT + (m.TABLE_BORDER_PT if grid else 0)),
-             ("BOTTOMPADDING", (0, 0), (-1, -1), m.CELL_PADDING_VERTICAL_PT),
+             ("TOPPADDING", (0, 0), (-1, -1), top),
+             ("BOTTOMPADDING", (0, 0), (-1, -1), vpad),
              ("VALIGN", (0, 0), (-1, -1), "TOP"),
              # Table cells select their style's font even around flowables: not Helvetica.
              ("FONTNAME", (0, 0), (-1, -1), fonts.face(False, False))]
