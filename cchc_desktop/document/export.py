@@ -77,26 +77,29 @@ def write_atomic(data: bytes, path: Path) -> None:
                 pass
 
 
-def docx_bytes(report: Report) -> bytes:
+def docx_bytes(report: Report, *, heading1_capitals: bool = True) -> bytes:
     from .docx_writer import docx_bytes as write
 
-    return write(make_document(normalize(report)))
+    return write(make_document(normalize(report), heading1_capitals=heading1_capitals))
 
 
-def pdf_bytes(report: Report) -> bytes:
-    """The report as a PDF in memory (preview, printing)."""
+def pdf_bytes(report: Report, *, heading1_capitals: bool = True) -> bytes:
+    """The report as a PDF in memory (preview, printing).
+
+    ``heading1_capitals``: "I." headings in capitals (the contract's default) or as typed.
+    """
     from .pdf_writer import pdf_bytes as write
 
     try:
         _register_fonts()
-        return write(make_document(normalize(report)))
+        return write(make_document(normalize(report), heading1_capitals=heading1_capitals))
     except FontNotFoundError as error:
         raise ExportError(str(error)) from error
 
 
-def export_docx(report: Report, path: Path) -> None:
-    write_atomic(docx_bytes(report), Path(path))
+def export_docx(report: Report, path: Path, *, heading1_capitals: bool = True) -> None:
+    write_atomic(docx_bytes(report, heading1_capitals=heading1_capitals), Path(path))
 
 
-def export_pdf(report: Report, path: Path) -> None:
-    write_atomic(pdf_bytes(report), Path(path))
+def export_pdf(report: Report, path: Path, *, heading1_capitals: bool = True) -> None:
+    write_atomic(pdf_bytes(report, heading1_capitals=heading1_capitals), Path(path))
