@@ -1,0 +1,215 @@
+"""The window's commands: menus, toolbar and shortcuts, and what each one does."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QStandardPaths, Qt, QUrl
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QToolBar
+
+from . import dialogs, printing
+from .checks_panel import ChecksPanel
+from .filenames import default_export_name
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+log = logging.getLogger(__name__)
+EXPORT_FILTERS = "Tài liệu Word (*.docx);;Tệp PDF (*.pdf)"
+
+
+def ask_save_path(parent, title: str, suggested: str, filters: str) -> str:
+    """The save dialog (a module function so tests can replace it)."""
+    path, _chosen = QFileDialog.getSaveFileName(parent, title, suggested, filters)
+    return path
+
+
+def ask_choice(parent, title: str, label: str, items: list[str]) -> str | None:
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setLabelText(label)
+    dialog.setComboBoxItems(items)
+    dialog.setOkButtonText(dialogs.OK)
+    dialog.setCancelButtonText(dialogs.CANCEL)
+    return dialog.textValue() if dialog.exec() else None
+
+
+class Actions:
+    def __init__(self, window: MainWindow) -> None:
+        self.w = window
+        self.last_export: Path | None = None
+        menu = window.menuBar()
+        file_menu = menu.addMenu("&Tệp")
+        self.new = self._action("Báo cáo mới", QKeySequence.StandardKey.New, self.new_report,
+                                "Tạo báo cáo mới từ mẫu (Ctrl+N)")
+        self.duplicate = self._action("Nhân bản", None, self.duplicate_report, "Tạo bản sao của báo cáo đang mở")
+        self.delete = self._action("Xóa báo cáo…", None, self.delete_report,
+                                   "Chuyển báo cáo vào mục đã xóa (có thể khôi phục)")
+        self.restore = self._action("Khôi phục báo cáo đã xóa…", None, self.restore_report)
+        self.save = self._action("Lưu ngay", QKeySequence.StandardKey.Save, self.save_now,
+                                 "Lưu ngay (chương trình vẫn tự động lưu)")
+        self.export = self._action("Xuất DOCX/PDF…", QKeySequence("Ctrl+E"), self.export_report,
+                                   "Xuất báo cáo ra tệp Word hoặc PDF (Ctrl+E)")
+        self.open_folder = self._action("Mở thư mục chứa tệp đã xuất", None, self.open_export_folder)
+        self.open_folder.setEnabled(False)
+        self.print = self._action("In…", QKeySequence.StandardKey.Print, self.print_report, "In báo cáo (Ctrl+P)")
+        self.print_preview = self._action("Xem trước khi in…", None, self.print_preview_report)
+        self.quit = self._action("Thoát", QKeySequence("Ctrl+Q"), window.close)
+        for item in (self.new, self.duplicate, self.delete, self.restore, None, self.save, self.export,
+                     self.open_folder, None, self.print, self.print_preview, None, self.quit):
+            file_menu.addSeparator() if item is None else file_menu.addAction(item)
+        edit_menu = menu.addMenu("&Sửa")
+        self.find = self._action("Tìm báo cáo", QKeySequence.StandardKey.Find, self.focus_search,
+                                 "Tìm trong danh sách báo cáo (Ctrl+F)")
+        edit_menu.addAction(self.find)
+        self.checks_panel = ChecksPanel(window)
+        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.checks_panel)
+        self.checks_panel.hide()
+        self.check = self._action("Kiểm tra báo cáo", QKeySequence("F7"), self.show_checks,
+                                  "Tìm những chỗ cấp trên có thể trả lại (F7)")
+        menu.addMenu("&Kiểm tra").addAction(self.check)
+
+        toolbar = QToolBar("Thanh công cụ")
+        toolbar.setObjectName("main_toolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.setMovable(False)
+        for item in (self.new, self.save, self.export, self.print, self.check):
+            toolbar.addAction(item)
+        window.addToolBar(toolbar)
+
+    def _action(self, text: str, key, slot, tip: str = "") -> QAction:
+        action = QAction(text, self.w)
+        if key is not None:
+            action.setShortcut(QKeySequence(key))
+        action.setToolTip(tip or text)
+        action.setStatusTip(tip or text)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.w.addAction(action)
+        return action
+
+    def schedule_checks(self, delay: int | None = None) -> None:
+        self.checks_panel.schedule(self.w.current_report, delay)
+
+    # --- reports --------------------------------------------------------------------------
+    def _write(self, job):
+        """Store writes go through the autosave thread: one writer, after pending saves."""
+        self.w.save_now()
+        return self.w.autosaver.run(job)
+
+    def new_report(self) -> None:
+        from cchc_desktop.store.reports import new_report_from_template
+
+        new_id = self._write(new_report_from_template)
+        self.w.refresh_list()
+        self.w.open_report(new_id)
+        self.w.tabs.setCurrentWidget(self.w.general)
+
+    def duplicate_report(self) -> None:
+        from cchc_desktop.store.reports import duplicate_report
+
+        if self.w.report is None:
+            return
+        source = self.w.report.id
+        new_id = self._write(lambda db: duplicate_report(db, source))
+        self.w.refresh_list()
+        self.w.open_report(new_id)
+
+    def delete_report(self) -> None:
+        from cchc_desktop.store.reports import delete_report
+
+        report = self.w.report
+        if report is None or not dialogs.confirm(
+                self.w, f"Xóa báo cáo “{report.subject}”?\nCó thể khôi phục lại bằng "
+                        "Tệp → Khôi phục báo cáo đã xóa."):
+            return
+        self._write(lambda db: delete_report(db, report.id))
+        self.w.report = None
+        self.w.open_initial()
+        self.w.statusBar().showMessage("Đã xóa báo cáo. Có thể khôi phục trong menu Tệp.", 8000)
+
+    def restore_report(self) -> None:
+        from cchc_desktop.store.reports import list_reports, restore_report
+
+        deleted = [s for s in list_reports(self.w.db, include_deleted=True) if s.deleted]
+        if not deleted:
+            dialogs.inform(self.w, "Không có báo cáo nào đã xóa.")
+            return
+        labels = [f"{s.subject} ({s.updated_at[:10]})" for s in deleted]
+        chosen = ask_choice(self.w, "Khôi phục báo cáo", "Chọn báo cáo cần khôi phục:", labels)
+        if chosen is None:
+            return
+        summary = deleted[labels.index(chosen)]
+        self._write(lambda db: restore_report(db, summary.id))
+        self.w.refresh_list()
+        self.w.open_report(summary.id)
+
+    def save_now(self) -> None:
+        self.w.save_now(wait=True)
+        if not self.w.saved_label.text():
+            self.w.statusBar().showMessage("Không có thay đổi nào cần lưu.", 3000)
+
+    def focus_search(self) -> None:
+        self.w.report_list.search.setFocus()
+        self.w.report_list.search.selectAll()
+
+    # --- export and print -------------------------------------------------------------------
+    def _ready(self, doing: str) -> bool:
+        """Checks run before export and print: errors need the clerk's confirmation."""
+        report = self.w.current_report()
+        if report is None:
+            return False
+        errors = self.checks_panel.run_now(self.w.current_report)
+        if errors:
+            self.checks_panel.show()
+            return dialogs.confirm(self.w, f"Báo cáo còn {errors} lỗi (xem bảng Kiểm tra). Vẫn {doing}?")
+        return True
+
+    def export_report(self) -> None:
+        from cchc_desktop.document.export import ExportError, export_docx, export_pdf
+
+        if not self._ready("xuất báo cáo"):
+            return
+        report = self.w.current_report()
+        folder = self.last_export.parent if self.last_export else Path(
+            QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
+        chosen = ask_save_path(self.w, "Xuất báo cáo", str(folder / default_export_name(report, ".docx")),
+                               EXPORT_FILTERS)
+        if not chosen:
+            return
+        path = Path(chosen)
+        if path.suffix.lower() not in (".docx", ".pdf"):
+            path = path.with_suffix(".docx")
+        try:
+            (export_pdf if path.suffix.lower() == ".pdf" else export_docx)(report, path)
+        except ExportError as error:
+            dialogs.error(self.w, str(error))
+            return
+        self.last_export = path
+        self.open_folder.setEnabled(True)
+        self.w.statusBar().showMessage(f"Đã xuất: {path}", 10000)
+
+    def open_export_folder(self) -> None:
+        if self.last_export is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_export.parent)))
+
+    def print_report(self) -> None:
+        if not self._ready("in"):
+            return
+        try:
+            printing.print_report(self.w, self.w.current_report())
+        except Exception as error:  # noqa: BLE001 - printers fail in many ways; say it in Vietnamese
+            log.exception("Printing failed")
+            dialogs.error(self.w, f"Không in được: {error}")
+
+    def print_preview_report(self) -> None:
+        if self._ready("in"):
+            printing.preview_report(self.w, self.w.current_report())
+
+    def show_checks(self) -> None:
+        self.checks_panel.show()
+        self.checks_panel.raise_()
+        self.checks_panel.run_now(self.w.current_report)
+        self.checks_panel.list.setFocus()

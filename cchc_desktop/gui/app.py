@@ -1,0 +1,58 @@
+"""Starting the window: one instance per database, crash handler, the last report open."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from cchc_desktop import paths
+
+from . import dialogs, single_instance
+from .crash import CrashHandler
+
+
+def application() -> QApplication:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("cchc-desktop")
+    app.setApplicationDisplayName("Báo cáo CCHC")
+    app.setOrganizationName("cchc-desktop")
+    return app
+
+
+def build_window(database: Path | None):
+    """Open the database and make the window (not shown). Returns (window, lock) or raises StoreError."""
+    from cchc_desktop.store.database import open_database
+
+    from .main_window import MainWindow
+
+    path = Path(database) if database else paths.default_database()
+    db = open_database(path)
+    window = MainWindow(path, db)
+    window.restore_state()
+    window.open_initial()
+    return window
+
+
+def run_app(db_path: Path | None) -> int:
+    from cchc_desktop.store.database import StoreError
+
+    app = application()
+    path = Path(db_path) if db_path else paths.default_database()
+    lock = single_instance.acquire(path)
+    if lock is None:
+        dialogs.error(None, "Chương trình đang mở với tệp dữ liệu này ở một cửa sổ khác.\n"
+                            f"({path})\nHãy dùng cửa sổ đang mở; hai cửa sổ cùng ghi một tệp có thể làm mất dữ liệu.")
+        return 1
+    try:
+        window = build_window(path)
+    except StoreError as error:
+        dialogs.error(None, str(error))
+        return 1
+    handler = CrashHandler(lambda: window.save_now(wait=True), lambda: window)
+    handler.install()
+    window.show()
+    code = app.exec()
+    lock.unlock()
+    return code

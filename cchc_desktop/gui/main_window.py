@@ -1,0 +1,201 @@
+"""The main window: report list on the left, the open report's tabs on the right."""
+
+from __future__ import annotations
+
+import copy
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTabWidget, QWidget
+
+from cchc_desktop import paths
+from cchc_desktop.core.model import Report, SectionKey
+
+from . import dialogs
+from .actions import Actions
+from .autosave import Autosaver
+from .report_list import ReportList
+from .tabs.general import GeneralTab
+from .tabs.indicators import IndicatorsTab
+from .tabs.narrative import NarrativeTab
+from .tabs.preview import PreviewTab
+from .tabs.signature import SignatureTab
+
+log = logging.getLogger(__name__)
+APP_TITLE = "Báo cáo tuyên truyền CCHC"
+
+
+def settings() -> QSettings:
+    """Kept in the data folder (not the registry), so tests and portable installs stay isolated."""
+    return QSettings(str(paths.data_dir() / "settings.ini"), QSettings.Format.IniFormat)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, database: Path, db) -> None:
+        super().__init__()
+        self.database = database
+        self.db = db  # read connection of the GUI thread; writes go through the autosaver's thread
+        self.report: Report | None = None
+        self.dirty = False
+        self.generation = 0  # bumped on every edit; the preview compares it
+        self.setWindowTitle(APP_TITLE)
+        self.setMinimumSize(900, 560)
+
+        self.report_list = ReportList()
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.general = GeneralTab()
+        self.results = NarrativeTab(SectionKey.RESULTS)
+        self.difficulties = NarrativeTab(SectionKey.DIFFICULTIES)
+        self.directions = NarrativeTab(SectionKey.DIRECTIONS, with_closing=True)
+        self.indicators = IndicatorsTab()
+        self.signature = SignatureTab()
+        self.preview = PreviewTab()
+        for widget, title, tip in (
+                (self.general, "Thông tin chung", "Cơ quan, số, ngày, kỳ báo cáo, trích yếu, nơi gửi"),
+                (self.results, "Kết quả", "Phần I: kết quả thực hiện"),
+                (self.difficulties, "Thuận lợi, khó khăn", "Phần II"),
+                (self.directions, "Phương hướng", "Phần III và câu kết thúc"),
+                (self.indicators, "Phụ lục chỉ tiêu", "Bảng số liệu kèm theo"),
+                (self.signature, "Ký và nơi nhận", "Người ký và danh sách nơi nhận"),
+                (self.preview, "Xem trước", "Bản PDF đúng như khi xuất hoặc in")):
+            self.tabs.addTab(widget, title)
+            self.tabs.setTabToolTip(self.tabs.count() - 1, tip)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.report_list)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([360, 1000])
+        self.setCentralWidget(self.splitter)
+        self.saved_label = QLabel()
+        self.statusBar().addPermanentWidget(self.saved_label)
+
+        self.autosaver = Autosaver(database, self.snapshot, self)
+        self.autosaver.saved.connect(self._on_saved)
+        self.autosaver.failed.connect(lambda text: self.statusBar().showMessage(text))
+        self.actions = Actions(self)
+        for tab in self.editor_tabs():
+            tab.changed.connect(self.mark_changed)
+        self.tabs.currentChanged.connect(self._on_tab)
+        self.report_list.reportActivated.connect(self.open_report)
+        self._list_timer = QTimer(self, singleShot=True, interval=1500)
+        self._list_timer.timeout.connect(self.refresh_list)
+
+    # --- tabs and model --------------------------------------------------------------
+    def editor_tabs(self) -> list[QWidget]:
+        return [self.general, self.results, self.difficulties, self.directions, self.indicators, self.signature]
+
+    def narrative_tabs(self) -> list[NarrativeTab]:
+        return [self.results, self.difficulties, self.directions]
+
+    def mark_changed(self) -> None:
+        self.dirty = True
+        self.generation += 1
+        self.autosaver.schedule()
+        self.actions.schedule_checks()
+
+    def current_report(self) -> Report | None:
+        """The model with every editor's text written into it."""
+        for tab in self.narrative_tabs():
+            tab.flush()
+        return self.report
+
+    def snapshot(self) -> Report | None:
+        """A private copy for the writer thread, or None when nothing changed since the last save."""
+        if self.report is None or not self.dirty:
+            return None
+        self.dirty = False
+        return copy.deepcopy(self.current_report())
+
+    def save_now(self, wait: bool = False) -> None:
+        self.autosaver.save_now(wait=wait)
+
+    def _on_saved(self, when: str) -> None:
+        self.saved_label.setText(f"Đã lưu lúc {when}")
+        self._list_timer.start()  # subject or period may have changed in the list
+
+    def _on_tab(self, index: int) -> None:
+        self.save_now()
+        if self.tabs.widget(index) is self.preview:
+            self.refresh_preview()
+
+    def refresh_preview(self) -> None:
+        report = self.current_report()
+        if report is not None and self.preview.generation != self.generation:
+            self.preview.show_report(report, self.generation)
+
+    # --- reports -----------------------------------------------------------------------
+    def refresh_list(self) -> None:
+        from cchc_desktop.store.reports import list_reports
+
+        self.report_list.set_summaries(list_reports(self.db), self.report.id if self.report else None)
+
+    def open_report(self, report_id: int) -> None:
+        from cchc_desktop.store.database import StoreError
+        from cchc_desktop.store.reports import load_report
+
+        if self.report is not None and self.report.id == report_id:
+            return
+        self.save_now(wait=True)
+        try:
+            report = load_report(self.db, report_id)
+        except StoreError as error:
+            dialogs.error(self, str(error))
+            return
+        self.show_report(report)
+
+    def show_report(self, report: Report) -> None:
+        self.report = None
+        for tab in self.editor_tabs():
+            tab.set_report(report)
+        self.report = report
+        self.dirty = False
+        self.generation += 1
+        self.report_list.select(report.id)
+        self.setWindowTitle(f"{report.subject or 'Báo cáo'} — {APP_TITLE}")
+        settings().setValue("last_report", report.id)
+        if self.tabs.currentWidget() is self.preview:
+            self.refresh_preview()
+        self.actions.schedule_checks(0)
+
+    def open_initial(self) -> None:
+        """The last report opened, else the most recently changed one."""
+        self.refresh_list()
+        ids = [s.id for s in self.report_list.summaries]
+        last = settings().value("last_report")
+        try:
+            wanted = int(last) if last is not None else None
+        except (TypeError, ValueError):
+            wanted = None
+        if wanted not in ids:
+            ranked = sorted(self.report_list.summaries, key=lambda s: s.updated_at, reverse=True)
+            wanted = ranked[0].id if ranked else None
+        if wanted is not None:
+            self.open_report(wanted)
+
+    # --- window state -------------------------------------------------------------------
+    def restore_state(self) -> None:
+        store = settings()
+        geometry = store.value("geometry")
+        if not (isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)):
+            self.resize(1280, 720)  # first start: fits a 1366×768 screen with the taskbar
+        splitter = store.value("splitter")
+        if isinstance(splitter, QByteArray):
+            self.splitter.restoreState(splitter)
+        state = store.value("window_state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        try:
+            self.autosaver.close()
+        except Exception:  # noqa: BLE001 - logged; closing must still work
+            log.exception("Final save failed")
+        store = settings()
+        store.setValue("geometry", self.saveGeometry())
+        store.setValue("splitter", self.splitter.saveState())
+        store.setValue("window_state", self.saveState())
+        store.sync()
+        event.accept()

@@ -1,0 +1,150 @@
+"""The narrative editor: a QTextEdit that knows paragraph roles, bold/italic only, NFC text."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtGui import QFont, QKeySequence, QSyntaxHighlighter, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QTextEdit, QWidget
+
+from cchc_desktop.core.model import Block, BlockRole
+from cchc_desktop.core.vietnamese import nfc
+
+from .rich_text import (MANUAL_PROPERTY, block_role, blocks_to_document, char_format, detect_role,
+                        document_to_blocks, role_format)
+
+ROLE_LABELS: dict[BlockRole, str] = {
+    BlockRole.HEADING1: "Đề mục cấp 1 (I., II.)",
+    BlockRole.HEADING2: "Đề mục cấp 2 (1., 2.)",
+    BlockRole.HEADING3: "Đề mục cấp 3 (1.1., a)",
+    BlockRole.PARAGRAPH: "Đoạn văn",
+    BlockRole.BULLET: "Gạch đầu dòng (-)",
+}
+
+
+class _RoleHighlighter(QSyntaxHighlighter):
+    """Shows headings bold on screen without touching the runs' own formats."""
+
+    def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt name)
+        role = block_role(self.currentBlock().blockFormat())
+        if role in (BlockRole.HEADING1, BlockRole.HEADING2, BlockRole.HEADING3):
+            fmt = QTextCharFormat()
+            fmt.setFontWeight(QFont.Weight.Bold)
+            if role == BlockRole.HEADING3:
+                fmt.setFontItalic(True)
+            self.setFormat(0, len(text), fmt)
+
+
+class NarrativeEditor(QTextEdit):
+    """Rich text limited to the model: roles per paragraph, bold and italic runs."""
+
+    roleChanged = Signal(object)  # BlockRole at the cursor
+    edited = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAcceptRichText(True)
+        self.setTabChangesFocus(True)  # keyboard-only use: Tab leaves the editor
+        font = QFont("Times New Roman", 13)
+        font.setStyleHint(QFont.StyleHint.Serif)
+        self.document().setDefaultFont(font)
+        self._highlighter = _RoleHighlighter(self.document())
+        self._loading = False
+        self.document().contentsChange.connect(self._on_contents_change)
+        self.cursorPositionChanged.connect(lambda: self.roleChanged.emit(self.current_role()))
+
+    # --- model binding -------------------------------------------------------------
+    def set_blocks(self, blocks: list[Block]) -> None:
+        self._loading = True
+        try:
+            blocks_to_document(blocks, self.document())
+        finally:
+            self._loading = False
+        self.moveCursor(QTextCursor.MoveOperation.Start)
+
+    def blocks(self) -> list[Block]:
+        return document_to_blocks(self.document())
+
+    # --- paragraph roles -----------------------------------------------------------
+    def current_role(self) -> BlockRole:
+        return block_role(self.textCursor().blockFormat())
+
+    def set_role(self, role: BlockRole) -> None:
+        """The style box: applies to every paragraph of the selection, and sticks."""
+        cursor = self.textCursor()
+        cursor.setBlockFormat(role_format(role, manual=True))
+        self.setTextCursor(cursor)
+        self._highlighter.rehighlight()
+
+    def toggle_bold(self) -> None:
+        bold = self.fontWeight() < QFont.Weight.DemiBold
+        fmt = QTextCharFormat()
+        fmt.setFontWeight(QFont.Weight.Bold if bold else QFont.Weight.Normal)
+        self.mergeCurrentCharFormat(fmt)
+
+    def toggle_italic(self) -> None:
+        fmt = QTextCharFormat()
+        fmt.setFontItalic(not self.fontItalic())
+        self.mergeCurrentCharFormat(fmt)
+
+    def _on_contents_change(self, position: int, removed: int, added: int) -> None:
+        if self._loading:
+            return
+        self.edited.emit()
+        block = self.document().findBlock(position)
+        last = self.document().findBlock(position + added)
+        while block.isValid():
+            self._detect(block)
+            if block == last:
+                break
+            block = block.next()
+
+    def _detect(self, block) -> None:
+        fmt = block.blockFormat()
+        if fmt.property(MANUAL_PROPERTY):
+            return
+        wanted = detect_role(block.text()) or BlockRole.PARAGRAPH
+        if wanted != block_role(fmt):
+            cursor = QTextCursor(block)
+            cursor.joinPreviousEditBlock()  # one undo step with the keystroke that caused it
+            cursor.setBlockFormat(role_format(wanted))
+            cursor.endEditBlock()
+            self._highlighter.rehighlightBlock(block)
+            self.roleChanged.emit(self.current_role())
+
+    # --- keyboard and paste --------------------------------------------------------
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        if event.matches(QKeySequence.StandardKey.Bold) or (
+                event.key() == Qt.Key.Key_B and event.modifiers() == Qt.KeyboardModifier.ControlModifier):
+            self.toggle_bold()
+            return
+        if event.matches(QKeySequence.StandardKey.Italic) or (
+                event.key() == Qt.Key.Key_I and event.modifiers() == Qt.KeyboardModifier.ControlModifier):
+            self.toggle_italic()
+            return
+        if event.key() == Qt.Key.Key_Y and event.modifiers() == Qt.KeyboardModifier.ControlModifier:
+            self.redo()  # Ctrl+Y as in Word, on every platform
+            return
+        super().keyPressEvent(event)
+
+    def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802
+        """Paste from Word or a web page: keep text, bold and italic; drop the rest; NFC."""
+        cursor = self.textCursor()
+        cursor.beginEditBlock()
+        if source.hasHtml():
+            scratch = QTextDocument()
+            scratch.setHtml(source.html())
+            first = True
+            for block in document_to_blocks(scratch) or []:
+                if not first:
+                    cursor.insertBlock(role_format(detect_role(block.text) or BlockRole.PARAGRAPH))
+                first = False
+                for run in block.runs:
+                    cursor.insertText(run.text, char_format(run.bold, run.italic))
+        elif source.hasText():
+            lines = [nfc(line) for line in source.text().replace("\r\n", "\n").split("\n")]
+            for index, line in enumerate(lines):
+                if index:
+                    cursor.insertBlock(role_format(detect_role(line) or BlockRole.PARAGRAPH))
+                cursor.insertText(line, char_format(False, False))
+        cursor.endEditBlock()
+        self.setTextCursor(cursor)

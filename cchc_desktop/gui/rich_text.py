@@ -1,0 +1,107 @@
+"""QTextDocument <-> list[Block]: the only place the editor's rich text meets the model.
+
+A block's role lives in a QTextBlockFormat user property (it survives Enter, which copies the
+block format to the new block); bold and italic are the only character formats we keep.
+Heading looks come from a syntax highlighter, so they never leak into the runs.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from PySide6.QtGui import QFont, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat
+
+from cchc_desktop.core.model import Block, BlockRole, Run
+
+ROLE_PROPERTY = QTextFormat.Property.UserProperty + 1
+# Set when the clerk picked the role from the style box: typing then no longer overrides it.
+MANUAL_PROPERTY = QTextFormat.Property.UserProperty + 2
+BULLET_INDENT = 24.0  # px, so bullets stand out on screen; the exporter decides the real layout
+
+_MARKERS: tuple[tuple[re.Pattern[str], BlockRole], ...] = (
+    (re.compile(r"^[IVXLC]+\.\s"), BlockRole.HEADING1),
+    (re.compile(r"^\d+\.\d+(\.\d+)*\.?\s"), BlockRole.HEADING3),
+    (re.compile(r"^[a-zđ]\)\s"), BlockRole.HEADING3),
+    (re.compile(r"^\d+\.\s"), BlockRole.HEADING2),
+    (re.compile(r"^[-+•–]\s"), BlockRole.BULLET),
+)
+
+
+def detect_role(text: str) -> BlockRole | None:
+    """The role a typed marker implies ('II. ' -> heading 1, '2.1 ' -> heading 3, '- ' -> bullet)."""
+    for pattern, role in _MARKERS:
+        if pattern.match(text):
+            return role
+    return None
+
+
+def block_role(block_format: QTextBlockFormat) -> BlockRole:
+    value = block_format.property(ROLE_PROPERTY)
+    try:
+        return BlockRole(value) if value else BlockRole.PARAGRAPH
+    except ValueError:
+        return BlockRole.PARAGRAPH
+
+
+def role_format(role: BlockRole, manual: bool = False) -> QTextBlockFormat:
+    fmt = QTextBlockFormat()
+    fmt.setProperty(ROLE_PROPERTY, role.value)
+    fmt.setProperty(MANUAL_PROPERTY, manual)
+    fmt.setLeftMargin(BULLET_INDENT if role == BlockRole.BULLET else 0.0)
+    fmt.setTopMargin(8.0 if role in (BlockRole.HEADING1, BlockRole.HEADING2) else 2.0)
+    fmt.setBottomMargin(2.0)
+    return fmt
+
+
+def char_format(bold: bool, italic: bool) -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    fmt.setFontWeight(QFont.Weight.Bold if bold else QFont.Weight.Normal)
+    fmt.setFontItalic(italic)
+    return fmt
+
+
+def _clean(text: str) -> str:
+    # Shift+Enter gives U+2028; the model has one line per block.
+    return unicodedata.normalize("NFC", text.replace("\u2028", " ").replace("\u2029", " ").replace("\ufffc", ""))
+
+
+def document_to_blocks(document: QTextDocument) -> list[Block]:
+    """Every non-empty paragraph of ``document`` as a Block, runs merged, text in NFC."""
+    blocks: list[Block] = []
+    block = document.begin()
+    while block.isValid():
+        runs: list[Run] = []
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            if fragment.isValid():
+                fmt = fragment.charFormat()
+                run = Run(_clean(fragment.text()), fmt.fontWeight() >= QFont.Weight.DemiBold, fmt.fontItalic())
+                if runs and (runs[-1].bold, runs[-1].italic) == (run.bold, run.italic):
+                    runs[-1].text += run.text
+                elif run.text:
+                    runs.append(run)
+            it += 1
+        if "".join(r.text for r in runs).strip():
+            blocks.append(Block(block_role(block.blockFormat()), runs))
+        block = block.next()
+    return blocks
+
+
+def blocks_to_document(blocks: list[Block], document: QTextDocument) -> None:
+    """Replace the content of ``document`` with ``blocks`` (undo history cleared)."""
+    document.clear()
+    cursor = QTextCursor(document)
+    cursor.beginEditBlock()
+    for index, block in enumerate(blocks):
+        fmt = role_format(block.role, manual=(detect_role(block.text) or BlockRole.PARAGRAPH) != block.role)
+        if index == 0:
+            cursor.setBlockFormat(fmt)
+        else:
+            cursor.insertBlock(fmt, char_format(False, False))
+        for run in block.runs:
+            cursor.insertText(run.text, char_format(run.bold, run.italic))
+    cursor.endEditBlock()
+    document.clearUndoRedoStacks()
+    document.setModified(False)

@@ -1,0 +1,40 @@
+"""Small widgets shared by the tabs: a lines editor and a form helper."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QPlainTextEdit, QWidget
+
+from cchc_desktop.core.vietnamese import nfc
+
+
+class LinesEdit(QPlainTextEdit):
+    """A list of short strings, one per line (issuing body, addressees, authority lines)."""
+
+    edited = Signal()
+
+    def __init__(self, lines: int = 2, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
+        height = QFontMetrics(self.font()).lineSpacing() * lines + 14
+        self.setFixedHeight(height)
+        self.textChanged.connect(self.edited)
+
+    def set_lines(self, lines: list[str]) -> None:
+        self.blockSignals(True)
+        self.setPlainText("\n".join(lines))
+        self.blockSignals(False)
+
+    def lines(self) -> list[str]:
+        return [nfc(line.strip()) for line in self.toPlainText().split("\n") if line.strip()]
+
+
+class TextEdit(LinesEdit):
+    """Running text (subject, opening sentence): newlines fold into spaces."""
+
+    def set_text(self, text: str) -> None:
+        self.set_lines([text] if text else [])
+
+    def text(self) -> str:
+        return " ".join(self.lines())

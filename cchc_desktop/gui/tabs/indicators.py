@@ -1,0 +1,250 @@
+"""Tab "Phụ lục chỉ tiêu": the indicator table (a Qt model over Appendix.rows) and its titles."""
+
+from __future__ import annotations
+
+import dataclasses
+from decimal import Decimal
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+                               QPushButton, QTableView, QVBoxLayout, QWidget)
+
+from cchc_desktop.core.model import Appendix, IndicatorRow, Report
+from cchc_desktop.core.vietnamese import format_number, nfc, parse_number
+
+NUMBER_KEYS = ("value", "previous")
+SUB_ROW_PREFIX = "    – "  # shown only; the model keeps level=1
+
+
+class IndicatorModel(QAbstractTableModel):
+    rejected = Signal(str)  # Vietnamese message for a refused number
+    edited = Signal()
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.appendix = Appendix()
+
+    def set_appendix(self, appendix: Appendix) -> None:
+        self.beginResetModel()
+        self.appendix = appendix
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.appendix.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.appendix.columns)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.appendix.columns[section].label
+        if role == Qt.ItemDataRole.DisplayRole:
+            return str(section + 1)
+        return None
+
+    def key(self, column: int) -> str:
+        return self.appendix.columns[column].key
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self.appendix.rows[index.row()]
+        key = self.key(index.column())
+        value = getattr(row, key, "")
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            text = format_number(value) if key in NUMBER_KEYS else str(value or "")
+            if role == Qt.ItemDataRole.DisplayRole and key == "indicator" and row.level:
+                return SUB_ROW_PREFIX + text
+            return text
+        if role == Qt.ItemDataRole.TextAlignmentRole and key in NUMBER_KEYS + ("tt",):
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and key in NUMBER_KEYS:
+            return "Chỉ nhập số, ví dụ 1.250 hoặc 12,5; để trống nếu chưa có số liệu"
+        return None
+
+    def flags(self, index):
+        return super().flags(index) | Qt.ItemFlag.ItemIsEditable
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole:
+            return False
+        row = self.appendix.rows[index.row()]
+        key = self.key(index.column())
+        text = nfc(str(value or "")).strip()
+        if key in NUMBER_KEYS:
+            try:
+                number: Decimal | None = parse_number(text) if text else None
+            except ValueError as error:
+                self.rejected.emit(str(error))
+                return False
+            setattr(row, key, number)
+        elif hasattr(row, key):
+            setattr(row, key, text)
+        else:
+            return False
+        self.dataChanged.emit(index, index)
+        self.edited.emit()
+        return True
+
+    # --- row operations ------------------------------------------------------------
+    def insert_row(self, at: int, level: int = 0) -> None:
+        self.beginInsertRows(QModelIndex(), at, at)
+        self.appendix.rows.insert(at, IndicatorRow(level=level))
+        self.endInsertRows()
+        self.edited.emit()
+
+    def remove_row(self, at: int) -> None:
+        self.beginRemoveRows(QModelIndex(), at, at)
+        del self.appendix.rows[at]
+        self.endRemoveRows()
+        self.edited.emit()
+
+    def move_row(self, at: int, delta: int) -> bool:
+        target = at + delta
+        if not (0 <= at < len(self.appendix.rows) and 0 <= target < len(self.appendix.rows)):
+            return False
+        # Qt's destination index counts positions before the move.
+        self.beginMoveRows(QModelIndex(), at, at, QModelIndex(), target + 1 if delta > 0 else target)
+        rows = self.appendix.rows
+        rows[at], rows[target] = rows[target], rows[at]
+        self.endMoveRows()
+        self.edited.emit()
+        return True
+
+    def set_level(self, at: int, level: int) -> None:
+        row = self.appendix.rows[at]
+        self.appendix.rows[at] = dataclasses.replace(row, level=level, tt="" if level else row.tt)
+        self.dataChanged.emit(self.index(at, 0), self.index(at, self.columnCount() - 1))
+        self.edited.emit()
+
+
+class IndicatorsTab(QWidget):
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.report: Report | None = None
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.heading = QLineEdit()
+        self.title = QLineEdit()
+        self.reference = QLineEdit()
+        self.reference.setPlaceholderText("(Kèm theo Công văn số … ngày … của …)")
+        form.addRow("Tiêu đề:", self.heading)
+        form.addRow("Tên phụ lục:", self.title)
+        form.addRow("Dòng trích dẫn:", self.reference)
+        layout.addLayout(form)
+
+        buttons = QHBoxLayout()
+        self.add = QPushButton("Thêm dòng")
+        self.add_sub = QPushButton("Thêm dòng con")
+        self.remove = QPushButton("Xóa dòng")
+        self.up = QPushButton("Lên")
+        self.down = QPushButton("Xuống")
+        self.indent = QPushButton("Thụt vào / Lùi ra")
+        self.indent.setToolTip("Đổi dòng đang chọn thành dòng con (không có số TT) hoặc ngược lại")
+        for button in (self.add, self.add_sub, self.remove, self.up, self.down, self.indent):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+
+        self.model = IndicatorModel(self)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(True)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+        layout.addWidget(self.view, 1)
+        self.message = QLabel()
+        self.message.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        layout.addWidget(self.message)
+
+        self.model.rejected.connect(self._show_message)
+        self.model.edited.connect(self._edited)
+        self.model.modelReset.connect(self._size_columns)
+        self.add.clicked.connect(lambda: self._insert(0))
+        self.add_sub.clicked.connect(lambda: self._insert(1))
+        self.remove.clicked.connect(self._remove)
+        self.up.clicked.connect(lambda: self._move(-1))
+        self.down.clicked.connect(lambda: self._move(1))
+        self.indent.clicked.connect(self._toggle_level)
+        for line in (self.heading, self.title, self.reference):
+            line.textEdited.connect(self._store_titles)
+
+    def set_report(self, report: Report) -> None:
+        self.report = None
+        appendix = report.appendix or Appendix()
+        self.heading.setText(appendix.heading)
+        self.title.setText(appendix.title)
+        self.reference.setText(appendix.reference)
+        self.model.set_appendix(appendix)
+        self.message.hide()
+        self.report = report
+
+    def _ensure_appendix(self) -> None:
+        if self.report is not None and self.report.appendix is None:
+            self.report.appendix = self.model.appendix
+
+    def _store_titles(self) -> None:
+        if self.report is None:
+            return
+        self._ensure_appendix()
+        appendix = self.model.appendix
+        appendix.heading = nfc(self.heading.text().strip())
+        appendix.title = nfc(self.title.text().strip())
+        appendix.reference = nfc(self.reference.text().strip())
+        self.changed.emit()
+
+    def _edited(self) -> None:
+        if self.report is not None:
+            self._ensure_appendix()
+            self.message.hide()
+            self.changed.emit()
+
+    def _show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.show()
+
+    def _current(self) -> int:
+        index = self.view.currentIndex()
+        return index.row() if index.isValid() else -1
+
+    def _insert(self, level: int) -> None:
+        at = self._current() + 1 if self._current() >= 0 else self.model.rowCount()
+        self.model.insert_row(at, level)
+        self._select(at)
+
+    def _remove(self) -> None:
+        at = self._current()
+        if at >= 0:
+            self.model.remove_row(at)
+            self._select(min(at, self.model.rowCount() - 1))
+
+    def _move(self, delta: int) -> None:
+        at = self._current()
+        if self.model.move_row(at, delta):
+            self._select(at + delta)
+
+    def _toggle_level(self) -> None:
+        at = self._current()
+        if at >= 0:
+            self.model.set_level(at, 0 if self.model.appendix.rows[at].level else 1)
+
+    def _select(self, row: int) -> None:
+        if row >= 0:
+            column = max(0, self.view.currentIndex().column())
+            self.view.setCurrentIndex(self.model.index(row, column))
+
+    def _size_columns(self) -> None:
+        header = self.view.horizontalHeader()
+        for column in range(self.model.columnCount()):
+            key = self.model.key(column)
+            mode = QHeaderView.ResizeMode.Stretch if key in ("indicator", "note") else \
+                QHeaderView.ResizeMode.ResizeToContents
+            header.setSectionResizeMode(column, mode)
+        self.view.resizeRowsToContents()
+
+
