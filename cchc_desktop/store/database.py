@@ -119,7 +119,7 @@ def _check_file(path: Path) -> None:
         raise StoreError(f"Tệp “{name}” bị cắt cụt hoặc hỏng; hãy dùng một bản sao lưu.")
     if not path.stat().st_mode & stat.S_IWUSR or not _writable(path):
         raise StoreError(f"Tệp “{name}” chỉ cho phép đọc; hãy bỏ thuộc tính chỉ đọc hoặc chép nó sang nơi khác.")
-    application_id, version = _probe(path)
+    application_id, version = _header_fields(path, header)
     if application_id != APPLICATION_ID:
         raise StoreError(f"Tệp “{name}” là cơ sở dữ liệu SQLite nhưng không phải của cchc-desktop.")
     if version > SCHEMA_VERSION:
@@ -127,6 +127,21 @@ def _check_file(path: Path) -> None:
             f"Tệp “{name}” được tạo bởi phiên bản cchc-desktop mới hơn (lược đồ {version}); "
             "hãy cập nhật chương trình."
         )
+    _quick_check(path)
+
+
+def _header_fields(path: Path, header: bytes) -> tuple[int, int]:
+    """application_id and user_version, from the header bytes when no WAL file holds newer ones.
+
+    Reading the bytes ourselves matters: even a read-only SQLite connection to a WAL-mode
+    file creates -wal/-shm beside it, and a file we refuse must stay alone.
+    """
+    wal = path.with_name(path.name + "-wal")
+    if not wal.exists() or wal.stat().st_size == 0:
+        return int.from_bytes(header[68:72], "big"), int.from_bytes(header[60:64], "big")
+    with _read_only(path) as conn:
+        return (conn.execute("PRAGMA application_id").fetchone()[0],
+                conn.execute("PRAGMA user_version").fetchone()[0])
 
 
 def _declared_size(header: bytes) -> int:
@@ -144,23 +159,27 @@ def _writable(path: Path) -> bool:
     return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
 
 
-def _probe(path: Path) -> tuple[int, int]:
-    """Read application_id and user_version through a read-only connection."""
+@contextmanager
+def _read_only(path: Path) -> Iterator[sqlite3.Connection]:
     uri = path.resolve().as_uri() + "?mode=ro"
     try:
         conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
     except sqlite3.Error as error:
         raise StoreError(f"Không mở được tệp “{path.name}”: {error}.") from error
     try:
-        application_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        if application_id == APPLICATION_ID and conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-            raise StoreError(f"Tệp “{path.name}” bị hỏng; hãy dùng một bản sao lưu.")
-        return application_id, version
+        yield conn
     except sqlite3.DatabaseError as error:
         raise _translate(error, path) from error
     finally:
         conn.close()
+
+
+def _quick_check(path: Path) -> None:
+    """Damage inside one of our files (pages overwritten, cut in the middle of a page)."""
+    with _read_only(path) as conn:
+        result = conn.execute("PRAGMA quick_check").fetchone()[0]
+    if result != "ok":
+        raise StoreError(f"Tệp “{path.name}” bị hỏng; hãy dùng một bản sao lưu.")
 
 
 def _translate(error: sqlite3.Error, path: Path) -> StoreError:

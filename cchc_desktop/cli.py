@@ -1,0 +1,140 @@
+"""The command line: ``cchc-desktop [--db PATH] [LỆNH …]``; without a command, the window.
+
+Every sub-command is a module in ``cchc_desktop.commands`` exposing ``NAME``, ``HELP``,
+``add_arguments(parser)`` and ``run(args, db) -> int``; add yours to COMMANDS.
+A user's mistake gives one Vietnamese line on stderr and a non-zero exit; a real bug
+is logged with its traceback (logs.py) and the user gets one line pointing at the log.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from importlib import metadata
+from pathlib import Path
+from typing import NoReturn
+
+from .commands import UserError, delete, export, importing, listing, new, restore, show
+from .core.codec import FormatError
+from .core.templates import TemplateError
+from .logs import bug_message, log_bug, setup_logging
+from .store.database import StoreError, open_database
+
+COMMANDS = (listing, show, new, importing, export, delete, restore)
+
+EXIT_OK = 0
+EXIT_USER = 1  # the user's input or file is wrong (message says what)
+EXIT_USAGE = 2  # the command line itself is wrong
+EXIT_BUG = 3  # our mistake: see the log
+FALLBACK_VERSION = "0.1.0"  # frozen builds carry no package metadata; keep equal to pyproject
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with a Vietnamese error line and exit code 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"Lỗi: câu lệnh không hợp lệ ({message}). Xem: {self.prog} --help\n")
+
+
+def version() -> str:
+    try:
+        return metadata.version("cchc-desktop")
+    except metadata.PackageNotFoundError:
+        pyproject = Path(__file__).resolve().parent.parent / "pyproject.toml"
+        try:
+            import tomllib
+
+            return tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]["version"]
+        except (OSError, ValueError, KeyError):
+            return FALLBACK_VERSION
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="cchc-desktop",
+        description="Soạn, lưu và xuất báo cáo tuyên truyền cải cách hành chính. "
+        "Không có lệnh: mở cửa sổ chương trình.",
+    )
+    parser.add_argument("--version", action="version", version=f"cchc-desktop {version()}")
+    db_help = "tệp cơ sở dữ liệu (mặc định: tệp trong thư mục dữ liệu của người dùng)"
+    parser.add_argument("--db", type=Path, metavar="TỆP", help=db_help)
+    sub = parser.add_subparsers(dest="command", metavar="LỆNH", parser_class=_Parser)
+    for module in COMMANDS:
+        command = sub.add_parser(module.NAME, help=module.HELP, description=module.HELP)
+        # --db is also accepted after the command; SUPPRESS keeps the global value otherwise.
+        command.add_argument("--db", type=Path, metavar="TỆP", help=db_help, default=argparse.SUPPRESS)
+        module.add_arguments(command)
+        command.set_defaults(module=module)
+    return parser
+
+
+def _utf8_streams() -> None:
+    """Redirected Windows streams use the ANSI code page, which has no Vietnamese letters."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", "") or "").lower().replace("-", "")
+        if encoding != "utf8" and hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8", errors="replace")
+
+
+def main(argv: list[str] | None = None) -> int:
+    _utf8_streams()
+    args = build_parser().parse_args(argv)
+    setup_logging()
+    try:
+        if args.command is None:
+            return open_window(args.db)
+        db = open_database(args.db)
+        try:
+            return args.module.run(args, db)
+        finally:
+            db.close()
+    except (StoreError, FormatError, TemplateError, UserError) as error:
+        print(f"Lỗi: {error}", file=sys.stderr)
+        return EXIT_USER
+    except BrokenPipeError:
+        # "cchc-desktop list | head": the reader left; nothing is wrong with the data.
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")
+        return EXIT_OK
+    except KeyboardInterrupt:
+        print("Đã dừng.", file=sys.stderr)
+        return EXIT_USER
+    except Exception as error:  # a bug: log it, never show a traceback
+        if _is_export_error(error):
+            print(f"Lỗi: {error}", file=sys.stderr)
+            return EXIT_USER
+        print(bug_message(log_bug(error, f"command {args.command}")), file=sys.stderr)
+        return EXIT_BUG
+
+
+def _is_export_error(error: Exception) -> bool:
+    """The exporters' friendly errors (imported lazily, like the exporters themselves)."""
+    module = sys.modules.get("cchc_desktop.document.export")
+    return module is not None and isinstance(error, getattr(module, "ExportError", ()))
+
+
+def open_window(db_path: Path | None) -> int:
+    try:
+        from .gui.app import run_app
+    except ImportError as error:
+        if error.name in ("cchc_desktop.gui.app", "cchc_desktop.gui"):
+            print("Cửa sổ chương trình chưa có trong phiên bản này; hãy dùng các lệnh "
+                  "(xem: cchc-desktop --help).", file=sys.stderr)
+            return EXIT_USER
+        print("Không mở được cửa sổ: thiếu thư viện giao diện Qt "
+              f"({error.name or error}). Hãy cài lại chương trình.", file=sys.stderr)
+        log_bug(error, "starting the window")
+        return EXIT_USER
+    return run_app(db_path)
+
+
+def gui_main() -> int:
+    """Entry point of the windowed launcher (no console): the window, errors go to the log."""
+    from .logs import install_excepthook
+
+    install_excepthook()
+    parser = _Parser(prog="cchc-desktop-gui", add_help=False)
+    parser.add_argument("--db", type=Path)
+    args, _unknown = parser.parse_known_args()
+    setup_logging()
+    return open_window(args.db)

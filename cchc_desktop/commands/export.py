@@ -1,0 +1,49 @@
+"""``export ID --json FILE [--docx FILE] [--pdf FILE]``."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import sqlite_utils
+
+from . import UserError
+from ..store.exchange import write_exchange
+from ..store.reports import load_report
+
+NAME = "export"
+HELP = "xuất một báo cáo ra tệp JSON, DOCX và/hoặc PDF"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("id", type=int, metavar="SỐ", help="số của báo cáo (xem lệnh list)")
+    parser.add_argument("--json", type=Path, metavar="TỆP", help="tệp trao đổi .json")
+    parser.add_argument("--docx", type=Path, metavar="TỆP", help="văn bản Word .docx")
+    parser.add_argument("--pdf", type=Path, metavar="TỆP", help="tệp .pdf để in")
+
+
+def run(args: argparse.Namespace, db: sqlite_utils.Database) -> int:
+    if not (args.json or args.docx or args.pdf):
+        raise UserError("Hãy cho biết tệp cần xuất: --json TỆP, --docx TỆP hoặc --pdf TỆP.")
+    report = load_report(db, args.id)
+    if args.json:
+        write_exchange(report, args.json)
+        print(f"Đã xuất {args.json}")
+    if args.docx or args.pdf:
+        exporter = _exporter()
+        for path, write in ((args.docx, exporter.export_docx), (args.pdf, exporter.export_pdf)):
+            if path:
+                write(report, path)
+                print(f"Đã xuất {path}")
+    return 0
+
+
+def _exporter():
+    """Imported only when needed: python-docx and reportlab take time to load."""
+    try:
+        from ..document import export as exporter
+    except ImportError as error:
+        if error.name and error.name.startswith("cchc_desktop.document"):
+            raise UserError("Phiên bản này chưa có chức năng xuất DOCX/PDF; hãy dùng --json.") from None
+        raise
+    return exporter
