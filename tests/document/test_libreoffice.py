@@ -5,6 +5,7 @@ One soffice run (its own profile in tmp) converts every DOCX the module needs.
 
 from __future__ import annotations
 
+import functools
 import shutil
 import subprocess
 
@@ -42,6 +43,7 @@ def rendered(tmp_path_factory):
     return result
 
 
+@functools.lru_cache(maxsize=8)
 def lines(path) -> list[list[str]]:
     with pdfplumber.open(path) as pdf:
         return [[line.strip() for line in (page.extract_text() or "").splitlines()] for page in pdf.pages]
