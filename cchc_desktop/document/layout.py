@@ -236,7 +236,8 @@ def make_document(report: Report, *, heading1_capitals: bool = m.HEADING1_CAPITA
     signature = signature_table(report)
     last = blocks.pop() if isinstance(blocks[-1], Para) and blocks[-1].role == "paragraph" else None
     blocks.append(KeepTogether(([last] if last else []) + [signature]))
-    if report.appendix is not None and (report.appendix.rows or report.appendix.title.strip()):
+    appendix = report.appendix
+    if appendix is not None and appendix.columns and (appendix.rows or appendix.title.strip()):
         blocks += appendix_blocks(report.appendix)
     return Document(
         blocks,

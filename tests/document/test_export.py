@@ -165,3 +165,12 @@ def test_fonts_missing_gives_export_error(monkeypatch, tmp_path):
         export_pdf(sample_report(), tmp_path / "x.pdf")
     export_docx(sample_report(), tmp_path / "x.docx")  # the DOCX needs no font files
     assert not os.path.exists(tmp_path / "x.pdf")
+
+
+def test_appendix_without_columns_is_left_out(tmp_path):
+    report = copy.deepcopy(sample_report())
+    report.appendix.columns = []
+    export_docx(report, tmp_path / "n.docx")
+    export_pdf(report, tmp_path / "n.pdf")
+    assert len(docx.Document(str(tmp_path / "n.docx")).sections) == 1
+    assert "PHỤ LỤC" not in _pdf_text(tmp_path / "n.pdf")
