@@ -33,6 +33,7 @@ class Autosaver(QObject):
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="autosave")
         self._local = threading.local()
         self._pending: Future | None = None
+        self._closed = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(delay_ms)
@@ -46,6 +47,8 @@ class Autosaver(QObject):
     def save_now(self, wait: bool = False) -> None:
         """Snapshot now, write in the background; ``wait`` blocks until it is on disk."""
         self._timer.stop()
+        if self._closed:
+            return
         started = time.perf_counter()
         report = self._snapshot()
         if report is not None:
@@ -62,7 +65,10 @@ class Autosaver(QObject):
                 pass
 
     def close(self) -> None:
+        if self._closed:
+            return
         self.save_now(wait=True)
+        self._closed = True
         self._executor.shutdown(wait=True)
 
     def run(self, job: Callable):

@@ -180,11 +180,11 @@ class GeneralTab(QScrollArea):
         report.date.month = self.month.value() or None
         report.date.year = self.year.value()
         period = report.period
-        period.kind = self.kind.currentData()
+        period.kind = PeriodKind(self.kind.currentData())
         period.year = self.period_year.value()
         period.index = self.index.value() or None if period.kind in (PeriodKind.MONTH, PeriodKind.QUARTER) else None
         period.label = nfc(self.adhoc.text().strip())
-        report.status = self.status.currentData()
+        report.status = ReportStatus(self.status.currentData())
         report.subject = self.subject.text()
         report.addressees = self.addressees.lines()
         report.opening = self.opening.text()

@@ -154,7 +154,10 @@ class IndicatorsTab(QWidget):
         self.view.setAlternatingRowColors(True)
         self.view.setWordWrap(True)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+        triggers = QAbstractItemView.EditTrigger
+        # Not CurrentChanged: arrow keys move between cells without opening editors.
+        self.view.setEditTriggers(triggers.DoubleClicked | triggers.EditKeyPressed | triggers.AnyKeyPressed
+                                  | triggers.SelectedClicked)
         layout.addWidget(self.view, 1)
         self.message = QLabel()
         self.message.setStyleSheet("color: #b00020; font-weight: bold;")

@@ -47,7 +47,7 @@ class NarrativeTab(QWidget):
             self.closing.edited.connect(self._closing_edited)
             layout.addWidget(self.closing)
 
-        self.style_box.activated.connect(lambda i: self._apply_role(self.style_box.itemData(i)))
+        self.style_box.activated.connect(lambda i: self._apply_role(BlockRole(self.style_box.itemData(i))))
         self.editor.roleChanged.connect(self._show_role)
         self.editor.edited.connect(self._edited)
         self.bold.clicked.connect(self.editor.toggle_bold)

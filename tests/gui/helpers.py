@@ -1,0 +1,32 @@
+"""Typing Vietnamese the way it really arrives: key events with text, and Unikey's IME events.
+
+qtbot.keyClicks crashes on non-ASCII text, so every character is its own QKeyEvent.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtGui import QInputMethodEvent, QKeyEvent
+from PySide6.QtWidgets import QWidget
+
+
+def type_text(widget: QWidget, text: str) -> None:
+    for ch in text:
+        key = Qt.Key.Key_Space if ch == " " else (Qt.Key(ord(ch.upper())) if ch.isascii() and ch.isalnum()
+                                                  else Qt.Key.Key_unknown)
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QCoreApplication.sendEvent(widget, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, ch))
+
+
+def press(widget: QWidget, key: Qt.Key, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
+    for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+        QCoreApplication.sendEvent(widget, QKeyEvent(kind, key, modifiers, ""))
+
+
+def unikey(widget: QWidget, preedit: str, commit: str) -> None:
+    """Unikey composes in pre-edit ('tieengs') and then commits the word ('tiếng')."""
+    for step in range(1, len(preedit) + 1):
+        QCoreApplication.sendEvent(widget, QInputMethodEvent(preedit[:step], []))
+    event = QInputMethodEvent("", [])
+    event.setCommitString(commit)
+    QCoreApplication.sendEvent(widget, event)
