@@ -42,7 +42,7 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def texts(max_size: int = 40) -> st.SearchStrategy[str]:
+def texts(max_size: int = 20) -> st.SearchStrategy[str]:
     """Vietnamese-looking text most of the time, any Unicode (no lone surrogates) otherwise; NFC."""
     vietnamese = st.text(alphabet=VIETNAMESE, max_size=max_size)
     anything = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=max_size)
@@ -109,22 +109,22 @@ def organizations() -> st.SearchStrategy[Organization]:
 
 
 def runs() -> st.SearchStrategy[Run]:
-    return st.builds(Run, text=texts(120), bold=st.booleans(), italic=st.booleans())
+    return st.builds(Run, text=texts(30), bold=st.booleans(), italic=st.booleans())
 
 
 def blocks() -> st.SearchStrategy[Block]:
-    return st.builds(Block, role=st.sampled_from(BlockRole), runs=st.lists(runs(), max_size=4))
+    return st.builds(Block, role=st.sampled_from(BlockRole), runs=st.lists(runs(), max_size=3))
 
 
 def sections() -> st.SearchStrategy[Section]:
-    return st.builds(Section, key=st.sampled_from(SectionKey), blocks=st.lists(blocks(), max_size=6))
+    return st.builds(Section, key=st.sampled_from(SectionKey), blocks=st.lists(blocks(), max_size=4))
 
 
 def rows() -> st.SearchStrategy[IndicatorRow]:
     return st.builds(
         IndicatorRow,
         tt=texts(4),
-        indicator=texts(80),
+        indicator=texts(30),
         unit=texts(12),
         value=numbers(),
         note=texts(),
@@ -141,7 +141,7 @@ def appendices() -> st.SearchStrategy[Appendix]:
         title=texts(),
         reference=texts(),
         columns=columns,
-        rows=st.lists(rows(), max_size=12),
+        rows=st.lists(rows(), max_size=8),
     )
 
 
@@ -155,10 +155,10 @@ def reports() -> st.SearchStrategy[Report]:
         doc_name=texts(12),
         number=texts(6),
         place=texts(),
-        subject=texts(120),
+        subject=texts(60),
         addressees=text_lists(3),
-        opening=texts(200),
-        sections=st.lists(sections(), max_size=4),
+        opening=texts(60),
+        sections=st.lists(sections(), max_size=3),
         closing=texts(),
         signature=signatures(),
         recipients=text_lists(6),
