@@ -85,7 +85,7 @@ def open_database(path: Path | None = None, *, create_sample: bool = True) -> sq
     try:
         db = sqlite_utils.Database(sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000))
     except sqlite3.Error as error:
-        raise StoreError(f"Không mở được cơ sở dữ liệu “{path}”: {error}.") from error
+        raise _translate(error, path) from error
     try:
         _prepare(db, path, create_sample)
     except BaseException:
@@ -190,6 +190,12 @@ def _translate(error: sqlite3.Error, path: Path) -> StoreError:
         )
     if "not a database" in text or "malformed" in text:
         return StoreError(f"Tệp “{path.name}” không phải là cơ sở dữ liệu hợp lệ hoặc đã bị hỏng.")
+    if "unable to open" in text:
+        return StoreError(
+            f"Không mở hoặc tạo được tệp “{path.name}”; có thể không có quyền ghi vào thư mục “{path.parent}”."
+        )
+    if "disk is full" in text or "disk i/o" in text:
+        return StoreError(f"Không ghi được vào “{path.name}”: ổ đĩa đầy hoặc lỗi đọc ghi.")
     if "readonly" in text or "read-only" in text:
         return StoreError(f"Tệp “{path.name}” chỉ cho phép đọc; không thể lưu báo cáo vào đó.")
     return StoreError(f"Không dùng được cơ sở dữ liệu “{path.name}”: {error}.")
