@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 import json
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 import sqlite_utils
@@ -124,30 +124,44 @@ def load_report(db: sqlite_utils.Database, report_id: int) -> Report:
 
 
 def list_reports(db: sqlite_utils.Database, *, include_deleted: bool = False) -> list[ReportSummary]:
-    """Newest change first."""
+    """Newest change first.  Reads only the period out of each document (json_extract), so
+    listing hundreds of reports stays fast."""
     where = "" if include_deleted else "WHERE deleted_at IS NULL"
     rows = db.execute(
-        "SELECT id, subject, period_kind, period_year, period_index, status, created_at, updated_at,"
-        f" deleted_at, search_key, document FROM reports {where} ORDER BY updated_at DESC, id DESC"
+        "SELECT id, subject, status, created_at, updated_at, deleted_at, search_key,"
+        f" json_extract(document, '$.period') FROM reports {where} ORDER BY updated_at DESC, id DESC"
     ).fetchall()
     return [_summary(row) for row in rows]
 
 
 def _summary(row: tuple) -> ReportSummary:
-    report_id, subject, kind, year, index, status, created, updated, deleted, key, document = row
-    try:  # the full period (overridden dates, ad-hoc label) lives in the document
-        period = report_from_dict(json.loads(document)).period
-    except (ValueError, FormatError):
-        period = Period(PeriodKind(kind), year, index)
+    report_id, subject, status, created, updated, deleted, key, period = row
     return ReportSummary(
         id=report_id,
         subject=subject,
-        period=period,
+        period=_period(json.loads(period)),
         status=ReportStatus(status),
         created_at=created,
         updated_at=updated,
         deleted=deleted is not None,
         search_key=key,
+    )
+
+
+def _period(data: dict[str, Any]) -> Period:
+    """The period as save_report wrote it (already validated by the codec then)."""
+
+    def day(name: str) -> date | None:
+        return date.fromisoformat(data[name]) if data.get(name) else None
+
+    return Period(
+        kind=PeriodKind(data["kind"]),
+        year=data["year"],
+        index=data.get("index"),
+        start=day("start"),
+        end=day("end"),
+        deadline=day("deadline"),
+        label=data.get("label") or "",
     )
 
 

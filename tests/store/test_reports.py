@@ -21,7 +21,7 @@ from cchc_desktop.store.reports import (
     save_organization,
     save_report,
 )
-from tests.strategies import organizations
+from tests.strategies import organizations, periods, texts
 
 
 @pytest.fixture(scope="module")
@@ -44,6 +44,16 @@ def db(tmp_path):
 def test_any_organisation_survives_sqlite(shared_db, org):
     save_organization(shared_db, org)
     assert load_organization(shared_db) == org
+
+
+@settings(max_examples=50)
+@given(periods(), texts())
+def test_summary_shows_period_and_subject(shared_db, period, subject):
+    report = load_sample()
+    report.period, report.subject = period, subject
+    report_id = save_report(shared_db, report)
+    [summary] = [s for s in list_reports(shared_db) if s.id == report_id]
+    assert (summary.period, summary.subject, summary.deleted) == (period, subject, False)
 
 
 def test_equality_sees_a_changed_figure(db):
