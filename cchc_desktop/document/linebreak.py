@@ -1,8 +1,9 @@
 """Line breaking the way LibreOffice does it for our DOCX, so the PDF has the same lines.
 
-Rules (field notes): break at spaces, and after a hyphen inside a word when a letter follows
-("…/KH-" | "UBND", but never "2019-" | "2025"); never after "/" or "."; a word wider than the line
-is cut between characters.  Widths come from the same TrueType metrics LibreOffice uses; justified
+Rules (field notes, and measured against LibreOffice 7.4): break at any space (even before "/VHTT");
+after a hyphen inside a word when a letter or digit follows
+("…/KH-" | "UBND", "2019-" | "2025"); never after "/" or "."; a word wider than the line is cut
+between characters.  Widths come from the same TrueType metrics LibreOffice uses; justified
 lines only stretch spaces (never shrink them).
 """
 
@@ -84,9 +85,9 @@ def words_of(runs, size: float, style_bold: bool, style_italic: bool) -> list[Wo
 
 
 def _break_points(text: str) -> list[int]:
-    """Indices after which a line may break inside a word (after a hyphen followed by a letter)."""
+    """Indices after which a line may break inside a word (after a hyphen before a letter or digit)."""
     return [i + 1 for i in range(1, len(text) - 1) if text[i] == "-" and text[i - 1] != " "
-            and text[i + 1].isalpha()]
+            and text[i + 1].isalnum()]
 
 
 def _split_word(word: Word, cut: int) -> tuple[Word, Word]:
