@@ -26,8 +26,35 @@ def _repair_streams() -> None:
             stream.reconfigure(encoding="utf-8", errors="replace")
 
 
+SMOKE_ENV = "CCHC_DESKTOP_SMOKE"
+
+
+def _quit_after_first_paint() -> None:
+    """Smoke test (CI, benchmarks): the window closes itself once it has painted, exit code 0.
+
+    The QApplication made here is the one ``gui.app.application()`` picks up again
+    (``QApplication.instance()``), so the window code runs unchanged.
+    """
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+
+    class QuitAfterFirstPaint(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint and watched.isWidgetType() and watched.isWindow():
+                app.removeEventFilter(self)
+                QTimer.singleShot(0, app.quit)
+            return False
+
+    app._smoke_filter = QuitAfterFirstPaint(app)  # kept alive with the application
+    app.installEventFilter(app._smoke_filter)
+
+
 def main() -> int:
     _repair_streams()
+    if os.environ.get(SMOKE_ENV):
+        _quit_after_first_paint()
     from cchc_desktop.cli import main as cli_main
 
     return cli_main()
