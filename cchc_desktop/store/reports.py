@@ -43,7 +43,9 @@ def period_text(period: Period) -> str:
     """The period's Vietnamese label (the checks helper's wording when available)."""
     try:
         from ..core.periods import period_label
-    except ImportError:  # periods.py not written yet: a small fallback
+    except ImportError as error:  # periods.py not written yet: a small fallback
+        if error.name != "cchc_desktop.core.periods":
+            raise
         return _fallback_label(period)
     return period_label(period)
 
