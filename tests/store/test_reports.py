@@ -7,7 +7,7 @@ import unicodedata
 import pytest
 from hypothesis import given, settings
 
-from cchc_desktop.core.model import ReportStatus
+from cchc_desktop.core.model import Period, PeriodKind, ReportStatus
 from cchc_desktop.core.templates import load_sample, load_template
 from cchc_desktop.store.database import StoreError, open_database
 from cchc_desktop.store.reports import (
@@ -17,6 +17,7 @@ from cchc_desktop.store.reports import (
     load_organization,
     load_report,
     new_report_from_template,
+    period_text,
     restore_report,
     save_organization,
     save_report,
@@ -123,3 +124,17 @@ def test_new_report_from_template_uses_the_files_organisation(db):
         row.indicator for row in load_template("cchc-propaganda").appendix.rows
     ]
     assert all(row.value is None for row in report.appendix.rows)
+
+
+@pytest.mark.parametrize(
+    ("period", "label"),
+    [
+        (Period(PeriodKind.HALF1, 2024), "6 tháng đầu năm 2024"),
+        (Period(PeriodKind.QUARTER, 2025, 2), "quý II năm 2025"),
+        (Period(PeriodKind.MONTH, 2025, 9), "tháng 9 năm 2025"),
+        (Period(PeriodKind.YEAR, 2023), "năm 2023"),
+    ],
+)
+def test_period_labels(period, label):
+    """Same wording from the fallback and from core.periods (whichever is installed)."""
+    assert period_text(period) == label
