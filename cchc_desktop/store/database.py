@@ -67,8 +67,15 @@ def _migration_2(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX reports_search ON reports (search_key)")
 
 
-# Append new migrations here; never edit one that has shipped.  Issue 6 adds revisions as 3.
-MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (_migration_1, _migration_2)
+def _migration_3(db: sqlite_utils.Database) -> None:
+    """Revisions (history of each report): see revisions.py."""
+    from .revisions import migrate  # late import: revisions imports this module
+
+    migrate(db)
+
+
+# Append new migrations here; never edit one that has shipped.
+MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (_migration_1, _migration_2, _migration_3)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

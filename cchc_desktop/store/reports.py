@@ -95,6 +95,9 @@ def save_report(db: sqlite_utils.Database, report: Report) -> int:
     stamp = now()
     with db.atomic():
         if report.id is not None and _exists(db, report.id):
+            from .revisions import guard_edit  # late import: a final report refuses edits
+
+            guard_edit(db, report.id)
             values["updated_at"] = stamp
             sets = ", ".join(f"{name} = :{name}" for name in values)
             db.execute(f"UPDATE reports SET {sets} WHERE id = :id", {**values, "id": report.id})
