@@ -1,0 +1,127 @@
+"""Next report from the sample (6 tháng đầu năm 2024) for năm 2024, read back from the DOCX."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import docx
+import pytest
+
+from cchc_desktop.core.model import Period, PeriodKind, ReportStatus, SectionKey
+
+pytest.importorskip("cchc_desktop.core.periods")  # the checks helper's module, landing separately
+
+from cchc_desktop.core.next_report import apply_plan, plan_next_report, stale_dates  # noqa: E402
+from cchc_desktop.core.templates import load_sample  # noqa: E402
+
+YEAR_2024 = Period(PeriodKind.YEAR, 2024)
+
+
+def _all_text(report) -> str:
+    parts = [report.subject, report.opening, report.closing, report.appendix.title]
+    parts += [b.text for s in report.sections for b in s.blocks]
+    return "\n".join(parts)
+
+
+def test_plan_lists_every_rewrite() -> None:
+    plan = plan_next_report(load_sample(), YEAR_2024)
+    pairs = {(r.where, r.before, r.after) for r in plan.rewrites}
+    assert ("Trích yếu", "6 tháng đầu năm 2024", "năm 2024") in pairs
+    assert ("Tên phụ lục", "QUÝ/6 THÁNG/NĂM 2024", "NĂM 2024") in pairs
+    assert any(r.before == "6 tháng cuối năm 2024" and r.after == "năm 2025" for r in plan.rewrites)
+    assert all(r.enabled for r in plan.rewrites)
+    for r in plan.rewrites:
+        assert r.context[r.start:r.end] == r.before
+
+
+def test_next_report_for_the_year() -> None:
+    sample = load_sample()
+    sample.number, sample.status = "15", ReportStatus.FINAL
+    new = apply_plan(sample, plan_next_report(sample, YEAR_2024))
+    assert new.subject.endswith("năm 2024") and "6 tháng" not in new.subject
+    directions = " ".join(b.text for b in new.section(SectionKey.DIRECTIONS).blocks)
+    assert "năm 2025" in directions
+    assert "6 tháng đầu năm 2024" not in _all_text(new)
+    assert "6 tháng cuối năm 2024" not in _all_text(new)
+    assert new.appendix.title == "BÁO CÁO TUYÊN TRUYỀN CCHC NĂM 2024"
+    assert (new.number, new.status, new.id) == ("", ReportStatus.DRAFT, None)
+    assert (new.date.year, new.date.month, new.date.day) == (2024, None, None)
+    assert new.period == YEAR_2024
+    # copied as they were
+    assert new.recipients == sample.recipients and new.signature == sample.signature
+    assert new.organization == sample.organization
+    assert [r.indicator for r in new.appendix.rows] == [r.indicator for r in sample.appendix.rows]
+    # figures: cleared, old ones in the previous column
+    assert all(r.value is None for r in new.appendix.rows)
+    assert [r.previous for r in new.appendix.rows] == [r.value for r in sample.appendix.rows]
+    keys = [c.key for c in new.appendix.columns]
+    assert keys.index("previous") == keys.index("value") - 1
+    label = next(c.label for c in new.appendix.columns if c.key == "previous")
+    assert label == "Kỳ trước (6 tháng đầu năm 2024)"
+    assert sample.subject.endswith("6 tháng đầu năm 2024")  # the old report is untouched
+
+
+def test_unticked_rewrites_are_not_applied() -> None:
+    sample = load_sample()
+    plan = plan_next_report(sample, YEAR_2024)
+    for r in plan.rewrites:
+        r.enabled = r.location != "subject"
+    new = apply_plan(sample, plan)
+    assert new.subject == sample.subject
+    assert "6 tháng đầu năm 2024" not in new.opening
+
+
+def test_no_chained_rewrite_year_to_year() -> None:
+    sample = apply_plan(load_sample(), plan_next_report(load_sample(), YEAR_2024))
+    new = apply_plan(sample, plan_next_report(sample, Period(PeriodKind.YEAR, 2025)))
+    directions = " ".join(b.text for b in new.section(SectionKey.DIRECTIONS).blocks)
+    assert new.subject.endswith("năm 2025")
+    assert "năm 2026" in directions and "năm 2025" not in directions.split("III.")[-1][:120]
+    # the previous column is relabelled, not added twice
+    assert [c.key for c in new.appendix.columns].count("previous") == 1
+
+
+def test_year_label_inside_a_longer_phrase_is_left_alone() -> None:
+    sample = apply_plan(load_sample(), plan_next_report(load_sample(), YEAR_2024))
+    sample.opening = "So với 6 tháng đầu năm 2024, năm 2024 tăng."
+    plan = plan_next_report(sample, Period(PeriodKind.YEAR, 2025))
+    opening = [r for r in plan.rewrites if r.location == "opening"]
+    assert [(r.before, r.after) for r in opening] == [("năm 2024", "năm 2025")]
+
+
+def test_stale_dates_of_the_old_period_are_found() -> None:
+    sample = load_sample()
+    new = apply_plan(sample, plan_next_report(sample, YEAR_2024))
+    found = stale_dates(new, sample.period)
+    texts = {(loc, _text(new, loc)[s:e]) for loc, s, e in found}
+    assert any(t == "15/01/2024" for _loc, t in texts)
+    assert all(t != "15/7/2021" for _loc, t in texts)  # outside the period: not flagged
+
+
+def _text(report, location: str) -> str:
+    from cchc_desktop.core.next_report import text_fields
+
+    return next(text for loc, _w, text in text_fields(report) if loc == location)
+
+
+def test_exported_docx_has_no_old_wording_and_shows_previous(tmp_path: Path) -> None:
+    export = pytest.importorskip("cchc_desktop.document.export")
+    sample = load_sample()
+    new = apply_plan(sample, plan_next_report(sample, YEAR_2024))
+    new.appendix.rows[0].value = Decimal("7")
+    path = tmp_path / "nam-2024.docx"
+    export.export_docx(new, path)
+    document = docx.Document(str(path))
+    paragraphs = [p.text for p in document.paragraphs]
+    cells = [[c.text for c in row.cells] for table in document.tables for row in table.rows]
+    # lower(): headings may be printed in capitals
+    text = "\n".join(paragraphs + [" ".join(row) for row in cells]).lower()
+    assert "6 tháng đầu năm 2024" not in text.replace("kỳ trước (6 tháng đầu năm 2024)", "")
+    assert "6 tháng cuối năm 2024" not in text
+    assert "năm 2025" in text
+    header = next(row for row in cells if "Chỉ tiêu" in row)
+    previous = header.index("Kỳ trước (6 tháng đầu năm 2024)")
+    value = header.index("Số lượng")
+    first = next(row for row in cells if row[0] == "1")
+    assert first[previous] == "3" and first[value] == "7"
