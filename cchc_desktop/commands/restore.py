@@ -3,20 +3,25 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 import sqlite_utils
 
+from . import backup
 from ..store.reports import restore_report
 
 NAME = "restore"
-HELP = "khôi phục một báo cáo đã xóa (xem: list --deleted)"
+HELP = "khôi phục một báo cáo đã xóa (xem: list --deleted) hoặc cả cơ sở dữ liệu từ tệp sao lưu"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("id", type=int, metavar="SỐ", help="số của báo cáo")
+    parser.add_argument("id", metavar="SỐ|TỆP", help="số của báo cáo, hoặc tệp sao lưu để khôi phục cả cơ sở dữ liệu")
 
 
 def run(args: argparse.Namespace, db: sqlite_utils.Database) -> int:
+    if not args.id.isdigit():  # a file name: restore the whole database from a backup
+        return backup.restore_file(args, db, Path(args.id))
+    args.id = int(args.id)
     restore_report(db, args.id)
     print(f"Đã khôi phục báo cáo số {args.id}.")
     return 0
