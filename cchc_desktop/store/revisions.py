@@ -94,7 +94,7 @@ def add_revision(db: sqlite_utils.Database, report_id: int, reason: str = SAVE, 
             "INSERT INTO revisions (report_id, created_at, reason, note, size, document) VALUES (?, ?, ?, ?, ?, ?)",
             [report_id, _stamp(now), reason, note, len(document), document])
         revision_id = cursor.lastrowid
-        thin(db, report_id, now=now)
+        thin_all(db, now=now)  # all reports: last quarter's history ages while this one is edited
     return revision_id
 
 
@@ -171,6 +171,11 @@ def thin(db: sqlite_utils.Database, report_id: int, *, now: datetime | None = No
     return len(doomed)
 
 
+def thin_all(db: sqlite_utils.Database, *, now: datetime | None = None) -> int:
+    ids = [row[0] for row in db.execute("SELECT DISTINCT report_id FROM revisions")]
+    return sum(thin(db, report_id, now=now) for report_id in ids)
+
+
 # ---------------------------------------------------------------- finalising
 
 _unlocked = threading.local()
@@ -200,7 +205,8 @@ def guard_edit(db: sqlite_utils.Database, report_id: int) -> None:
                          "hãy mở lại báo cáo (ghi rõ lý do) nếu thật sự cần sửa.")
 
 
-def finalize(db: sqlite_utils.Database, report_id: int, number: str, issued: date) -> int:
+def finalize(db: sqlite_utils.Database, report_id: int, number: str, issued: date,
+             *, now: datetime | None = None) -> int:
     """Mark as "Đã ban hành" with the registered number and date; returns the revision id."""
     from .reports import load_report, save_report
 
@@ -215,7 +221,7 @@ def finalize(db: sqlite_utils.Database, report_id: int, number: str, issued: dat
     report.status = ReportStatus.FINAL
     with db.atomic():
         save_report(db, report)
-        return add_revision(db, report_id, FINALIZE, f"Số {number} ngày {issued:%d/%m/%Y}")
+        return add_revision(db, report_id, FINALIZE, f"Số {number} ngày {issued:%d/%m/%Y}", now=now)
 
 
 def reopen(db: sqlite_utils.Database, report_id: int, reason: str) -> int:
