@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sqlite3
 import sys
 from importlib import metadata
 from pathlib import Path
@@ -92,6 +93,12 @@ def main(argv: list[str] | None = None) -> int:
             db.close()
     except (StoreError, FormatError, TemplateError, UserError) as error:
         print(f"Lỗi: {error}", file=sys.stderr)
+        return EXIT_USER
+    except sqlite3.OperationalError as error:
+        if "locked" not in str(error) and "busy" not in str(error):
+            print(bug_message(log_bug(error, f"command {args.command}")), file=sys.stderr)
+            return EXIT_BUG
+        print("Lỗi: Tệp dữ liệu đang được một chương trình khác ghi; hãy thử lại sau giây lát.", file=sys.stderr)
         return EXIT_USER
     except BrokenPipeError:
         # "cchc-desktop list | head": the reader left; nothing is wrong with the data.

@@ -266,3 +266,32 @@ def test_every_command_module_has_the_interface():
     assert len(set(names)) == len(names)
     for module in cli.COMMANDS:
         assert callable(module.add_arguments) and callable(module.run) and module.HELP
+
+
+def test_write_blocked_by_another_program(capsys, tmp_path, monkeypatch):
+    """The file opened fine, then another program holds the write lock during our save."""
+    import sqlite3
+
+    from cchc_desktop.store import database
+
+    path = tmp_path / "a.sqlite"
+    open_database(path).close()
+    real_open = cli.open_database
+
+    def open_then_lock(db_path):
+        db = real_open(db_path)
+        db.execute(f"PRAGMA busy_timeout = 50")
+        other = sqlite3.connect(path, isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")
+        opened.append(other)
+        return db
+
+    opened: list = []
+    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 50)
+    monkeypatch.setattr(cli, "open_database", open_then_lock)
+    code, _, err = run(capsys, "--db", str(path), "delete", "1")
+    for other in opened:
+        other.execute("ROLLBACK")
+        other.close()
+    assert code == cli.EXIT_USER and "chương trình khác" in err
+    _one_clear_line(err)

@@ -257,10 +257,11 @@ def _immediate(db: sqlite_utils.Database) -> Iterator[None]:
     db.execute("BEGIN IMMEDIATE")
     try:
         yield
+        db.execute("COMMIT")
     except BaseException:
-        db.rollback()
+        if db.conn.in_transaction:
+            db.rollback()
         raise
-    db.execute("COMMIT")
 
 
 def _insert_sample(db: sqlite_utils.Database) -> None:
