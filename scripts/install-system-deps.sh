@@ -8,11 +8,11 @@ packages=(
   python3-venv
   libxkbcommon-x11-0 libxkbcommon0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
   libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-xfixes0
-  libegl1 libgl1 libfontconfig1 libdbus-1-3 libglib2.0-0
+  libegl1 libgl1 libfontconfig1 libdbus-1-3 libglib2.0-0 libcups2 libgssapi-krb5-2
   fonts-liberation2
 )
 if [ "${1:-}" = "--test" ]; then
-  packages+=(libreoffice-writer-nogui poppler-utils xvfb xauth)
+  packages+=(libreoffice-writer-nogui poppler-utils xvfb xauth binutils)
 fi
 
 sudo=""
