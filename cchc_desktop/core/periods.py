@@ -1,0 +1,223 @@
+"""Reporting periods: Vietnamese wording, Decree 09 cut-off dates, the next period.
+
+Decree 09/2019/NĐ-CP fixes data cut-offs for month, quarter, first half and year
+(report-format.md §7); the other kinds follow by analogy: second half 15/6–14/12,
+nine months 15/12 of Y−1 – 14/9, ad hoc without its own dates = the year's dates.
+A report's own ``start``/``end`` override the defaults one by one.
+
+``find_period_phrases`` finds period wording in running text ("6 tháng đầu năm 2024",
+"quý 2/2025", "QUÝ/6 THÁNG/NĂM") for the checker and the next-report rewriter.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import NamedTuple
+
+from .model import Period, PeriodKind
+
+KIND_LABELS: dict[PeriodKind, str] = {
+    PeriodKind.MONTH: "Tháng",
+    PeriodKind.QUARTER: "Quý",
+    PeriodKind.HALF1: "6 tháng đầu năm",
+    PeriodKind.HALF2: "6 tháng cuối năm",
+    PeriodKind.NINE_MONTHS: "9 tháng",
+    PeriodKind.YEAR: "Năm",
+    PeriodKind.ADHOC: "Đột xuất (theo yêu cầu)",
+}
+
+ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
+_FROM_ROMAN = {v: k for k, v in ROMAN.items()}
+
+# kind -> (month of the start day (0 = December of Y-1), month of the end day); days 15 / 14.
+_FIXED = {
+    PeriodKind.HALF1: (0, 6),
+    PeriodKind.HALF2: (6, 12),
+    PeriodKind.NINE_MONTHS: (0, 9),
+    PeriodKind.YEAR: (0, 12),
+    PeriodKind.ADHOC: (0, 12),
+}
+
+
+def _index(period: Period, high: int) -> int:
+    if period.index is None or not 1 <= period.index <= high:
+        what = "tháng (1–12)" if high == 12 else "quý (1–4)"
+        raise ValueError(f"Kỳ báo cáo thiếu hoặc sai số {what}: {period.index!r}.")
+    return period.index
+
+
+def period_label(period: Period) -> str:
+    """'tháng 3 năm 2025', 'quý II năm 2025', '6 tháng đầu năm 2024', 'năm 2024' …"""
+    kind, year = period.kind, period.year
+    if kind == PeriodKind.MONTH:
+        return f"tháng {_index(period, 12)} năm {year}"
+    if kind == PeriodKind.QUARTER:
+        return f"quý {ROMAN[_index(period, 4)]} năm {year}"
+    if kind == PeriodKind.HALF1:
+        return f"6 tháng đầu năm {year}"
+    if kind == PeriodKind.HALF2:
+        return f"6 tháng cuối năm {year}"
+    if kind == PeriodKind.NINE_MONTHS:
+        return f"9 tháng năm {year}"
+    if kind == PeriodKind.YEAR:
+        return f"năm {year}"
+    return period.label or f"năm {year}"  # ad hoc: the wording of the request
+
+
+def _day(year: int, month: int, day: int) -> date:
+    if month <= 0:  # the month before January
+        return date(year - 1, month + 12, day)
+    return date(year, month, day)
+
+
+def default_cutoff_dates(period: Period) -> tuple[date, date]:
+    """Decree 09 data window: from the 15th of the month before to the 14th of the last month."""
+    year = period.year
+    if period.kind == PeriodKind.MONTH:
+        last = _index(period, 12)
+    elif period.kind == PeriodKind.QUARTER:
+        last = 3 * _index(period, 4)
+    else:
+        first, last = _FIXED[period.kind]
+        return _day(year, first, 15), _day(year, last, 14)
+    first = last - 3 if period.kind == PeriodKind.QUARTER else last - 1
+    return _day(year, first, 15), _day(year, last, 14)
+
+
+def cutoff_dates(period: Period) -> tuple[date, date]:
+    """(from, to) of the data: the report's own dates where set, else the defaults."""
+    if period.start is not None and period.end is not None:
+        return period.start, period.end
+    start, end = default_cutoff_dates(period)
+    return period.start or start, period.end or end
+
+
+def next_period(period: Period) -> Period:
+    """The period after this one (year rollover for December, quý IV and the second half)."""
+    kind, year = period.kind, period.year
+    if kind == PeriodKind.MONTH:
+        month = _index(period, 12)
+        return Period(kind, year + month // 12, month % 12 + 1)
+    if kind == PeriodKind.QUARTER:
+        quarter = _index(period, 4)
+        return Period(kind, year + quarter // 4, quarter % 4 + 1)
+    if kind == PeriodKind.HALF1:
+        return Period(PeriodKind.HALF2, year)
+    if kind == PeriodKind.HALF2:
+        return Period(PeriodKind.HALF1, year + 1)
+    if kind == PeriodKind.NINE_MONTHS:
+        return Period(PeriodKind.YEAR, year)
+    if kind == PeriodKind.YEAR:
+        return Period(kind, year + 1)
+    return Period(kind, year, period.index, label=period.label)  # ad hoc: no natural successor
+
+
+_KIND_ALIASES = {k.value: k for k in PeriodKind} | {
+    "q": PeriodKind.QUARTER, "m": PeriodKind.MONTH, "nine": PeriodKind.NINE_MONTHS,
+    "9m": PeriodKind.NINE_MONTHS, "h1": PeriodKind.HALF1, "h2": PeriodKind.HALF2,
+}
+_SPEC_HELP = "ví dụ half1:2024, half2:2024, nine_months:2024, year:2024, quarter:2025:1, month:2025:12"
+
+
+def parse_period_spec(spec: str) -> Period:
+    """'half2:2024', 'year:2024', 'quarter:2025:1', 'month:2025:12', 'adhoc:2024[:nhãn]'."""
+    parts = [part.strip() for part in spec.strip().split(":")]
+    kind = _KIND_ALIASES.get(parts[0].lower()) if parts else None
+    if kind is None or len(parts) < 2:
+        raise ValueError(f"Kỳ báo cáo “{spec}” không hợp lệ ({_SPEC_HELP}).")
+    if not re.fullmatch(r"\d{4}", parts[1]):
+        raise ValueError(f"Năm “{parts[1]}” trong kỳ “{spec}” phải gồm 4 chữ số.")
+    year = int(parts[1])
+    if kind == PeriodKind.ADHOC:
+        return Period(kind, year, label=":".join(parts[2:]))
+    high = {PeriodKind.MONTH: 12, PeriodKind.QUARTER: 4}.get(kind)
+    if high is None:
+        if len(parts) > 2:
+            raise ValueError(f"Kỳ “{spec}” không cần số thứ tự ({_SPEC_HELP}).")
+        return Period(kind, year)
+    what = "tháng (1–12)" if high == 12 else "quý (1–4)"
+    if len(parts) != 3 or not parts[2].isdigit() or not 1 <= int(parts[2]) <= high:
+        raise ValueError(f"Kỳ “{spec}” cần số {what}, {_SPEC_HELP}.")
+    return Period(kind, year, int(parts[2]))
+
+
+# ------------------------------------------------------------------ phrases in running text
+
+
+class PeriodPhrase(NamedTuple):
+    """A period phrase at text[start:end]; ``value`` is a Period when the wording names a
+    year, else the matched text ('6 tháng đầu năm', 'quý II', 'QUÝ/6 THÁNG/NĂM 2024')."""
+
+    start: int
+    end: int
+    value: Period | str
+
+
+_W = r"(?<![\w/.])"  # not inside a word, number or date
+_E = r"(?![\w/])"
+_S = r"[ \t\u00a0]+"
+def _year(name: str) -> str:
+    """' năm 2025' or '/2025' after a month or quarter number."""
+    return rf"(?:{_S}năm{_S}(?P<{name}>\d{{4}})|\s*/\s*(?P<{name}s>\d{{4}}))"
+
+
+_PHRASE = re.compile(
+    "|".join([
+        # consumed and dropped: calendar dates are not periods ("ngày 15 tháng 01 năm 2024")
+        rf"(?P<date>{_W}ngày{_S}\d{{1,2}}{_S}tháng{_S}\d{{1,2}}(?:{_S}năm{_S}\d{{4}})?"
+        rf"|{_W}\d{{1,2}}/\d{{1,2}}/\d{{4}})",
+        rf"(?P<placeholder>{_W}quý\s*/\s*6{_S}tháng\s*/\s*năm(?:{_S}\d{{4}})?{_E})",
+        rf"(?P<half>{_W}(?:6|06|sáu){_S}tháng(?:{_S}(?P<side>đầu|cuối))?{_S}năm"
+        rf"(?:{_S}(?P<hy>\d{{4}}))?{_E})",
+        rf"(?P<half_slash>{_W}(?:6|06|sáu){_S}tháng(?:{_S}(?P<side2>đầu|cuối))?(?:{_S}năm)?\s*/\s*(?P<hy2>\d{{4}}){_E})",
+        rf"(?P<nine>{_W}(?:9|09|chín){_S}tháng(?:{_S}đầu)?(?:{_S}năm(?:{_S}(?P<ny>\d{{4}}))?|\s*/\s*(?P<ny2>\d{{4}}))?{_E})",
+        rf"(?P<quarter>{_W}quý{_S}(?P<q>IV|III|II|I|[1-4])(?!\w){_year('qy')}?{_E})",
+        rf"(?P<month>{_W}tháng{_S}(?P<m>\d{{1,2}}){_year('my')}{_E})",
+        rf"(?P<year>{_W}năm{_S}(?P<y>\d{{4}}){_E})",
+    ]),
+    re.IGNORECASE,
+)
+
+
+def _group(match: re.Match[str], *names: str) -> str | None:
+    for name in names:
+        if match.group(name):
+            return match.group(name)
+    return None
+
+
+def _value(match: re.Match[str]) -> Period | str:
+    kind, text = match.lastgroup, match.group(0)
+    if kind in ("half", "half_slash"):
+        year, side = _group(match, "hy", "hy2"), _group(match, "side", "side2")
+        half = PeriodKind.HALF2 if side and side.lower() == "cuối" else PeriodKind.HALF1
+        return Period(half, int(year)) if year else text
+    if kind == "nine":
+        year = _group(match, "ny", "ny2")
+        return Period(PeriodKind.NINE_MONTHS, int(year)) if year else text
+    if kind == "quarter":
+        q, year = match.group("q").upper(), _group(match, "qy", "qys")
+        index = _FROM_ROMAN.get(q) or int(q)
+        return Period(PeriodKind.QUARTER, int(year), index) if year else text
+    if kind == "month":
+        month, year = int(match.group("m")), _group(match, "my", "mys")
+        return Period(PeriodKind.MONTH, int(year), month) if 1 <= month <= 12 else text
+    if kind == "year":
+        return Period(PeriodKind.YEAR, int(match.group("y")))
+    return text  # placeholder
+
+
+def find_period_phrases(text: str) -> list[PeriodPhrase]:
+    """Every period phrase in ``text``, left to right, longest wording first at each place."""
+    found = []
+    for match in _PHRASE.finditer(text):
+        if match.lastgroup == "date":
+            continue
+        found.append(PeriodPhrase(match.start(), match.end(), _value(match)))
+    return found
+
+
+def is_placeholder_phrase(phrase: PeriodPhrase, text: str) -> bool:
+    """True for the template's 'QUÝ/6 THÁNG/NĂM' wording."""
+    return bool(re.match(r"quý\s*/", text[phrase.start:phrase.end], re.IGNORECASE))
