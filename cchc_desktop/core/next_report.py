@@ -6,7 +6,9 @@ rewritten, in one pass so a rewrite is never rewritten again:
   the report's own period          → the new period   (6 tháng đầu năm 2024 → năm 2024)
   the period after it (directions)  → the one after the new period   (… → năm 2025)
 plus the template placeholder "QUÝ/6 THÁNG/NĂM 2024" → the new period in capitals.
-``stale_dates`` finds dd/mm/yyyy dates of the old period left in the text, for review.
+Phrases are found by periods.find_period_phrases, so variants ("06 tháng đầu năm 2024",
+"Quý II/2024", capitals) are rewritten too, in the new period's standard wording.
+``stale_dates`` finds dates of the old period left in the text, for review.
 """
 
 from __future__ import annotations
@@ -18,17 +20,16 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .model import Column, DocumentDate, Period, Report, ReportStatus, SectionKey
-from .periods import cutoff_dates, next_period, period_label
+from .periods import (cutoff_dates, find_period_phrases, is_placeholder_phrase, next_period,
+                      period_label)
 
 PREVIOUS_KEY = "previous"
 
 _SECTION_NAMES = {SectionKey.RESULTS: "Phần I", SectionKey.DIFFICULTIES: "Phần II",
                   SectionKey.DIRECTIONS: "Phần III"}
-# A template's "fill in the period" placeholder, e.g. "QUÝ/6 THÁNG/NĂM 2024".
-_PLACEHOLDER = re.compile(r"quý\s*/\s*6\s+tháng\s*/\s*năm(\s+\d{4})?", re.IGNORECASE)
-# Words that make "năm 2024" part of a longer period phrase ("6 tháng đầu năm 2024").
-_LONGER_PHRASE = re.compile(r"(đầu|cuối|tháng(\s+\d{1,2})?|quý\s+[ivx]+|/)\s*$", re.IGNORECASE)
-_DATE = re.compile(r"(?<!\d)(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)")
+# 15/01/2024 or "ngày 15 tháng 01 năm 2024"
+_DATE = re.compile(r"(?<!\d)(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)"
+                   r"|ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
 
 
 @dataclass
@@ -95,41 +96,36 @@ def _same_case(found: str, replacement: str) -> str:
     return replacement
 
 
-def _phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
-    return re.compile(rf"(?<![\w/])({alternatives})(?![\w/])", re.IGNORECASE)
+def _same(a: Period, b: Period) -> bool:
+    return (a.kind, a.year, a.index) == (b.kind, b.year, b.index)
 
 
-def _label_map(old: Period, new: Period) -> dict[str, str]:
-    """Lower-cased old wording → new wording (own period first; it wins a tie)."""
-    mapping = {period_label(next_period(old)).lower(): period_label(next_period(new))}
-    mapping[period_label(old).lower()] = period_label(new)
-    return {before: after for before, after in mapping.items() if before}
-
-
-def _rewrites_in(text: str, pattern: re.Pattern[str], mapping: dict[str, str],
-                 new_label: str) -> Iterator[tuple[int, int, str, str]]:
-    for match in _PLACEHOLDER.finditer(text):
-        yield match.start(), match.end(), match.group(0), new_label.upper()
-    taken = [(m.start(), m.end()) for m in _PLACEHOLDER.finditer(text)]
-    for match in pattern.finditer(text):
-        if any(s < match.end() and match.start() < e for s, e in taken):
+def _rewrites_in(text: str, old: Period, new: Period) -> Iterator[tuple[int, int, str, str]]:
+    """Phrases found by periods.find_period_phrases (so "năm 2024" inside "6 tháng đầu năm
+    2024" is not a phrase of its own, and "Quý II/2024", "06 tháng …" are recognised too)."""
+    old_next, new_next = next_period(old), next_period(new)
+    for phrase in find_period_phrases(text):
+        before = text[phrase.start:phrase.end]
+        if isinstance(phrase.value, Period):
+            if _same(phrase.value, old):
+                after = _same_case(before, period_label(new))
+            elif _same(phrase.value, old_next):
+                after = _same_case(before, period_label(new_next))
+            else:
+                continue
+        elif is_placeholder_phrase(phrase, text):
+            after = period_label(new).upper()
+        else:
             continue
-        if _LONGER_PHRASE.search(text, 0, match.start()) and match.group(0).lower().startswith("năm"):
-            continue  # "năm 2024" inside "6 tháng đầu năm 2024": a different period
-        after = _same_case(match.group(0), mapping[match.group(0).lower()])
-        if after != match.group(0):
-            yield match.start(), match.end(), match.group(0), after
+        if after != before:
+            yield phrase.start, phrase.end, before, after
 
 
 def plan_next_report(report: Report, new_period: Period) -> NextReportPlan:
     """Every period phrase to rewrite for ``new_period``, in reading order, all ticked."""
-    mapping = _label_map(report.period, new_period)
-    pattern = _phrase_pattern(list(mapping))
-    new_label = period_label(new_period)
     plan = NextReportPlan(report.period, new_period)
     for location, where, text in text_fields(report):
-        for start, end, before, after in sorted(_rewrites_in(text, pattern, mapping, new_label)):
+        for start, end, before, after in _rewrites_in(text, report.period, new_period):
             plan.rewrites.append(Rewrite(location, where, start, end, before, after, text))
     return plan
 
@@ -183,12 +179,13 @@ def _carry_figures(report: Report, old_period: Period) -> None:
 
 
 def stale_dates(report: Report, old_period: Period) -> list[tuple[str, int, int]]:
-    """(location, start, end) of dd/mm/yyyy dates inside the old period's data range."""
+    """(location, start, end) of dates (15/01/2024, ngày 15 tháng 01 năm 2024) inside the
+    old period's data range (periods.cutoff_dates), for the editor to highlight."""
     first, last = cutoff_dates(old_period)
     found = []
     for location, _where, text in text_fields(report):
         for match in _DATE.finditer(text):
-            day, month, year = (int(g) for g in match.groups())
+            day, month, year = (int(g) for g in match.groups() if g is not None)
             try:
                 when = date(year, month, day)
             except ValueError:

@@ -97,6 +97,9 @@ def test_stale_dates_of_the_old_period_are_found() -> None:
     texts = {(loc, _text(new, loc)[s:e]) for loc, s, e in found}
     assert any(t == "15/01/2024" for _loc, t in texts)
     assert all(t != "15/7/2021" for _loc, t in texts)  # outside the period: not flagged
+    new.closing = "Họp ngày 20 tháng 3 năm 2024; ngày 20 tháng 9 năm 2024."
+    closing = [(s, e) for loc, s, e in stale_dates(new, sample.period) if loc == "closing"]
+    assert [new.closing[s:e] for s, e in closing] == ["ngày 20 tháng 3 năm 2024"]
 
 
 def _text(report, location: str) -> str:
@@ -125,3 +128,21 @@ def test_exported_docx_has_no_old_wording_and_shows_previous(tmp_path: Path) -> 
     value = header.index("Số lượng")
     first = next(row for row in cells if row[0] == "1")
     assert first[previous] == "3" and first[value] == "7"
+
+
+def test_variant_wordings_and_capitals_are_rewritten() -> None:
+    sample = load_sample()
+    sample.opening = "Kết quả 06 tháng đầu năm 2024 (6 THÁNG ĐẦU NĂM 2024); kế hoạch năm 2024 giữ nguyên."
+    new = apply_plan(sample, plan_next_report(sample, YEAR_2024))
+    assert new.opening == "Kết quả năm 2024 (NĂM 2024); kế hoạch năm 2024 giữ nguyên."
+
+
+def test_quarter_rollover() -> None:
+    sample = load_sample()
+    q4 = Period(PeriodKind.QUARTER, 2024, 4)
+    fourth = apply_plan(sample, plan_next_report(sample, q4))
+    assert fourth.subject.endswith("quý IV năm 2024")
+    first = apply_plan(fourth, plan_next_report(fourth, Period(PeriodKind.QUARTER, 2025, 1)))
+    assert first.subject.endswith("quý I năm 2025")
+    directions = first.section(SectionKey.DIRECTIONS).blocks[0].text
+    assert directions.endswith("quý II năm 2025")
