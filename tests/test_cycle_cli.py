@@ -26,7 +26,6 @@ def db_path(tmp_path: Path) -> Path:
 
 
 def test_new_from_a_report_for_another_period(capsys, db_path: Path) -> None:
-    pytest.importorskip("cchc_desktop.core.periods")
     code, out, err = run(capsys, "--db", str(db_path), "new", "--from", "1", "--period", "year:2024")
     assert code == 0, err
     new_id = int(out.strip())

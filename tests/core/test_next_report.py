@@ -6,14 +6,11 @@ from decimal import Decimal
 from pathlib import Path
 
 import docx
-import pytest
 
 from cchc_desktop.core.model import Period, PeriodKind, ReportStatus, SectionKey
-
-pytest.importorskip("cchc_desktop.core.periods")  # the checks helper's module, landing separately
-
-from cchc_desktop.core.next_report import apply_plan, plan_next_report, stale_dates  # noqa: E402
-from cchc_desktop.core.templates import load_sample  # noqa: E402
+from cchc_desktop.core.next_report import apply_plan, plan_next_report, stale_dates
+from cchc_desktop.core.templates import load_sample
+from cchc_desktop.document.export import export_docx
 
 YEAR_2024 = Period(PeriodKind.YEAR, 2024)
 
@@ -109,12 +106,11 @@ def _text(report, location: str) -> str:
 
 
 def test_exported_docx_has_no_old_wording_and_shows_previous(tmp_path: Path) -> None:
-    export = pytest.importorskip("cchc_desktop.document.export")
     sample = load_sample()
     new = apply_plan(sample, plan_next_report(sample, YEAR_2024))
     new.appendix.rows[0].value = Decimal("7")
     path = tmp_path / "nam-2024.docx"
-    export.export_docx(new, path)
+    export_docx(new, path)
     document = docx.Document(str(path))
     paragraphs = [p.text for p in document.paragraphs]
     cells = [[c.text for c in row.cells] for table in document.tables for row in table.rows]
