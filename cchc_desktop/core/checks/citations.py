@@ -1,0 +1,62 @@
+"""One document cited with different dates ("Kế hoạch số 06/KH-UBND ngày 15/01/2024" here,
+"… ngày 25/01/2024" there): every place is reported, since the clerk must find the right one."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from datetime import date
+
+from ..model import Report
+from ..vietnamese import fold
+from .base import RULES, Context, Finding, Severity, rule, text_fields, where
+
+DOC_TYPES = ("Kế hoạch", "Quyết định", "Nghị quyết", "Nghị định", "Công văn", "Thông báo", "Chỉ thị",
+             "Đề án", "Thông tư", "Báo cáo", "Hướng dẫn", "Chương trình", "Tờ trình", "Công điện", "Luật")
+CITATION = re.compile(
+    rf"(?<!\w)(?P<type>{'|'.join(DOC_TYPES)})\s+(?:số\s+)?(?P<num>\d+\s*[/-][^\s,;]*?)[.,;]?"
+    r"\s+ngày\s+(?P<date>\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}"
+    r"|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})",
+    re.IGNORECASE,
+)
+
+
+def _date(text: str) -> date | None:
+    day, month, year = (int(n) for n in re.findall(r"\d+", text))
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None  # an impossible date is the dates rule's business
+
+
+def _key(doc_type: str, number: str) -> tuple[str, str]:
+    # "06/KH-UBND" and "6/KH-UBND" are the same document
+    number = re.sub(r"\s+", "", number).rstrip(".").upper()
+    return fold(doc_type), re.sub(r"^0+(?=\d)", "", number)
+
+
+def citations(report: Report) -> Iterator[tuple[str, re.Match[str]]]:
+    for field, text in text_fields(report):
+        for match in CITATION.finditer(text):
+            yield field, match
+
+
+@rule("citations.date_conflict", Severity.ERROR, "Một văn bản được trích dẫn với ngày khác nhau")
+def date_conflict(report: Report, context: Context) -> Iterator[Finding]:
+    groups: dict[tuple[str, str], list[tuple[str, re.Match[str], date]]] = defaultdict(list)
+    for field, match in citations(report):
+        when = _date(match.group("date"))
+        if when is not None:
+            groups[_key(match.group("type"), match.group("num"))].append((field, match, when))
+    me = RULES["citations.date_conflict"]
+    for places in groups.values():
+        dates = {when for _f, _m, when in places}
+        if len(dates) < 2:
+            continue
+        listing = "; ".join(f"{m.group('date')} ({where(report, f)})" for f, m, _w in places)
+        for field, match, _when in places:
+            name = f"{match.group('type')} số {match.group('num')}"
+            yield me.finding(
+                f"{name} được ghi với ngày khác nhau: {listing}. Đối chiếu văn bản gốc và sửa cho thống nhất.",
+                field, match.start(), match.end())

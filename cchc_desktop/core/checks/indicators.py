@@ -1,0 +1,47 @@
+"""Indicator table: numbers that are numbers, no negative counts, a unit on every row,
+a value on every row before the report is sent."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..model import Report
+from .base import RULES, Context, Finding, Severity, rule
+
+
+def _rows(report: Report):
+    return [] if report.appendix is None else list(enumerate(report.appendix.rows))
+
+
+@rule("indicators.number", Severity.ERROR, "Số liệu chỉ tiêu không hợp lệ (chữ, số âm)")
+def number(report: Report, context: Context) -> Iterator[Finding]:
+    me = RULES["indicators.number"]
+    for i, row in _rows(report):
+        value = row.value
+        if value is None:
+            continue
+        if not value.is_finite():
+            yield me.finding(f"Dòng {i + 1}: ô số lượng không phải là số. Nhập một số.",
+                             f"appendix.rows[{i}].value", row=i, column="value")
+        elif value < 0:
+            yield me.finding(f"Dòng {i + 1}: số lượng âm ({value}). Số đếm không thể âm, kiểm tra lại.",
+                             f"appendix.rows[{i}].value", row=i, column="value")
+
+
+@rule("indicators.unit", Severity.WARNING, "Dòng chỉ tiêu thiếu đơn vị tính")
+def unit(report: Report, context: Context) -> Iterator[Finding]:
+    for i, row in _rows(report):
+        if row.indicator.strip() and not row.unit.strip():
+            yield RULES["indicators.unit"].finding(
+                f"Dòng {i + 1} “{row.indicator[:40]}” chưa có đơn vị tính.",
+                f"appendix.rows[{i}].unit", row=i, column="unit")
+
+
+@rule("indicators.empty_value", Severity.WARNING, "Chỉ tiêu chưa có số liệu")
+def empty_value(report: Report, context: Context) -> Iterator[Finding]:
+    """Every row of the set asks for a figure (0 when nothing was done)."""
+    for i, row in _rows(report):
+        if row.indicator.strip() and row.value is None:
+            yield RULES["indicators.empty_value"].finding(
+                f"Dòng {i + 1} “{row.indicator[:40]}” chưa có số liệu; không có thì ghi 0.",
+                f"appendix.rows[{i}].value", row=i, column="value")

@@ -1,0 +1,53 @@
+"""Placeholders left in the text and required fields left empty.
+
+Dots: clerks write "..." or "...." right after a word to mean "v.v." (etc.) — the reference
+report does so four times ("tiền mặt...", "chào cờ đầu tháng...."), so that is NOT a
+placeholder.  A fill-in blank is dots or "…" standing on their own (after a space, at the
+start, inside brackets: "ngày … tháng", "[...]", "(…)") or a long run of five or more dots.
+"xxx" and the template's "QUÝ/6 THÁNG/NĂM" are always placeholders.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..model import Report
+from ..periods import find_period_phrases, is_placeholder_phrase
+from .base import RULES, Context, Finding, Severity, rule, text_fields
+
+PLACEHOLDER = re.compile(
+    r"\[[^\]]{0,40}\]"  # [...], [tên xã]
+    r"|(?<![\w.…])x{3,}(?![\w])"  # xxx, XXX
+    r"|(?:^|(?<=[\s(\[/:]))(?:…+|\.{3,})"  # standing alone
+    r"|\.{5,}|…{2,}",  # a dotted fill-in line
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def placeholders_in(text: str) -> Iterator[tuple[int, int]]:
+    for match in PLACEHOLDER.finditer(text):
+        yield match.start(), match.end()
+    for phrase in find_period_phrases(text):
+        if is_placeholder_phrase(phrase, text):
+            yield phrase.start, phrase.end
+
+
+@rule("placeholders.text", Severity.ERROR, "Còn chỗ trống/mẫu chưa điền (…, xxx, QUÝ/6 THÁNG/NĂM)")
+def placeholders(report: Report, context: Context) -> Iterator[Finding]:
+    me = RULES["placeholders.text"]
+    for field, text in text_fields(report):
+        for start, end in sorted(set(placeholders_in(text))):
+            yield me.finding(f"Còn chỗ để trống chưa điền “{text[start:end]}”. "
+                             "Điền nội dung thật hoặc xóa đi.", field, start, end)
+
+
+@rule("required.fields", Severity.ERROR, "Thiếu trích yếu, người ký hoặc nơi nhận")
+def required(report: Report, context: Context) -> Iterator[Finding]:
+    me = RULES["required.fields"]
+    if not report.subject.strip():
+        yield me.finding("Chưa có trích yếu (tên báo cáo). Nhập trích yếu ở thẻ Thông tin chung.", "subject")
+    if not report.signature.name.strip():
+        yield me.finding("Chưa có họ tên người ký. Nhập họ tên ở thẻ Chữ ký.", "signature.name")
+    if not any(line.strip() for line in report.recipients):
+        yield me.finding("Chưa có nơi nhận. Thêm nơi nhận, dòng cuối là “Lưu: VT, …”.", "recipients")

@@ -1,0 +1,34 @@
+"""Signature block: authority line, title and name must fit together.
+
+"KT. CHỦ TỊCH" means a deputy signs for the head: the title must then be "PHÓ CHỦ TỊCH";
+a deputy title without "KT." is the opposite mistake.  The empty name is required.fields'."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..model import Report
+from ..vietnamese import fold
+from .base import RULES, Context, Finding, Severity, rule
+
+
+@rule("signature.consistency", Severity.ERROR, "Thẩm quyền ký, chức vụ và họ tên không khớp")
+def consistency(report: Report, context: Context) -> Iterator[Finding]:
+    sig, me = report.signature, RULES["signature.consistency"]
+    lines = [(i, line) for i, line in enumerate(sig.authority) if line.strip()]
+    title = fold(sig.title).strip()
+    deputy_for = [(i, fold(line)[3:].strip()) for i, line in lines if fold(line).startswith("kt.")]
+    if deputy_for:
+        i, head = deputy_for[-1]
+        if not title:
+            yield me.finding(f"Có “{sig.authority[i].strip()}” nhưng chưa có chức vụ người ký (cấp phó).",
+                             "signature.title")
+        elif title != f"pho {head}" and not title.startswith("pho "):
+            yield me.finding(f"“{sig.authority[i].strip()}” là cấp phó ký thay; chức vụ “{sig.title}” phải là "
+                             f"“PHÓ {sig.authority[i].strip()[3:].strip()}”.", "signature.title", 0, len(sig.title))
+    elif title.startswith("pho ") and lines:
+        yield me.finding(f"Chức vụ “{sig.title}” là cấp phó: thêm dòng “KT. …” (ký thay) vào thẩm quyền ký.",
+                         "signature.title", 0, len(sig.title))
+    if sig.name.strip() and sig.name.strip() == sig.name.strip().upper() and any(c.isalpha() for c in sig.name):
+        yield me.finding("Họ tên người ký viết thường có hoa đầu chữ (ví dụ “Lê Thị Sáu”), không viết in hoa cả.",
+                         "signature.name", 0, len(sig.name))
