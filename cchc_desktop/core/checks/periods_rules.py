@@ -22,6 +22,11 @@ def _same(a: Period, b: Period) -> bool:
     return (a.kind, a.year, a.index) == (b.kind, b.year, b.index)
 
 
+def _family(period: Period) -> str:
+    """Half-years compare with each other: a half1 report naming "6 tháng cuối" is suspect."""
+    return "half" if period.kind in (PeriodKind.HALF1, PeriodKind.HALF2) else period.kind.value
+
+
 def _fields(report: Report) -> Iterator[tuple[str, str, SectionKey | None, bool]]:
     """(field, text, section key, is a heading1 block)."""
     for field, text in text_fields(report):
@@ -61,7 +66,7 @@ def mismatch(report: Report, context: Context) -> Iterator[Finding]:
                 wrong = not _same(value, expected)
             else:  # running text: only a phrase of the same kind is compared
                 allowed = [own, following] if section == SectionKey.DIRECTIONS else [own]
-                wrong = value.kind == own.kind and value.kind != PeriodKind.YEAR \
+                wrong = _family(value) == _family(own) and value.kind != PeriodKind.YEAR \
                     and not any(_same(value, p) for p in allowed)
             if wrong:
                 want = period_label(expected or own)

@@ -17,7 +17,11 @@ from collections.abc import Iterator
 from ..model import Report
 from .base import RULES, Context, Finding, Severity, rule, text_fields
 
-STRONG = set("ßðþøæÞÐØÆ¸¹¶·½¾¼®§¨©ª«¬\u00ad¦¢£¤¥µº»¿¡±°²³¯´")
+STRONG_LETTERS = "ßðþøæÞÐØÆ"
+SYMBOLS = "¸¹¶·½¾¼®§¨©ª«¬\u00ad¦¢£¤¥µº»¿¡±°²³¯´"
+STRONG = set(STRONG_LETTERS + SYMBOLS)
+# a symbol right after a letter ("hß", "x·"), not after a digit ("30°C")
+STRONG_SIGN = re.compile(f"[{STRONG_LETTERS}]|(?<=[^\\W\\d_])[{SYMBOLS}]")
 WEAK = set("äëïöüñçåîûÄËÏÖÜÑÇÅÎÛ")
 WORD = re.compile(r"[^\s,.;:!?()\[\]“”\"'/\-–]+")
 
@@ -41,7 +45,7 @@ def legacy_words(text: str) -> list[re.Match[str]]:
         word = match.group(0)
         if not _letters(word) or len(word) < 2:
             continue  # "§ 5", "°C" alone: a symbol, not a word
-        if any(ch in STRONG for ch in word):
+        if STRONG_SIGN.search(word):
             strong.append(match)
         elif any(ch in WEAK for ch in word):
             weak.append(match)

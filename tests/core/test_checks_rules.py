@@ -1,0 +1,137 @@
+"""One case per rule: a document that breaks it, and a near one that does not."""
+
+from __future__ import annotations
+
+import unicodedata
+from decimal import Decimal
+
+import pytest
+
+from cchc_desktop.core.checks import RULES, field_text, run_checks
+from cchc_desktop.core.model import Block, BlockRole, Period, PeriodKind, ReportStatus, SectionKey
+from tests.core.strategies_clean import clean_sample
+
+
+def _bullet(report, text, key=SectionKey.RESULTS):
+    report.section(key).blocks.append(Block.plain(BlockRole.BULLET, text))
+
+
+def _set(attr, value):
+    def change(report):
+        obj = report
+        *path, last = attr.split(".")
+        for step in path:
+            obj = getattr(obj, step)
+        setattr(obj, last, value)
+    return change
+
+
+def _row(**values):
+    def change(report):
+        for key, value in values.items():
+            setattr(report.appendix.rows[1], key, value)
+    return change
+
+
+def _directions_heading(text):
+    def change(report):
+        report.section(SectionKey.DIRECTIONS).blocks[0] = Block.plain(BlockRole.HEADING1, text)
+    return change
+
+
+CASES = [
+    ("citations.date_conflict",
+     lambda r: _bullet(r, "- Thực hiện Công văn số 190/VHTT ngày 06/5/2024 và Công văn số 190/VHTT ngày 07/5/2024."),
+     lambda r: _bullet(r, "- Thực hiện Công văn số 190/VHTT ngày 06/5/2024 và Công văn số 191/VHTT ngày 07/5/2024.")),
+    ("placeholders.text", lambda r: _bullet(r, "- Tổ chức … hội nghị."),
+     lambda r: _bullet(r, "- Tổ chức hội nghị, giao ban...")),
+    ("placeholders.text", lambda r: _bullet(r, "- Tổ chức xxx hội nghị."), lambda r: _bullet(r, "- Xuất bản tài liệu.")),
+    ("placeholders.text", lambda r: _bullet(r, "- Tại [tên thôn] đã họp."), lambda r: _bullet(r, "- Tại thôn đã họp.")),
+    ("placeholders.text", lambda r: _bullet(r, "- Số tin bài: ............"), lambda r: _bullet(r, "- Số tin bài: 5....")),
+    ("required.fields", _set("subject", " "), _set("subject", "Công tác tuyên truyền CCHC 6 tháng đầu năm 2024")),
+    ("required.fields", _set("signature.name", ""), _set("signature.name", "Nguyễn Văn An")),
+    ("required.fields", _set("recipients", []), _set("recipients", ["Như trên;", "Lưu: VT."])),
+    ("periods.mismatch", _set("appendix.title", "BÁO CÁO TUYÊN TRUYỀN CCHC QUÝ II NĂM 2024"),
+     _set("appendix.title", "BÁO CÁO TUYÊN TRUYỀN CCHC 6 THÁNG ĐẦU NĂM 2024")),
+    ("periods.mismatch", _set("subject", "Công tác tuyên truyền CCHC 6 tháng đầu năm 2023"),
+     _set("subject", "Công tác tuyên truyền CCHC 6 tháng đầu năm 2024")),
+    ("periods.mismatch", lambda r: _bullet(r, "- Kết quả 6 tháng cuối năm 2024 rất tốt."),
+     lambda r: _bullet(r, "- Triển khai 6 tháng cuối năm 2024.", SectionKey.DIRECTIONS)),
+    ("periods.mismatch", _directions_heading("III. Phương hướng 6 tháng đầu năm 2024"),
+     _directions_heading("III. Phương hướng, nhiệm vụ 6 tháng cuối năm 2024")),
+    ("periods.directions_next", _directions_heading("III. Phương hướng, nhiệm vụ thời gian tới"),
+     _directions_heading("III. Phương hướng, nhiệm vụ 6 tháng cuối năm 2024")),
+    ("dates.format", lambda r: _bullet(r, "- Họp ngày 5 tháng 1 năm 2024."),
+     lambda r: _bullet(r, "- Họp ngày 05 tháng 01 năm 2024, ngày 15 tháng 3 năm 2024.")),
+    ("dates.format", lambda r: _bullet(r, "- Họp ngày 5/3/2024."), lambda r: _bullet(r, "- Họp ngày 05/3/2024.")),
+    ("dates.format", lambda r: _bullet(r, "- Họp ngày 30/02/2024."), lambda r: _bullet(r, "- Họp ngày 29/02/2024.")),
+    ("dates.format", _set("number", "5"), _set("number", "05")),
+    ("dates.format", lambda r: _bullet(r, "- Theo Kế hoạch số 6/KH-UBND ngày 15/01/2024."),
+     lambda r: _bullet(r, "- Theo Kế hoạch số 06/KH-UBND ngày 15/01/2024.")),
+    ("dates.final_missing", _set("status", ReportStatus.FINAL),
+     lambda r: (_set("status", ReportStatus.FINAL)(r), _set("number", "15")(r), _set("date.day", 20)(r))),
+    ("recipients.archive", _set("recipients", ["Như trên;", "Lưu: VP."]), _set("recipients", ["Như trên;", "Lưu: VT, VP."])),
+    ("recipients.archive", _set("recipients", ["Như trên;", "TT Đảng ủy."]), _set("recipients", ["Như trên;", "Lưu VT."])),
+    ("recipients.as_above", _set("recipients", ["TT Đảng ủy;", "Lưu: VT."]),
+     lambda r: (_set("addressees", [])(r), _set("recipients", ["TT Đảng ủy;", "Lưu: VT."])(r))),
+    ("recipients.punctuation", _set("recipients", ["Như trên", "Lưu: VT."]), _set("recipients", ["Như trên;", "Lưu: VT."])),
+    ("recipients.punctuation", _set("recipients", ["Như trên;", "Lưu: VT;"]), _set("recipients", ["Như trên;", "Lưu: VT, VP."])),
+    ("signature.consistency", _set("signature.title", "CHỦ TỊCH"), _set("signature.title", "PHÓ CHỦ TỊCH")),
+    ("signature.consistency", _set("signature.authority", ["TM. ỦY BAN NHÂN DÂN"]),
+     lambda r: (_set("signature.authority", ["TM. ỦY BAN NHÂN DÂN"])(r), _set("signature.title", "CHỦ TỊCH")(r))),
+    ("signature.consistency", _set("signature.name", "LÊ THỊ SÁU"), _set("signature.name", "Lê Thị Sáu")),
+    ("indicators.number", _row(value=Decimal(-3)), _row(value=Decimal(0))),
+    ("indicators.number", _row(value=Decimal("NaN")), _row(value=Decimal("12.5"))),
+    ("indicators.unit", _row(unit=" "), _row(unit="Cuộc thi")),
+    ("indicators.empty_value", _row(value=None), _row(value=Decimal(0))),
+    ("typography.nfc", lambda r: _bullet(r, unicodedata.normalize("NFD", "- Tuyên truyền.")),
+     lambda r: _bullet(r, "- Tuyên truyền.")),
+    ("typography.double_space", lambda r: _bullet(r, "- Tuyên  truyền."), lambda r: _bullet(r, "- Tuyên truyền. ")),
+    ("typography.space_before_punctuation", lambda r: _bullet(r, "- Tuyên truyền , vận động ."),
+     lambda r: _bullet(r, "- Tuyên truyền, vận động; kết thúc./.")),
+    ("typography.straight_quotes", lambda r: _bullet(r, '- Phong trào "Dân vận khéo".'),
+     lambda r: _bullet(r, "- Phong trào “Dân vận khéo”.")),
+    ("typography.legacy_font", lambda r: _bullet(r, "Céng hßa x· héi chñ nghÜa ViÖt Nam"),
+     lambda r: _bullet(r, "Cộng hòa xã hội chủ nghĩa Việt Nam; ông Müller, 30°C, § 5")),
+    ("typography.legacy_font", lambda r: _bullet(r, "Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam"),
+     lambda r: _bullet(r, "Cộng hòa xã hội chủ nghĩa Việt Nam")),
+    ("typography.slip", _set("closing", "UBND xã báo cáo đề phòng Văn hóa biết./."),
+     _set("closing", "UBND xã báo cáo để Phòng Văn hóa biết; đề phòng thiên tai./.")),
+]
+
+
+def _rules(change) -> list[tuple[str, str]]:
+    report = clean_sample()
+    change(report)
+    return [(f.rule_id, field_text(report, f.location.field)) for f in run_checks(report)]
+
+
+@pytest.mark.parametrize(("rule_id", "breaks", "keeps"), CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
+def test_rule(rule_id, breaks, keeps) -> None:
+    assert rule_id in {r for r, _t in _rules(breaks)}
+    assert _rules(keeps) == []
+
+
+def test_every_rule_has_a_case() -> None:
+    assert {case[0] for case in CASES} == set(RULES)
+
+
+def test_locations_point_at_the_offending_text() -> None:
+    report = clean_sample()
+    _bullet(report, "- Họp ngày 5 tháng 1 năm 2024.")
+    finding = next(f for f in run_checks(report) if f.rule_id == "dates.format")
+    text = field_text(report, finding.location.field)
+    assert text[finding.location.start:finding.location.end] == "ngày 5 tháng 1 năm 2024"
+
+
+def test_adhoc_periods_are_not_compared() -> None:
+    report = clean_sample()
+    report.period = Period(PeriodKind.ADHOC, 2024, label="đợt cao điểm")
+    assert run_checks(report) == []
+
+
+def test_field_text_rejects_unknown_paths() -> None:
+    with pytest.raises(KeyError):
+        field_text(clean_sample(), "sections[9].blocks[0]")
+    assert field_text(clean_sample(), "appendix.rows[0].value") == "3"
+    assert field_text(clean_sample(), "date") == "ngày  tháng 5 năm 2024" or "năm 2024" in field_text(clean_sample(), "date")
