@@ -1,0 +1,59 @@
+"""``check ID [--json] [--finalizing]``: the findings of the checker; exit 1 when there are errors."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+import sqlite_utils
+
+from ..core.checks import Finding, Severity, field_text, run_checks, where
+from ..core.model import Report
+from ..store.reports import load_report
+
+NAME = "check"
+HELP = "kiểm tra báo cáo trước khi in (lỗi thể thức, ngày tháng, nơi nhận…)"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("id", type=int, metavar="SỐ", help="số của báo cáo (xem lệnh list)")
+    parser.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+    parser.add_argument("--finalizing", action="store_true",
+                        help="kiểm tra như khi ban hành (bắt buộc có số và ngày)")
+
+
+def run(args: argparse.Namespace, db: sqlite_utils.Database) -> int:
+    report = load_report(db, args.id)
+    findings = run_checks(report, finalizing=args.finalizing)
+    if args.json:
+        print(json.dumps([_as_dict(report, f) for f in findings], ensure_ascii=False, indent=2))
+    else:
+        print(_as_text(report, findings))
+    return 1 if any(f.severity == Severity.ERROR for f in findings) else 0
+
+
+def _excerpt(report: Report, finding: Finding) -> str:
+    loc = finding.location
+    try:
+        text = field_text(report, loc.field)
+    except KeyError:
+        return ""
+    return text[loc.start:loc.end] if loc.start is not None else ""
+
+
+def _as_dict(report: Report, finding: Finding) -> dict:
+    loc = finding.location
+    return {"rule": finding.rule_id, "severity": finding.severity.value, "message": finding.message,
+            "field": loc.field, "where": where(report, loc.field), "start": loc.start, "end": loc.end,
+            "row": loc.row, "column": loc.column, "text": _excerpt(report, finding)}
+
+
+def _as_text(report: Report, findings: list[Finding]) -> str:
+    if not findings:
+        return "Không phát hiện lỗi nào."
+    errors = sum(f.severity == Severity.ERROR for f in findings)
+    lines = [f"{errors} lỗi, {len(findings) - errors} cảnh báo."]
+    for finding in findings:
+        lines.append(f"[{finding.severity.label}] {where(report, finding.location.field)}: {finding.message}"
+                     f" ({finding.rule_id})")
+    return "\n".join(lines)
