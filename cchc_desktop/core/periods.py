@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 from typing import NamedTuple
 
 from .model import Period, PeriodKind
@@ -208,14 +209,21 @@ def _value(match: re.Match[str]) -> Period | str:
     return text  # placeholder
 
 
+_HINT = re.compile("tháng|quý|năm", re.IGNORECASE)
+
+
 def find_period_phrases(text: str) -> list[PeriodPhrase]:
     """Every period phrase in ``text``, left to right, longest wording first at each place."""
-    found = []
-    for match in _PHRASE.finditer(text):
-        if match.lastgroup == "date":
-            continue
-        found.append(PeriodPhrase(match.start(), match.end(), _value(match)))
-    return found
+    return list(_phrases(text))
+
+
+@lru_cache(maxsize=4096)
+def _phrases(text: str) -> tuple[PeriodPhrase, ...]:
+    # cached: the checker asks for the same field several times, and again as the clerk types
+    if not _HINT.search(text):  # every period phrase has one of these words; most text is skipped fast
+        return ()
+    return tuple(PeriodPhrase(match.start(), match.end(), _value(match))
+                 for match in _PHRASE.finditer(text) if match.lastgroup != "date")
 
 
 def is_placeholder_phrase(phrase: PeriodPhrase, text: str) -> bool:

@@ -23,6 +23,7 @@ STRONG = set(STRONG_LETTERS + SYMBOLS)
 # a symbol right after a letter ("hß", "x·"), not after a digit ("30°C")
 STRONG_SIGN = re.compile(f"[{STRONG_LETTERS}]|(?<=[^\\W\\d_])[{SYMBOLS}]")
 WEAK = set("äëïöüñçåîûÄËÏÖÜÑÇÅÎÛ")
+ANY_SIGN = re.compile("[" + re.escape("".join(sorted(STRONG | WEAK))) + "]")
 WORD = re.compile(r"[^\s,.;:!?()\[\]“”\"'/\-–]+")
 
 SPACE_BEFORE = re.compile(r"(?<=\S)[ \u00a0]+(?=[,;:!?)]|\.(?![.\d/]))")
@@ -40,6 +41,8 @@ def _letters(word: str) -> bool:
 
 def legacy_words(text: str) -> list[re.Match[str]]:
     """Words that look like TCVN3/VNI mojibake, or [] when the field looks like Unicode text."""
+    if not ANY_SIGN.search(text):
+        return []  # the usual case: nothing outside Vietnamese letters and punctuation
     strong, weak = [], []
     for match in WORD.finditer(text):
         word = match.group(0)
