@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cchc_desktop.core.checks import RULES, Severity, field_text, run_checks
 from cchc_desktop.core.templates import load_sample
 from tests.core.strategies_clean import clean_reports, clean_sample
+from tests.strategies import reports
 
 
 def _found(report, **kw):
@@ -58,3 +60,14 @@ def test_every_rule_has_a_vietnamese_title() -> None:
 @given(clean_reports())
 def test_a_clean_report_has_no_finding(report) -> None:
     assert run_checks(report, finalizing=report.status == "final") == []
+
+
+@settings(max_examples=40)
+@given(reports(), st.booleans())
+def test_any_report_checks_without_crash_and_locations_resolve(report, finalizing) -> None:
+    for finding in run_checks(report, finalizing=finalizing):
+        assert finding.rule_id in RULES and finding.message
+        text = field_text(report, finding.location.field)
+        start, end = finding.location.start, finding.location.end
+        if start is not None:
+            assert 0 <= start <= end <= len(text)

@@ -22,6 +22,17 @@ def _same(a: Period, b: Period) -> bool:
     return (a.kind, a.year, a.index) == (b.kind, b.year, b.index)
 
 
+def _comparable(period: Period) -> bool:
+    """Ad hoc wording is free; a month/quarter still missing its number is the form's business."""
+    if period.kind == PeriodKind.ADHOC:
+        return False
+    try:
+        next_period(period)
+    except ValueError:
+        return False
+    return True
+
+
 def _family(period: Period) -> str:
     """Half-years compare with each other: a half1 report naming "6 tháng cuối" is suspect."""
     return "half" if period.kind in (PeriodKind.HALF1, PeriodKind.HALF2) else period.kind.value
@@ -50,8 +61,8 @@ def _expected(report: Report, field: str, section: SectionKey | None, heading: b
 
 @rule("periods.mismatch", Severity.ERROR, "Cụm từ về kỳ báo cáo không khớp kỳ của báo cáo")
 def mismatch(report: Report, context: Context) -> Iterator[Finding]:
-    if report.period.kind == PeriodKind.ADHOC:
-        return  # its wording is free
+    if not _comparable(report.period):
+        return
     me = RULES["periods.mismatch"]
     own, following = report.period, next_period(report.period)
     for field, text, section, heading in _fields(report):
@@ -76,7 +87,7 @@ def mismatch(report: Report, context: Context) -> Iterator[Finding]:
 
 @rule("periods.directions_next", Severity.WARNING, "Phần phương hướng chưa nói tới kỳ tiếp theo")
 def directions_next(report: Report, context: Context) -> Iterator[Finding]:
-    if report.period.kind == PeriodKind.ADHOC:
+    if not _comparable(report.period):
         return
     following = next_period(report.period)
     for s, section in enumerate(report.sections):
