@@ -71,3 +71,9 @@ def test_any_report_checks_without_crash_and_locations_resolve(report, finalizin
         start, end = finding.location.start, finding.location.end
         if start is not None:
             assert 0 <= start <= end <= len(text)
+
+
+def test_block_locations_name_their_section() -> None:
+    found = {(f.location.section, f.location.block) for f in run_checks(load_sample())
+             if f.rule_id == "citations.date_conflict" and f.location.field.startswith("sections")}
+    assert found == {("results", 2), ("directions", 1)}

@@ -12,13 +12,17 @@ Stable API (the GUI's "Kiểm tra" panel and ``cchc-desktop check`` use exactly 
   "opening", "closing", "number", "date", "sections[0].blocks[2]", "recipients[3]",
   "signature.name", "appendix.title", "appendix.rows[5].value"; ``start``/``end`` a
   character range in ``field_text(report, field)`` (None = the whole field); ``row`` and
-  ``column`` (column key) for indicator cells.
+  ``column`` (column key) for indicator cells; for a block also ``section`` (its section
+  key: "results", "difficulties", "directions") and ``block`` (index inside that section).
 - ``field_text(report, field) -> str``: the text a location points at (a block's joined runs).
 - ``RULES: dict[str, Rule]`` — ``Rule(id, severity, title, check)``; ``title`` is the short
   Vietnamese name for the "switch this rule off for this report" list.
 """
 
 from __future__ import annotations
+
+import dataclasses
+import re
 
 from ..model import Report
 from . import citations, dates, indicators, periods_rules, placeholders, recipients, signature, typography  # noqa: F401
@@ -32,12 +36,26 @@ def _order(report: Report) -> dict[str, int]:
     return {field: n for n, field in enumerate(fields)}
 
 
+_BLOCK = re.compile(r"sections\[(\d+)\]\.blocks\[(\d+)\]")
+
+
+def _with_section(report: Report, finding: Finding) -> Finding:
+    """Fill Location.section/block so an editor per section can find the paragraph."""
+    match = _BLOCK.fullmatch(finding.location.field)
+    if match is None:
+        return finding
+    key = report.sections[int(match.group(1))].key.value
+    location = dataclasses.replace(finding.location, section=key, block=int(match.group(2)))
+    return dataclasses.replace(finding, location=location)
+
+
 def run_checks(report: Report, *, finalizing: bool = False) -> list[Finding]:
     """All findings of the enabled rules on ``report``."""
     context = Context(finalizing=finalizing)
     disabled = set(report.disabled_checks)
     findings = [finding for rule in RULES.values() if rule.id not in disabled
                 for finding in rule.check(report, context)]
+    findings = [_with_section(report, f) for f in findings]
     order = _order(report)
 
     def key(f: Finding) -> tuple:

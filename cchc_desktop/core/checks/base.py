@@ -31,6 +31,8 @@ class Location:
     end: int | None = None
     row: int | None = None
     column: str | None = None
+    section: str | None = None  # for "sections[i].blocks[j]": the section key ("results"…)
+    block: int | None = None  # … and j, the block's index inside that section
 
 
 @dataclass(frozen=True)
