@@ -125,7 +125,11 @@ def test_find_period_phrases(text, expected) -> None:
     assert found == expected
 
 
-@given(st.sampled_from([row[0] for row in TABLE if row[0].kind != K.ADHOC]), st.text(max_size=20))
+# A number right before "tháng 3 năm 2025" makes it a date ("9 tháng 3 năm 2025"), not a period.
+@given(
+    st.sampled_from([row[0] for row in TABLE if row[0].kind != K.ADHOC]),
+    st.text(max_size=20).filter(lambda prefix: not prefix.rstrip()[-1:].isdigit()),
+)
 def test_a_label_is_found_back_whole(period, prefix) -> None:
     text = f"{prefix} {period_label(period)}."
     phrases = find_period_phrases(text)
