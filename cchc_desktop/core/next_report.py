@@ -24,6 +24,7 @@ from .periods import (cutoff_dates, find_period_phrases, is_placeholder_phrase, 
                       period_label)
 
 PREVIOUS_KEY = "previous"
+CHANGE_KEY = "change"
 
 _SECTION_NAMES = {SectionKey.RESULTS: "Phần I", SectionKey.DIFFICULTIES: "Phần II",
                   SectionKey.DIRECTIONS: "Phần III"}
@@ -173,6 +174,8 @@ def _carry_figures(report: Report, old_period: Period) -> None:
     keys = [c.key for c in appendix.columns]
     at = keys.index("value") if "value" in keys else len(keys)
     appendix.columns.insert(at, Column(PREVIOUS_KEY, label))
+    if CHANGE_KEY not in keys:  # this period against the previous one, shown after the value
+        appendix.columns.insert(at + 2, Column(CHANGE_KEY, "Tăng/giảm"))
 
 
 # ---------------------------------------------------------------- review

@@ -193,10 +193,21 @@ def column_widths(keys: list[str]) -> tuple[bool, list[float]]:
 
 
 _NUMERIC = {"value", "previous", "target"}
-_CENTRED = {"tt", "unit"} | _NUMERIC
+_CENTRED = {"tt", "unit", "change"} | _NUMERIC
+
+
+def change_text(row) -> str:
+    """'+4', '-2', '0' — this period against the previous one; blank when either is missing."""
+    if row.value is None or row.previous is None:
+        return ""
+    delta = row.value - row.previous
+    sign = "+" if delta > 0 else ""
+    return sign + format_number(delta)
 
 
 def _cell(row, key: str) -> Para:
+    if key == "change":
+        return _para("cell_center", change_text(row))
     value = getattr(row, key, "")
     if key in _NUMERIC:
         return _para("cell_center", format_number(value))

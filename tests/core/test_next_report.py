@@ -142,3 +142,26 @@ def test_quarter_rollover() -> None:
     assert first.subject.endswith("quý I năm 2025")
     directions = first.section(SectionKey.DIRECTIONS).blocks[0].text
     assert directions.endswith("quý II năm 2025")
+
+
+def test_change_column_shows_the_difference_in_docx_and_pdf(tmp_path: Path) -> None:
+    import pdfplumber
+
+    from cchc_desktop.document.export import export_pdf
+
+    sample = load_sample()
+    new = apply_plan(sample, plan_next_report(sample, YEAR_2024))
+    new.appendix.rows[0].value = Decimal("7")  # was 3: +4
+    new.appendix.rows[3].value = Decimal("38")  # was 40: -2
+    export_docx(new, tmp_path / "n.docx")
+    export_pdf(new, tmp_path / "n.pdf")
+    cells = [[c.text for c in row.cells] for t in docx.Document(str(tmp_path / "n.docx")).tables for row in t.rows]
+    header = next(row for row in cells if "Chỉ tiêu" in row)
+    change = header.index("Tăng/giảm")
+    assert header.index("Số lượng") < change
+    rows = {row[0]: row for row in cells if row[0] in {"1", "2", "4"}}
+    assert (rows["1"][change], rows["4"][change], rows["2"][change]) == ("+4", "-2", "")
+    with pdfplumber.open(tmp_path / "n.pdf") as pdf:
+        words = [w["text"] for page in pdf.pages for w in page.extract_words()]
+    assert "+4" in words and "-2" in words
+    assert any(w.startswith("Tăng/") for w in words)
