@@ -8,7 +8,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPageLayout, QPageSize
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from cchc_desktop.core.model import Report
 
@@ -73,7 +73,7 @@ def print_report(parent: QWidget | None, report: Report) -> bool:
     printer = make_printer()
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle("In báo cáo")
-    if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+    if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
     if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and printer.outputFileName():
         export_pdf(report, Path(printer.outputFileName()))
