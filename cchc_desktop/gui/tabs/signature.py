@@ -30,7 +30,10 @@ class SignatureTab(QWidget):
         form.addRow("Thẩm quyền ký:", self.authority)
         form.addRow("Chức vụ:", self.title)
         form.addRow("Họ và tên:", self.name)
-        layout.addWidget(sign_box, 1)
+        left = QVBoxLayout()
+        left.addWidget(sign_box)
+        left.addStretch(1)  # keep the three fields together at the top
+        layout.addLayout(left, 1)
 
         recipients_box = QGroupBox("Nơi nhận")
         column = QVBoxLayout(recipients_box)
