@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from PySide6.QtGui import QTextCursor
@@ -51,6 +52,11 @@ def go_to(window, location: Any) -> None:
     start, end = _get(location, "start", default=None), _get(location, "end", default=None)
     row, column = _get(location, "row", default=None), _get(location, "column", default=None)
     text = f"{field} {getattr(section, 'value', section) or ''}".lower()
+    numbers = re.findall(r"\.(\d+)", field)  # "sections.results.blocks.3" -> block 3
+    if block is None and numbers:
+        block = int(numbers[0])
+    if row is None and numbers:
+        row = int(numbers[0])
     tabs = window.tabs
     for tab in window.narrative_tabs():
         if tab.key.value in text:
