@@ -52,7 +52,7 @@ def go_to(window, location: Any) -> None:
     start, end = _get(location, "start", default=None), _get(location, "end", default=None)
     row, column = _get(location, "row", default=None), _get(location, "column", default=None)
     text = f"{field} {getattr(section, 'value', section) or ''}".lower()
-    numbers = re.findall(r"\.(\d+)", field)  # "sections.results.blocks.3" -> block 3
+    numbers = re.findall(r"[\[.](\d+)", field)  # "recipients[3]" -> 3
     if block is None and numbers:
         block = int(numbers[0])
     if row is None and numbers:
