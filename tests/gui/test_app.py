@@ -1,0 +1,47 @@
+"""One instance per database; the crash handler saves the draft, logs and shows details."""
+
+from __future__ import annotations
+
+from cchc_desktop import logs
+from cchc_desktop.core.model import SectionKey
+from cchc_desktop.gui import crash, dialogs, single_instance
+from cchc_desktop.gui.filenames import safe_filename
+from cchc_desktop.store.database import open_database
+from cchc_desktop.store.reports import list_reports, load_report
+
+from .helpers import type_text
+
+
+def test_second_instance_on_the_same_database_is_refused(qapp, tmp_path) -> None:
+    first = single_instance.acquire(tmp_path / "a.sqlite")
+    assert first is not None
+    assert single_instance.acquire(tmp_path / "a.sqlite") is None
+    other = single_instance.acquire(tmp_path / "b.sqlite")
+    assert other is not None
+    first.unlock()
+    assert single_instance.acquire(tmp_path / "a.sqlite") is not None
+
+
+def test_crash_handler_saves_logs_and_explains(open_window, database, monkeypatch) -> None:
+    window = open_window()
+    shown = []
+    monkeypatch.setattr(dialogs, "error", lambda parent, text, details="": shown.append((text, details)))
+    editor = window.results.editor
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    type_text(editor, " chưa kịp lưu")
+    handler = crash.CrashHandler(lambda: window.save_now(wait=True), lambda: window)
+    try:
+        raise ValueError("hỏng")
+    except ValueError as error:
+        handler(ValueError, error, error.__traceback__)
+    text, details = shown[0]
+    assert "Bản nháp đã được lưu" in text and "ValueError" in details
+    assert "ValueError" in logs.log_file().read_text(encoding="utf-8")
+    db = open_database(database, create_sample=False)
+    report = load_report(db, list_reports(db)[0].id)
+    assert report.section(SectionKey.RESULTS).blocks[-1].text.endswith(" chưa kịp lưu")
+
+
+def test_safe_filename() -> None:
+    assert safe_filename("Báo cáo: Đợt 1/2024?") == "Bao cao Dot 1 2024"
+    assert safe_filename("CON") == "Bao cao CON"
