@@ -8,7 +8,17 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QDockWidget, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from cchc_desktop.core.model import Report
 
@@ -53,7 +63,14 @@ class ChecksPanel(QDockWidget):
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 4, 4, 4)
         self.summary = QLabel("Bấm F7 để kiểm tra báo cáo.")
-        layout.addWidget(self.summary)
+        self.enable_all = QPushButton()
+        self.enable_all.setToolTip("Bật lại mọi quy tắc đã tắt cho báo cáo này")
+        self.enable_all.clicked.connect(self._enable_all_rules)
+        self.enable_all.hide()
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.enable_all)
+        layout.addLayout(top)
         self.list = QTreeWidget()
         self.list.setHeaderLabels(["Mức độ", "Nội dung"])
         self.list.setRootIsDecorated(False)
@@ -66,6 +83,8 @@ class ChecksPanel(QDockWidget):
         self._timer.timeout.connect(lambda: self._source and self.run_now(self._source))
         self.list.itemActivated.connect(self._jump)
         self.list.itemClicked.connect(self._jump)
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.list.customContextMenuRequested.connect(self._menu)
         self.findings: list = []
 
     def schedule(self, source: Callable[[], Report | None], delay: int | None = None) -> None:
@@ -97,6 +116,9 @@ class ChecksPanel(QDockWidget):
                 item.setForeground(0, QBrush(QColor("#b00020")))
             self.list.addTopLevelItem(item)
         warnings = len(self.findings) - errors
+        disabled = len(report.disabled_checks)
+        self.enable_all.setText(f"Bật lại {disabled} quy tắc đã tắt")
+        self.enable_all.setVisible(disabled > 0)
         self.summary.setText("Không thấy vấn đề nào." if not self.findings
                              else f"{errors} lỗi, {warnings} cảnh báo. Bấm vào một dòng để đến chỗ cần sửa.")
         return errors
@@ -105,3 +127,33 @@ class ChecksPanel(QDockWidget):
         from .locate import go_to
 
         go_to(self.window_, _get(item.data(0, FINDING_ROLE), "location", "where", default=None))
+
+    # --- switching a rule off for this report (the requesting letter may prescribe otherwise) ---
+    def _menu(self, position) -> None:
+        item = self.list.itemAt(position)
+        if item is None:
+            return
+        finding = item.data(0, FINDING_ROLE)
+        menu = QMenu(self.list)
+        menu.addAction("Đến chỗ cần sửa", lambda: self._jump(item))
+        menu.addAction("Tắt quy tắc này cho báo cáo này", lambda: self.disable_rule(_get(finding, "rule_id")))
+        menu.exec(self.list.viewport().mapToGlobal(position))
+
+    def disable_rule(self, rule_id: str | None) -> None:
+        """Remembered in the report itself (Report.disabled_checks), so it is saved and exported with it."""
+        report = self.window_.report
+        if report is None or not rule_id or rule_id in report.disabled_checks:
+            return
+        report.disabled_checks.append(rule_id)
+        self._changed()
+
+    def _enable_all_rules(self) -> None:
+        report = self.window_.report
+        if report is None or not report.disabled_checks:
+            return
+        report.disabled_checks.clear()
+        self._changed()
+
+    def _changed(self) -> None:
+        self.window_.mark_changed()
+        self.run_now(self.window_.current_report)
