@@ -16,6 +16,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import NoReturn
 
+from . import argparse_vi
 from .commands import UserError, delete, export, importing, listing, new, restore, show
 from .commands import backup, check, finalize, history, reopen
 from .core.codec import FormatError
@@ -53,6 +54,7 @@ def version() -> str:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    argparse_vi.install()
     parser = _Parser(
         prog="cchc-desktop",
         description="Soạn, lưu và xuất báo cáo tuyên truyền cải cách hành chính. "
