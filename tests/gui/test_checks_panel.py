@@ -67,3 +67,15 @@ def test_a_rule_switched_off_is_remembered_for_the_report(open_window, database)
     panel.enable_all.click()
     assert any(f.rule_id == "recipients.archive" for f in panel.findings)
     assert len(list_reports(open_database(database))) == 1
+
+
+def test_arrange_button_puts_recipients_in_decree_order(open_window, database) -> None:
+    window = open_window()
+    tab = window.signature
+    tab.recipients.item(0).setText("Lưu: VT, VP")  # archive typed first, "Như trên" lost
+    tab._store()
+    tab.arrange.click()
+    assert window.report.recipients[0] == "Như trên;"
+    assert window.report.recipients[-1] == "Lưu: VT, VP."  # the archive line with VT wins, one only
+    assert sum(line.startswith("Lưu") for line in window.report.recipients) == 1
+    assert all(line.endswith(";") for line in window.report.recipients[:-1])

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QGroupBox, QHBoxLayout, QLineEdit, QListWidget,
                                QListWidgetItem, QPushButton, QVBoxLayout, QWidget)
 
+from cchc_desktop.core.recipients import arrange_recipients
 from cchc_desktop.core.model import Report
 from cchc_desktop.core.vietnamese import nfc
 
@@ -48,7 +49,10 @@ class SignatureTab(QWidget):
         self.remove = QPushButton("Xóa")
         self.up = QPushButton("Lên")
         self.down = QPushButton("Xuống")
-        for button in (self.add, self.remove, self.up, self.down):
+        self.arrange = QPushButton("Xếp đúng thể thức")
+        self.arrange.setToolTip("“Như trên;” đầu tiên khi có Kính gửi, “Lưu: VT, …” cuối cùng, "
+                                "dấu “;” sau mỗi dòng và dấu “.” ở dòng cuối")
+        for button in (self.add, self.remove, self.up, self.down, self.arrange):
             buttons.addWidget(button)
         column.addLayout(buttons)
         layout.addWidget(recipients_box, 1)
@@ -62,6 +66,7 @@ class SignatureTab(QWidget):
         self.remove.clicked.connect(self._remove)
         self.up.clicked.connect(lambda: self._move(-1))
         self.down.clicked.connect(lambda: self._move(1))
+        self.arrange.clicked.connect(self.arrange_recipients)
 
     def set_report(self, report: Report) -> None:
         self.report = None
@@ -102,6 +107,16 @@ class SignatureTab(QWidget):
         item = self._item("", at)
         self.recipients.setCurrentItem(item)
         self.recipients.editItem(item)
+
+    def arrange_recipients(self) -> None:
+        report = self.report
+        if report is None:
+            return
+        texts = [self.recipients.item(i).text() for i in range(self.recipients.count())]
+        self.recipients.clear()
+        for text in arrange_recipients(texts, bool(report.addressees)):
+            self._item(text)
+        self._store()
 
     def _remove(self) -> None:
         row = self.recipients.currentRow()
