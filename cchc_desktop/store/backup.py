@@ -137,16 +137,22 @@ def _siblings(db_path: Path) -> Iterator[Path]:
         yield db_path.with_name(db_path.name + extra)
 
 
+def unused_name(db_path: Path, label: str, suffix: str = "") -> Path:
+    """'<name>.<label>-<time><suffix>' beside ``db_path``, numbered so nothing is overwritten."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = db_path.with_name(f"{db_path.name}.{label}-{stamp}{suffix}")
+    counter = 1
+    while target.exists():
+        counter += 1
+        target = db_path.with_name(f"{db_path.name}.{label}-{stamp}-{counter}{suffix}")
+    return target
+
+
 def keep_copy(db_path: Path) -> Path | None:
     """Put the current file aside before it is replaced; never overwrites anything."""
     if not db_path.exists():
         return None
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = db_path.with_name(f"{db_path.name}.before-restore-{stamp}{SUFFIX}")
-    counter = 1
-    while target.exists():
-        counter += 1
-        target = db_path.with_name(f"{db_path.name}.before-restore-{stamp}-{counter}{SUFFIX}")
+    target = unused_name(db_path, "before-restore", SUFFIX)
     try:
         return backup_to(db_path, target)
     except StoreError:

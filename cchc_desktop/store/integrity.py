@@ -12,11 +12,10 @@ import os
 import sqlite3
 from contextlib import closing
 from dataclasses import dataclass
-from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 
-from .backup import newest_good_backup, restore_from
+from .backup import newest_good_backup, restore_from, unused_name
 from .database import BUSY_TIMEOUT_MS, SQLITE_HEADER, StoreError
 
 
@@ -68,12 +67,7 @@ def diagnose(db_path: Path) -> Health:
 
 def move_aside(db_path: Path) -> Path:
     """Rename the damaged file (and its -wal/-shm) to a name that does not exist yet."""
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = db_path.with_name(f"{db_path.name}.damaged-{stamp}")
-    counter = 1
-    while target.exists():
-        counter += 1
-        target = db_path.with_name(f"{db_path.name}.damaged-{stamp}-{counter}")
+    target = unused_name(db_path, "damaged")
     try:
         os.rename(db_path, target)  # rename, not copy: the bytes stay exactly as they were
         for extra in ("-wal", "-shm"):
