@@ -189,6 +189,7 @@ class Actions:
             return
         self.last_export = path
         self.open_folder.setEnabled(True)
+        self.w.cycle.add_revision("export")  # revisions.EXPORT: the history shows what was sent
         self.w.statusBar().showMessage(f"Đã xuất: {path}", 10000)
 
     def open_export_folder(self) -> None:

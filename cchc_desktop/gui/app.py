@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 
@@ -11,6 +12,39 @@ from cchc_desktop import paths
 
 from . import dialogs, single_instance
 from .crash import CrashHandler
+
+log = logging.getLogger(__name__)
+
+
+def check_at_start(path: Path) -> None:
+    """The default database only (never a --db file the clerk named): a damaged file is moved
+    aside by check_and_recover and the newest good backup offered."""
+    from cchc_desktop.store.database import StoreError
+    from cchc_desktop.store.integrity import Health, accept_backup, check_and_recover
+
+    if path != paths.default_database():
+        return
+    result = check_and_recover(path)
+    if result.health is not Health.DAMAGED:
+        return
+    if result.backup is None:
+        dialogs.error(None, result.message)
+        return
+    if dialogs.confirm(None, result.message, default_yes=True):
+        try:
+            accept_backup(result, path)
+        except StoreError as error:
+            dialogs.error(None, str(error))
+
+
+def backup_after_open(path: Path) -> None:
+    """Daily/weekly/monthly copies; a failure is logged, never stops the clerk."""
+    from cchc_desktop.store.backup import auto_backup
+
+    try:
+        auto_backup(path)
+    except Exception:  # noqa: BLE001 - a full disk must not keep the window closed
+        log.exception("Automatic backup failed")
 
 
 def application() -> QApplication:
@@ -46,10 +80,12 @@ def run_app(db_path: Path | None) -> int:
                             f"({path})\nHãy dùng cửa sổ đang mở; hai cửa sổ cùng ghi một tệp có thể làm mất dữ liệu.")
         return 1
     try:
+        check_at_start(path)
         window = build_window(path)
     except StoreError as error:
         dialogs.error(None, str(error))
         return 1
+    backup_after_open(path)
     handler = CrashHandler(lambda: window.save_now(wait=True), lambda: window)
     handler.install()
     window.show()

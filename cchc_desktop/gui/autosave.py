@@ -69,7 +69,15 @@ class Autosaver(QObject):
             return
         self.save_now(wait=True)
         self._closed = True
+        self._executor.submit(self._close_db)  # on its own thread: SQLite connections are per thread
         self._executor.shutdown(wait=True)
+
+    def _close_db(self) -> None:
+        """Release the file (a restore replaces it; Windows refuses while a handle is open)."""
+        db = getattr(self._local, "db", None)
+        self._local.db = None
+        if db is not None:
+            db.close()
 
     def run(self, job: Callable):
         """Run ``job(db)`` on the writer thread after pending saves, and return its result."""

@@ -16,6 +16,7 @@ from cchc_desktop.core.model import Report, SectionKey
 from . import dialogs
 from .actions import Actions
 from .autosave import Autosaver
+from .cycle_actions import CycleActions
 from .report_list import ReportList
 from .tabs.general import GeneralTab
 from .tabs.indicators import IndicatorsTab
@@ -76,6 +77,7 @@ class MainWindow(QMainWindow):
         self.autosaver.saved.connect(self._on_saved)
         self.autosaver.failed.connect(lambda text: self.statusBar().showMessage(text))
         self.actions = Actions(self)
+        self.cycle = CycleActions(self)  # next report, history, finalising, backups
         for tab in self.editor_tabs():
             tab.changed.connect(self.mark_changed)
         self.tabs.currentChanged.connect(self._on_tab)
@@ -160,6 +162,7 @@ class MainWindow(QMainWindow):
         if self.tabs.currentWidget() is self.preview:
             self.refresh_preview()
         self.actions.schedule_checks(0)
+        self.cycle.update_state()  # a final report is read-only
 
     def open_initial(self) -> None:
         """The last report opened, else the most recently changed one."""

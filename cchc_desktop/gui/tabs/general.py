@@ -113,9 +113,8 @@ class GeneralTab(QScrollArea):
         self.cutoff = QLabel()
         self.cutoff.setWordWrap(True)
         doc.addRow("", self.cutoff)
-        self.status = QComboBox()
-        for status, label in STATUS_LABELS.items():
-            self.status.addItem(label, status)
+        self.status = QLabel()  # changed only by Kỳ báo cáo → Ban hành… / Mở lại để sửa…
+        self.status.setToolTip("Đổi bằng menu Kỳ báo cáo → Ban hành… hoặc Mở lại để sửa…")
         doc.addRow("Trạng thái:", self.status)
         outer.addWidget(doc_box)
 
@@ -140,7 +139,6 @@ class GeneralTab(QScrollArea):
         for spin in (self.day, self.month, self.year, self.period_year, self.index):
             spin.valueChanged.connect(self._store)
         self.kind.currentIndexChanged.connect(self._store)
-        self.status.currentIndexChanged.connect(self._store)
 
     def set_report(self, report: Report) -> None:
         self.report = None  # no writes while filling the widgets
@@ -158,7 +156,7 @@ class GeneralTab(QScrollArea):
         self.period_year.setValue(report.period.year)
         self.index.setValue(report.period.index or 0)
         self.adhoc.setText(report.period.label)
-        self.status.setCurrentIndex(max(0, self.status.findData(report.status)))
+        self.status.setText(STATUS_LABELS.get(report.status, str(report.status)))
         self.subject.set_text(report.subject)
         self.addressees.set_lines(report.addressees)
         self.opening.set_text(report.opening)
@@ -184,7 +182,6 @@ class GeneralTab(QScrollArea):
         period.year = self.period_year.value()
         period.index = self.index.value() or None if period.kind in (PeriodKind.MONTH, PeriodKind.QUARTER) else None
         period.label = nfc(self.adhoc.text().strip())
-        report.status = ReportStatus(self.status.currentData())
         report.subject = self.subject.text()
         report.addressees = self.addressees.lines()
         report.opening = self.opening.text()
