@@ -110,6 +110,8 @@ class CycleActions(QObject):
         report = self.w.report
         final = report is not None and report.status == ReportStatus.FINAL
         set_read_only(self.w, final)
+        for tab in self.w.narrative_tabs():
+            tab.editor.setExtraSelections([])  # stale-date marks belong to the report they were made for
         self.status.setText(READ_ONLY_TEXT if final else "")
         for action in (self.next_report, self.history):
             action.setEnabled(report is not None)
@@ -134,6 +136,8 @@ class CycleActions(QObject):
     # --- revisions ----------------------------------------------------------------------------
     def add_revision(self, reason: str, report_id: int | None = None) -> None:
         report_id = report_id if report_id is not None else (self.w.report.id if self.w.report else None)
+        if getattr(self.w.autosaver, "_closed", False):
+            return  # the window is closing (or restoring): the writer takes no more jobs
         if report_id is None or (reason in (revisions.SAVE, revisions.AUTOSAVE) and self.w.read_only):
             return
         try:

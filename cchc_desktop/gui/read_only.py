@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QAbstractSpinBox, QComboBox, QLineEdit,
                                QPlainTextEdit, QTextEdit, QWidget)
 
@@ -20,7 +21,29 @@ _TRIGGERS = "_cchc_edit_triggers"  # a view's own edit triggers, put back when e
 _DRAG = "_cchc_drag_mode"
 
 
+class _FormatKeys(QObject):
+    """Our rich editor handles Ctrl+B/I/Y itself (formatting is not blocked by setReadOnly):
+    swallow those keys, and undo, while the editor is read-only."""
+
+    KEYS = {Qt.Key.Key_B, Qt.Key.Key_I, Qt.Key.Key_Y, Qt.Key.Key_Z}
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt name)
+        if (event.type() == QEvent.Type.KeyPress and isinstance(watched, QTextEdit) and watched.isReadOnly()
+                and event.modifiers() & Qt.KeyboardModifier.ControlModifier and event.key() in self.KEYS):
+            return True
+        return False
+
+
+_filter: _FormatKeys | None = None  # made on first use, once the application exists
+
+
 def set_widget_read_only(root: QWidget, read_only: bool) -> None:
+    global _filter
+    _filter = _filter or _FormatKeys()
+    for rich in root.findChildren(QTextEdit):
+        rich.removeEventFilter(_filter)
+        if read_only:
+            rich.installEventFilter(_filter)
     for text in root.findChildren(QLineEdit) + root.findChildren(QTextEdit) + root.findChildren(QPlainTextEdit):
         if isinstance(text.parent(), QAbstractSpinBox) or isinstance(text.parent(), QComboBox):
             continue  # the spin box / combo box itself is disabled below

@@ -6,11 +6,13 @@ exec are replaced by monkeypatch.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from contextlib import closing
 from datetime import date
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
 from cchc_desktop.core.model import Period, PeriodKind, ReportStatus, SectionKey
@@ -21,7 +23,7 @@ from cchc_desktop.gui.next_report_dialog import NextReportDialog
 from cchc_desktop.store.reports import list_reports, load_report
 from cchc_desktop.store.revisions import list_revisions
 
-from .helpers import type_text
+from .helpers import press, type_text
 
 
 @pytest.fixture
@@ -83,6 +85,11 @@ def test_next_report_for_the_year_from_the_sample(open_window, monkeypatch, quie
     assert stored.status == ReportStatus.DRAFT and stored.number == ""
     assert list_revisions(window.db, new_id)  # the new report starts its history
     assert window.general.subject.toPlainText() == stored.subject
+    marks = [s.cursor.selectedText() for t in window.narrative_tabs() for s in t.editor.extraSelections()]
+    assert marks and all(re.search(r"\b2024\b|/2024|\b2023\b", m) for m in marks), marks  # old dates in yellow
+    assert "tô vàng" in quiet[-1]
+    window.open_report(source.id)
+    assert not [s for t in window.narrative_tabs() for s in t.editor.extraSelections()]
 
 
 def test_an_unticked_rewrite_keeps_its_text(open_window, monkeypatch, quiet) -> None:
@@ -113,6 +120,12 @@ def test_final_report_refuses_edits_until_reopened(qtbot, open_window, monkeypat
     subject = window.general.subject.toPlainText()
     window.general.subject.setFocus()
     type_text(window.general.subject, "XYZ")
+    editor = window.results.editor
+    html = editor.toHtml()
+    editor.selectAll()
+    press(editor, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)  # bold is not typing: refused too
+    press(editor, Qt.Key.Key_Delete)
+    assert editor.toHtml() == html
     window.actions.save.trigger()  # Ctrl+S
     assert window.general.subject.toPlainText() == subject
     assert window.db.execute("SELECT document, updated_at FROM reports WHERE id = ?",
