@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
         self.autosaver.failed.connect(lambda text: self.statusBar().showMessage(text))
         self.actions = Actions(self)
         self.cycle = CycleActions(self)  # next report, history, finalising, backups
+        from .settings_dialog import install_settings_action; install_settings_action(self)  # noqa: E702
         for tab in self.editor_tabs():
             tab.changed.connect(self.mark_changed)
         self.tabs.currentChanged.connect(self._on_tab)

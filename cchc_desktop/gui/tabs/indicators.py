@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import dataclasses
 from decimal import Decimal
+from pathlib import Path
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-                               QPushButton, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
+                               QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget)
 
 from cchc_desktop.core.model import Appendix, IndicatorRow, Report
 from cchc_desktop.core.vietnamese import format_number, nfc, parse_number
+from cchc_desktop.gui import dialogs
 
 NUMBER_KEYS = ("value", "previous")
 SUB_ROW_PREFIX = "    – "  # shown only; the model keeps level=1
@@ -143,9 +145,16 @@ class IndicatorsTab(QWidget):
         self.down = QPushButton("Xuống")
         self.indent = QPushButton("Thụt vào / Lùi ra")
         self.indent.setToolTip("Đổi dòng đang chọn thành dòng con (không có số TT) hoặc ngược lại")
+        self.import_set = QPushButton("Nhập bộ chỉ tiêu…")
+        self.import_set.setToolTip("Lấy danh sách chỉ tiêu từ bảng tính (.xlsx: cột TT, Chỉ tiêu, Đơn vị tính) "
+                                   "hoặc tệp .json")
+        self.export_set = QPushButton("Xuất Excel…")
+        self.export_set.setToolTip("Ghi bảng chỉ tiêu ra tệp Excel (.xlsx), số liệu là số")
         for button in (self.add, self.add_sub, self.remove, self.up, self.down, self.indent):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        buttons.addWidget(self.import_set)
+        buttons.addWidget(self.export_set)
         layout.addLayout(buttons)
 
         self.model = IndicatorModel(self)
@@ -174,6 +183,8 @@ class IndicatorsTab(QWidget):
         self.up.clicked.connect(lambda: self._move(-1))
         self.down.clicked.connect(lambda: self._move(1))
         self.indent.clicked.connect(self._toggle_level)
+        self.import_set.clicked.connect(self.import_indicator_set)
+        self.export_set.clicked.connect(self.export_excel)
         for line in (self.heading, self.title, self.reference):
             line.textEdited.connect(self._store_titles)
 
@@ -250,4 +261,47 @@ class IndicatorsTab(QWidget):
             header.setSectionResizeMode(column, mode)
         self.view.resizeRowsToContents()
 
+    # --- indicator sets (XLSX/JSON in, XLSX out) -------------------------------------------
+    def import_indicator_set(self) -> None:
+        from openpyxl.utils.exceptions import InvalidFileException
 
+        from cchc_desktop.core.indicator_sets import load_indicator_set
+
+        if self.report is None:
+            return
+        path, _ = QFileDialog.getOpenFileName(self, "Nhập bộ chỉ tiêu", "",
+                                              "Bảng tính hoặc JSON (*.xlsx *.json)")
+        if not path:
+            return
+        try:
+            rows = load_indicator_set(Path(path))
+        except (ValueError, OSError, KeyError, InvalidFileException) as error:
+            dialogs.error(self, f"Không nhập được bộ chỉ tiêu: {error}")
+            return
+        if not rows:
+            dialogs.error(self, f"Tệp “{Path(path).name}” không có chỉ tiêu nào.")
+            return
+        if not dialogs.confirm(self, f"Thay {len(self.model.appendix.rows)} dòng hiện có bằng {len(rows)} "
+                                     f"chỉ tiêu trong “{Path(path).name}”?", default_yes=True):
+            return
+        self._ensure_appendix()
+        self.model.beginResetModel()
+        self.model.appendix.rows = rows
+        self.model.endResetModel()
+        self.message.hide()
+        self.changed.emit()
+
+    def export_excel(self) -> None:
+        from cchc_desktop.core.indicator_sets import export_xlsx
+
+        if self.report is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, "Xuất bảng chỉ tiêu ra Excel", "phu-luc-chi-tieu.xlsx",
+                                              "Bảng tính Excel (*.xlsx)")
+        if not path:
+            return
+        target = Path(path) if path.lower().endswith(".xlsx") else Path(path + ".xlsx")
+        try:
+            export_xlsx(self.model.appendix, target)
+        except (ValueError, OSError) as error:
+            dialogs.error(self, f"Không xuất được tệp Excel: {error}")
