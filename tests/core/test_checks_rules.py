@@ -97,6 +97,16 @@ CASES = [
      lambda r: _bullet(r, "Cộng hòa xã hội chủ nghĩa Việt Nam")),
     ("typography.slip", _set("closing", "UBND xã báo cáo đề phòng Văn hóa biết./."),
      _set("closing", "UBND xã báo cáo để Phòng Văn hóa biết; đề phòng thiên tai./.")),
+    ("spelling.syllable", lambda r: _bullet(r, "- Kêt quả tuyên truền."),
+     lambda r: _bullet(r, "- Kết quả tuyên truyền qua Zalo, VNeID, email và Cổng dichvucong.gov.vn.")),
+    ("spelling.english", lambda r: _bullet(r, "- Tổ chức meeting với nhân dân."),
+     lambda r: _bullet(r, "- Tổ chức họp với nhân dân; ông Müller dự.")),
+    ("words.doubled", lambda r: _bullet(r, "- Những những người dân được được hướng dẫn."),
+     lambda r: _bullet(r, "- Trực tiếp tiếp nhận hồ sơ; lịch sử sử dụng; hành vi vi phạm; ngày ngày.")),
+    ("typography.glued_number", lambda r: _bullet(r, "- Có 05hộ gia đình, 12cuộc họp."),
+     lambda r: _bullet(r, "- Có 05 hộ gia đình, 10km đường, mẫu 2a, 15%.")),
+    ("numbering.sequence", lambda r: (_bullet(r, "a) Họp dân."), _bullet(r, "c) Phát tờ rơi.")),
+     lambda r: (_bullet(r, "a) Họp dân."), _bullet(r, "b) Phát tờ rơi."))),
 ]
 
 

@@ -15,10 +15,11 @@ from ..vietnamese import date_words, format_number
 class Severity(StrEnum):
     ERROR = "error"  # lỗi: the superior office would send the report back
     WARNING = "warning"  # cảnh báo: worth a look, the clerk may go on
+    STYLE = "style"  # trình bày: typography only; the window can hide these
 
     @property
     def label(self) -> str:
-        return "Lỗi" if self is Severity.ERROR else "Cảnh báo"
+        return {"error": "Lỗi", "warning": "Cảnh báo", "style": "Trình bày"}[self.value]
 
 
 @dataclass(frozen=True)
@@ -36,11 +37,24 @@ class Location:
 
 
 @dataclass(frozen=True)
+class Fix:
+    """One obvious correction: put ``replacement`` in place of ``start:end`` of ``field``'s text
+    (``core.checks.fixes.apply_fix`` applies it).  ``label`` is the button text."""
+
+    label: str
+    field: str
+    start: int
+    end: int
+    replacement: str
+
+
+@dataclass(frozen=True)
 class Finding:
     rule_id: str
     severity: Severity
     message: str  # Vietnamese: what is wrong and what to do
     location: Location
+    fixes: tuple[Fix, ...] = ()  # the first is the one-click fix; the others are alternatives
 
 
 @dataclass(frozen=True)
@@ -59,11 +73,12 @@ class Rule:
     check: CheckFn
 
     def finding(self, message: str, field: str, start: int | None = None, end: int | None = None,
-                *, row: int | None = None, column: str | None = None) -> Finding:
+                *, row: int | None = None, column: str | None = None,
+                fixes: tuple[Fix, ...] = ()) -> Finding:
         cell = _CELL.fullmatch(field)
         if cell and row is None:  # an appendix cell: the table view wants row and column
             row, column = int(cell.group(1)), cell.group(2)
-        return Finding(self.id, self.severity, message, Location(field, start, end, row, column))
+        return Finding(self.id, self.severity, message, Location(field, start, end, row, column), tuple(fixes))
 
 
 _CELL = re.compile(r"appendix\.rows\[(\d+)\]\.(\w+)")

@@ -1,0 +1,216 @@
+"""Spelling in syllables, stray English words, doubled words, numbers glued to words.
+
+Words are what a clerk types between spaces and punctuation.  Never looked at: anything
+inside a URL, an e-mail address or a document code ("06/KH-UBND", "dichvucong.gov.vn"),
+words holding a digit, one-letter words (list markers "a)"), abbreviations in capitals
+(UBND, HĐND) and mixed-case brand names (VNeID).  A capitalised word written in plain
+ASCII ("Zalo", "Google", "Ksor") is a name and is left alone; one carrying Vietnamese
+diacritics ("Kêt") is checked like any other.
+
+``misspellings(text)`` is the fast part the editor's underline uses (≤ 5 ms a paragraph).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from ..model import Report
+from . import lexicon
+from .base import RULES, Context, Finding, Fix, Severity, rule, text_fields
+from .syllables import fold, folded_index, suggestions, syllables
+
+WORD = re.compile(r"[^\W_]+(?:['’][^\W\d_]+)?")
+# chunks that are codes, addresses or numbers with a slash: not words to spell
+MASK = re.compile(r"\S*(?:[/@\\]|://|www\.|\w\.\w)\S*")
+ASCII_LETTERS = re.compile(r"[A-Za-z]+")
+
+
+class Misspelling(NamedTuple):
+    start: int
+    end: int
+    word: str
+    kind: str  # "syllable" (not a Vietnamese syllable) | "accents" (typed without accents) | "english"
+
+
+def _masked(text: str) -> list[tuple[int, int]]:
+    if "/" not in text and "@" not in text and "." not in text and "\\" not in text:
+        return []
+    return [(m.start(), m.end()) for m in MASK.finditer(text)]
+
+
+def words(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, word) for the words a clerk typed, codes and addresses left out."""
+    masks = _masked(text)
+    for match in WORD.finditer(text):
+        start = match.start()
+        if masks and any(a <= start < b for a, b in masks):
+            continue
+        yield start, match.end(), match.group(0)
+
+
+def classify(word: str) -> str | None:
+    """None for an accepted word, else the kind of problem (see ``Misspelling.kind``)."""
+    if len(word) < 2 or any(ch.isdigit() for ch in word):
+        return None
+    lower = word.lower()
+    valid = syllables()
+    if lower in valid or lower in lexicon.user_words() or lower in lexicon.ACCEPTED_FOREIGN:
+        return None
+    if "'" in lower or "’" in lower:
+        return None  # H'Mông, K'Ho: ethnic names
+    is_ascii = word.isascii()
+    if not is_ascii and not set(lower) <= _vietnamese_letters():
+        return None if word[0].isupper() else "english"  # Müller; café
+    if word.isupper():
+        # abbreviations (UBND, HĐND, TTHC); a heading typed in capitals with a wrong syllable
+        # carries vowel diacritics ("KÊT QUẢ")
+        if is_ascii or not any(ch in _VOWEL_MARKS for ch in lower):
+            return None
+        return "syllable"
+    if not word[1:].islower():
+        return None  # VNeID, iPhone, eKYC
+    if word[0].isupper() and is_ascii:
+        return None  # Zalo, Google, a foreign name
+    if is_ascii:
+        if lower in folded_index():
+            return "accents"
+        return "english" if word[0].islower() else None
+    return "syllable"
+
+
+_LETTERS: set[str] = set()
+
+
+def _vietnamese_letters() -> set[str]:
+    if not _LETTERS:
+        _LETTERS.update(ch for s in syllables() for ch in s)
+    return _LETTERS
+
+
+_VOWEL_MARKS = set("áàảãạăắằẳẵặâấầẩẫậéèẻẽẹêếềểễệíìỉĩịóòỏõọôốồổỗộơớờởỡợúùủũụưứừửữựýỳỷỹỵ")
+
+
+def misspellings(text: str) -> list[Misspelling]:
+    """Words of ``text`` that are not Vietnamese syllables (nor accepted words)."""
+    out = []
+    for start, end, word in words(text):
+        kind = classify(word)
+        if kind is not None:
+            out.append(Misspelling(start, end, word, kind))
+    return out
+
+
+def suggest(word: str, limit: int = 5) -> list[str]:
+    return suggestions(word, lexicon.syllable_rank(), limit)
+
+
+# ---------------------------------------------------------------- rules
+
+@rule("spelling.syllable", Severity.WARNING, "Chữ không có trong tiếng Việt (lỗi chính tả)")
+def spelling(report: Report, context: Context) -> Iterator[Finding]:
+    me = RULES["spelling.syllable"]
+    for field, text in text_fields(report):
+        for m in misspellings(text):
+            if m.kind == "english":
+                continue
+            options = suggest(m.word, 3)
+            fixes = tuple(Fix(f"Sửa thành “{s}”", field, m.start, m.end, s) for s in options)
+            hint = f" Có thể là: {', '.join('“' + s + '”' for s in options)}." if options else ""
+            why = "viết không dấu" if m.kind == "accents" else "không phải là chữ tiếng Việt"
+            yield me.finding(f"“{m.word}” {why}.{hint} Nếu đúng (tên riêng, từ địa phương), "
+                             "bấm chuột phải trong ô soạn thảo → “Thêm vào từ điển”.",
+                             field, m.start, m.end, fixes=fixes)
+
+
+@rule("spelling.english", Severity.WARNING, "Từ tiếng Anh lẫn trong văn bản")
+def english(report: Report, context: Context) -> Iterator[Finding]:
+    me = RULES["spelling.english"]
+    for field, text in text_fields(report):
+        for m in misspellings(text):
+            if m.kind == "english":
+                yield me.finding(f"“{m.word}” là từ nước ngoài: văn bản hành chính dùng từ tiếng Việt. "
+                                 "Nếu là tên riêng hay từ đã quen dùng, thêm vào từ điển.",
+                                 field, m.start, m.end)
+
+
+# ---------------------------------------------------------------- doubled words
+
+_SPACE = re.compile(r"[ \u00a0]+")
+# after a verb these finish it: "doanh thu thu được", "kết quả quả" is not helped by them
+_COMPLEMENTS = frozenset("được xong hết thêm lại ra vào lên về".split())
+
+
+def doubled_words(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, repeated) for a word said twice: the range covers the second copy and
+    the space before it (deleting it is the fix).  Thinks in two-syllable words:
+    "trực tiếp tiếp nhận" is two words sharing a syllable; "cải cách cách hành chính" and
+    "nâng nâng cao" are slips."""
+    tokens = [(s, e, w.lower()) for s, e, w in words(text)]
+    n = len(tokens)
+    i = 0
+    while i < n - 1:
+        s1, e1, a = tokens[i]
+        s2, e2, b = tokens[i + 1]
+        gap = text[e1:s2]
+        if not _SPACE.fullmatch(gap) or any(ch.isdigit() for ch in a):
+            i += 1
+            continue
+        # a two-syllable word said twice: "cải cách cải cách"
+        if i + 3 < n and (a, b) in lexicon.word_pairs() and tokens[i + 2][2] == a and tokens[i + 3][2] == b \
+                and _SPACE.fullmatch(text[e2:tokens[i + 2][0]]) and _SPACE.fullmatch(text[tokens[i + 2][1]:tokens[i + 3][0]]):
+            yield e2, tokens[i + 3][1], text[s1:e2]
+            i += 4
+            continue
+        if a == b and len(a) > 1:
+            prev = tokens[i - 1][2] if i > 0 and _SPACE.fullmatch(text[tokens[i - 1][1]:s1]) else None
+            nxt = tokens[i + 2][2] if i + 2 < n and _SPACE.fullmatch(text[e2:tokens[i + 2][0]]) else None
+            left = prev is not None and lexicon.is_word(prev, a)
+            right = nxt is not None and (lexicon.is_word(a, nxt) or (left and nxt in _COMPLEMENTS))
+            if not (left and right) and a not in lexicon.REDUPLICATIVE \
+                    and (left or right or a in lexicon.FUNCTION_WORDS):
+                yield e1, e2, text[s2:e2]
+                i += 2
+                continue
+        i += 1
+
+
+@rule("words.doubled", Severity.WARNING, "Từ bị lặp (“những những”, “nâng nâng cao”)")
+def doubled(report: Report, context: Context) -> Iterator[Finding]:
+    me = RULES["words.doubled"]
+    for field, text in text_fields(report):
+        for start, end, word in doubled_words(text):
+            yield me.finding(f"“{word}” bị gõ lặp hai lần: xóa một lần.", field, start, end,
+                             fixes=(Fix(f"Xóa “{word}” bị lặp", field, start, end, ""),))
+
+
+# ---------------------------------------------------------------- numbers glued to words
+
+GLUED = re.compile(r"(?<![\w/.,\-])(\d+)([^\W\d_]{2,})(?![\w/\-])")
+UNITS = frozenset("km kg ha cm mm ml kw kwh tr gb mb tb ng kl hz ms pc".split())
+
+
+def glued_numbers(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, fixed) for "05hộ" → "05 hộ"; units ("10km", "15ha"), codes ("2a",
+    "06/KH-UBND", "UBND5") and English ordinals are left alone."""
+    if not any(ch.isdigit() for ch in text):
+        return
+    valid = syllables()
+    for match in GLUED.finditer(text):
+        number, word = match.group(1), match.group(2)
+        lower = word.lower()
+        if lower in UNITS or lower in ("st", "nd", "rd", "th"):
+            continue
+        if lower not in valid or not (word.islower() or word.istitle()):
+            continue
+        yield match.start(), match.end(), f"{number} {word}"
+
+
+@rule("typography.glued_number", Severity.WARNING, "Số viết liền chữ (“05hộ”)")
+def glued(report: Report, context: Context) -> Iterator[Finding]:
+    me = RULES["typography.glued_number"]
+    for field, text in text_fields(report):
+        for start, end, fixed in glued_numbers(text):
+            yield me.finding(f"“{text[start:end]}”: số viết liền chữ, thêm dấu cách (“{fixed}”).",
+                             field, start, end, fixes=(Fix(f"Sửa thành “{fixed}”", field, start, end, fixed),))
