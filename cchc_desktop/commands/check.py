@@ -23,7 +23,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, db: sqlite_utils.Database) -> int:
+    from .. import user_words
+
     report = load_report(db, args.id)
+    user_words.load()
     findings = run_checks(report, finalizing=args.finalizing)
     if args.json:
         print(json.dumps([_as_dict(report, f) for f in findings], ensure_ascii=False, indent=2))
@@ -52,7 +55,9 @@ def _as_text(report: Report, findings: list[Finding]) -> str:
     if not findings:
         return "Không phát hiện lỗi nào."
     errors = sum(f.severity == Severity.ERROR for f in findings)
-    lines = [f"{errors} lỗi, {len(findings) - errors} cảnh báo."]
+    style = sum(f.severity == Severity.STYLE for f in findings)
+    lines = [f"{errors} lỗi, {len(findings) - errors - style} cảnh báo"
+             + (f", {style} lỗi trình bày." if style else ".")]
     for finding in findings:
         lines.append(f"[{finding.severity.label}] {where(report, finding.location.field)}: {finding.message}"
                      f" ({finding.rule_id})")

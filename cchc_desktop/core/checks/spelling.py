@@ -50,8 +50,9 @@ def words(text: str) -> Iterator[tuple[int, int, str]]:
         yield start, match.end(), match.group(0)
 
 
-def classify(word: str) -> str | None:
-    """None for an accepted word, else the kind of problem (see ``Misspelling.kind``)."""
+def classify(word: str, sentence_start: bool = True) -> str | None:
+    """None for an accepted word, else the kind of problem (see ``Misspelling.kind``).
+    A capitalised word inside a sentence is a name ("xóm Bnăng", "ông Ksor") and passes."""
     if len(word) < 2 or any(ch.isdigit() for ch in word):
         return None
     lower = word.lower()
@@ -71,8 +72,8 @@ def classify(word: str) -> str | None:
         return "syllable"
     if not word[1:].islower():
         return None  # VNeID, iPhone, eKYC
-    if word[0].isupper() and is_ascii:
-        return None  # Zalo, Google, a foreign name
+    if word[0].isupper() and (is_ascii or not sentence_start):
+        return None  # Zalo, Google, a foreign or ethnic-minority name
     if is_ascii:
         if lower in folded_index():
             return "accents"
@@ -80,6 +81,14 @@ def classify(word: str) -> str | None:
     return "syllable"
 
 
+_MARKER_ONLY = re.compile(r"\s*(?:[-+•*]|[\dIVXLa-zđ]{1,4}[.)])")
+
+
+def _at_sentence_start(text: str, start: int) -> bool:
+    before = text[max(0, start - 12):start].rstrip(" \t\u00a0“\"'(")
+    if start > 12 and not before:
+        before = text[:start].rstrip(" \t\u00a0“\"'(")
+    return not before or before[-1] in ".!?:;…" or (start <= 12 and _MARKER_ONLY.fullmatch(before) is not None)
 _LETTERS: set[str] = set()
 
 
@@ -96,7 +105,7 @@ def misspellings(text: str) -> list[Misspelling]:
     """Words of ``text`` that are not Vietnamese syllables (nor accepted words)."""
     out = []
     for start, end, word in words(text):
-        kind = classify(word)
+        kind = classify(word, _at_sentence_start(text, start) if word[0].isupper() else True)
         if kind is not None:
             out.append(Misspelling(start, end, word, kind))
     return out

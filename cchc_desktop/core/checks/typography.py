@@ -73,7 +73,7 @@ def _simple(rule_id: str, pattern: re.Pattern[str], message: str) -> None:
             for match in pattern.finditer(text):
                 yield RULES[rule_id].finding(message, field, match.start(), match.end())
     check.__name__ = rule_id.replace(".", "_")
-    rule(rule_id, Severity.WARNING, _TITLES[rule_id])(check)
+    rule(rule_id, Severity.STYLE, _TITLES[rule_id])(check)
 
 
 _TITLES = {
