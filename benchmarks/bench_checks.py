@@ -14,7 +14,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from cchc_desktop.core.checks import run_checks  # noqa: E402
+from cchc_desktop.core.checks import run_checks, spelling  # noqa: E402
 from cchc_desktop.core.periods import _phrases  # noqa: E402
 from cchc_desktop.core.templates import load_sample  # noqa: E402
 from long_report import make_long_report  # noqa: E402
@@ -28,6 +28,8 @@ def timings(report, repeat: int, finalizing: bool, cold: bool) -> list[float]:
     for _ in range(repeat):
         if cold:
             _phrases.cache_clear()
+            for cache in (spelling._misspellings, spelling._doubled_cached, spelling._lower_runs):
+                cache.cache_clear()
         start = time.perf_counter()
         run_checks(report, finalizing=finalizing)
         result.append((time.perf_counter() - start) * 1000)

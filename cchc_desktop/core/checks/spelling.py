@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import NamedTuple
 
 from ..model import Report
@@ -101,14 +102,40 @@ def _vietnamese_letters() -> set[str]:
 _VOWEL_MARKS = set("áàảãạăắằẳẵặâấầẩẫậéèẻẽẹêếềểễệíìỉĩịóòỏõọôốồổỗộơớờởỡợúùủũụưứừửữựýỳỷỹỵ")
 
 
+LETTER_RUNS = re.compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=4096)
+def _lower_runs(text: str) -> list[str]:
+    return LETTER_RUNS.findall(text.lower())
+
+
+@lru_cache(maxsize=1)
+def _plain_ok() -> frozenset[str]:
+    """Lower-case letter runs accepted without a closer look (the fast path)."""
+    singles = {ch for s in syllables() for ch in s}
+    abbreviations = {a.lower() for a in lexicon.ABBREVIATIONS}
+    return frozenset(syllables() | lexicon.ACCEPTED_FOREIGN | singles | abbreviations)
+
+
 def misspellings(text: str) -> list[Misspelling]:
     """Words of ``text`` that are not Vietnamese syllables (nor accepted words)."""
+    return list(_misspellings(text, lexicon.user_words()))
+
+
+@lru_cache(maxsize=8192)
+def _misspellings(text: str, user: frozenset[str]) -> tuple[Misspelling, ...]:
+    # fast path: one set difference over the lower-cased letter runs (C speed); the usual
+    # paragraph has nothing left and needs no word-by-word look
+    bad = set(_lower_runs(text)) - _plain_ok() - user
+    if all(w.upper() in text and w not in text and w.capitalize() not in text for w in bad):
+        return ()  # nothing, or only abbreviations in capitals (KH, DDCI)
     out = []
     for start, end, word in words(text):
         kind = classify(word, _at_sentence_start(text, start) if word[0].isupper() else True)
         if kind is not None:
             out.append(Misspelling(start, end, word, kind))
-    return out
+    return tuple(out)
 
 
 def suggest(word: str, limit: int = 5) -> list[str]:
@@ -151,7 +178,21 @@ _SPACE = re.compile(r"[ \u00a0]+")
 _COMPLEMENTS = frozenset("được xong hết thêm lại ra vào lên về".split())
 
 
-def doubled_words(text: str) -> Iterator[tuple[int, int, str]]:
+def doubled_words(text: str) -> tuple[tuple[int, int, str], ...]:
+    """Cached ``_doubled_words``: a paragraph is only looked at again once changed."""
+    return _doubled_cached(text)
+
+
+@lru_cache(maxsize=8192)
+def _doubled_cached(text: str) -> tuple[tuple[int, int, str], ...]:
+    runs = _lower_runs(text)
+    if not any(a == b for a, b in zip(runs, runs[1:])) and \
+            not any(a == c and b == d for a, b, c, d in zip(runs, runs[1:], runs[2:], runs[3:])):
+        return ()
+    return tuple(_doubled_words(text))
+
+
+def _doubled_words(text: str) -> Iterator[tuple[int, int, str]]:
     """(start, end, repeated) for a word said twice: the range covers the second copy and
     the space before it (deleting it is the fix).  Thinks in two-syllable words:
     "trực tiếp tiếp nhận" is two words sharing a syllable; "cải cách cách hành chính" and
