@@ -37,7 +37,7 @@ def _order(report: Report) -> dict[str, int]:
     return {field: n for n, field in enumerate(fields)}
 
 
-_BLOCK = re.compile(r"sections\[(\d+)\]\.blocks\[(\d+)\]")
+_BLOCK = re.compile(r"sections\[(\d+)\]\.blocks\[(\d+)\](?:\..*)?")
 
 
 def _with_section(report: Report, finding: Finding) -> Finding:
