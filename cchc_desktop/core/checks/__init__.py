@@ -25,7 +25,7 @@ import dataclasses
 import re
 
 from ..model import Report
-from . import (citations, dates, indicators, numbering, periods_rules, placeholders, recipients,  # noqa: F401
+from . import (citations, dates, figures_rules, indicators, numbering, periods_rules, placeholders, recipients,  # noqa: F401
                signature, spelling, typography)
 from .base import RULES, Context, Finding, Location, Rule, Severity, field_text, text_fields, where
 

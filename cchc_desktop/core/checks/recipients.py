@@ -11,7 +11,12 @@ from .base import RULES, Context, Finding, Severity, rule
 
 
 def _lines(report: Report) -> list[tuple[int, str]]:
+    if not report.elements.recipients:
+        return []  # a report without Nơi nhận (internal note): required.elements decides
     return [(i, line) for i, line in enumerate(report.recipients) if line.strip()]
+
+
+AS_ABOVE = ("nhu tren", "nhu kinh gui", "nhu k/g", "nhu kg")
 
 
 @rule("recipients.archive", Severity.ERROR, "Nơi nhận thiếu “Lưu: VT” ở dòng cuối")
@@ -32,10 +37,12 @@ def archive(report: Report, context: Context) -> Iterator[Finding]:
 
 @rule("recipients.as_above", Severity.WARNING, "Có “Kính gửi” mà nơi nhận thiếu “Như trên”")
 def as_above(report: Report, context: Context) -> Iterator[Finding]:
-    if not any(a.strip() for a in report.addressees):
+    if not report.elements.addressees or not any(a.strip() for a in report.addressees):
         return
     lines = _lines(report)
-    if not any(fold(line).startswith("nhu tren") for _i, line in lines):
+    if not lines:
+        return
+    if not any(fold(line).lstrip("- ").startswith(AS_ABOVE) for _i, line in lines):
         yield RULES["recipients.as_above"].finding(
             "Báo cáo có “Kính gửi” nên dòng đầu nơi nhận là “Như trên;”.", "recipients[0]" if lines else "recipients")
 

@@ -1,0 +1,136 @@
+"""A figure in the text that contradicts the same indicator's figure in an appendix form.
+
+"Tiếp nhận 215 hồ sơ" in the narrative while the form's row "Số hồ sơ tiếp nhận" (unit
+"Hồ sơ") says 251.  A number in the text is compared with a row only when it is written
+with the row's unit right after it ("215 hồ sơ") and every meaningful word of the row's
+indicator stands in the same clause around it; when two rows fit, or the number equals any
+figure of that row (last period, target), nothing is said.  Precision first: a guess about
+which indicator a sentence speaks of is never reported.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..figures import FigureError, FigureKind, parse_figure
+from ..model import Report
+from .base import RULES, Context, Finding, Severity, rule, text_fields
+from .indicators import _figure_keys, figure_rows
+
+NUMBER = re.compile(r"(?<![\w/.,\-–])(\d{1,3}(?:\.\d{3})+|\d+)(?![\w/]|[.,]\d)")
+CLAUSE = re.compile(r"[,.;:()\n–]")
+SYLLABLE = re.compile(r"[^\W\d_]+")
+STOP = frozenset("""số lượng tổng các của được đã và trong kỳ trên qua cho về với là có theo tại từ đến này
+năm tháng quý tuần báo cáo đó gồm những một được""".split())
+_BLOCK = re.compile(r"sections\[\d+\]\.blocks\[\d+\](?:\.runs\[\d+\]\.footnote)?")
+
+
+@dataclass
+class RowFacts:
+    place: str
+    name: str
+    value: Decimal
+    typed: str
+    others: set[Decimal]
+    unit: list[str]
+    content: frozenset[str]
+
+
+def _words(text: str) -> list[str]:
+    return SYLLABLE.findall(text.lower())
+
+
+def _facts(report: Report) -> list[RowFacts]:
+    facts = []
+    for fr in figure_rows(report):
+        try:
+            figure = parse_figure(fr.row.text("value"))
+        except FigureError:
+            continue
+        if figure.kind != FigureKind.NUMBER or figure.value is None:
+            continue
+        unit = _words(fr.row.unit)
+        if not unit or fr.row.unit.strip() == "%":
+            continue
+        others = set()
+        for key in _figure_keys(fr.table):
+            if key != "value":
+                try:
+                    other = parse_figure(fr.row.text(key))
+                except FigureError:
+                    continue
+                if other.value is not None:
+                    others.add(other.value)
+        content = frozenset(w for w in _words(fr.row.indicator) if w not in STOP and w not in unit)
+        if len(content) >= 2:
+            facts.append(RowFacts(fr.place(report), fr.row.indicator.strip(), figure.value,
+                                  fr.row.text("value").strip(), others, unit, content))
+    return facts
+
+
+def _fit(rows: list[RowFacts], context: set[str]) -> RowFacts | None:
+    """The one row the clause speaks of: it shares at least half of the row's meaningful
+    words, among them two that no other row with this unit has, and no other row shares
+    a word of its own."""
+    found = []
+    for row in rows:
+        others = set().union(*(r.content for r in rows if r is not row))
+        own = row.content - others
+        shared, distinct = row.content & context, own & context
+        if distinct and (len(distinct) >= 2 or own <= context) and len(shared) * 2 >= len(row.content) \
+                and len(shared) >= 2:
+            found.append(row)
+        elif distinct:
+            return None  # another row's own words are here too: unclear
+    return found[0] if len(found) == 1 else None
+
+
+def _value(text: str) -> Decimal:
+    return Decimal(text.replace(".", ""))
+
+
+def mismatches(report: Report) -> Iterator[tuple[str, int, int, RowFacts, str]]:
+    facts = _facts(report)
+    if not facts:
+        return
+    units = {tuple(f.unit) for f in facts}
+    for field, text in text_fields(report):
+        if not _BLOCK.fullmatch(field) or not any(ch.isdigit() for ch in text):
+            continue
+        numbers = list(NUMBER.finditer(text))
+        for n, match in enumerate(numbers):
+            after = text[match.end():]
+            words_after = _words(after[:40])
+            unit = next((u for u in units if tuple(words_after[:len(u)]) == u
+                         and re.match(r"\s+" + r"[\s,]+".join(map(re.escape, u)), after.lower())), None)
+            if unit is None:
+                continue
+            start = max([m.end() for m in CLAUSE.finditer(text, 0, match.start())] + [0])
+            if n and numbers[n - 1].end() > start:
+                start = numbers[n - 1].end()
+            unit_end = match.end() + len(re.match(r"\s+" + r"[\s,]+".join(map(re.escape, unit)), after.lower()).group(0))
+            stop = len(text)
+            clause_end = CLAUSE.search(text, unit_end)
+            if clause_end:
+                stop = clause_end.start()
+            if n + 1 < len(numbers) and numbers[n + 1].start() < stop:
+                stop = numbers[n + 1].start()
+            context = set(_words(text[start:stop]))
+            fact = _fit([f for f in facts if tuple(f.unit) == unit], context)
+            if fact is None:
+                continue
+            number = _value(match.group(1))
+            if number == fact.value or number in fact.others:
+                continue
+            yield field, match.start(), unit_end, fact, text[match.start():unit_end]
+
+
+@rule("figures.narrative_mismatch", Severity.ERROR, "Số liệu trong bài khác số liệu ở phụ lục")
+def narrative_mismatch(report: Report, context: Context) -> Iterator[Finding]:
+    me = RULES["figures.narrative_mismatch"]
+    for field, start, end, fact, said in mismatches(report):
+        yield me.finding(f"“{said}” khác số liệu ở {fact.place} “{fact.name[:50]}” ({fact.typed}). "
+                         "Đối chiếu và sửa cho thống nhất.", field, start, end)
