@@ -264,6 +264,22 @@ def block_place(report: Report, s: int, b: int) -> str:
     return ", ".join(place)
 
 
+def row_name(table, body_index: int) -> str:
+    """'dòng 8 (TT 4)': the row's rank under the header and its own number where it has one."""
+    row = table.body[body_index]
+    column = table.column_index("tt")
+    tt = row.cells[column].text.strip() if column is not None and column < len(row.cells) else ""
+    return f"dòng {body_index + 1}" + (f" (TT {tt})" if tt and tt != str(body_index + 1) else "")
+
+
+def column_name(table, column: int) -> str:
+    """The column's label as printed in the header (the lowest header row that names it)."""
+    for row in reversed(table.header):
+        if column < len(row.cells) and row.cells[column].text.strip():
+            return f"“{row.cells[column].text.strip()}”"
+    return str(column + 1)
+
+
 def appendix_name(report: Report, k: int) -> str:
     heading = report.appendices[k].heading.strip() if k < len(report.appendices) else ""
     return heading[:1].upper() + heading[1:].lower() if heading.isupper() else (heading or "Phụ lục")
@@ -291,16 +307,17 @@ def _where(report: Report, field: str) -> str:
         return place
     match = re.fullmatch(r"appendix\.rows\[(\d+)\]\.(\w+)", field)
     if match:
-        cols = {"tt": "TT", "indicator": "chỉ tiêu", "unit": "đơn vị tính", "note": "ghi chú",
-                "value": "số lượng", "previous": "kỳ trước"}
-        return f"{appendix_name(report, 0)}, dòng {int(match.group(1)) + 1}, " \
-               f"cột {cols.get(match.group(2), match.group(2))}"
+        table = report.appendices[0].table
+        column = table.column_index(match.group(2))
+        return f"{appendix_name(report, 0)}, {row_name(table, int(match.group(1)))}, " \
+               f"cột {column_name(table, column) if column is not None else match.group(2)}"
     match = re.fullmatch(r"appendices\[(\d+)\]\.table\.rows\[(\d+)\]\.cells\[(\d+)\]", field)
     if match:
         k, r = int(match.group(1)), int(match.group(2))
-        body = r - report.appendices[k].table.header_rows
-        row = f"dòng {body + 1}" if body >= 0 else f"dòng tiêu đề {r + 1}"
-        return f"{appendix_name(report, k)}, {row}, cột {int(match.group(3)) + 1}"
+        table = report.appendices[k].table
+        body = r - table.header_rows
+        row = row_name(table, body) if body >= 0 else f"dòng tiêu đề {r + 1}"
+        return f"{appendix_name(report, k)}, {row}, cột {column_name(table, int(match.group(3)))}"
     match = re.fullmatch(r"appendices\[(\d+)\]\.(\w+)", field)
     if match:
         return f"{appendix_name(report, int(match.group(1)))}, " \

@@ -74,6 +74,9 @@ def apply_text_fix(report: Report, fix: Fix) -> Report:
     if hasattr(target, "runs"):
         _splice_runs(target.runs, fix.start, fix.end, fix.replacement)
         return result
+    if isinstance(target, list) and target and all(hasattr(run, "bold") for run in target):
+        _splice_runs(target, fix.start, fix.end, fix.replacement)  # a footnote's runs
+        return result
     if isinstance(target, str):
         new = target[:fix.start] + fix.replacement + target[fix.end:]
         if index is not None:

@@ -17,7 +17,7 @@ from decimal import Decimal
 from ..figures import FigureError, FigureKind, parse_figure
 from ..indicators import IndicatorRow, indicator_rows
 from ..model import Report, RowKind, Table
-from .base import RULES, Context, Finding, Severity, appendix_name, rule
+from .base import RULES, Context, Finding, Severity, appendix_name, row_name, rule
 
 CAPTION_TT = re.compile(r"^\s*(?:[A-ZĐ]|[IVXL]{1,5})\s*[.)]?\s*$")
 PERCENT_NAME = re.compile(r"^\s*(?:[\d.]+\s*)?(?:tỷ|tỉ)\s+lệ", re.IGNORECASE)
@@ -37,7 +37,7 @@ class FigureRow:
         return f"appendices[{self.k}].table.rows[{self.table.header_rows + self.row.index}].cells[{column}]"
 
     def place(self, report: Report) -> str:
-        return f"{appendix_name(report, self.k)}, dòng {self.row.index + 1}"
+        return f"{appendix_name(report, self.k)}, {row_name(self.table, self.row.index)}"
 
     def name(self) -> str:
         text = self.row.indicator.strip()

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 
 from ..model import HEADING_ROLES, BlockRole, Period, PeriodKind, Report, SectionKey
 from ..periods import find_period_phrases, next_period, period_label
-from .base import RULES, Context, Finding, Severity, rule, text_fields
+from .base import RULES, Context, Finding, Fix, Severity, rule, text_fields
 
 STRICT = ("subject", "opening", "closing", "appendix.title")
 _STRICT_APPENDIX = re.compile(r"appendices\[\d+\]\.title")
@@ -156,8 +156,10 @@ def mismatch(report: Report, context: Context) -> Iterator[Finding]:
             if tag == SectionKey.DIRECTIONS and _later(value, own):
                 continue
             want = period_label(expected)
-            yield me.finding(f"“{text[start:end]}” không khớp kỳ báo cáo; ở đây cần ghi “{want}”.",
-                             field, start, end)
+            typed = text[start:end]
+            fixed = want.upper() if typed.isupper() else (want[:1].upper() + want[1:] if typed[:1].isupper() else want)
+            yield me.finding(f"“{typed}” không khớp kỳ báo cáo; ở đây cần ghi “{want}”.", field, start, end,
+                             fixes=(Fix(f"Sửa thành “{fixed}”", field, start, end, fixed),))
     yield from _week_numbers(report)
 
 
@@ -178,8 +180,11 @@ def _week_numbers(report: Report) -> Iterator[Finding]:
                 continue
             if (tag == SectionKey.DIRECTIONS or FORWARD.search(before)) and number == following.index:
                 continue
-            yield me.finding(f"“{match.group(0)}” không khớp kỳ báo cáo (tuần {own.index:02d}); "
-                             f"sửa thành “tuần {own.index:02d}”.", field, match.start(), match.end())
+            start, end = match.start(1), match.end(1)
+            want = f"{own.index:02d}"
+            yield me.finding(f"“{match.group(0)}” không khớp kỳ báo cáo (tuần {want}); sửa thành “tuần {want}”.",
+                             field, match.start(), match.end(),
+                             fixes=(Fix(f"Sửa thành tuần {want}", field, start, end, want),))
 
 
 @rule("periods.stale", Severity.WARNING, "Trong bài còn nhắc kỳ khác (có thể chép từ báo cáo kỳ trước)")
