@@ -48,6 +48,21 @@ def severity_of(finding: Any) -> str:
     return text if text in ("info", "style") else "warning"
 
 
+def _place(report: Report | None, finding: Any) -> str:
+    """'Phần IV, mục 2, đoạn 3': where the finding is, as the document numbers it."""
+    location = _get(finding, "location", default=None)
+    field = _get(location, "field", default=None) if location is not None else None
+    if report is None or not field:
+        return ""
+    try:
+        from cchc_desktop.core.checks import where
+
+        place = where(report, field)
+    except Exception:  # noqa: BLE001 - a name is a nicety, never a failure
+        return ""
+    return "" if place == field else place.rstrip(",")
+
+
 def run_checks(report: Report) -> list:
     try:
         from cchc_desktop.core.checks import run_checks as checker
@@ -101,6 +116,7 @@ class ChecksPanel(QDockWidget):
         self.list.currentItemChanged.connect(self._current_changed)
         self.findings: list = []
         self._disabled = 0
+        self._report: Report | None = None
 
     def schedule(self, source: Callable[[], Report | None], delay: int | None = None) -> None:
         """Re-run after the clerk pauses, only while the panel is open (it costs nothing hidden)."""
@@ -120,6 +136,7 @@ class ChecksPanel(QDockWidget):
             self.summary.setText("Không chạy được phần kiểm tra (đã ghi nhật ký).")
             return 0
         self._disabled = len(report.disabled_checks)
+        self._report = report
         return self._fill()
 
     def _fill(self) -> int:
@@ -132,6 +149,9 @@ class ChecksPanel(QDockWidget):
             if severity == "style" and not self.show_style.isChecked():
                 continue
             message = str(_get(finding, "message", default=finding))
+            place = _place(self._report, finding)
+            if place:
+                message = f"{place}: {message}"
             if _get(finding, "fixes", default=()):
                 message += "  [có thể sửa tự động]"
             item = QTreeWidgetItem([SEVERITY_LABELS[severity], message])

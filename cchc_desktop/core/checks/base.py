@@ -101,7 +101,31 @@ def rule(rule_id: str, severity: Severity, title: str) -> Callable[[CheckFn], Ru
 
 # ------------------------------------------------------------------ text fields
 
+_FIELDS_CACHE: dict[int, list[tuple[str, str]]] = {}
+
+
+class cached_fields:  # noqa: N801 - used as a context manager by run_checks
+    """Within ``run_checks`` every rule reads the same field list: build it once."""
+
+    def __init__(self, report: Report) -> None:
+        self.key = id(report)
+        self.report = report
+
+    def __enter__(self) -> None:
+        _FIELDS_CACHE[self.key] = list(_text_fields(self.report))
+
+    def __exit__(self, *_exc) -> None:
+        _FIELDS_CACHE.pop(self.key, None)
+
+
 def text_fields(report: Report) -> Iterator[tuple[str, str]]:
+    """(field, text) for every free-text field a clerk types, in document order (see
+    ``_text_fields``)."""
+    cached = _FIELDS_CACHE.get(id(report))
+    return iter(cached) if cached is not None else _text_fields(report)
+
+
+def _text_fields(report: Report) -> Iterator[tuple[str, str]]:
     """(field, text) for every free-text field a clerk types, in document order.
 
     Narrative blocks are "sections[s].blocks[b]" (``sections`` is the parts list); a table

@@ -96,28 +96,25 @@ def mismatches(report: Report) -> Iterator[tuple[str, int, int, RowFacts, str]]:
     facts = _facts(report)
     if not facts:
         return
-    units = {tuple(f.unit) for f in facts}
+    units = sorted({tuple(f.unit) for f in facts}, key=len, reverse=True)
+    said = re.compile(r"(?<![\w/.,\-–])(\d{1,3}(?:\.\d{3})+|\d+)(?![\w/]|[.,]\d)\s+("
+                      + "|".join(r"[\s,]+".join(map(re.escape, u)) for u in units) + r")(?!\w)", re.IGNORECASE)
     for field, text in text_fields(report):
         if not _BLOCK.fullmatch(field) or not any(ch.isdigit() for ch in text):
             continue
-        numbers = list(NUMBER.finditer(text))
-        for n, match in enumerate(numbers):
-            after = text[match.end():]
-            words_after = _words(after[:40])
-            unit = next((u for u in units if tuple(words_after[:len(u)]) == u
-                         and re.match(r"\s+" + r"[\s,]+".join(map(re.escape, u)), after.lower())), None)
-            if unit is None:
-                continue
+        numbers = None
+        for match in said.finditer(text):
+            if numbers is None:
+                numbers = [(m.start(), m.end()) for m in NUMBER.finditer(text)]
+            unit = tuple(_words(match.group(2)))
+            unit_end = match.end()
             start = max([m.end() for m in CLAUSE.finditer(text, 0, match.start())] + [0])
-            if n and numbers[n - 1].end() > start:
-                start = numbers[n - 1].end()
-            unit_end = match.end() + len(re.match(r"\s+" + r"[\s,]+".join(map(re.escape, unit)), after.lower()).group(0))
+            start = max([start] + [b for a, b in numbers if b <= match.start()])  # after the number before
             stop = len(text)
             clause_end = CLAUSE.search(text, unit_end)
             if clause_end:
                 stop = clause_end.start()
-            if n + 1 < len(numbers) and numbers[n + 1].start() < stop:
-                stop = numbers[n + 1].start()
+            stop = min([stop] + [a for a, b in numbers if a > match.start()])
             context = set(_words(text[start:stop]))
             fact = _fit([f for f in facts if tuple(f.unit) == unit], context)
             if fact is None:

@@ -41,7 +41,7 @@ class FigureRow:
 
     def name(self) -> str:
         text = self.row.indicator.strip()
-        return f" “{text[:40]}{'…' if len(text) > 40 else ''}”" if text else ""
+        return f"“{text[:40]}{'…' if len(text) > 40 else ''}”" if text else "Dòng này"
 
 
 def _figure_keys(table: Table) -> list[str]:
@@ -90,14 +90,14 @@ def number(report: Report, context: Context) -> Iterator[Finding]:
             try:
                 figure = parse_figure(typed)
             except FigureError:
-                yield me.finding(f"{fr.place(report)}{fr.name()}: ô “{typed.strip()[:20]}” không phải là số liệu. "
+                yield me.finding(f"{fr.name()}: ô “{typed.strip()[:20]}” không phải là số liệu. "
                                  "Nhập số (1.250; 18,75), tỷ lệ (15%) hoặc “-” khi không có số liệu.",
                                  fr.field(key), row=fr.row.index if fr.k == 0 else None,
                                  column=key if fr.k == 0 else None)
                 continue
             if figure.value is not None and figure.value < 0 and key in ("value", "previous", "target") \
                     and not MAY_EXCEED.search(fr.row.indicator):
-                yield me.finding(f"{fr.place(report)}{fr.name()}: số âm ({typed.strip()}). Số đếm không thể âm, "
+                yield me.finding(f"{fr.name()}: số âm ({typed.strip()}). Số đếm không thể âm, "
                                  "kiểm tra lại.", fr.field(key), row=fr.row.index if fr.k == 0 else None,
                                  column=key if fr.k == 0 else None)
 
@@ -109,7 +109,7 @@ def unit(report: Report, context: Context) -> Iterator[Finding]:
             continue
         if fr.row.indicator.strip() and not fr.row.unit.strip():
             yield RULES["indicators.unit"].finding(
-                f"{fr.place(report)}{fr.name()} chưa có đơn vị tính.", fr.field("unit"),
+                f"{fr.name()} chưa có đơn vị tính.", fr.field("unit"),
                 row=fr.row.index if fr.k == 0 else None, column="unit" if fr.k == 0 else None)
 
 
@@ -121,7 +121,7 @@ def empty_value(report: Report, context: Context) -> Iterator[Finding]:
             continue
         if fr.row.indicator.strip() and not fr.row.text("value").strip():
             yield RULES["indicators.empty_value"].finding(
-                f"{fr.place(report)}{fr.name()} chưa có số liệu; không có thì ghi 0, không có số liệu thì ghi “-”.",
+                f"{fr.name()} chưa có số liệu; không có thì ghi 0, không có số liệu thì ghi “-”.",
                 fr.field("value"), row=fr.row.index if fr.k == 0 else None, column="value" if fr.k == 0 else None)
 
 
@@ -145,6 +145,6 @@ def percent(report: Report, context: Context) -> Iterator[Finding]:
             if figure.kind in (FigureKind.NUMBER, FigureKind.PERCENT) and figure.value is not None \
                     and figure.value > Decimal(100):
                 yield me.finding(
-                    f"{fr.place(report)}{fr.name()}: dòng tỷ lệ (%) mà ghi “{fr.row.text(key).strip()}” — "
+                    f"{fr.name()}: dòng tỷ lệ (%) mà ghi “{fr.row.text(key).strip()}” — "
                     "lớn hơn 100%, có lẽ là số đếm ghi nhầm dòng. Ghi tỷ lệ phần trăm (ví dụ 98,5).",
                     fr.field(key), row=fr.row.index if fr.k == 0 else None, column=key if fr.k == 0 else None)
