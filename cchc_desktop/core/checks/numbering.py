@@ -17,10 +17,11 @@ ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
 MARKER = re.compile(
     r"^\s*(?:(?P<roman>[IVXL]{1,6})\s*[.\-–]"  # I.  IV.
     r"|(?P<dotted>\d{1,2}(?:\.\d{1,2}){1,2})\.?(?=\s)"  # 1.2 / 1.2. / 1.2.3
-    r"|(?P<arabic>\d{1,2})\s*\.(?=\s)"  # 1.
+    r"|(?P<arabic>\d{1,2})\s*\.(?=\s|[^\W\d_])"  # 1.  1.Tổng
     r"|(?P<letter>[a-zđ])\s*\))"  # a)
 )
-PART_GROUP = re.compile(r"^\s*phần\s+thứ\b", re.IGNORECASE)
+# "Phần thứ hai", "PHẦN B", "Chương II", "A. CHỈ TIÊU CHUNG": the numbering starts again
+PART_GROUP = re.compile(r"^\s*(?:(?i:phần|chương)\s+(?:(?i:thứ)\b|[IVXLA-Z\d]+\b)|[A-HJKM-UWYZĐ]\s*[.\-–]\s|[a-zđ]\s+[-–]\s)")
 _BLOCK = re.compile(r"(?:sections|parts)\[\d+\]\.blocks\[\d+\]")
 LETTERS = "abcdđeghiklmnopqrstuvxy"  # Vietnamese list order: a b c d đ e …
 
@@ -43,11 +44,15 @@ def to_roman(n: int) -> str:
     return out
 
 
-def _next_letter(letter: str) -> str | None:
+def _next_letters(letter: str) -> set[str]:
+    """What may follow ``letter``: Vietnamese lists go a b c d đ e …, some skip đ."""
     plain = "abcdefghijklmnopqrstuvwxyz"
-    order = LETTERS if letter in LETTERS else plain
-    i = order.find(letter)
-    return order[i + 1] if 0 <= i < len(order) - 1 else None
+    found = set()
+    for order in (LETTERS, plain):
+        i = order.find(letter)
+        if 0 <= i < len(order) - 1:
+            found.add(order[i + 1])
+    return found
 
 
 def numbering_problems(items: list[tuple[str, str]]) -> Iterator[tuple[str, int, int, str, str]]:
@@ -90,8 +95,9 @@ def numbering_problems(items: list[tuple[str, str]]) -> Iterator[tuple[str, int,
             dotted, letter = numbers, None
         elif match.group("letter"):
             value = match.group("letter")
-            want = "a" if letter is None else _next_letter(letter)
-            if letter is not None and want is not None and value not in (want, "a"):
+            wanted = {"a"} if letter is None else _next_letters(letter)
+            if letter is not None and wanted and value not in wanted | {"a"}:
+                want = sorted(wanted, key=LETTERS.find)[0]
                 yield field, match.start("letter"), match.end("letter"), value, want
             letter = value
 

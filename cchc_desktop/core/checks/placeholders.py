@@ -36,7 +36,11 @@ def _etc(text: str, match: re.Match[str]) -> bool:
         return False
     if before[-1] in ",;":
         return "," in before[-60:-1] or ";" in before[-60:-1] or before[-1] == ","
-    return before[-1].isalpha() and after[:1] in (")", "]") and "," in before[before.rfind("("):]
+    if not before[-1].isalpha():
+        return False
+    clause = re.split(r"[.:;(!?]", before)[-1]
+    # "tờ rơi, pa nô ...", "(Zalo, Facebook …)": a list running into the dots
+    return "," in clause and not after[:1] == ","
 
 
 def placeholders_in(text: str) -> Iterator[tuple[int, int]]:
