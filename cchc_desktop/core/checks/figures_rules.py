@@ -25,6 +25,10 @@ CLAUSE = re.compile(r"[,.;:()\n–]")
 SYLLABLE = re.compile(r"[^\W\d_]+")
 STOP = frozenset("""số lượng tổng các của được đã và trong kỳ trên qua cho về với là có theo tại từ đến này
 năm tháng quý tuần báo cáo đó gồm những một được""".split())
+# a clause about another time or a target: its figures are not this period's
+OTHER_TIME = re.compile(r"lũy\s+kế|luỹ\s+kế|từ\s+đầu\s+năm|cùng\s+kỳ|năm\s+trước|kỳ\s+trước|tháng\s+trước|"
+                        r"quý\s+trước|so\s+với|tăng|giảm|kế\s+hoạch|chỉ\s+tiêu|phấn\s+đấu|dự\s+kiến|tồn|"
+                        r"chuyển\s+sang|còn\s+lại|đạt\s+tỷ\s+lệ|trên\s+tổng|gần|khoảng|hơn|trên\s+\d", re.IGNORECASE)
 _BLOCK = re.compile(r"sections\[\d+\]\.blocks\[\d+\](?:\.runs\[\d+\]\.footnote)?")
 
 
@@ -99,9 +103,12 @@ def mismatches(report: Report) -> Iterator[tuple[str, int, int, RowFacts, str]]:
     units = sorted({tuple(f.unit) for f in facts}, key=len, reverse=True)
     said = re.compile(r"(?<![\w/.,\-–])(\d{1,3}(?:\.\d{3})+|\d+)(?![\w/]|[.,]\d)\s+("
                       + "|".join(r"[\s,]+".join(map(re.escape, u)) for u in units) + r")(?!\w)", re.IGNORECASE)
+    tags = {s: part.tag.value for s, part in enumerate(report.sections)}
     for field, text in text_fields(report):
         if not _BLOCK.fullmatch(field) or not any(ch.isdigit() for ch in text):
             continue
+        if tags.get(int(field[9:field.index("]")])) in ("directions", "proposals"):
+            continue  # next period's targets and requests
         numbers = None
         for match in said.finditer(text):
             if numbers is None:
@@ -115,6 +122,8 @@ def mismatches(report: Report) -> Iterator[tuple[str, int, int, RowFacts, str]]:
             if clause_end:
                 stop = clause_end.start()
             stop = min([stop] + [a for a, b in numbers if a > match.start()])
+            if OTHER_TIME.search(text, start, stop):
+                continue
             context = set(_words(text[start:stop]))
             fact = _fit([f for f in facts if tuple(f.unit) == unit], context)
             if fact is None:

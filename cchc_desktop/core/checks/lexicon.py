@@ -53,6 +53,8 @@ email e-mail gmail online offline website web internet wifi wi-fi zalo facebook 
 google app apps smartphone video clip file pdf word excel powerpoint camera laptop usb sim ok qr code
 livestream hotline fax tel virus covid vaccine pano panô banner slogan logo poster portal smart cloud
 ion khmer mông hmông h'mông km kg ha cm mm ml kw kwh gb mb tb ai iot gis gps sms otp pin id
+mail scan photo photocopy tivi radio karaoke gas cd dvd blog chat trđ vnđ hs tr ng website fanpage zalo
+money momo vnpt viettel mobifone vinaphone igate ioffice ekyc qr-code hashtag
 """.split())
 
 # Syllables that may be said twice on purpose ("ngày ngày", "người người", "từ từ").

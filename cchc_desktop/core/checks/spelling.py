@@ -85,6 +85,12 @@ def classify(word: str, sentence_start: bool = True) -> str | None:
 _MARKER_ONLY = re.compile(r"\s*(?:[-+•*]|[\dIVXLa-zđ]{1,4}[.)])")
 
 
+def _name_follows(text: str, end: int) -> bool:
+    """'Đắk Lắk', 'Krông Pắc' at the start of a sentence: capitals go on, so it is a name."""
+    rest = text[end:end + 2]
+    return len(rest) == 2 and rest[0] == " " and rest[1].isupper()
+
+
 def _at_sentence_start(text: str, start: int) -> bool:
     before = text[max(0, start - 12):start].rstrip(" \t\u00a0“\"'(")
     if start > 12 and not before:
@@ -132,7 +138,8 @@ def _misspellings(text: str, user: frozenset[str]) -> tuple[Misspelling, ...]:
         return ()  # nothing, or only abbreviations in capitals (KH, DDCI)
     out = []
     for start, end, word in words(text):
-        kind = classify(word, _at_sentence_start(text, start) if word[0].isupper() else True)
+        kind = classify(word, _at_sentence_start(text, start) and not _name_follows(text, end)
+                        if word[0].isupper() else True)
         if kind is not None:
             out.append(Misspelling(start, end, word, kind))
     return tuple(out)
