@@ -408,6 +408,46 @@ def sent_without_recipients() -> Report:
     return r
 
 
+def figures_other_times() -> Report:
+    """Traps: figures of another time (cumulative, last year, targets) and parts of a total
+    are not the form's figure of this quarter."""
+    r = quarterly_next_period()
+    r.parts[0].blocks[4:6] = [
+        Block.plain(BlockRole.BULLET, "- Trong quý, bộ phận Một cửa tiếp nhận 1.251 hồ sơ (trong đó trực tuyến 509 hồ sơ, "
+                                      "trực tiếp 742 hồ sơ); lũy kế từ đầu năm tiếp nhận 3.560 hồ sơ."),
+        Block.plain(BlockRole.BULLET, "- Cùng kỳ năm trước tiếp nhận 1.100 hồ sơ; số hồ sơ giải quyết đúng hạn là 1.243 hồ sơ."),
+    ]
+    r.parts[2].blocks.append(Block.plain(BlockRole.BULLET, "- Phấn đấu tiếp nhận trên 1.300 hồ sơ trong quý IV năm 2026."))
+    return r
+
+
+def words_sharing_syllables() -> Report:
+    """Traps: two words sharing a syllable, as reports write them every day."""
+    r = doubled_words()
+    r.parts[0].blocks[1:] = [Block.plain(BlockRole.BULLET, line) for line in (
+        "- Ủy ban ban hành quyết định định kỳ kiểm tra cán bộ bộ phận Một cửa.",
+        "- Lực lượng công an an ninh trật tự phối hợp đánh giá giá trị tài sản.",
+        "- Đẩy mạnh tuyên truyền truyền thanh, tuyên truyền truyền thống cách mạng.",
+        "- Hệ thống thống kê, phát triển triển khai ứng dụng; kinh doanh doanh nghiệp tăng.",
+        "- Giải quyết quyết định hành chính; thực hiện hiện đại hóa; người người, nhà nhà thi đua.",
+        "- Doanh thu thu được từ dịch vụ công; nhân dân dân tộc thiểu số; thông tin tin học.",
+    )]
+    return r
+
+
+def names_and_loanwords() -> Report:
+    """Traps: names (also at a sentence start), brands, loanwords and abbreviations in use."""
+    r = spelling_slips()
+    r.parts[0].blocks[1:] = [Block.plain(BlockRole.BULLET, line) for line in (
+        "- Đắk Lắk và Kon Tum là tỉnh bạn; xã Ia Grai, huyện Krông Pắc, Cư M'gar cử đoàn đến học tập.",
+        "- Thanh toán không dùng tiền mặt qua VNPT Money, Viettel Money, MoMo; đăng tải trên Fanpage của xã, phần mềm iGate.",
+        "- Tiêm vắc-xin Covid-19; phát tờ rơi, pa nô, băng rôn; scan hồ sơ, gửi e-mail; kinh phí 15 trđ.",
+        "- Chương trình MTQG xây dựng NTM đạt 85/100 điểm theo Thông tư số 01/2023/TT-VPCP.",
+        "- Làm mới 10ha mặt bằng, 100m mương, 50m2 nhà văn hóa thôn 2B, Tổ 5A; họp lúc 20h00.",
+    )]
+    return r
+
+
 FIXTURES = {
     "weekly-internal-note": weekly_internal_note,
     "weekly-title-body": weekly_title_body,
@@ -428,6 +468,9 @@ FIXTURES = {
     "thematic-no-period": thematic_no_period,
     "tables-and-footnotes": tables_and_footnotes,
     "sent-without-recipients": sent_without_recipients,
+    "figures-other-times": figures_other_times,
+    "words-sharing-syllables": words_sharing_syllables,
+    "names-and-loanwords": names_and_loanwords,
 }
 
 
