@@ -95,6 +95,7 @@ def test_checks_panel_fix_button_applies_the_fix(open_window) -> None:
     glued = next(i for i in range(panel.list.topLevelItemCount())
                  if panel.list.topLevelItem(i).data(0, 256).rule_id == "typography.glued_number")
     panel.list.setCurrentItem(panel.list.topLevelItem(glued))
+    assert panel.list.topLevelItem(glued).text(1).startswith("Phần I, mục 2.2, đoạn 4: ")  # the place, as printed
     assert panel.fix_button.isEnabled()
     panel.fix_button.click()
     text = window.current_report().sections[0].blocks[-1].text
@@ -103,6 +104,16 @@ def test_checks_panel_fix_button_applies_the_fix(open_window) -> None:
                    if panel.list.topLevelItem(i).data(0, 256).rule_id == "words.doubled")
     assert panel.apply_fix_of(doubled)
     assert window.current_report().sections[0].blocks[-1].text == "- Đã vận động 05 hộ gia đình những người dân."
+
+
+def test_subject_and_opening_are_underlined_too(qtbot) -> None:
+    from cchc_desktop.gui.tabs.common import TextEdit
+
+    lexicon.set_user_words([])
+    edit = TextEdit(3)
+    qtbot.addWidget(edit)
+    edit.set_text("Báo cáo kêt quả công tác tháng 9 năm 2026")
+    assert _underlined(edit) == ["kêt"]
 
 
 def test_style_findings_can_be_hidden(open_window) -> None:
