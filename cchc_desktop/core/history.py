@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from .figures import figure_text, figure_value
 from .indicators import IndicatorRow, indicator_rows
-from .model import Chart, ChartKind, ChartSeries, Period, Report, RowKind, Table
+from .model import Chart, ChartKind, ChartSeries, Period, PeriodKind, Report, RowKind, Table
 from .periods import cutoff_dates, period_label
 from .vietnamese import fold
 
@@ -64,13 +64,29 @@ def period_order(period: Period) -> tuple[date, int]:
     return end, (end - start).days
 
 
+_ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
+
+
 def short_label(period: Period) -> str:
-    """A chart category: 'Quý I/2026', 'T9/2026', '6T đầu 2024', 'Năm 2024'."""
+    """A chart category: 'Quý I/2026', 'T9/2026', '6T đầu/2024', 'Năm 2024', 'Tuần 03 T9/2026'."""
+    kind, year, index = period.kind, period.year, period.index
+    if kind == PeriodKind.QUARTER and index in _ROMAN:
+        return f"Quý {_ROMAN[index]}/{year}"
+    if kind == PeriodKind.MONTH and index:
+        return f"T{index}/{year}"
+    if kind == PeriodKind.WEEK and index and period.month:
+        return f"Tuần {index:02d} T{period.month}/{year}"
+    if kind in (PeriodKind.HALF1, PeriodKind.HALF2):
+        return f"6T {'đầu' if kind == PeriodKind.HALF1 else 'cuối'}/{year}"
+    if kind == PeriodKind.NINE_MONTHS:
+        return f"9T/{year}"
+    if kind == PeriodKind.YEAR:
+        return f"Năm {year}"
     try:
         label = period_label(period)
     except ValueError:
-        return str(period.year)
-    return label[:1].upper() + label[1:]
+        return str(year)
+    return (label[:1].upper() + label[1:]) or str(year)
 
 
 @dataclass

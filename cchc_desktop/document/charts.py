@@ -77,11 +77,18 @@ def chart_drawing(chart: Chart, width: float = WIDTH_PT, height: float = HEIGHT_
     data = _data(chart) or [[]]
     percent = _is_percent(chart)
     many = len(chart.series) > 1
-    legend_room = 18 if many else 0
+    legend_columns = 1 if len(chart.series) <= 3 else 2
+    legend_rows = -(-len(chart.series) // legend_columns)
+    legend_room = 12 * legend_rows + 8 if many else 0
     plot = HorizontalLineChart() if chart.kind == ChartKind.LINES else VerticalBarChart()
     categories = chart.categories or [""]
-    names = _wrapped(categories, (width - 70) / len(categories))
-    label_room = 14 + 11 * max(name.count("\n") + 1 for name in names)
+    rotated = len(categories) > 6
+    if rotated:  # slanted one-line labels: many periods side by side
+        names = [c if len(c) <= 20 else c[:19] + "…" for c in categories]
+        label_room = 14 + int(0.55 * 9 * max(len(n) for n in names) * 0.5)
+    else:
+        names = _wrapped(categories, (width - 70) / len(categories))
+        label_room = 14 + 11 * max(name.count("\n") + 1 for name in names)
     plot.x, plot.y = 52, 20 + label_room + legend_room
     plot.width, plot.height = width - 70, height - 50 - label_room - legend_room
     # None (no data, "-") is a gap: no bar, no point, no label
@@ -89,7 +96,7 @@ def chart_drawing(chart: Chart, width: float = WIDTH_PT, height: float = HEIGHT_
     plot.categoryAxis.categoryNames = names
     plot.categoryAxis.labels.fontName = regular
     plot.categoryAxis.labels.fontSize = 9
-    if len(categories) > 6:
+    if rotated:
         plot.categoryAxis.labels.angle = 30
         plot.categoryAxis.labels.boxAnchor = "ne"
     values = [v for row in data for v in row if v is not None]
@@ -123,12 +130,16 @@ def chart_drawing(chart: Chart, width: float = WIDTH_PT, height: float = HEIGHT_
         drawing.add(label)
     if many:
         legend = Legend()
-        legend.x, legend.y = 52, 14
+        legend.x, legend.y = 52, 8 + 12 * legend_rows
         legend.alignment = "right"
-        legend.columnMaximum = 1
+        legend.columnMaximum = legend_rows
         legend.fontName, legend.fontSize = regular, 9
-        legend.dx, legend.dy, legend.deltax = 8, 8, 110
-        legend.colorNamePairs = [(colors.HexColor(PALETTE[i % len(PALETTE)]), s.name)
+        legend.dx, legend.dy = 8, 8
+        legend.deltay = 12
+        legend.deltax = (width - 70) / legend_columns
+        room = int(legend.deltax / (9 * 0.48)) - 4
+        legend.colorNamePairs = [(colors.HexColor(PALETTE[i % len(PALETTE)]),
+                                  s.name if len(s.name) <= room else s.name[: room - 1].rstrip() + "…")
                                  for i, s in enumerate(chart.series)]
         drawing.add(legend)
     return drawing
