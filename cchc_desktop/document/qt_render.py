@@ -10,13 +10,15 @@ import os
 
 
 def _application():
-    from PySide6.QtGui import QGuiApplication
+    # A QApplication, not a QGuiApplication: the window (or a test) may need widgets later in
+    # the same process, and Qt allows one application object.
+    from PySide6.QtWidgets import QApplication
 
-    app = QGuiApplication.instance()
+    app = QApplication.instance()
     if app is None:
         if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY") and os.name != "nt":
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        app = QGuiApplication([])
+        app = QApplication([])
     return app
 
 

@@ -9,7 +9,6 @@ import zipfile
 
 import pdfplumber
 import pypdf
-import pytest
 
 from cchc_desktop.core.history import comparison_chart, identities
 from cchc_desktop.core.model import Chart, ChartKind, ChartSeries
@@ -74,10 +73,3 @@ def test_svg_renders_in_qt_with_the_data(qapp) -> None:
     for label in ("1.250", "18,5", "12.604", "Quý III/2026", "Hội nghị"):
         assert f">{label}<" in svg
     assert QSvgRenderer(QByteArray(svg.encode())).isValid()
-
-
-@pytest.fixture
-def qapp():
-    from PySide6.QtWidgets import QApplication
-
-    return QApplication.instance() or QApplication([])
