@@ -179,3 +179,18 @@ def comparison_chart(table: Table, chosen: list[str], *, title: str = "") -> Cha
     units = {row.unit for row in picked if row.unit}
     return Chart(title or "Kỳ này so với kỳ trước", ChartKind.BARS, [row.indicator for row in picked], series,
                  units.pop() if len(units) == 1 else "")
+
+
+def history_table(history: dict[str, Series], chosen: list[str], *, last: int = 8) -> Table:
+    """The chosen indicators over the periods as a table (one column per period), for Excel."""
+    from .model import Align, Cell, TableColumn, TableRow
+
+    chart = history_chart(history, chosen, last=last)
+    columns = [TableColumn("indicator"), TableColumn("unit", align=Align.CENTER)]
+    columns += [TableColumn("", align=Align.CENTER, figures=True) for _ in chart.categories]
+    header = TableRow([Cell.plain("Chỉ tiêu"), Cell.plain("Đơn vị tính"), *map(Cell.plain, chart.categories)])
+    rows = [header]
+    for key, series in zip([k for k in chosen if k in history], chart.series):
+        unit = history[key].unit
+        rows.append(TableRow([Cell.plain(series.name), Cell.plain(unit), *map(Cell.plain, series.values)], key=key))
+    return Table(columns, rows, header_rows=1)

@@ -8,6 +8,7 @@ with it. Loaded on first use, so start-up does not pay for reportlab's graphics.
 from __future__ import annotations
 
 import copy
+from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtSvgWidgets import QSvgWidget
@@ -74,6 +75,9 @@ class ChartView(QDialog):
         dialogs.translate_buttons(buttons)
         buttons.rejected.connect(self.reject)
         buttons.addButton(self.insert, QDialogButtonBox.ButtonRole.ActionRole)
+        self.to_excel = QPushButton("Xuất &Excel…")
+        self.to_excel.setToolTip("Các chỉ tiêu đã chọn qua các kỳ, mỗi kỳ một cột")
+        buttons.addButton(self.to_excel, QDialogButtonBox.ButtonRole.ActionRole)
 
         left = QWidget()
         column = QVBoxLayout(left)
@@ -111,6 +115,7 @@ class ChartView(QDialog):
         self.last.valueChanged.connect(lambda _v: self._timer.start())
         self.title.textChanged.connect(lambda _t: self._timer.start())
         self.insert.clicked.connect(self.insert_chart)
+        self.to_excel.clicked.connect(self.export_history)
 
     def _fill_indicators(self) -> None:
         table = self.report.appendix.table if self.report.appendix is not None else None
@@ -167,3 +172,22 @@ class ChartView(QDialog):
         self.inserted.emit()
         dialogs.inform(self, f"Đã chèn biểu đồ “{self.chart.title}” vào phụ lục "
                              f"(báo cáo có {len(self.report.charts)} biểu đồ).")
+
+    def export_history(self) -> None:
+        from cchc_desktop.core.history import history_table
+        from cchc_desktop.document.xlsx_writer import SheetTable, XlsxError, write_workbook
+
+        from .figures_actions import ask_xlsx_target
+
+        chosen = self.chosen()
+        if not chosen:
+            return
+        path = ask_xlsx_target(self, "so-lieu-qua-cac-ky.xlsx")
+        if not path:
+            return
+        target = Path(path) if path.lower().endswith(".xlsx") else Path(path + ".xlsx")
+        table = history_table(self.history, chosen, last=self.last.value())
+        try:
+            write_workbook([SheetTable("Qua các kỳ", ["SỐ LIỆU QUA CÁC KỲ"], table)], target)
+        except XlsxError as error:
+            dialogs.error(self, str(error))

@@ -108,3 +108,18 @@ def test_start_up_does_not_load_the_figures_feature() -> None:
             "'cchc_desktop.core.consolidate', 'cchc_desktop.document.charts', 'openpyxl') if m in sys.modules])")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert out.stdout.strip() == "[]", out.stdout + out.stderr
+
+
+def test_history_exports_to_excel_one_column_per_period(open_window, monkeypatch, tmp_path, said) -> None:
+    window = open_window()
+    window.report.sample = False
+    save_report(window.db, window.report)
+    _second_period(window)
+    opened = []
+    monkeypatch.setattr(figures_actions, "exec_dialog", lambda dialog: opened.append(dialog) or False)
+    window.figures.chart.trigger()
+    monkeypatch.setattr(figures_actions, "ask_xlsx_target", lambda _parent, _name: str(tmp_path / "ls.xlsx"))
+    opened[0].to_excel.click()
+    sheet = load_workbook(tmp_path / "ls.xlsx")["Qua các kỳ"]
+    assert [c.value for c in sheet[3]] == ["Chỉ tiêu", "Đơn vị tính", "6T đầu/2024", "6T cuối/2024"]
+    assert [c.value for c in sheet[4]][2:] == [3, 10]
