@@ -48,7 +48,8 @@ def _as_dict(report: Report, finding: Finding) -> dict:
     loc = finding.location
     return {"rule": finding.rule_id, "severity": finding.severity.value, "message": finding.message,
             "field": loc.field, "where": where(report, loc.field), "start": loc.start, "end": loc.end,
-            "row": loc.row, "column": loc.column, "text": _excerpt(report, finding)}
+            "row": loc.row, "column": loc.column, "text": _excerpt(report, finding),
+            "fixes": [{"label": fix.label, "replacement": fix.replacement} for fix in finding.fixes]}
 
 
 def _as_text(report: Report, findings: list[Finding]) -> str:

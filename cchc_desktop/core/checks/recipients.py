@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from ..model import Report
 from ..vietnamese import fold
-from .base import RULES, Context, Finding, Severity, rule
+from .base import RULES, Context, Finding, Fix, Severity, rule
 
 
 def _lines(report: Report) -> list[tuple[int, str]]:
@@ -56,5 +56,7 @@ def punctuation(report: Report, context: Context) -> Iterator[Finding]:
         want = "." if n == len(lines) - 1 else ";"
         if not text.endswith(want):
             what = "dấu chấm (.)" if want == "." else "dấu chấm phẩy (;)"
+            cut = len(text) - 1 if text[-1:] in ".;,:" else len(text)
+            fix = Fix(f"Kết thúc bằng “{want}”", f"recipients[{i}]", cut, len(line), want)
             yield me.finding(f"Dòng nơi nhận “{text}” phải kết thúc bằng {what}.",
-                             f"recipients[{i}]", max(len(text) - 1, 0), len(text))
+                             f"recipients[{i}]", max(len(text) - 1, 0), len(text), fixes=(fix,))

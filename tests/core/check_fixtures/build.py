@@ -448,6 +448,15 @@ def names_and_loanwords() -> Report:
     return r
 
 
+def typography_style() -> Report:
+    """Style slips (hidden when the clerk hides style findings) and a Nơi nhận line without ";"."""
+    r = monthly_next_month()
+    r.parts[0].blocks[1] = Block.plain(BlockRole.BULLET, '- Thu ngân sách đạt 1.250 triệu đồng ,  tăng 12% so với '
+                                                          'tháng 7/2026; phong trào "Dân vận khéo" được duy trì.')
+    r.recipients = ["Như trên;", "TT Đảng ủy xã", "Lưu: VT, VP."]
+    return r
+
+
 FIXTURES = {
     "weekly-internal-note": weekly_internal_note,
     "weekly-title-body": weekly_title_body,
@@ -471,6 +480,7 @@ FIXTURES = {
     "figures-other-times": figures_other_times,
     "words-sharing-syllables": words_sharing_syllables,
     "names-and-loanwords": names_and_loanwords,
+    "typography-style": typography_style,
 }
 
 
