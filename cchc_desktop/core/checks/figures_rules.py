@@ -28,7 +28,9 @@ năm tháng quý tuần báo cáo đó gồm những một được""".split())
 # a clause about another time or a target: its figures are not this period's
 OTHER_TIME = re.compile(r"lũy\s+kế|luỹ\s+kế|từ\s+đầu\s+năm|cùng\s+kỳ|năm\s+trước|kỳ\s+trước|tháng\s+trước|"
                         r"quý\s+trước|so\s+với|tăng|giảm|kế\s+hoạch|chỉ\s+tiêu|phấn\s+đấu|dự\s+kiến|tồn|"
-                        r"chuyển\s+sang|còn\s+lại|đạt\s+tỷ\s+lệ|trên\s+tổng|gần|khoảng|hơn|trên\s+\d", re.IGNORECASE)
+                        r"chuyển\s+sang|còn\s+lại|đạt\s+tỷ\s+lệ|trên\s+tổng|gần|khoảng|hơn|trên\s+\d|"
+                        # a state other than the row's: "đang giải quyết 8 hồ sơ", "chưa giải quyết"
+                        r"\bđang\b|\bchưa\b|\bkhông\b|\bcòn\b|\btrễ\b|\bchậm\b|\bbị\b", re.IGNORECASE)
 _BLOCK = re.compile(r"sections\[\d+\]\.blocks\[\d+\](?:\.runs\[\d+\]\.footnote)?")
 
 

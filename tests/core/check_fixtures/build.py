@@ -457,6 +457,99 @@ def typography_style() -> Report:
     return r
 
 
+def clean_commune_quarter() -> Report:
+    """A long, clean quarterly CCHC report of a commune, written the way offices write them:
+    nothing in it may be flagged."""
+    results = part(R, "I. KẾT QUẢ THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH QUÝ I NĂM 2026",
+        "1. Công tác chỉ đạo, điều hành",
+        "- Thực hiện Quyết định số 3168/QĐ-UBND ngày 28/12/2025 của UBND huyện về ban hành Kế hoạch cải cách "
+        "hành chính năm 2026, UBND xã đã ban hành Kế hoạch số 05/KH-UBND ngày 08/01/2026 triển khai thực hiện "
+        "trên địa bàn xã; kiện toàn Ban Chỉ đạo cải cách hành chính xã gồm 15 thành viên do đồng chí Chủ tịch "
+        "UBND xã làm Trưởng ban.",
+        "- Phân công cán bộ, công chức phụ trách từng lĩnh vực; đưa nội dung cải cách hành chính vào chương trình "
+        "giao ban hàng tháng, gắn với công tác thi đua, khen thưởng và đánh giá, xếp loại cán bộ, công chức.",
+        "2. Cải cách thể chế",
+        "- Rà soát 12 văn bản quy phạm pháp luật do HĐND, UBND xã ban hành; kết quả không phát hiện văn bản trái "
+        "pháp luật, không có văn bản phải sửa đổi, bổ sung.",
+        "3. Cải cách thủ tục hành chính",
+        "3.1. Công khai thủ tục hành chính",
+        "- Niêm yết công khai đầy đủ 182 thủ tục hành chính thuộc thẩm quyền giải quyết của UBND xã tại bộ phận "
+        "Tiếp nhận và trả kết quả; công khai số điện thoại đường dây nóng để tiếp nhận phản ánh, kiến nghị.",
+        "3.2. Kết quả giải quyết thủ tục hành chính",
+        "- Trong quý, bộ phận Tiếp nhận và trả kết quả của xã tiếp nhận 1.251 hồ sơ (trong đó trực tuyến "
+        "509 hồ sơ, trực tiếp 742 hồ sơ); đã giải quyết đúng hạn 1.243 hồ sơ, đang giải quyết 8 hồ sơ trong hạn; "
+        "không có hồ sơ quá hạn.",
+        "- Tỷ lệ hồ sơ được số hóa đạt 100%; tỷ lệ thanh toán trực tuyến đạt 62,5%; 100% kết quả giải quyết "
+        "thủ tục hành chính được trả qua bưu chính công ích hoặc trực tuyến theo yêu cầu của người dân.",
+        "4. Cải cách tổ chức bộ máy",
+        "- Sắp xếp, bố trí cán bộ, công chức đúng vị trí việc làm; tổng số cán bộ, công chức xã là 21 người, "
+        "trong đó cán bộ 10 người, công chức 11 người; 100% có trình độ chuyên môn từ đại học trở lên.",
+        "5. Xây dựng chính quyền điện tử, chính quyền số",
+        "- 100% văn bản đi, đến được xử lý trên hệ thống quản lý văn bản và điều hành (trừ văn bản mật); "
+        "sử dụng chữ ký số cho 100% văn bản phát hành; duy trì Trang thông tin điện tử của xã.",
+        "- Phối hợp Công an xã thu nhận 326 hồ sơ định danh điện tử mức 2, kích hoạt 298 tài khoản VNeID; "
+        "hướng dẫn người dân sử dụng ứng dụng, nộp hồ sơ trên Cổng Dịch vụ công quốc gia.",
+        "6. Công tác tuyên truyền",
+        "- Xây dựng chuyên mục “Cải cách hành chính” phát trên hệ thống truyền thanh xã 2 lần/tuần; đăng tải "
+        "24 tin, bài trên Trang thông tin điện tử và nhóm Zalo của các thôn, tổ dân phố.")
+    difficulties = part(D, "II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN",
+        "1. Tồn tại, hạn chế",
+        "- Tỷ lệ hồ sơ nộp trực tuyến toàn trình còn thấp; một bộ phận người dân, nhất là người cao tuổi, "
+        "chưa quen sử dụng điện thoại thông minh.",
+        "- Trang thiết bị tại bộ phận Tiếp nhận và trả kết quả đã xuống cấp, đường truyền Internet có lúc chập chờn.",
+        "2. Nguyên nhân",
+        "- Địa bàn rộng, dân cư phân tán; kinh phí đầu tư cho ứng dụng công nghệ thông tin còn hạn chế.")
+    directions = part(DIR, "III. PHƯƠNG HƯỚNG, NHIỆM VỤ QUÝ II NĂM 2026",
+        "- Tiếp tục quán triệt, thực hiện nghiêm các văn bản chỉ đạo của cấp trên về cải cách hành chính.",
+        "- Đẩy mạnh cung cấp dịch vụ công trực tuyến toàn trình; phấn đấu tỷ lệ hồ sơ trực tuyến đạt trên 50%.",
+        "- Tổ chức khảo sát sự hài lòng của người dân đối với sự phục vụ của cơ quan hành chính nhà nước.")
+    proposals = part(P, "IV. ĐỀ XUẤT, KIẾN NGHỊ",
+        "- Đề nghị UBND huyện quan tâm bố trí kinh phí nâng cấp trang thiết bị cho bộ phận Một cửa cấp xã.")
+    r = quarterly_next_period()
+    r.period = Period(PeriodKind.QUARTER, 2026, 1)
+    r.subject = "Kết quả thực hiện công tác cải cách hành chính quý I năm 2026"
+    r.opening = ("Thực hiện Công văn số 256/UBND-NV ngày 15/3/2026 của UBND huyện Nghi Xuân về việc báo cáo "
+                 "công tác cải cách hành chính quý I năm 2026, UBND xã Xuân Hòa báo cáo kết quả như sau:")
+    r.parts = [results, difficulties, directions, proposals]
+    r.closing = "Trên đây là báo cáo kết quả công tác cải cách hành chính quý I năm 2026 của UBND xã Xuân Hòa./."
+    for appendix in r.appendices:
+        appendix.title = appendix.title.replace("QUÝ III", "QUÝ I")
+    r.appendices[1].table.rows[1].cells[3] = Cell.plain("24")
+    return r
+
+
+def clean_district_month() -> Report:
+    """A clean monthly report of a district office with a table in the text and footnotes."""
+    grid = table([["TT", "Đơn vị", "Hồ sơ tiếp nhận", "Đúng hạn", "Tỷ lệ (%)"]], ["tt", "", "", "", ""],
+                 [("d", 0, "1", "Thị trấn Xuân An", "412", "410", "99,5"),
+                  ("d", 0, "2", "Xã Xuân Hòa", "385", "385", "100"),
+                  ("d", 0, "3", "Xã Xuân Lĩnh", "297", "291", "98")])
+    return report(
+        Period(PeriodKind.MONTH, 2026, 10),
+        "Tình hình thực hiện nhiệm vụ tháng 10 và phương hướng, nhiệm vụ tháng 11 năm 2026",
+        "Phòng Nội vụ báo cáo tình hình thực hiện nhiệm vụ tháng 10 năm 2026 như sau:",
+        [part(R, "I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ THÁNG 10 NĂM 2026",
+              "1. Công tác tổ chức bộ máy, biên chế",
+              footnoted("- Tham mưu UBND huyện ban hành Quyết định số 2150/QĐ-UBND ngày 07/10/2026 về việc "
+                        "giao chỉ tiêu biên chế công chức năm 2027.",
+                        "Theo Nghị định số 62/2020/NĐ-CP ngày 01/6/2020 của Chính phủ về vị trí việc làm và biên chế công chức."),
+              "2. Công tác cải cách hành chính",
+              "- Tổng hợp kết quả giải quyết thủ tục hành chính tại bộ phận Một cửa cấp xã như sau:",
+              Block(BlockRole.TABLE, table=grid),
+              "- Kiểm tra công tác cải cách hành chính tại 05 xã, thị trấn theo Kế hoạch số 18/KH-UBND "
+              "ngày 20/02/2026; qua kiểm tra đã chấn chỉnh kịp thời những tồn tại, hạn chế."),
+         part(D, "II. KHÓ KHĂN, VƯỚNG MẮC",
+              "- Việc triển khai mô hình chính quyền hai cấp còn nhiều vướng mắc về tổ chức bộ máy, nhân sự."),
+         part(DIR, "III. PHƯƠNG HƯỚNG, NHIỆM VỤ THÁNG 11 NĂM 2026",
+              "- Tham mưu tổ chức Hội nghị sơ kết công tác cải cách hành chính 9 tháng năm 2026.",
+              "- Xây dựng Kế hoạch kiểm tra công vụ năm 2027.")],
+        "Trên đây là báo cáo tình hình thực hiện nhiệm vụ tháng 10 và phương hướng, nhiệm vụ tháng 11 năm 2026 "
+        "của Phòng Nội vụ./.",
+        org=Organization(["UBND HUYỆN NGHI XUÂN", "PHÒNG NỘI VỤ"], [], "Phòng Nội vụ", "Nghi Xuân", "PNV"),
+        addressees=["Ủy ban nhân dân huyện"], signature=Signature([], "TRƯỞNG PHÒNG", "Lê Văn Hùng"),
+        recipients=["Như kính gửi;", "Lưu: VT, NV."])
+
+
 FIXTURES = {
     "weekly-internal-note": weekly_internal_note,
     "weekly-title-body": weekly_title_body,
@@ -481,6 +574,8 @@ FIXTURES = {
     "words-sharing-syllables": words_sharing_syllables,
     "names-and-loanwords": names_and_loanwords,
     "typography-style": typography_style,
+    "clean-commune-quarter": clean_commune_quarter,
+    "clean-district-month": clean_district_month,
 }
 
 
