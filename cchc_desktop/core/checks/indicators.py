@@ -62,10 +62,21 @@ def _not_data(rows: list[IndicatorRow], i: int, keys: list[str]) -> bool:
     following = rows[i + 1] if i + 1 < len(rows) else None
     if following is not None and following.level > row.level:
         return True  # its sub-rows carry the figures
+    if following is not None and _sub_row_of(following, row):
+        return True  # the same, typed without indenting: "1" then "1.1", or "- …" items
     if CAPTION_TT.match(row.tt) and row.tt.strip():
         return True
     text = row.indicator.strip()
     return bool(text) and text.isupper() and not row.unit.strip()
+
+
+def _sub_row_of(row: IndicatorRow, parent: IndicatorRow) -> bool:
+    tt, mine = row.tt.strip().rstrip("."), parent.tt.strip().rstrip(".")
+    if mine and tt.startswith(mine + ".") and len(tt) > len(mine) + 1:
+        return True
+    if not tt and row.indicator.lstrip()[:1] in ("-", "+", "–", "•"):
+        return True
+    return bool(mine) and mine.isdigit() and len(tt) == 1 and tt.isalpha() and tt.islower()  # 1 → a, b
 
 
 def figure_rows(report: Report) -> Iterator[FigureRow]:

@@ -55,6 +55,8 @@ livestream hotline fax tel virus covid vaccine pano panô banner slogan logo pos
 ion khmer mông hmông h'mông km kg ha cm mm ml kw kwh gb mb tb ai iot gis gps sms otp pin id
 mail scan photo photocopy tivi radio karaoke gas cd dvd blog chat trđ vnđ hs tr ng website fanpage zalo
 money momo vnpt viettel mobifone vinaphone igate ioffice ekyc qr-code hashtag
+link form like share comment view post tag check test data admin city learning zoom docx xlsx doc xls
+jpg png mp3 mp4 ppt pptx zip rar
 """.split())
 
 # Syllables that may be said twice on purpose ("ngày ngày", "người người", "từ từ").

@@ -59,11 +59,11 @@ def numbering_problems(items: list[tuple[str, str]]) -> Iterator[tuple[str, int,
     """(field, start, end, typed, expected) for (field, text) items in document order."""
     roman = 0
     arabic: int | None = None
-    dotted: tuple[int, ...] | None = None
+    dotted: dict[int, tuple[int, ...]] = {}  # depth -> the last "1.2" / "1.2.3" seen at that depth
     letter: str | None = None
     for field, text in items:
         if PART_GROUP.match(text):
-            roman, arabic, dotted, letter = 0, None, None, None
+            roman, arabic, dotted, letter = 0, None, {}, None
             continue
         match = MARKER.match(text)
         if match is None:
@@ -74,25 +74,31 @@ def numbering_problems(items: list[tuple[str, str]]) -> Iterator[tuple[str, int,
                 continue
             if value != roman + 1:
                 yield field, match.start("roman"), match.end("roman"), match.group("roman"), to_roman(roman + 1)
-            roman, arabic, dotted, letter = value, None, None, None
+            roman, arabic, dotted, letter = value, None, {}, None
         elif match.group("arabic"):
             value = int(match.group("arabic"))
             want = 1 if arabic is None else arabic + 1
             if value != want and value != 1 and (arabic is not None or roman):
                 yield field, match.start("arabic"), match.end("arabic"), match.group("arabic"), str(want)
-            arabic, dotted, letter = value, None, None
+            arabic, dotted, letter = value, {}, None
         elif match.group("dotted"):
             numbers = tuple(int(n) for n in match.group("dotted").split("."))
             typed = match.group("dotted")
+            depth = len(numbers)
             parent = numbers[:-1]
-            if arabic is not None and len(numbers) == 2:
+            if arabic is not None and depth == 2:
                 parent = (arabic,)
-            follows = dotted is not None and len(dotted) == len(numbers) and dotted[:-1] == parent
-            want = parent + ((dotted[-1] + 1) if follows else 1,)
+            elif depth > 2 and dotted.get(depth - 1) is not None:
+                parent = dotted[depth - 1]
+            last = dotted.get(depth)
+            follows = last is not None and last[:-1] == parent
+            want = parent + ((last[-1] + 1) if follows else 1,)
             if numbers != want and not (numbers[:-1] == parent and numbers[-1] == 1):
                 yield field, match.start("dotted"), match.end("dotted"), typed, ".".join(map(str, want))
                 numbers = want
-            dotted, letter = numbers, None
+            dotted = {d: n for d, n in dotted.items() if d < depth}
+            dotted[depth] = numbers
+            letter = None
         elif match.group("letter"):
             value = match.group("letter")
             wanted = {"a"} if letter is None else _next_letters(letter)

@@ -35,6 +35,9 @@ HORIZON = re.compile(r"(tầm\s+nhìn|định\s+hướng|giai\s+đoạn|nhiệm\
                      r"chiến\s+lược|mục\s+tiêu\s+đến|trước\s+năm|sau\s+năm)\s*(?:đến\s+)?$", re.IGNORECASE)
 # other periods named on purpose: comparisons and spans
 COMPARE = re.compile(r"so\s+với(?:\s+cùng\s+kỳ)?\s*$", re.IGNORECASE)
+# "Thực hiện Kế hoạch số 05/KH-UBND … về cải cách hành chính năm 2025": a cited document's own period
+CITED = re.compile(r"(kế\s+hoạch|quyết\s+định|nghị\s+quyết|công\s+văn|chỉ\s+thị|chương\s+trình|đề\s+án|"
+                   r"thông\s+báo|hướng\s+dẫn|báo\s+cáo)\b[^.;:!?]*$", re.IGNORECASE)
 SPAN = re.compile(r"(?:^|\s)(từ|kể\s+từ|đến|tới|trước|cuối|đầu|sau|hết|trong\s+các|các|những)\s*$", re.IGNORECASE)
 BARE_MONTH = re.compile(r"(?<![\w/])tháng\s+(\d{1,2})(?![\w/])(?!\s*(?:năm|/))", re.IGNORECASE)
 WEEK_NUMBER = re.compile(r"(?<![\w/])tuần\s+(?:thứ\s+)?(\d{1,2})(?![\d/])", re.IGNORECASE)
@@ -149,6 +152,11 @@ def mismatch(report: Report, context: Context) -> Iterator[Finding]:
                 continue
             if value.kind == PeriodKind.YEAR and expected.kind != PeriodKind.YEAR and value.year == expected.year:
                 continue  # "… năm 2024" next to the period itself
+            if field == "opening" and CITED.search(before) and "báo cáo" not in before[-40:].lower():
+                continue  # the period of a cited document, not of this report
+            if value.kind == PeriodKind.YEAR and own.kind != PeriodKind.YEAR and not heading \
+                    and field not in ("subject", "appendix.title") and not _STRICT_APPENDIX.fullmatch(field):
+                continue  # "năm 2025" in the opening of a quarter report: a reference, not the period
             if _same(value, expected):
                 continue
             if FORWARD.search(before) and _later(value, own):
@@ -178,7 +186,8 @@ def _week_numbers(report: Report) -> Iterator[Finding]:
             before = _before(text, match.start())
             if number == own.index or HORIZON.search(before) or COMPARE.search(before):
                 continue
-            if (tag == SectionKey.DIRECTIONS or FORWARD.search(before)) and number == following.index:
+            if (tag == SectionKey.DIRECTIONS or FORWARD.search(before)) and (number == following.index
+                                                                            or number > own.index):
                 continue
             start, end = match.start(1), match.end(1)
             want = f"{own.index:02d}"

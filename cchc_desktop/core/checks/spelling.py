@@ -28,6 +28,9 @@ MASK = re.compile(r"\S*(?:[/@\\]|://|www\.|\w\.\w)\S*")
 ASCII_LETTERS = re.compile(r"[A-Za-z]+")
 
 
+ROMAN_NUMERAL = re.compile(r"[ivxl]{1,6}")
+
+
 class Misspelling(NamedTuple):
     start: int
     end: int
@@ -62,6 +65,8 @@ def classify(word: str, sentence_start: bool = True) -> str | None:
         return None
     if "'" in lower or "’" in lower:
         return None  # H'Mông, K'Ho: ethnic names
+    if ROMAN_NUMERAL.fullmatch(lower):
+        return None  # "mục ii", "phần iv"
     is_ascii = word.isascii()
     if not is_ascii and not set(lower) <= _vietnamese_letters():
         return None if word[0].isupper() else "english"  # Müller; café

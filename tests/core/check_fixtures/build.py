@@ -550,6 +550,58 @@ def clean_district_month() -> Report:
         recipients=["Như kính gửi;", "Lưu: VT, NV."])
 
 
+def numbering_deep_levels() -> Report:
+    """Trap: three levels of dotted numbers (1.1.1 under 1.1), lists restarting at a) and 1."""
+    r = numbering_slips()
+    r.parts = [
+        part(R, "I. KẾT QUẢ THỰC HIỆN",
+             "1. Cải cách thủ tục hành chính",
+             "1.1. Rà soát, đơn giản hóa",
+             "1.1.1. Rà soát thủ tục hành chính",
+             "- Rà soát 12 thủ tục.",
+             "1.1.2. Đơn giản hóa thủ tục hành chính",
+             "a) Lĩnh vực hộ tịch",
+             "b) Lĩnh vực chứng thực",
+             "1.2. Công khai thủ tục hành chính",
+             "a) Tại trụ sở",
+             "b) Trên Trang thông tin điện tử",
+             "2. Cải cách tổ chức bộ máy",
+             "2.1. Sắp xếp bộ máy",
+             "- Sắp xếp các thôn theo Nghị quyết của HĐND tỉnh."),
+        part(D, "II. TỒN TẠI, HẠN CHẾ", "- Cơ sở vật chất còn thiếu."),
+        part(DIR, "III. PHƯƠNG HƯỚNG, NHIỆM VỤ QUÝ III NĂM 2026", "- Tiếp tục thực hiện Kế hoạch năm 2026."),
+    ]
+    return r
+
+
+def forms_implicit_groups() -> Report:
+    """Trap: a form typed without row kinds or indents: "1" then "1.1", "- …" items and
+    "a", "b" sub-rows carry the figures of the row above."""
+    r = quarterly_next_period()
+    body = table([["TT", "Nội dung", "ĐVT", "Số lượng", "Ghi chú"]], ["tt", "indicator", "unit", "value", "note"],
+                 [("d", 0, "1", "Hồ sơ tiếp nhận", "", "", ""),
+                  ("d", 0, "1.1", "Trực tiếp", "Hồ sơ", "742", ""),
+                  ("d", 0, "1.2", "Trực tuyến", "Hồ sơ", "509", ""),
+                  ("d", 0, "2", "Hồ sơ đã giải quyết", "", "", ""),
+                  ("d", 0, "", "- Đúng hạn", "Hồ sơ", "1.243", ""),
+                  ("d", 0, "", "- Quá hạn", "Hồ sơ", "0", ""),
+                  ("d", 0, "3", "Phản ánh, kiến nghị", "", "", ""),
+                  ("d", 0, "a", "Tiếp nhận", "Phản ánh", "02", ""),
+                  ("d", 0, "b", "Đã xử lý", "Phản ánh", "02", "")])
+    r.appendices = [form("Biểu mẫu 01", "KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH QUÝ III NĂM 2026", "", body)]
+    return r
+
+
+def opening_cites_older_plans() -> Report:
+    """Trap: the opening cites plans of earlier years and spans; a weekly directions part
+    names a later week."""
+    r = quarterly_next_period()
+    r.opening = ("Thực hiện Nghị quyết số 12/NQ-HĐND ngày 15/12/2025 của HĐND xã về phát triển kinh tế - xã hội "
+                 "năm 2026, Kế hoạch số 86/KH-UBND ngày 20/12/2024 về cải cách hành chính giai đoạn 2021-2025 "
+                 "và Báo cáo tổng kết năm 2025, UBND xã báo cáo kết quả quý III năm 2026 như sau:")
+    return r
+
+
 FIXTURES = {
     "weekly-internal-note": weekly_internal_note,
     "weekly-title-body": weekly_title_body,
@@ -576,6 +628,9 @@ FIXTURES = {
     "typography-style": typography_style,
     "clean-commune-quarter": clean_commune_quarter,
     "clean-district-month": clean_district_month,
+    "numbering-deep-levels": numbering_deep_levels,
+    "forms-implicit-groups": forms_implicit_groups,
+    "opening-cites-older-plans": opening_cites_older_plans,
 }
 
 
