@@ -21,7 +21,8 @@ from .base import RULES, Context, Finding, Severity, appendix_name, row_name, ru
 
 CAPTION_TT = re.compile(r"^\s*(?:[A-ZĐ]|[IVXL]{1,5})\s*[.)]?\s*$")
 PERCENT_NAME = re.compile(r"^\s*(?:[\d.]+\s*)?(?:tỷ|tỉ)\s+lệ", re.IGNORECASE)
-MAY_EXCEED = re.compile(r"tăng|giảm|so\s+với|vượt|tốc\s+độ|chênh", re.IGNORECASE)
+MAY_EXCEED = re.compile(r"tăng|giảm|so\s+với|vượt|tốc\s+độ|chênh|kế\s+hoạch|dự\s+toán|chỉ\s+tiêu|"
+                        r"hoàn\s+thành|thu\s+ngân\s+sách|cùng\s+kỳ", re.IGNORECASE)
 
 
 @dataclass

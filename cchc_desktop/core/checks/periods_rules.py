@@ -76,6 +76,11 @@ def _order(period: Period) -> tuple[int, int]:
     return period.year, end_month
 
 
+def _months(period: Period) -> int:
+    return {PeriodKind.WEEK: 0, PeriodKind.MONTH: 1, PeriodKind.QUARTER: 3, PeriodKind.HALF1: 6,
+            PeriodKind.HALF2: 6, PeriodKind.NINE_MONTHS: 9, PeriodKind.YEAR: 12}.get(period.kind, 0)
+
+
 def _later(value: Period, own: Period) -> bool:
     """A period after the report's own, at most about a year later (the next period's work)."""
     if value.kind == PeriodKind.YEAR and own.kind != PeriodKind.YEAR:
@@ -157,8 +162,8 @@ def mismatch(report: Report, context: Context) -> Iterator[Finding]:
             if value.kind == PeriodKind.YEAR and own.kind != PeriodKind.YEAR and not heading \
                     and field not in ("subject", "appendix.title") and not _STRICT_APPENDIX.fullmatch(field):
                 continue  # "năm 2025" in the opening of a quarter report: a reference, not the period
-            if _same(value, expected):
-                continue
+            if _same(value, expected) or (_order(value) == _order(expected) and _months(value) > _months(expected)):
+                continue  # or the cumulative period ending with it: "quý III và 9 tháng năm 2026"
             if FORWARD.search(before) and _later(value, own):
                 continue  # "… và phương hướng, nhiệm vụ quý IV năm 2026"
             if tag == SectionKey.DIRECTIONS and _later(value, own):

@@ -29,7 +29,7 @@ def archive(report: Report, context: Context) -> Iterator[Finding]:
     if not folded.startswith("luu"):
         yield RULES["recipients.archive"].finding(
             "Dòng cuối của nơi nhận phải là “Lưu: VT, …” (bản lưu ở văn thư).", f"recipients[{i}]", 0, len(last))
-    elif not re.search(r"\bvt\b", folded):
+    elif not re.search(r"\bvt\b|van thu", folded):
         yield RULES["recipients.archive"].finding(
             f"“{last.strip()}” thiếu VT: văn thư phải lưu một bản. Sửa thành “Lưu: VT, …”.",
             f"recipients[{i}]", 0, len(last))

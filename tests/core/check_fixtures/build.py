@@ -602,6 +602,23 @@ def opening_cites_older_plans() -> Report:
     return r
 
 
+def error_level_traps() -> Report:
+    """Traps for the error-level rules: a quarter report naming its cumulative nine months,
+    documents of two offices and two years sharing a number, "Lưu: Văn thư", an acting head
+    ("Q. CHỦ TỊCH") signing as deputy, a percentage of plan above 100."""
+    r = quarterly_next_period()
+    r.subject = "Kết quả công tác cải cách hành chính quý III và 9 tháng năm 2026, phương hướng, nhiệm vụ quý IV năm 2026"
+    r.opening = ("Thực hiện Kế hoạch số 01/KH-UBND ngày 05/01/2026 của UBND huyện và Kế hoạch số 01/KH-UBND "
+                 "ngày 08/01/2026 của UBND xã về cải cách hành chính năm 2026, UBND xã báo cáo như sau:")
+    r.parts[0].blocks.append(Block.plain(BlockRole.BULLET, "- Tiếp tục thực hiện Kế hoạch số 01/KH-UBND ngày "
+                                                            "06/01/2025 về cải cách hành chính năm 2025 chuyển sang."))
+    r.recipients = ["Như trên;", "TT Đảng ủy xã;", "Lưu: Văn thư, VP."]
+    r.signature = Signature(["TM. ỦY BAN NHÂN DÂN", "Q. CHỦ TỊCH"], "PHÓ CHỦ TỊCH", "Trần Văn Minh")
+    r.appendices[1].table.rows.append(TableRow([Cell.plain("IV"), Cell.plain("Tỷ lệ thu ngân sách so với dự toán"),
+                                                Cell.plain("%"), Cell.plain("115"), Cell()]))
+    return r
+
+
 FIXTURES = {
     "weekly-internal-note": weekly_internal_note,
     "weekly-title-body": weekly_title_body,
@@ -631,6 +648,7 @@ FIXTURES = {
     "numbering-deep-levels": numbering_deep_levels,
     "forms-implicit-groups": forms_implicit_groups,
     "opening-cites-older-plans": opening_cites_older_plans,
+    "error-level-traps": error_level_traps,
 }
 
 
