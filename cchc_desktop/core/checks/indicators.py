@@ -114,12 +114,24 @@ def number(report: Report, context: Context) -> Iterator[Finding]:
                                  column=key if fr.k == 0 else None)
 
 
+def _by_table(report: Report) -> dict[int, list[FigureRow]]:
+    tables: dict[int, list[FigureRow]] = {}
+    for fr in figure_rows(report):
+        tables.setdefault(fr.k, []).append(fr)
+    return tables
+
+
 @rule("indicators.unit", Severity.WARNING, "Dòng chỉ tiêu thiếu đơn vị tính")
 def unit(report: Report, context: Context) -> Iterator[Finding]:
-    for fr in figure_rows(report):
-        if fr.table.column_index("unit") is None:
+    """A row without its unit; a form whose rows mostly have none states its units elsewhere
+    (in the column header, "Số lượng (hồ sơ)") and is left alone."""
+    for rows in _by_table(report).values():
+        if rows[0].table.column_index("unit") is None:
             continue
-        if fr.row.indicator.strip() and not fr.row.unit.strip():
+        missing = [fr for fr in rows if fr.row.indicator.strip() and not fr.row.unit.strip()]
+        if len(missing) * 2 > len(rows):
+            continue
+        for fr in missing:
             yield RULES["indicators.unit"].finding(
                 f"{fr.name()} chưa có đơn vị tính.", fr.field("unit"),
                 row=fr.row.index if fr.k == 0 else None, column="unit" if fr.k == 0 else None)
@@ -127,11 +139,20 @@ def unit(report: Report, context: Context) -> Iterator[Finding]:
 
 @rule("indicators.empty_value", Severity.WARNING, "Chỉ tiêu chưa có số liệu")
 def empty_value(report: Report, context: Context) -> Iterator[Finding]:
-    """Every data row asks for a figure (0 when nothing was done, "-" when there is no data)."""
-    for fr in figure_rows(report):
-        if fr.table.column_index("value") is None:
+    """Every data row asks for a figure (0 when nothing was done, "-" when there is no data);
+    a form with many empty rows is told once, not row by row."""
+    for rows in _by_table(report).values():
+        if rows[0].table.column_index("value") is None:
             continue
-        if fr.row.indicator.strip() and not fr.row.text("value").strip():
+        missing = [fr for fr in rows if fr.row.indicator.strip() and not fr.row.text("value").strip()]
+        if len(missing) > 3:
+            fr = missing[0]
+            yield RULES["indicators.empty_value"].finding(
+                f"{len(missing)} dòng chưa có số liệu, từ dòng {fr.row.index + 1} {fr.name()}; "
+                "không có thì ghi 0, không có số liệu thì ghi “-”.", fr.field("value"),
+                row=fr.row.index if fr.k == 0 else None, column="value" if fr.k == 0 else None)
+            continue
+        for fr in missing:
             yield RULES["indicators.empty_value"].finding(
                 f"{fr.name()} chưa có số liệu; không có thì ghi 0, không có số liệu thì ghi “-”.",
                 fr.field("value"), row=fr.row.index if fr.k == 0 else None, column="value" if fr.k == 0 else None)

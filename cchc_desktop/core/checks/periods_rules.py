@@ -220,6 +220,8 @@ def stale(report: Report, context: Context) -> Iterator[Finding]:
                 continue
             if value.year != own.year and value.kind != own.kind:
                 continue
+            if _same(next_period(value), own):
+                continue  # the period just before: its last days are in this report's data window
             if tag not in (SectionKey.RESULTS, SectionKey.DIFFICULTIES, SectionKey.DIRECTIONS):
                 continue  # proposals and other parts speak of other times freely
             yield me.finding(f"“{text[start:end]}” không phải kỳ báo cáo ({period_label(own)}): "

@@ -24,7 +24,7 @@ from .syllables import fold, folded_index, suggestions, syllables
 
 WORD = re.compile(r"[^\W_]+(?:['’][^\W\d_]+)?")
 # chunks that are codes, addresses or numbers with a slash: not words to spell
-MASK = re.compile(r"\S*(?:[/@\\]|://|www\.|\w\.\w)\S*")
+MASK = re.compile(r"\S*(?:[/@\\#_]|://|www\.|\w\.\w)\S*")
 ASCII_LETTERS = re.compile(r"[A-Za-z]+")
 
 
@@ -39,7 +39,8 @@ class Misspelling(NamedTuple):
 
 
 def _masked(text: str) -> list[tuple[int, int]]:
-    if "/" not in text and "@" not in text and "." not in text and "\\" not in text:
+    if "/" not in text and "@" not in text and "." not in text and "\\" not in text and "#" not in text \
+            and "_" not in text:
         return []
     return [(m.start(), m.end()) for m in MASK.finditer(text)]
 

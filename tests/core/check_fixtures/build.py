@@ -537,7 +537,8 @@ def clean_district_month() -> Report:
               "- Tổng hợp kết quả giải quyết thủ tục hành chính tại bộ phận Một cửa cấp xã như sau:",
               Block(BlockRole.TABLE, table=grid),
               "- Kiểm tra công tác cải cách hành chính tại 05 xã, thị trấn theo Kế hoạch số 18/KH-UBND "
-              "ngày 20/02/2026; qua kiểm tra đã chấn chỉnh kịp thời những tồn tại, hạn chế."),
+              "ngày 20/02/2026; qua kiểm tra đã chấn chỉnh kịp thời những tồn tại, hạn chế.",
+              "- Kết quả kiểm tra công vụ tháng 9/2026 đã được thông báo đến các cơ quan, đơn vị."),
          part(D, "II. KHÓ KHĂN, VƯỚNG MẮC",
               "- Việc triển khai mô hình chính quyền hai cấp còn nhiều vướng mắc về tổ chức bộ máy, nhân sự."),
          part(DIR, "III. PHƯƠNG HƯỚNG, NHIỆM VỤ THÁNG 11 NĂM 2026",
@@ -619,6 +620,31 @@ def error_level_traps() -> Report:
     return r
 
 
+def forms_units_in_header() -> Report:
+    """Trap: a form whose units stand in the column headers, none in the rows; hashtags."""
+    r = quarterly_next_period()
+    body = table([["TT", "Nội dung", "Số hồ sơ (hồ sơ)", "Tỷ lệ (%)"]], ["tt", "indicator", "value", ""],
+                 [("d", 0, "1", "Lĩnh vực hộ tịch", "412", "38,5"),
+                  ("d", 0, "2", "Lĩnh vực chứng thực", "598", "55,9"),
+                  ("d", 0, "3", "Lĩnh vực đất đai", "60", "5,6")])
+    r.appendices.append(form("Biểu mẫu 3", "HỒ SƠ THEO LĨNH VỰC QUÝ III NĂM 2026", "", body))
+    r.parts[0].blocks.append(Block.plain(BlockRole.BULLET, "- Lan tỏa các hashtag #chuyendoiso, #XuanHoaSo "
+                                                            "trên mạng xã hội; tệp bao_cao_quy3.docx đã gửi."))
+    body.columns[3].figures = True  # a figure column with no meaning of its own
+    return r
+
+
+def form_not_filled() -> Report:
+    """Slip: a form left with many empty rows is told once, not row by row."""
+    r = quarterly_next_period()
+    body = table([STANDARD[0]], STANDARD[1],
+                 [("d", 0, str(n), name, "Cuộc", "", "") for n, name in enumerate(
+                     ["Hội nghị tuyên truyền", "Cuộc thi tìm hiểu", "Buổi đối thoại", "Buổi tiếp công dân",
+                      "Cuộc kiểm tra"], start=1)])
+    r.appendices.append(form("Biểu mẫu 3", "HOẠT ĐỘNG TUYÊN TRUYỀN QUÝ III NĂM 2026", "", body))
+    return r
+
+
 FIXTURES = {
     "weekly-internal-note": weekly_internal_note,
     "weekly-title-body": weekly_title_body,
@@ -649,6 +675,8 @@ FIXTURES = {
     "forms-implicit-groups": forms_implicit_groups,
     "opening-cites-older-plans": opening_cites_older_plans,
     "error-level-traps": error_level_traps,
+    "forms-units-in-header": forms_units_in_header,
+    "form-not-filled": form_not_filled,
 }
 
 
