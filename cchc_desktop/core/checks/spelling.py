@@ -151,6 +151,19 @@ def _misspellings(text: str, user: frozenset[str]) -> tuple[Misspelling, ...]:
     return tuple(out)
 
 
+def unaccented(text: str) -> bool:
+    """A paragraph of Vietnamese typed without accents: eight words or more, hardly one
+    with a diacritic, most of them Vietnamese syllables once accents are put back."""
+    runs = [w for w in _lower_runs(text) if len(w) > 1]
+    if len(runs) < 8:
+        return False
+    plain = [w for w in runs if w.isascii()]
+    if len(plain) < 0.85 * len(runs):
+        return False
+    index = folded_index()
+    return sum(w in index for w in plain) >= 0.8 * len(plain)
+
+
 def suggest(word: str, limit: int = 5) -> list[str]:
     return suggestions(word, lexicon.syllable_rank(), limit)
 
@@ -161,9 +174,12 @@ def suggest(word: str, limit: int = 5) -> list[str]:
 def spelling(report: Report, context: Context) -> Iterator[Finding]:
     me = RULES["spelling.syllable"]
     for field, text in text_fields(report):
-        for m in misspellings(text):
-            if m.kind == "english":
-                continue
+        found = [m for m in misspellings(text) if m.kind != "english"]
+        if unaccented(text):  # a paragraph typed without the Vietnamese keyboard: say it once
+            yield me.finding("Đoạn này gõ không dấu: bật bộ gõ tiếng Việt (Unikey, EVKey) và gõ lại.",
+                             field, 0, len(text))
+            found = [m for m in found if m.kind != "accents"]
+        for m in found:
             options = suggest(m.word, 3)
             fixes = tuple(Fix(f"Sửa thành “{s}”", field, m.start, m.end, s) for s in options)
             hint = f" Có thể là: {', '.join('“' + s + '”' for s in options)}." if options else ""
@@ -177,11 +193,15 @@ def spelling(report: Report, context: Context) -> Iterator[Finding]:
 def english(report: Report, context: Context) -> Iterator[Finding]:
     me = RULES["spelling.english"]
     for field, text in text_fields(report):
-        for m in misspellings(text):
-            if m.kind == "english":
-                yield me.finding(f"“{m.word}” là từ nước ngoài: văn bản hành chính dùng từ tiếng Việt. "
-                                 "Nếu là tên riêng hay từ đã quen dùng, thêm vào từ điển.",
-                                 field, m.start, m.end)
+        foreign = [m for m in misspellings(text) if m.kind == "english"]
+        if len(foreign) > 3:  # a sentence in another language (a quoted title): once
+            yield me.finding(f"Đoạn này có {len(foreign)} từ nước ngoài (“{foreign[0].word}”…): văn bản hành chính "
+                             "dùng tiếng Việt; tên riêng thì viết hoa hoặc thêm vào từ điển.",
+                             field, foreign[0].start, foreign[-1].end)
+            continue
+        for m in foreign:
+            yield me.finding(f"“{m.word}” là từ nước ngoài: văn bản hành chính dùng từ tiếng Việt. "
+                             "Nếu là tên riêng hay từ đã quen dùng, thêm vào từ điển.", field, m.start, m.end)
 
 
 # ---------------------------------------------------------------- doubled words

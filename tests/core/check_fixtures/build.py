@@ -645,6 +645,17 @@ def form_not_filled() -> Report:
     return r
 
 
+def unaccented_paragraph() -> Report:
+    """Slip: a paragraph typed without the Vietnamese keyboard is told once, with a sentence
+    in English (a programme's name) also told once."""
+    r = monthly_next_month()
+    r.parts[0].blocks.append(Block.plain(BlockRole.BULLET, "- Tuyen truyen ve cai cach hanh chinh tren he thong "
+                                                            "loa truyen thanh cua xa."))
+    r.parts[0].blocks.append(Block.plain(BlockRole.BULLET, "- Tham gia chương trình “digital transformation for "
+                                                            "rural communes” của tỉnh."))
+    return r
+
+
 FIXTURES = {
     "weekly-internal-note": weekly_internal_note,
     "weekly-title-body": weekly_title_body,
@@ -677,6 +688,7 @@ FIXTURES = {
     "error-level-traps": error_level_traps,
     "forms-units-in-header": forms_units_in_header,
     "form-not-filled": form_not_filled,
+    "unaccented-paragraph": unaccented_paragraph,
 }
 
 
