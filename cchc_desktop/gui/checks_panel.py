@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -190,6 +191,9 @@ class ChecksPanel(QDockWidget):
         report = window.current_report()
         if report is None:
             return False
+        if self._apply_in_editor(report, finding, finding.fixes[choice]):
+            self.run_now(window.current_report)
+            return True
         try:
             fixed = apply_fix(report, finding, choice)
         except (FixError, KeyError, IndexError) as error:
@@ -222,6 +226,44 @@ class ChecksPanel(QDockWidget):
             menu.addAction(fix.label, lambda n=n: self.apply_fix_of(item, n))
         menu.addAction("Tắt quy tắc này cho báo cáo này", lambda: self.disable_rule(_get(finding, "rule_id")))
         menu.exec(self.list.viewport().mapToGlobal(position))
+
+    def _editor_for(self, finding: Any, field: str):
+        window = self.window_
+        if re.fullmatch(r"sections\[\d+\]\.blocks\[\d+\]", field):
+            section = _get(_get(finding, "location"), "section", default=None)
+            return next((tab.editor for tab in window.narrative_tabs() if tab.key.value == section), None)
+        if field == "closing":
+            return getattr(window.directions, "closing", None)
+        if field in ("subject", "opening"):
+            return getattr(window.general, field, None)
+        return None
+
+    def _apply_in_editor(self, report: Report, finding: Any, fix: Any) -> bool:
+        """Make the change in the editor that shows the text, so that Ctrl+Z there undoes it
+        and the runs' formatting stays; False when the editor does not show exactly the
+        text the fix was made for (the caller then replaces the report)."""
+        from cchc_desktop.core.checks import Location, field_text
+
+        from .locate import go_to
+
+        editor = self._editor_for(finding, fix.field)
+        if editor is None:
+            return False
+        try:
+            expected = field_text(report, fix.field)[fix.start:fix.end]
+        except KeyError:
+            return False
+        location = _get(finding, "location")
+        go_to(self.window_, Location(fix.field, fix.start, fix.end, section=_get(location, "section", default=None),
+                                     block=_get(location, "block", default=None)))
+        cursor = editor.textCursor()
+        if cursor.selectedText() != expected or (not expected and cursor.hasSelection()):
+            return False
+        cursor.beginEditBlock()
+        cursor.insertText(fix.replacement)  # one undo step in that editor
+        cursor.endEditBlock()
+        editor.setTextCursor(cursor)
+        return True
 
     def disable_rule(self, rule_id: str | None) -> None:
         """Remembered in the report itself (Report.disabled_checks), so it is saved and exported with it."""

@@ -104,6 +104,28 @@ def test_checks_panel_fix_button_applies_the_fix(open_window) -> None:
                    if panel.list.topLevelItem(i).data(0, 256).rule_id == "words.doubled")
     assert panel.apply_fix_of(doubled)
     assert window.current_report().sections[0].blocks[-1].text == "- Đã vận động 05 hộ gia đình những người dân."
+    # made in the editor itself: Ctrl+Z there takes the fixes back one by one
+    results.undo()
+    assert window.current_report().sections[0].blocks[-1].text == \
+        "- Đã vận động 05 hộ gia đình những những người dân."
+    results.undo()
+    assert window.current_report().sections[0].blocks[-1].text == \
+        "- Đã vận động 05hộ gia đình những những người dân."
+
+
+def test_a_fix_in_the_subject_is_undoable_there(open_window) -> None:
+    window = open_window()
+    window.general.subject.set_text("Công tác tuyên truyền cải cách hành chính 6 tháng đầu năm  2024")
+    window.general._store()
+    window.actions.show_checks()
+    panel = window.actions.checks_panel
+    panel.run_now(window.current_report)
+    item = next(panel.list.topLevelItem(i) for i in range(panel.list.topLevelItemCount())
+                if panel.list.topLevelItem(i).data(0, 256).rule_id == "typography.double_space")
+    assert panel.apply_fix_of(item)
+    assert window.current_report().subject == "Công tác tuyên truyền cải cách hành chính 6 tháng đầu năm 2024"
+    window.general.subject.undo()
+    assert window.current_report().subject.endswith("năm  2024")
 
 
 def test_subject_and_opening_are_underlined_too(qtbot) -> None:
