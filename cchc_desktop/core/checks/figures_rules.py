@@ -11,6 +11,7 @@ which indicator a sentence speaks of is never reported.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -18,8 +19,9 @@ from decimal import Decimal
 from ..figures import FigureError, FigureKind, parse_figure
 from ..model import Report
 from .base import RULES, Context, Finding, Severity, rule, text_fields
-from .indicators import _figure_keys, figure_rows
+from .indicators import FigureRow, _figure_keys, figure_rows
 
+_DIGIT = re.compile(r"\d")
 NUMBER = re.compile(r"(?<![\w/.,\-–])(\d{1,3}(?:\.\d{3})+|\d+)(?![\w/]|[.,]\d)")
 CLAUSE = re.compile(r"[,.;:()\n–]")
 SYLLABLE = re.compile(r"[^\W\d_]+")
@@ -36,7 +38,7 @@ _BLOCK = re.compile(r"sections\[\d+\]\.blocks\[\d+\](?:\.runs\[\d+\]\.footnote)?
 
 @dataclass
 class RowFacts:
-    place: str
+    row: FigureRow  # its place is named only when a finding needs it
     name: str
     value: Decimal
     typed: str
@@ -72,19 +74,23 @@ def _facts(report: Report) -> list[RowFacts]:
                     others.add(other.value)
         content = frozenset(w for w in _words(fr.row.indicator) if w not in STOP and w not in unit)
         if len(content) >= 2:
-            facts.append(RowFacts(fr.place(report), fr.row.indicator.strip(), figure.value,
+            facts.append(RowFacts(fr, fr.row.indicator.strip(), figure.value,
                                   fr.row.text("value").strip(), others, unit, content))
     return facts
 
 
-def _fit(rows: list[RowFacts], context: set[str]) -> RowFacts | None:
+def _own_words(rows: list[RowFacts]) -> list[frozenset[str]]:
+    """For each row, the meaningful words no other row of the list has."""
+    counts = Counter(w for row in rows for w in row.content)
+    return [frozenset(w for w in row.content if counts[w] == 1) for row in rows]
+
+
+def _fit(rows: list[RowFacts], owns: list[frozenset[str]], context: set[str]) -> RowFacts | None:
     """The one row the clause speaks of: it shares at least half of the row's meaningful
     words, among them two that no other row with this unit has, and no other row shares
     a word of its own."""
     found = []
-    for row in rows:
-        others = set().union(*(r.content for r in rows if r is not row))
-        own = row.content - others
+    for row, own in zip(rows, owns):
         shared, distinct = row.content & context, own & context
         if distinct and (len(distinct) >= 2 or own <= context) and len(shared) * 2 >= len(row.content) \
                 and len(shared) >= 2:
@@ -103,11 +109,13 @@ def mismatches(report: Report) -> Iterator[tuple[str, int, int, RowFacts, str]]:
     if not facts:
         return
     units = sorted({tuple(f.unit) for f in facts}, key=len, reverse=True)
+    groups = {u: [f for f in facts if tuple(f.unit) == u] for u in units}
+    owns = {u: _own_words(rows) for u, rows in groups.items()}
     said = re.compile(r"(?<![\w/.,\-–])(\d{1,3}(?:\.\d{3})+|\d+)(?![\w/]|[.,]\d)\s+("
                       + "|".join(r"[\s,]+".join(map(re.escape, u)) for u in units) + r")(?!\w)", re.IGNORECASE)
     tags = {s: part.tag.value for s, part in enumerate(report.sections)}
     for field, text in text_fields(report):
-        if not _BLOCK.fullmatch(field) or not any(ch.isdigit() for ch in text):
+        if not _BLOCK.fullmatch(field) or not _DIGIT.search(text):
             continue
         if tags.get(int(field[9:field.index("]")])) in ("directions", "proposals"):
             continue  # next period's targets and requests
@@ -127,7 +135,9 @@ def mismatches(report: Report) -> Iterator[tuple[str, int, int, RowFacts, str]]:
             if OTHER_TIME.search(text, start, stop):
                 continue
             context = set(_words(text[start:stop]))
-            fact = _fit([f for f in facts if tuple(f.unit) == unit], context)
+            if unit not in groups:
+                continue
+            fact = _fit(groups[unit], owns[unit], context)
             if fact is None:
                 continue
             number = _value(match.group(1))
@@ -140,5 +150,5 @@ def mismatches(report: Report) -> Iterator[tuple[str, int, int, RowFacts, str]]:
 def narrative_mismatch(report: Report, context: Context) -> Iterator[Finding]:
     me = RULES["figures.narrative_mismatch"]
     for field, start, end, fact, said in mismatches(report):
-        yield me.finding(f"“{said}” khác số liệu ở {fact.place} “{fact.name[:50]}” ({fact.typed}). "
+        yield me.finding(f"“{said}” khác số liệu ở {fact.row.place(report)} “{fact.name[:50]}” ({fact.typed}). "
                          "Đối chiếu và sửa cho thống nhất.", field, start, end)

@@ -270,6 +270,7 @@ def doubled(report: Report, context: Context) -> Iterator[Finding]:
 
 # ---------------------------------------------------------------- numbers glued to words
 
+_DIGIT = re.compile(r"\d")
 GLUED = re.compile(r"(?<![\w/.,\-])(\d+)([^\W\d_]{2,})(?![\w/\-])")
 UNITS = frozenset("km kg ha cm mm ml kw kwh tr gb mb tb ng kl hz ms pc".split())
 
@@ -277,7 +278,7 @@ UNITS = frozenset("km kg ha cm mm ml kw kwh tr gb mb tb ng kl hz ms pc".split())
 def glued_numbers(text: str) -> Iterator[tuple[int, int, str]]:
     """(start, end, fixed) for "05hộ" → "05 hộ"; units ("10km", "15ha"), codes ("2a",
     "06/KH-UBND", "UBND5") and English ordinals are left alone."""
-    if not any(ch.isdigit() for ch in text):
+    if not _DIGIT.search(text):
         return
     valid = syllables()
     for match in GLUED.finditer(text):
