@@ -55,6 +55,23 @@ def words(text: str) -> Iterator[tuple[int, int, str]]:
         yield start, match.end(), match.group(0)
 
 
+_CONSONANTS = "bcdđghklmnpqrstvx"
+_ONSETS = frozenset("b c ch d đ g gh gi h k kh l m n ng ngh nh p ph q qu r s t th tr v x".split())
+_FINALS = frozenset("c ch m n ng nh p t".split())
+_EDGES = re.compile(f"^([{_CONSONANTS}]*).*?([{_CONSONANTS}]*)$")
+
+
+def _foreign_shape(lower: str) -> bool:
+    """Starts or ends with consonants no Vietnamese syllable has ("kr…", "…k", "…l")."""
+    match = _EDGES.match(lower)
+    if match is None:
+        return False
+    onset, final = match.group(1), match.group(2)
+    if onset == lower:
+        return False  # no vowel at all: an abbreviation
+    return (bool(onset) and onset not in _ONSETS and not onset.startswith("gi")) or (bool(final) and final not in _FINALS)
+
+
 def classify(word: str, sentence_start: bool = True) -> str | None:
     """None for an accepted word, else the kind of problem (see ``Misspelling.kind``).
     A capitalised word inside a sentence is a name ("xóm Bnăng", "ông Ksor") and passes."""
@@ -71,6 +88,8 @@ def classify(word: str, sentence_start: bool = True) -> str | None:
     is_ascii = word.isascii()
     if not is_ascii and not set(lower) <= _vietnamese_letters():
         return None if word[0].isupper() else "english"  # Müller; café
+    if not word.islower() and _foreign_shape(lower):
+        return None  # Krông, Đắk, Ksor: names of another language, in capitals or capitalised
     if word.isupper():
         # abbreviations (UBND, HĐND, TTHC); a heading typed in capitals with a wrong syllable
         # carries vowel diacritics ("KÊT QUẢ")
@@ -140,15 +159,24 @@ def _misspellings(text: str, user: frozenset[str]) -> tuple[Misspelling, ...]:
     # fast path: one set difference over the lower-cased letter runs (C speed); the usual
     # paragraph has nothing left and needs no word-by-word look
     bad = set(_lower_runs(text)) - _plain_ok() - user
-    if all(w.upper() in text and w not in text and w.capitalize() not in text for w in bad):
-        return ()  # nothing, or only abbreviations in capitals (KH, DDCI)
+    if all(w.upper() in text and w not in text and w.capitalize() not in text
+           and not _VOWEL_MARKS.intersection(w) for w in bad):
+        return ()  # nothing, or only abbreviations in capitals (KH, DDCI, HĐND)
+    from .typography import legacy_words
+
+    if legacy_words(text):
+        return ()  # text in a legacy font encoding: typography.legacy_font says it once
     out = []
     for start, end, word in words(text):
         kind = classify(word, _at_sentence_start(text, start) and not _name_follows(text, end)
                         if word[0].isupper() else True)
         if kind is not None:
             out.append(Misspelling(start, end, word, kind))
-    return tuple(out)
+    # two unknown words in capitals side by side are a name ("ĐẮK LẮK", "KRÔNG PẮC")
+    caps = {i for i, m in enumerate(out) if m.word.isupper()}
+    names = {i for i in caps for j in (i - 1, i + 1)
+             if j in caps and _SPACE.fullmatch(text[min(out[i].end, out[j].end):max(out[i].start, out[j].start)])}
+    return tuple(m for i, m in enumerate(out) if i not in names)
 
 
 def unaccented(text: str) -> bool:
