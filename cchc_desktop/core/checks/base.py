@@ -276,8 +276,7 @@ def block_place(report: Report, s: int, b: int) -> str:
             break
         if block.role in (BlockRole.PART, BlockRole.HEADING1):
             break
-        if i != b or True:
-            rank += 1 if block.role not in HEADING_ROLES else 0
+        rank += block.role not in HEADING_ROLES and block.role != BlockRole.TABLE  # paragraphs and bullets
     if blocks[b].role == BlockRole.TABLE:
         tables = sum(1 for blk in blocks[:b + 1] if blk.role == BlockRole.TABLE)
         place.append(f"bảng {tables}")
