@@ -82,10 +82,43 @@ def week_dates(period: Period) -> tuple[date, date]:
     return period.start or monday, period.end or monday + timedelta(days=4)
 
 
+def short_date(day: date) -> str:
+    """'14/9/2026', '05/01/2027': Decree 30's zeros (a day below 10, the months 1 and 2)."""
+    month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
+    return f"{day.day:02d}/{month}/{day.year}"
+
+
+def range_text(start: date, end: date) -> str:
+    """'Từ ngày 14/9/2026 đến ngày 18/9/2026'."""
+    return f"Từ ngày {short_date(start)} đến ngày {short_date(end)}"
+
+
 def week_range_text(period: Period) -> str:
     """'Từ ngày 14/9/2026 đến ngày 18/9/2026'."""
-    start, end = week_dates(period)
-    return f"Từ ngày {start.day:02d}/{start.month}/{start.year} đến ngày {end.day:02d}/{end.month}/{end.year}"
+    return range_text(*week_dates(period))
+
+
+def period_range_text(period: Period) -> str:
+    """The from/to line of any period: a week's working days, else its data cut-off dates."""
+    if period.kind == PeriodKind.WEEK:
+        return week_range_text(period)
+    return range_text(*cutoff_dates(period))
+
+
+_RANGE = re.compile(r"(?<!\w)từ[ \t\u00a0]+ngày[ \t\u00a0]+(\d{1,2})/(\d{1,2})/(\d{4})[ \t\u00a0]+"
+                    r"đến[ \t\u00a0]+ngày[ \t\u00a0]+(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])", re.IGNORECASE)
+
+
+def find_date_ranges(text: str) -> list[tuple[int, int, date, date]]:
+    """'Từ ngày 14/9/2026 đến ngày 18/9/2026' phrases: (start, end, from, to)."""
+    found = []
+    for match in _RANGE.finditer(text):
+        d1, m1, y1, d2, m2, y2 = (int(g) for g in match.groups())
+        try:
+            found.append((match.start(), match.end(), date(y1, m1, d1), date(y2, m2, d2)))
+        except ValueError:
+            continue
+    return found
 
 
 def period_label(period: Period) -> str:
@@ -227,7 +260,7 @@ _PHRASE = re.compile(
         # consumed and dropped: calendar dates are not periods ("ngày 15 tháng 01 năm 2024")
         rf"(?P<date>{_W}ngày{_S}\d{{1,2}}{_S}tháng{_S}\d{{1,2}}(?:{_S}năm{_S}\d{{4}})?"
         rf"|{_W}\d{{1,2}}/\d{{1,2}}/\d{{4}})",
-        rf"(?P<week>{_W}tuần{_S}(?P<w>\d{{1,2}}){_S}tháng{_S}(?P<wm>\d{{1,2}}){_year('wy')}{_E})",
+        rf"(?P<week>{_W}tuần{_S}(?P<w>\d{{1,2}}){_S}tháng{_S}(?P<wm>\d{{1,2}}){_year('wy')}?{_E})",
         rf"(?P<placeholder>{_W}quý\s*/\s*6{_S}tháng\s*/\s*năm(?:{_S}\d{{4}})?{_E})",
         rf"(?P<half>{_W}(?:6|06|sáu){_S}tháng(?:{_S}(?P<side>đầu|cuối))?{_S}năm"
         rf"(?:{_S}(?P<hy>\d{{4}}))?{_E})",
@@ -263,7 +296,9 @@ def _value(match: re.Match[str]) -> Period | str:
         return Period(PeriodKind.QUARTER, int(year), index) if year else text
     if kind == "week":
         week, month, year = int(match.group("w")), int(match.group("wm")), _group(match, "wy", "wys")
-        return Period(PeriodKind.WEEK, int(year), week, month=month) if 1 <= week <= 6 and 1 <= month <= 12 else text
+        if year and 1 <= week <= 6 and 1 <= month <= 12:
+            return Period(PeriodKind.WEEK, int(year), week, month=month)
+        return text  # "tuần 03 tháng 9" without its year: see week_numbers
     if kind == "month":
         month, year = int(match.group("m")), _group(match, "my", "mys")
         return Period(PeriodKind.MONTH, int(year), month) if 1 <= month <= 12 else text
@@ -292,3 +327,17 @@ def _phrases(text: str) -> tuple[PeriodPhrase, ...]:
 def is_placeholder_phrase(phrase: PeriodPhrase, text: str) -> bool:
     """True for the template's 'QUÝ/6 THÁNG/NĂM' wording."""
     return bool(re.match(r"quý\s*/", text[phrase.start:phrase.end], re.IGNORECASE))
+
+
+_WEEK_WORDS = re.compile(r"tuần[ \t\u00a0]+(\d{1,2})[ \t\u00a0]+tháng[ \t\u00a0]+(\d{1,2})", re.IGNORECASE)
+
+
+def week_numbers(text: str) -> tuple[int, int] | None:
+    """(week, month) of a week phrase without its year ('tuần 03 tháng 9'), else None."""
+    match = _WEEK_WORDS.fullmatch(text.strip())
+    return (int(match.group(1)), int(match.group(2))) if match else None
+
+
+def week_words(period: Period) -> str:
+    """'tuần 03 tháng 9': a week period's wording without the year."""
+    return f"tuần {_index(period, 6):02d} tháng {_week_month(period)}"
