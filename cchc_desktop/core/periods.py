@@ -11,6 +11,7 @@ A report's own ``start``/``end`` override the defaults one by one.
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date, timedelta
 from functools import lru_cache
@@ -61,6 +62,13 @@ def week_monday(year: int, month: int, week: int) -> date:
     first = date(year, month, 1)
     thursday = first + timedelta(days=(3 - first.weekday()) % 7)
     return thursday - timedelta(days=3) + timedelta(weeks=week - 1)
+
+
+def weeks_in_month(year: int, month: int) -> int:
+    """4 or 5: how many of the month's weeks (Monday to Sunday) hold one of its Thursdays."""
+    first = date(year, month, 1)
+    thursday = first + timedelta(days=(3 - first.weekday()) % 7)
+    return (calendar.monthrange(year, month)[1] - thursday.day) // 7 + 1
 
 
 def week_of(day: date) -> Period:
@@ -223,6 +231,9 @@ def parse_period_spec(spec: str) -> Period:
         numbers = [int(p) for p in parts[2:] if p.isdigit()]
         if len(parts) != 4 or len(numbers) != 2 or not 1 <= numbers[0] <= 12 or not 1 <= numbers[1] <= 6:
             raise ValueError(f"Kỳ “{spec}” cần tháng (1–12) và số tuần trong tháng (1–6), ví dụ week:2026:9:3.")
+        if numbers[1] > weeks_in_month(year, numbers[0]):
+            raise ValueError(f"Tháng {numbers[0]} năm {year} chỉ có {weeks_in_month(year, numbers[0])} tuần "
+                             f"(tuần 1 là tuần có ngày thứ Năm đầu tiên của tháng).")
         return Period(kind, year, numbers[1], month=numbers[0])
     high = {PeriodKind.MONTH: 12, PeriodKind.QUARTER: 4}.get(kind)
     if high is None:
