@@ -85,3 +85,13 @@ def test_import_of_a_file_the_schema_refuses_is_one_line(tmp_path, capsys) -> No
     assert err.strip().splitlines() == [
         "Lỗi: Trường 'report.parts[1].blocks[0].role': phải là một trong: part, heading1, heading2, heading3, "
         "paragraph, bullet, table"]
+
+
+def test_the_documented_example_reads() -> None:
+    import re
+
+    text = (REPO / "docs" / "exchange-format.md").read_text(encoding="utf-8")
+    example = json.loads(re.search(r"```json\n(.*?)```", text, re.S).group(1))
+    report = report_from_exchange(example)
+    assert report.period.month == 9 and not report.elements.recipients
+    assert report.parts[0].blocks[1].runs[0].footnote[0].text == "Trong đó 98 hồ sơ trực tuyến."
