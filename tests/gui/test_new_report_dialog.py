@@ -18,6 +18,8 @@ from cchc_desktop.gui.new_report_dialog import NewReportDialog
 from cchc_desktop.gui.next_report_dialog import NextReportDialog
 from cchc_desktop.store.reports import list_reports, load_report
 
+from .helpers import type_text
+
 K = PeriodKind
 TODAY = date(2026, 9, 16)  # a Wednesday of September's week 3 (14/9–18/9), quarter III
 
@@ -92,6 +94,12 @@ def test_new_report_from_the_window(open_window, monkeypatch, quiet) -> None:
     assert "báo cáo mẫu" in seen["who"] and "Thông tin cơ quan" in seen["who"]
     assert window.tabs.currentWidget() is window.general
     assert quiet == []
+    # editing the weekly report in the general tab keeps its week (and it saves)
+    type_text(window.general.number, "7")
+    window.save_now(wait=True)
+    stored = load_report(window.db, report.id)
+    assert stored.number == "7" and stored.period == Period(K.WEEK, 2026, 3, month=9)
+    assert window.general.index.isEnabled() and window.general.index.value() == 3
 
     monkeypatch.setattr(new_report_dialog, "ask_new_report", lambda parent, organization: None)  # Hủy
     window.actions.new.trigger()
