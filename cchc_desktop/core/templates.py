@@ -354,6 +354,24 @@ def _clear_figures(report: Report) -> None:
                 row.row.cells[j].runs = []
 
 
+def _drop_carried_columns(report: Report) -> None:
+    """The "Kỳ trước (…)" and "Tăng/giảm" columns the next-report feature added: a template
+    has no previous report (they come back when the next report is made from a report)."""
+    for appendix in report.appendices:
+        table = appendix.table
+        for key in ("change", "previous"):
+            at = table.column_index(key)
+            if at is None or any(row.cells[at].colspan > 1 for row in table.rows) or \
+                    any((r, at) in table.covered() for r in range(len(table.rows))):
+                continue  # inside a merged area: leave the form as it is
+            for row in table.rows:
+                for j, cell in enumerate(row.cells[:at]):
+                    if j + cell.colspan > at:
+                        cell.colspan -= 1
+                del row.cells[at]
+            del table.columns[at]
+
+
 def template_name(title: str, taken: list[str]) -> str:
     """A file name from the title: 'bao-cao-cong-tac-tuan-cua-van-phong', unique among ``taken``."""
     slug = re.sub(r"[^a-z0-9]+", "-", fold(title)).strip("-")[:60].strip("-") or "mau-bao-cao"
@@ -367,6 +385,7 @@ def template_document(report: Report, title: str) -> dict[str, Any]:
     """The template file's content made from ``report``: figures cleared, period wording as tokens."""
     own = copy.deepcopy(report)
     _clear_figures(own)
+    _drop_carried_columns(own)
     own = _map_text(own, lambda text: tokenize(text, report.period, report.organization.name))
     own.number = ""
     own.status = ReportStatus.DRAFT

@@ -308,3 +308,18 @@ def test_a_damaged_own_template_is_skipped_not_fatal() -> None:
 def test_save_as_template_needs_a_title() -> None:
     with pytest.raises(TemplateError):
         save_as_template(load_sample(), "  ")
+
+
+def test_a_template_from_a_next_report_drops_the_previous_columns() -> None:
+    from cchc_desktop.core.next_report import apply_plan, plan_next_report
+
+    first = new_report("cchc-propaganda", Period(K.HALF1, 2026), organization())
+    first.appendix.rows[0].set_text("value", "3")
+    second = apply_plan(first, plan_next_report(first, Period(K.HALF2, 2026)))
+    keys = [column.key for column in second.appendix.table.columns]
+    assert "previous" in keys and "change" in keys
+    info = save_as_template(second, "Tuyên truyền CCHC")
+    again = new_report(info.name, Period(K.YEAR, 2026), organization())
+    assert [column.key for column in again.appendix.table.columns] == ["tt", "indicator", "unit", "value", "note"]
+    assert [cell.text for cell in again.appendix.table.rows[0].cells] == ["TT", "Chỉ tiêu", "Đơn vị tính",
+                                                                          "Số lượng", "Ghi chú"]
