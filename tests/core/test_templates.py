@@ -323,3 +323,32 @@ def test_a_template_from_a_next_report_drops_the_previous_columns() -> None:
     assert [column.key for column in again.appendix.table.columns] == ["tt", "indicator", "unit", "value", "note"]
     assert [cell.text for cell in again.appendix.table.rows[0].cells] == ["TT", "Chỉ tiêu", "Đơn vị tính",
                                                                           "Số lượng", "Ghi chú"]
+
+
+def _every_period(kind: PeriodKind, year: int) -> list[Period]:
+    from datetime import timedelta
+
+    from cchc_desktop.core.periods import week_of
+
+    if kind == K.WEEK:
+        weeks, day = [], date(year, 1, 1)
+        while day.year == year:
+            if week_of(day) not in weeks:
+                weeks.append(week_of(day))
+            day += timedelta(days=7)
+        return weeks
+    if kind == K.MONTH:
+        return [Period(kind, year, m) for m in range(1, 13)]
+    if kind == K.QUARTER:
+        return [Period(kind, year, q) for q in range(1, 5)]
+    return [Period(kind, year)]
+
+
+@pytest.mark.parametrize(("name", "kind"), CASES)
+def test_every_period_of_a_year_checks_clean(name, kind) -> None:
+    """Year ends, week 5 of December, quarter IV: the wording always matches the checks."""
+    for period in _every_period(kind, 2027):
+        report = new_report(name, period, organization())
+        errors = [f.message for f in run_checks(report)
+                  if f.severity == Severity.ERROR and f.rule_id != "placeholders.text"]
+        assert errors == [], (period, errors)
