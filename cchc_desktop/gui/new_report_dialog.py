@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QInputDialog, QLabel, QListWidget,
-                               QListWidgetItem, QSpinBox, QVBoxLayout, QWidget)
+                               QListWidgetItem, QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
 from cchc_desktop.core.model import Organization, Period, PeriodKind
 from cchc_desktop.core.periods import (KIND_LABELS, next_period, period_label, period_range_text, week_dates,
@@ -35,9 +36,11 @@ _INDEX = {PeriodKind.MONTH: (12, "Tháng"), PeriodKind.QUARTER: (4, "Quý"), Per
 
 
 class NewReportDialog(QDialog):
-    def __init__(self, organization: Organization, parent: QWidget | None = None, today: date | None = None) -> None:
+    def __init__(self, organization: Organization, parent: QWidget | None = None, today: date | None = None,
+                 edit_organization: Callable[[], Organization | None] | None = None) -> None:
         super().__init__(parent)
         self.organization = organization
+        self.edit_organization = edit_organization  # opens "Thông tin cơ quan…"; the saved organisation
         self.today = today or date.today()
         self.infos = template_infos()
         self.setWindowTitle("Báo cáo mới")
@@ -79,7 +82,14 @@ class NewReportDialog(QDialog):
         layout.addWidget(self.summary)
         self.who = QLabel()
         self.who.setWordWrap(True)
-        layout.addWidget(self.who)
+        who_row = QHBoxLayout()
+        who_row.addWidget(self.who, 1)
+        self.organization_button = QPushButton("Thông tin cơ quan…")
+        self.organization_button.setToolTip("Tên cơ quan, người ký, nơi nhận dùng cho báo cáo mới")
+        self.organization_button.clicked.connect(self._edit_organization)
+        self.organization_button.setVisible(edit_organization is not None)
+        who_row.addWidget(self.organization_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(who_row)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         dialogs.translate_buttons(buttons)
         self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -189,13 +199,21 @@ class NewReportDialog(QDialog):
             self.summary.setText(str(error))
             self.ok.setEnabled(False)
 
+    def _edit_organization(self) -> None:
+        if self.edit_organization is None:
+            return
+        organization = self.edit_organization()
+        if organization is not None:
+            self.organization = organization
+            self._show_organization()
+
     def _show_organization(self) -> None:
         org = self.organization
         signer = org.default_signature.name or "(chưa có người ký)"
         text = f"Cơ quan: {org.name or '(chưa nhập)'}; người ký: {signer}."
         if _is_sample_organization(org):
             text += ("<br><b>Đây là thông tin cơ quan của báo cáo mẫu.</b> Hãy nhập thông tin cơ quan "
-                     "của mình ở Tệp → Thông tin cơ quan… trước khi tạo báo cáo.")
+                     "của mình (nút Thông tin cơ quan…) trước khi tạo báo cáo.")
         self.who.setText(text)
 
 
@@ -210,7 +228,19 @@ def _is_sample_organization(org: Organization) -> bool:
 
 # --- questions to the clerk (replaced in tests) -----------------------------------------------
 def ask_new_report(parent: QWidget | None, organization: Organization) -> tuple[str, Period] | None:
-    dialog = NewReportDialog(organization, parent)
+    edit = None
+    if hasattr(parent, "db") and hasattr(parent, "actions"):  # the main window: its settings dialog
+
+        def edit() -> Organization | None:
+            from cchc_desktop.store.reports import load_organization
+
+            from .settings_dialog import OrganizationDialog
+
+            if OrganizationDialog(parent).exec() != QDialog.DialogCode.Accepted:
+                return None
+            return load_organization(parent.db)
+
+    dialog = NewReportDialog(organization, parent, edit_organization=edit)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return dialog.choice()
@@ -233,11 +263,11 @@ def create_new_report(window: MainWindow) -> int | None:
     from cchc_desktop.store.reports import load_organization, save_report
     from cchc_desktop.store.revisions import SAVE, add_revision
 
-    organization = load_organization(window.db)
-    choice = ask_new_report(window, organization)
+    choice = ask_new_report(window, load_organization(window.db))
     if choice is None:
         return None
     name, period = choice
+    organization = load_organization(window.db)  # as saved, also from the dialog's "Thông tin cơ quan…"
     try:
         report = new_report(name, period, organization)
     except TemplateError as error:

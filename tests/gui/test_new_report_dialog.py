@@ -164,3 +164,22 @@ def test_next_report_dialog_keeps_a_thematic_report(qtbot) -> None:
     assert dialog.period().kind == K.NONE and dialog.plan().rewrites == []
     assert "không theo kỳ" in dialog.wording.text() and dialog.month.isHidden()
     assert isinstance(dialog, QDialog)
+
+
+def test_the_organisation_can_be_set_from_the_dialog(qtbot) -> None:
+    from cchc_desktop.core.templates import load_sample
+
+    asked = []
+
+    def edit():
+        asked.append(True)
+        return _org()
+
+    dialog = NewReportDialog(load_sample().organization, today=TODAY, edit_organization=edit)
+    qtbot.addWidget(dialog)
+    assert "báo cáo mẫu" in dialog.who.text() and not dialog.organization_button.isHidden()
+    dialog.organization_button.click()
+    assert asked and "Thiên Cầm" in dialog.who.text() and "báo cáo mẫu" not in dialog.who.text()
+    plain = NewReportDialog(_org())
+    qtbot.addWidget(plain)
+    assert plain.organization_button.isHidden()  # no window, no settings dialog
