@@ -18,9 +18,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import timedelta
 
 from ..model import HEADING_ROLES, BlockRole, Period, PeriodKind, Report, SectionKey
-from ..periods import find_period_phrases, next_period, period_label
+from ..periods import (cutoff_dates, find_date_ranges, find_period_phrases, next_period, period_label, week_dates,
+                       week_range_text)
 from .base import RULES, Context, Finding, Fix, Severity, rule, text_fields
 
 STRICT = ("subject", "opening", "closing", "appendix.title")
@@ -174,6 +176,36 @@ def mismatch(report: Report, context: Context) -> Iterator[Finding]:
             yield me.finding(f"“{typed}” không khớp kỳ báo cáo; ở đây cần ghi “{want}”.", field, start, end,
                              fixes=(Fix(f"Sửa thành “{fixed}”", field, start, end, fixed),))
     yield from _week_numbers(report)
+    yield from _date_ranges(report)
+
+
+def _date_ranges(report: Report) -> Iterator[Finding]:
+    """"Từ ngày … đến ngày …" in the subject or opening that does not even overlap the
+    report's own dates: copied from the last report and not changed."""
+    own = report.period
+    if own.kind == PeriodKind.WEEK:
+        first, last = week_dates(own)
+        first = min(first, first - timedelta(days=first.weekday()))  # offices count Mon–Sun or Mon–Fri
+        last = max(last, first + timedelta(days=6))
+    else:
+        first, last = cutoff_dates(own)
+    me = RULES["periods.mismatch"]
+    for field in ("subject", "opening"):
+        text = getattr(report, field)
+        if "ngày" not in text:
+            continue
+        for start, end, since, until in find_date_ranges(text):
+            if field == "opening" and CITED.search(_before(text, start)):
+                continue  # the dates of a cited plan
+            if until < first or since > last:
+                fixes = ()
+                if own.kind == PeriodKind.WEEK:
+                    want = week_range_text(own)
+                    want = want if text[start].isupper() else want[:1].lower() + want[1:]
+                    fixes = (Fix(f"Sửa thành “{want}”", field, start, end, want),)
+                yield me.finding(f"“{text[start:end]}” không thuộc kỳ báo cáo ({period_label(own)}, "
+                                 f"{first.day:02d}/{first.month}/{first.year} – {last.day:02d}/{last.month}/{last.year}): "
+                                 "có thể chép từ báo cáo kỳ trước.", field, start, end, fixes=fixes)
 
 
 def _week_numbers(report: Report) -> Iterator[Finding]:

@@ -656,6 +656,13 @@ def unaccented_paragraph() -> Report:
     return r
 
 
+def weekly_stale_dates() -> Report:
+    """Slip: the week-03 note still carries last week's dates in its title."""
+    r = weekly_internal_note()
+    r.subject = "Công tác tuần 03 tháng 9 năm 2026 (Từ ngày 07/9/2026 đến ngày 11/9/2026)"
+    return r
+
+
 FIXTURES = {
     "weekly-internal-note": weekly_internal_note,
     "weekly-title-body": weekly_title_body,
@@ -689,6 +696,7 @@ FIXTURES = {
     "forms-units-in-header": forms_units_in_header,
     "form-not-filled": form_not_filled,
     "unaccented-paragraph": unaccented_paragraph,
+    "weekly-stale-dates": weekly_stale_dates,
 }
 
 
