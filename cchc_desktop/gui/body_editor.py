@@ -1,0 +1,383 @@
+"""The text of one part: the narrative editor plus footnotes (Ctrl+Alt+F) and tables.
+
+Footnote marks and tables are object characters of the document (``text_objects``): inserting,
+editing (a dialog) and deleting them are edits of the document, undone with Ctrl+Z like typing.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QMenu, QSpinBox, QVBoxLayout,
+                               QWidget)
+
+from cchc_desktop.core.model import BlockRole, Run, Table
+
+from . import dialogs
+from .narrative_editor import NarrativeEditor
+from .rich_text import MANUAL_PROPERTY, block_role, detect_role, role_format
+from .table_grid import TableGrid
+from .table_ops import new_table
+from .text_objects import (FOOTNOTE_TYPE, OBJECT_CHAR, TABLE_TYPE, footnote_format, footnote_of, install_handlers,
+                           object_type, table_format, table_of)
+
+
+def _runs_of(editor: NarrativeEditor) -> list[Run]:
+    """The footnote editor's text as one paragraph of runs."""
+    runs: list[Run] = []
+    for index, block in enumerate(editor.blocks()):
+        if index and runs:
+            runs[-1] = Run(runs[-1].text + " ", runs[-1].bold, runs[-1].italic)
+        runs.extend(Run(r.text, r.bold, r.italic) for r in block.runs)
+    return runs
+
+
+class FootnoteDialog(QDialog):
+    """The text of one footnote (bold and italic kept; Unikey input as in the text)."""
+
+    def __init__(self, runs: list[Run], number: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Chú thích {number}")
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"Nội dung chú thích {number} (in ở cuối trang):"))
+        self.editor = NarrativeEditor()
+        self.editor.setMinimumSize(520, 140)
+        from cchc_desktop.core.model import Block
+
+        self.editor.set_blocks([Block(BlockRole.PARAGRAPH, list(runs))] if runs else [])
+        layout.addWidget(self.editor)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        dialogs.translate_buttons(buttons)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.editor.setFocus()
+        self.editor.moveCursor(QTextCursor.MoveOperation.End)
+
+    def runs(self) -> list[Run]:
+        return _runs_of(self.editor)
+
+
+class TableDialog(QDialog):
+    """Edit a table of the text in the grid editor; OK writes it back as one undo step."""
+
+    def __init__(self, table: Table, title: str = "Sửa bảng", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.resize(900, 520)
+        layout = QVBoxLayout(self)
+        self.grid = TableGrid()
+        self.grid.set_table(table)
+        layout.addWidget(self.grid, 1)
+        hint = QLabel("Chọn nhiều ô rồi bấm “Gộp ô” để gộp; “Tiêu đề” là số dòng tiêu đề lặp lại ở đầu trang.")
+        hint.setStyleSheet("color: #555;")
+        layout.addWidget(hint)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        dialogs.translate_buttons(buttons)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.grid.select(0, 0)
+
+    def table(self) -> Table:
+        return self.grid.table
+
+
+class NewTableDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Chèn bảng")
+        form = QFormLayout(self)
+        self.rows = QSpinBox()
+        self.rows.setRange(1, 300)
+        self.rows.setValue(3)
+        self.columns = QSpinBox()
+        self.columns.setRange(1, 20)
+        self.columns.setValue(3)
+        self.header_rows = QSpinBox()
+        self.header_rows.setRange(0, 5)
+        self.header_rows.setValue(1)
+        form.addRow("Số dòng (cả dòng tiêu đề):", self.rows)
+        form.addRow("Số cột:", self.columns)
+        form.addRow("Số dòng tiêu đề:", self.header_rows)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        dialogs.translate_buttons(buttons)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def table(self) -> Table:
+        return new_table(self.rows.value(), self.columns.value(), self.header_rows.value())
+
+
+class BodyEditor(NarrativeEditor):
+    """A part's text: paragraphs with roles, bold/italic, footnote marks and table blocks."""
+
+    # Tests replace these to answer the dialogs.
+    def ask_footnote(self, runs: list[Run], number: int) -> list[Run] | None:
+        dialog = FootnoteDialog(runs, number, self)
+        return dialog.runs() if dialog.exec() else None
+
+    def ask_new_table(self) -> Table | None:
+        dialog = NewTableDialog(self)
+        if not dialog.exec():
+            return None
+        return self.ask_table(dialog.table(), "Chèn bảng")
+
+    def ask_table(self, table: Table, title: str = "Sửa bảng") -> Table | None:
+        dialog = TableDialog(table, title, self)
+        return dialog.table() if dialog.exec() else None
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        install_handlers(self.document(), self)
+        self.document().contentsChange.connect(self._fix_table_paragraphs)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.DefaultContextMenu)
+
+    def set_footnote_offset(self, offset: int) -> None:
+        """Footnotes of the parts before this one: the marks show the report's numbering."""
+        from .text_objects import FOOTNOTE_OFFSET_PROPERTY
+
+        if self.document().property(FOOTNOTE_OFFSET_PROPERTY) != offset:
+            self.document().setProperty(FOOTNOTE_OFFSET_PROPERTY, offset)
+            self.document().markContentsDirty(0, self.document().characterCount())
+
+    def footnote_count(self) -> int:
+        from .text_objects import footnote_positions
+
+        return len(footnote_positions(self.document()))
+
+    # --- objects at a place -------------------------------------------------------------------------
+    def object_at(self, position: int) -> tuple[int, int] | None:
+        """(position, object type) of the footnote mark or table at document ``position``."""
+        document = self.document()
+        if 0 <= position < document.characterCount() and document.characterAt(position) == OBJECT_CHAR:
+            cursor = QTextCursor(document)
+            cursor.setPosition(position + 1)
+            kind = object_type(cursor.charFormat())
+            if kind in (FOOTNOTE_TYPE, TABLE_TYPE):
+                return position, kind
+        return None
+
+    def object_near(self, point) -> tuple[int, int] | None:
+        position = self.cursorForPosition(point).position()
+        return self.object_at(position) or self.object_at(position - 1)
+
+    def _format_at(self, position: int):
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(position + 1)
+        return cursor.charFormat()
+
+    def _replace_object(self, position: int, fmt, label_block: bool = True) -> None:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(position)
+        cursor.setPosition(position + 1, QTextCursor.MoveMode.KeepAnchor)
+        cursor.beginEditBlock()
+        cursor.setCharFormat(fmt)
+        cursor.endEditBlock()
+
+    # --- footnotes ---------------------------------------------------------------------------------
+    def insert_footnote(self) -> bool:
+        """Ctrl+Alt+F: a mark right after the cursor's text, its text asked in a dialog."""
+        if self.isReadOnly():
+            return False
+        cursor = self.textCursor()
+        if self._in_table_paragraph(cursor):
+            dialogs.inform(self, "Đặt con trỏ trong một đoạn văn (không phải bảng) rồi chèn chú thích.")
+            return False
+        from .text_objects import footnote_positions, FOOTNOTE_OFFSET_PROPERTY
+
+        before = len([p for p in footnote_positions(self.document()) if p < cursor.selectionEnd()])
+        number = int(self.document().property(FOOTNOTE_OFFSET_PROPERTY) or 0) + before + 1
+        runs = self.ask_footnote([], number)
+        if not runs or not "".join(r.text for r in runs).strip():
+            return False
+        cursor.setPosition(cursor.selectionEnd())
+        cursor.beginEditBlock()
+        cursor.insertText(OBJECT_CHAR, footnote_format(runs))
+        cursor.endEditBlock()
+        self.setTextCursor(cursor)
+        return True
+
+    def edit_footnote(self, position: int) -> bool:
+        from .text_objects import footnote_number
+
+        runs = footnote_of(self._format_at(position))
+        if runs is None or self.isReadOnly():
+            return False
+        changed = self.ask_footnote(runs, footnote_number(self.document(), position))
+        if changed is None or changed == runs:
+            return False
+        if not "".join(r.text for r in changed).strip():
+            return self.delete_object(position)
+        self._replace_object(position, footnote_format(changed))
+        return True
+
+    def delete_object(self, position: int) -> bool:
+        if self.isReadOnly() or self.object_at(position) is None:
+            return False
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(position)
+        cursor.setPosition(position + 1, QTextCursor.MoveMode.KeepAnchor)
+        cursor.beginEditBlock()
+        cursor.removeSelectedText()
+        if not cursor.block().text() and block_role(cursor.block().blockFormat()) == BlockRole.TABLE:
+            cursor.setBlockFormat(role_format(BlockRole.PARAGRAPH))
+            if cursor.block().next().isValid() or cursor.block().previous().isValid():
+                cursor.deleteChar() if cursor.block().next().isValid() else cursor.deletePreviousChar()
+        cursor.endEditBlock()
+        return True
+
+    # --- tables ------------------------------------------------------------------------------------
+    def _in_table_paragraph(self, cursor: QTextCursor) -> bool:
+        return OBJECT_CHAR in cursor.block().text() and block_role(cursor.blockFormat()) == BlockRole.TABLE
+
+    def insert_table(self, table: Table | None = None) -> bool:
+        """A table block at the cursor: the paragraph is split and the table stands on its own line."""
+        if self.isReadOnly():
+            return False
+        table = table if table is not None else self.ask_new_table()
+        if table is None:
+            return False
+        cursor = self.textCursor()
+        cursor.setPosition(cursor.selectionEnd())
+        table_line = role_format(BlockRole.TABLE, manual=True)
+        cursor.beginEditBlock()
+        block = cursor.block()
+        if not block.text():
+            cursor.setBlockFormat(table_line)
+        elif cursor.atBlockEnd():
+            cursor.insertBlock(table_line)
+        elif cursor.atBlockStart():
+            cursor.insertBlock(block.blockFormat())
+            cursor.movePosition(QTextCursor.MoveOperation.PreviousBlock)
+            cursor.setBlockFormat(table_line)
+        else:
+            cursor.insertBlock(block.blockFormat())  # the rest of the paragraph moves down
+            cursor.movePosition(QTextCursor.MoveOperation.PreviousBlock)
+            cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+            cursor.insertBlock(table_line)
+        cursor.insertText(OBJECT_CHAR, table_format(table))
+        if cursor.block().next().isValid():
+            cursor.movePosition(QTextCursor.MoveOperation.NextBlock)
+        else:
+            cursor.insertBlock(role_format(BlockRole.PARAGRAPH))
+        cursor.endEditBlock()
+        self.setTextCursor(cursor)
+        self._detect_all()
+        return True
+
+    def edit_table(self, position: int) -> bool:
+        table = table_of(self._format_at(position))
+        if table is None or self.isReadOnly():
+            return False
+        changed = self.ask_table(table)
+        if changed is None or changed == table:
+            return False
+        self._replace_object(position, table_format(changed))
+        return True
+
+    def tables(self) -> list[tuple[int, Table]]:
+        """(position, table) of every table block, in order."""
+        found = []
+        document = self.document()
+        for position in range(document.characterCount()):
+            if document.characterAt(position) == OBJECT_CHAR:
+                table = table_of(self._format_at(position))
+                if table is not None:
+                    found.append((position, table))
+        return found
+
+    def footnotes(self) -> list[tuple[int, list[Run]]]:
+        from .text_objects import footnote_positions
+
+        return [(p, footnote_of(self._format_at(p)) or []) for p in footnote_positions(self.document())]
+
+    def _detect_all(self) -> None:
+        block = self.document().begin()
+        while block.isValid():
+            self._fix_block(block)
+            block = block.next()
+
+    def _fix_table_paragraphs(self, position: int, _removed: int, added: int) -> None:
+        if self._loading:
+            return
+        block = self.document().findBlock(position)
+        last = self.document().findBlock(position + added)
+        while block.isValid():
+            self._fix_block(block)
+            if block == last:
+                break
+            block = block.next()
+
+    def _fix_block(self, block) -> None:
+        """Enter after a table copies the table paragraph's format: make that new line a paragraph."""
+        if block_role(block.blockFormat()) == BlockRole.TABLE and OBJECT_CHAR not in block.text():
+            cursor = QTextCursor(block)
+            cursor.joinPreviousEditBlock()
+            cursor.setBlockFormat(role_format(detect_role(block.text()) or BlockRole.PARAGRAPH))
+            cursor.endEditBlock()
+
+    def _leave_table_paragraph(self) -> None:
+        """Typing on a table's line goes into a new paragraph after (or before) the table."""
+        cursor = self.textCursor()
+        if not self._in_table_paragraph(cursor) or cursor.hasSelection():
+            return
+        block = cursor.block()
+        fmt = role_format(BlockRole.PARAGRAPH)
+        if cursor.position() == block.position():
+            cursor.insertBlock(block.blockFormat())
+            cursor.movePosition(QTextCursor.MoveOperation.PreviousBlock)
+            cursor.setBlockFormat(fmt)
+        else:
+            cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+            cursor.insertBlock(fmt)
+        self.setTextCursor(cursor)
+
+    # --- events --------------------------------------------------------------------------------------
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        mods = event.modifiers()
+        ctrl_alt = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+        if event.key() == Qt.Key.Key_F and (mods & ctrl_alt) == ctrl_alt:
+            self.insert_footnote()
+            return
+        if not self.isReadOnly() and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
+                and self._in_table_paragraph(self.textCursor()):
+            self._leave_table_paragraph()
+            return
+        if not self.isReadOnly() and event.text() and event.text().isprintable() \
+                and not mods & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
+            self._leave_table_paragraph()
+        super().keyPressEvent(event)
+
+    def inputMethodEvent(self, event) -> None:  # noqa: N802
+        if event.commitString() and not self.isReadOnly():
+            self._leave_table_paragraph()
+        super().inputMethodEvent(event)
+
+    def mouseDoubleClickEvent(self, event) -> None:  # noqa: N802
+        found = self.object_near(event.position().toPoint())
+        if found is not None and not self.isReadOnly():
+            position, kind = found
+            (self.edit_table if kind == TABLE_TYPE else self.edit_footnote)(position)
+            return
+        super().mouseDoubleClickEvent(event)
+
+    def contextMenuEvent(self, event) -> None:  # noqa: N802
+        menu = self.createStandardContextMenu(event.pos())
+        found = self.object_near(event.pos())
+        if not self.isReadOnly():
+            menu.addSeparator()
+            if found is not None and found[1] == TABLE_TYPE:
+                menu.addAction("Sửa bảng…", lambda: self.edit_table(found[0]))
+                menu.addAction("Xóa bảng", lambda: self.delete_object(found[0]))
+            elif found is not None:
+                menu.addAction("Sửa chú thích…", lambda: self.edit_footnote(found[0]))
+                menu.addAction("Xóa chú thích", lambda: self.delete_object(found[0]))
+            menu.addAction("Chèn chú thích cuối trang (Ctrl+Alt+F)", self.insert_footnote)
+            menu.addAction("Chèn bảng…", self.insert_table)
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+
+_unused = (MANUAL_PROPERTY, QMenu)
