@@ -6,6 +6,8 @@ editing (a dialog) and deleting them are edits of the document, undone with Ctrl
 
 from __future__ import annotations
 
+import copy
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QMenu, QSpinBox, QVBoxLayout,
@@ -67,7 +69,7 @@ class TableDialog(QDialog):
         self.resize(900, 520)
         layout = QVBoxLayout(self)
         self.grid = TableGrid()
-        self.grid.set_table(table)
+        self.grid.set_table(copy.deepcopy(table))  # Cancel leaves the text's table as it was
         layout.addWidget(self.grid, 1)
         hint = QLabel("Chọn nhiều ô rồi bấm “Gộp ô” để gộp; “Tiêu đề” là số dòng tiêu đề lặp lại ở đầu trang.")
         hint.setStyleSheet("color: #555;")

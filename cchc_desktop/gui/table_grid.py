@@ -23,8 +23,11 @@ from . import dialogs, table_ops
 from .table_ops import TableOpError
 
 SUB_ROW_PREFIX = "    – "  # shown only; the model keeps level=1
-ROW_KIND_LABELS = {RowKind.DATA: "Dòng số liệu", RowKind.GROUP: "Dòng nhóm (in đậm)",
-                   RowKind.CAPTION: "Dòng mục (trải hết bảng)"}
+ROW_KIND_LABELS = {RowKind.DATA: "Dòng thường", RowKind.GROUP: "Dòng nhóm",
+                   RowKind.CAPTION: "Dòng mục"}
+ROW_KIND_TIPS = {RowKind.DATA: "Dòng thường: mang số liệu",
+                 RowKind.GROUP: "Dòng nhóm: in đậm; các dòng con bên dưới mang số liệu",
+                 RowKind.CAPTION: "Dòng mục (“A. CHỈ TIÊU CHUNG”): một ô trải hết chiều ngang bảng"}
 ALIGN_LABELS = {Align.LEFT: "Căn trái", Align.CENTER: "Căn giữa", Align.RIGHT: "Căn phải",
                 Align.JUSTIFY: "Căn đều"}
 NUMBER_STYLE_LABELS = {NumberStyle.AS_TYPED: "Số in như đã gõ",
@@ -275,10 +278,11 @@ class TableGrid(QWidget):
         self.kind.setToolTip("Loại của dòng đang chọn")
         for kind, label in ROW_KIND_LABELS.items():
             self.kind.addItem(label, kind)
+            self.kind.setItemData(self.kind.count() - 1, ROW_KIND_TIPS[kind], Qt.ItemDataRole.ToolTipRole)
         self.header_spin = QSpinBox()
         self.header_spin.setRange(0, table_ops.MAX_HEADER_ROWS)
-        self.header_spin.setPrefix("Tiêu đề: ")
-        self.header_spin.setSuffix(" dòng")
+        self.header_spin.setPrefix("Dòng tiêu đề: ")
+        self.header_spin.setMinimumWidth(self.header_spin.fontMetrics().horizontalAdvance("Dòng tiêu đề: 00") + 30)
         self.header_spin.setToolTip("Số dòng tiêu đề ở đầu bảng (in lặp lại ở đầu mỗi trang)")
         self.undo_button = _tool("↶", "Hoàn tác thao tác trên bảng (Ctrl+Z)")
         self.redo_button = _tool("↷", "Làm lại (Ctrl+Y)")
@@ -374,6 +378,16 @@ class TableGrid(QWidget):
         for r, c, rs, cs in table_ops.areas(self.table):
             self.view.setSpan(r, c, rs, cs)
         header = self.view.horizontalHeader()
+        if any(column.width_mm for column in self.table.columns):
+            from .text_objects import column_widths
+
+            available = max(300, self.view.viewport().width() or 700)
+            for column, width in enumerate(column_widths(self.table, available - 4)):
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+                header.resizeSection(column, int(width))
+            self.view.resizeRowsToContents()
+            self._show_current()
+            return
         for column in range(self.model.columnCount()):
             key = self.model.key(column)
             wide = key in ("indicator", "note", "") and not self.table.columns[column].figures

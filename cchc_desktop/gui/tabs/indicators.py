@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QToolButton,
                                QVBoxLayout, QWidget)
@@ -215,6 +215,13 @@ class IndicatorsTab(QWidget):
         self.stack.clear()
         self.report = report
         self.refresh(0)
+        QTimer.singleShot(0, self._update_buttons)  # after the window's read-only switch
+
+    def _update_buttons(self) -> None:
+        editable = self.add_form.isEnabled()
+        self.remove_form.setEnabled(editable and bool(self.appendices))
+        self.grid.undo_button.setEnabled(editable and self.stack.canUndo())
+        self.grid.redo_button.setEnabled(editable and self.stack.canRedo())
 
     @property
     def appendices(self) -> list[AppendixTable]:

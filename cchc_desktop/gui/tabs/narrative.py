@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFont, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QStackedWidget, QToolButton,
                                QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
@@ -196,6 +196,8 @@ class NarrativeTab(QWidget):
         self.closing.set_text(report.closing)
         self.report = report
         self.refresh(0)
+        # The window's read-only switch enables every button afterwards: set ours again then.
+        QTimer.singleShot(0, self._update_buttons)
 
     def flush(self) -> None:
         """Write the editors' text into the model (before a save or a structural edit)."""
@@ -280,8 +282,9 @@ class NarrativeTab(QWidget):
             return
         self.pages.setCurrentWidget(editor)
         part = self.parts[index]
-        if self.title.text() != part.title:
+        if nfc(self.title.text().strip()) != part.title:  # not while typing (a trailing space is kept)
             self.title.setText(part.title)
+            self.title.setCursorPosition(0)
         self.tag.setCurrentIndex(max(0, self.tag.findData(part.tag)))
         self._show_role(editor.current_role())
 
