@@ -138,11 +138,15 @@ class BodyEditor(NarrativeEditor):
 
     def set_footnote_offset(self, offset: int) -> None:
         """Footnotes of the parts before this one: the marks show the report's numbering."""
-        from .text_objects import FOOTNOTE_OFFSET_PROPERTY
-
-        if self.document().property(FOOTNOTE_OFFSET_PROPERTY) != offset:
-            self.document().setProperty(FOOTNOTE_OFFSET_PROPERTY, offset)
+        if self._footnote_handler.offset != offset:
+            self._footnote_handler.offset = offset
             self.document().markContentsDirty(0, self.document().characterCount())
+
+    def footnote_number(self, position: int) -> int:
+        """The report-wide number of the footnote mark at ``position``."""
+        from .text_objects import footnote_number
+
+        return footnote_number(self.document(), position, self._footnote_handler.offset)
 
     def footnote_count(self) -> int:
         from .text_objects import footnote_positions
@@ -187,10 +191,10 @@ class BodyEditor(NarrativeEditor):
         if self._in_table_paragraph(cursor):
             dialogs.inform(self, "Đặt con trỏ trong một đoạn văn (không phải bảng) rồi chèn chú thích.")
             return False
-        from .text_objects import footnote_positions, FOOTNOTE_OFFSET_PROPERTY
+        from .text_objects import footnote_positions
 
         before = len([p for p in footnote_positions(self.document()) if p < cursor.selectionEnd()])
-        number = int(self.document().property(FOOTNOTE_OFFSET_PROPERTY) or 0) + before + 1
+        number = self._footnote_handler.offset + before + 1
         runs = self.ask_footnote([], number)
         if not runs or not "".join(r.text for r in runs).strip():
             return False
@@ -202,12 +206,10 @@ class BodyEditor(NarrativeEditor):
         return True
 
     def edit_footnote(self, position: int) -> bool:
-        from .text_objects import footnote_number
-
         runs = footnote_of(self._format_at(position))
         if runs is None or self.isReadOnly():
             return False
-        changed = self.ask_footnote(runs, footnote_number(self.document(), position))
+        changed = self.ask_footnote(runs, self.footnote_number(position))
         if changed is None or changed == runs:
             return False
         if not "".join(r.text for r in changed).strip():

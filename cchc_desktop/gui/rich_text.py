@@ -37,7 +37,9 @@ def detect_role(text: str) -> BlockRole | None:
 
 
 def block_role(block_format: QTextBlockFormat) -> BlockRole:
-    value = block_format.property(ROLE_PROPERTY)
+    # stringProperty, not property(): PySide6 6.12's property() drops a reference to None when the
+    # property is missing, and enough keystrokes then crash the interpreter (bool/none_dealloc).
+    value = block_format.stringProperty(ROLE_PROPERTY)
     try:
         return BlockRole(value) if value else BlockRole.PARAGRAPH
     except ValueError:

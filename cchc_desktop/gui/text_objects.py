@@ -22,7 +22,6 @@ OBJECT_CHAR = "\ufffc"
 FOOTNOTE_TYPE = int(QTextFormat.ObjectTypes.UserObject.value) + 13
 TABLE_TYPE = int(QTextFormat.ObjectTypes.UserObject.value) + 14
 DATA_PROPERTY = int(QTextFormat.Property.UserProperty.value) + 13
-FOOTNOTE_OFFSET_PROPERTY = "cchc_footnote_offset"  # footnotes in the parts before this one
 
 
 def _encode(value) -> str:
@@ -62,23 +61,19 @@ def object_type(fmt: QTextFormat) -> int:
 def footnote_of(fmt: QTextFormat) -> list[Run] | None:
     if object_type(fmt) != FOOTNOTE_TYPE:
         return None
-    data = fmt.property(DATA_PROPERTY)
+    data = fmt.stringProperty(DATA_PROPERTY)  # never property(): see rich_text.block_role
     return _decode(data) if data else []
 
 
 def table_of(fmt: QTextFormat) -> Table | None:
     if object_type(fmt) != TABLE_TYPE:
         return None
-    data = fmt.property(DATA_PROPERTY)
+    data = fmt.stringProperty(DATA_PROPERTY)
     return _decode(data) if data else Table()
 
 
 def footnote_positions(document: QTextDocument) -> list[int]:
-    """Positions of the footnote marks, in document order (cached per revision)."""
-    cache = document.property("cchc_footnote_cache")
-    revision = document.revision()
-    if cache and cache[0] == revision:
-        return cache[1]
+    """Positions of the footnote marks, in document order."""
     positions = []
     block = document.begin()
     while block.isValid():
@@ -89,12 +84,11 @@ def footnote_positions(document: QTextDocument) -> list[int]:
                 positions.extend(range(fragment.position(), fragment.position() + fragment.length()))
             it += 1
         block = block.next()
-    document.setProperty("cchc_footnote_cache", [revision, positions])
     return positions
 
 
-def footnote_number(document: QTextDocument, position: int) -> int:
-    offset = document.property(FOOTNOTE_OFFSET_PROPERTY) or 0
+def footnote_number(document: QTextDocument, position: int, offset: int = 0) -> int:
+    """The printed number of the mark at ``position`` (``offset``: footnotes of the parts before)."""
     positions = footnote_positions(document)
     try:
         return int(offset) + positions.index(position) + 1
@@ -105,6 +99,8 @@ def footnote_number(document: QTextDocument, position: int) -> int:
 class FootnoteHandler(QPyTextObject):
     """Draws a footnote mark as its superscript number."""
 
+    offset = 0  # footnotes of the parts before this one
+
     def _font(self, document: QTextDocument) -> QFont:
         font = QFont(document.defaultFont())
         font.setPointSizeF(max(6.0, font.pointSizeF() * 0.65))
@@ -114,7 +110,7 @@ class FootnoteHandler(QPyTextObject):
     def intrinsicSize(self, document, position, fmt):  # noqa: N802 (Qt name)
         metrics = QFontMetricsF(self._font(document))
         full = QFontMetricsF(document.defaultFont())
-        text = str(footnote_number(document, position))
+        text = str(footnote_number(document, position, self.offset))
         return QSizeF(metrics.horizontalAdvance(text) + 2, full.ascent())
 
     def drawObject(self, painter, rect, document, position, fmt):  # noqa: N802
@@ -122,7 +118,7 @@ class FootnoteHandler(QPyTextObject):
         painter.setFont(self._font(document))
         painter.setPen(QColor("#1a4fa0"))
         painter.drawText(rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
-                         str(footnote_number(document, position)))
+                         str(footnote_number(document, position, self.offset)))
         painter.restore()
 
 
@@ -228,6 +224,7 @@ def install_handlers(document: QTextDocument, owner) -> None:
     """Register the footnote and table painters on ``document``'s layout (kept alive by ``owner``)."""
     owner._footnote_handler = FootnoteHandler(owner)
     owner._table_handler = TableHandler(owner)
+
     layout = document.documentLayout()
     layout.registerHandler(FOOTNOTE_TYPE, owner._footnote_handler)
     layout.registerHandler(TABLE_TYPE, owner._table_handler)

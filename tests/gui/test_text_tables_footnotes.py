@@ -11,7 +11,6 @@ from cchc_desktop.core.model import Block, BlockRole, RowKind, Run
 from cchc_desktop.gui.body_editor import BodyEditor, FootnoteDialog, TableDialog
 from cchc_desktop.gui.rich_text import blocks_to_document, document_to_blocks
 from cchc_desktop.gui.table_ops import new_table
-from cchc_desktop.gui.text_objects import footnote_number
 from tests.strategies import tables
 
 from .helpers import press, type_text, unikey
@@ -168,7 +167,7 @@ def test_footnote_ctrl_alt_f_edit_delete_undo_and_reopen(open_window, database) 
     _cursor_after(tab.editor, tab.editor.blocks()[0].text[:5])
     assert tab.editor.insert_footnote()
     position = editor.footnotes()[0][0]
-    assert footnote_number(editor.document(), position) == 2
+    assert editor.footnote_number(position) == 2
 
     editor.ask_footnote = lambda runs, number: runs[:1] + [Run("Kế hoạch 15")]
     assert editor.edit_footnote(position)
