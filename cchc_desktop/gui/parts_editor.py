@@ -7,6 +7,7 @@ They are pushed to the tab's QUndoStack (``NarrativeTab.stack``).
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
@@ -65,7 +66,92 @@ def group_heading(parts: list[Part], at: int) -> str:
     return f"Phần thứ {ORDINALS[groups] if groups < len(ORDINALS) else groups + 1}: "
 
 
-class AddPartCommand(QUndoCommand):
+_ROMAN_MARK = re.compile(r"^([IVXLC]+)\.(\s*)")
+_GROUP_MARK = re.compile(r"^(Phần thứ )(\S+?)(\s*[:.]|\s|$)", re.IGNORECASE)
+
+
+def numbering(parts: list[Part]) -> str | None:
+    """How the headings are numbered now: "continuous" (I… across groups), "restart" (I… again in
+    each "Phần thứ…" group), or None when the clerk numbered them some other way."""
+    continuous = restart = True
+    count = in_group = groups = 0
+    for part in parts:
+        heading = part.heading
+        if heading is None:
+            continue
+        if heading.role == BlockRole.PART:
+            in_group = 0
+            groups += 1
+            match = _GROUP_MARK.match(heading.text)
+            if match and match.group(2).lower() != (ORDINALS[groups - 1] if groups <= len(ORDINALS) else ""):
+                return None
+            continue
+        if heading.role != BlockRole.HEADING1:
+            continue
+        match = _ROMAN_MARK.match(heading.text)
+        if match is None or match.group(1) not in ROMAN:
+            return None
+        value = ROMAN.index(match.group(1)) + 1
+        count, in_group = count + 1, in_group + 1
+        continuous &= value == count
+        restart &= value == in_group
+    return "continuous" if continuous else "restart" if restart else None
+
+
+def renumber(parts: list[Part], scheme: str) -> list[tuple[Part, Block]]:
+    """Rewrite the typed numbers of the headings in ``scheme``; returns (part, old heading) changed."""
+    changed: list[tuple[Part, Block]] = []
+    count = in_group = groups = 0
+    for part in parts:
+        heading = part.heading
+        if heading is None or not heading.runs:
+            continue
+        first = heading.runs[0]
+        if heading.role == BlockRole.PART:
+            in_group = 0
+            groups += 1
+            match = _GROUP_MARK.match(first.text)
+            wanted = ORDINALS[groups - 1] if groups <= len(ORDINALS) else None
+            if match is None or wanted is None or match.group(2) == wanted:
+                continue
+            text = match.group(1) + wanted + first.text[match.end(2):]
+        elif heading.role == BlockRole.HEADING1:
+            count, in_group = count + 1, in_group + 1
+            number = count if scheme == "continuous" else in_group
+            match = _ROMAN_MARK.match(first.text)
+            if match is None or number > len(ROMAN) or match.group(1) == ROMAN[number - 1]:
+                continue
+            text = ROMAN[number - 1] + first.text[match.end(1):]
+        else:
+            continue
+        changed.append((part, heading))
+        part.blocks[0] = Block(heading.role, [Run(text, first.bold, first.italic, first.footnote)] + heading.runs[1:])
+    return changed
+
+
+class _Renumbering(QUndoCommand):
+    """A structural change after which the typed heading numbers follow (when they were in order)."""
+
+    def __init__(self, label: str) -> None:
+        super().__init__(label)
+        self.scheme: str | None = None
+        self.scheme_known = False
+        self.renumbered: list[tuple[Part, Block]] = []
+
+    def _before_change(self, parts: list[Part]) -> None:
+        if not self.scheme_known:
+            self.scheme, self.scheme_known = numbering(parts), True
+
+    def _after_change(self, parts: list[Part]) -> None:
+        self.renumbered = renumber(parts, self.scheme) if self.scheme else []
+
+    def _undo_numbers(self) -> None:
+        for part, heading in self.renumbered:
+            part.blocks[0] = heading
+        self.renumbered = []
+
+
+class AddPartCommand(_Renumbering):
     def __init__(self, tab: NarrativeTab, at: int, part: Part) -> None:
         super().__init__("Thêm phần")
         self.tab, self.report, self.at, self.part = tab, tab.report, at, part
@@ -73,19 +159,22 @@ class AddPartCommand(QUndoCommand):
 
     def redo(self) -> None:
         self.tab.flush()
+        self._before_change(self.report.parts)
         self.report.parts.insert(self.at, self.part)
+        self._after_change(self.report.parts)
         self.tab.insert_editor(self.at, self.part, self.editor)
         self.tab.refresh(self.at)
 
     def undo(self) -> None:
         self.tab.flush()
+        self._undo_numbers()
         at = index_of(self.report.parts, self.part)
         del self.report.parts[at]
         self.editor = self.tab.take_editor(at)
         self.tab.refresh(min(at, len(self.report.parts) - 1))
 
 
-class RemovePartCommand(QUndoCommand):
+class RemovePartCommand(_Renumbering):
     def __init__(self, tab: NarrativeTab, at: int) -> None:
         super().__init__("Xóa phần")
         self.tab, self.report, self.at = tab, tab.report, at
@@ -94,39 +183,49 @@ class RemovePartCommand(QUndoCommand):
 
     def redo(self) -> None:
         self.tab.flush()
+        self._before_change(self.report.parts)
         at = index_of(self.report.parts, self.part)
         del self.report.parts[at]
+        self._after_change(self.report.parts)
         self.editor = self.tab.take_editor(at)
         self.tab.refresh(min(at, len(self.report.parts) - 1))
 
     def undo(self) -> None:
         self.tab.flush()
+        self._undo_numbers()
         self.report.parts.insert(self.at, self.part)
         self.tab.insert_editor(self.at, self.part, self.editor)
         self.tab.refresh(self.at)
 
 
-class MovePartCommand(QUndoCommand):
+class MovePartCommand(_Renumbering):
     def __init__(self, tab: NarrativeTab, at: int, target: int) -> None:
         super().__init__("Chuyển phần")
         self.tab, self.report, self.at, self.target = tab, tab.report, at, target
 
     def _move(self, source: int, target: int) -> None:
-        self.tab.flush()
         part = self.report.parts.pop(source)
         self.report.parts.insert(target, part)
         self.tab.move_editor(source, target)
-        self.tab.refresh(target)
 
     def redo(self) -> None:
+        self.tab.flush()
+        self._before_change(self.report.parts)
         self._move(self.at, self.target)
+        self._after_change(self.report.parts)
+        self.tab.refresh(self.target)
 
     def undo(self) -> None:
+        self.tab.flush()
+        self._undo_numbers()
         self._move(self.target, self.at)
+        self.tab.refresh(self.at)
 
 
-class SetHeadingCommand(QUndoCommand):
-    """The heading's text and level ("Phần thứ…" group or "I." part); typing in the title merges."""
+class SetHeadingCommand(_Renumbering):
+    """The heading's text and level ("Phần thứ…" group or "I." part); typing in the title merges.
+
+    A level change renumbers the other headings when they were numbered in order."""
 
     ID = 1302
 
@@ -137,8 +236,7 @@ class SetHeadingCommand(QUndoCommand):
         self.new_text, self.new_role = text, role
         self.typing = label == "Đổi tên phần"
 
-    def _apply(self, text: str, role: BlockRole | None, runs: list[Run] | None) -> None:
-        self.tab.flush()
+    def _set(self, text: str, role: BlockRole | None, runs: list[Run] | None) -> None:
         part = self.part
         body = part.blocks[1:] if part.heading is not None else part.blocks
         if role is None or (not text and not runs):
@@ -146,18 +244,26 @@ class SetHeadingCommand(QUndoCommand):
         else:
             part.blocks = [Block(role, runs if runs is not None else heading_runs(text, heading_state(part)[2]))] + \
                 list(body)
-        self.tab.refresh(index_of(self.report.parts, part), reload_text=False)
 
     def redo(self) -> None:
+        self.tab.flush()
         role = self.new_role
         if self.new_text and role is None:
             role = BlockRole.PART if self.new_text.lower().startswith("phần") else BlockRole.HEADING1
         runs = self.old[2] if self.new_text == self.old[0] else None  # a level change keeps the runs
-        self._apply(self.new_text, role if self.new_text else None, runs)
+        if not self.typing:
+            self._before_change(self.report.parts)
+        self._set(self.new_text, role if self.new_text else None, runs)
+        if not self.typing:
+            self._after_change(self.report.parts)
+        self.tab.refresh(index_of(self.report.parts, self.part), reload_text=False)
 
     def undo(self) -> None:
+        self.tab.flush()
+        self._undo_numbers()
         text, role, runs = self.old
-        self._apply(text, role, runs)
+        self._set(text, role, runs)
+        self.tab.refresh(index_of(self.report.parts, self.part), reload_text=False)
 
     def id(self) -> int:  # noqa: A003 (Qt name)
         return self.ID if self.typing else -1

@@ -50,24 +50,27 @@ def test_add_rename_reorder_group_tag_and_reopen(open_window, database) -> None:
     press(editor, Qt.Key.Key_Return)
     type_text(editor, "Kính đề nghị xem xét.")
 
-    tab.up.click()  # the new part before part III
-    assert _titles(window.report)[2] == "IV. ĐỀ XUẤT, KIẾN NGHỊ"
+    tab.up.click()  # the new part before part III: the typed numbers follow
+    titles = _titles(window.report)
+    assert titles[2] == "III. ĐỀ XUẤT, KIẾN NGHỊ"
+    assert titles[3] == "IV." + before[2][len("III."):]
     assert tab.current_index() == 2 and tab.editor is editor  # its text editor moved with it
 
     tab.select_part(0)
     tab.outdent.click()  # "I. Kết quả…" becomes the group "Phần thứ nhất: Kết quả…"
     first = window.report.parts[0]
-    assert first.heading.role == BlockRole.PART and first.title.startswith("Phần thứ nhất: ")
+    assert first.heading.role == BlockRole.PART and first.title == "Phần thứ nhất: " + before[0][len("I. "):]
     assert tab.outline.topLevelItemCount() == 1 and tab.outline.topLevelItem(0).childCount() == 3
+    assert [t.split(" ")[0] for t in _titles(window.report)[1:]] == ["I.", "II.", "III."]
 
     window.close()
     for report in (stored(database), open_window().report):
-        assert [p.title for p in report.parts][2] == "IV. ĐỀ XUẤT, KIẾN NGHỊ"
+        assert [p.title for p in report.parts][2] == "II. ĐỀ XUẤT, KIẾN NGHỊ"
         assert report.parts[0].heading.role == BlockRole.PART
         added = report.parts[2]
         assert added.tag == PartTag.PROPOSALS
         assert [(b.role, b.text) for b in added.blocks] == [
-            (BlockRole.HEADING1, "IV. ĐỀ XUẤT, KIẾN NGHỊ"),
+            (BlockRole.HEADING1, "II. ĐỀ XUẤT, KIẾN NGHỊ"),
             (BlockRole.BULLET, "- Đề nghị cấp kinh phí tuyến"),
             (BlockRole.PARAGRAPH, "Kính đề nghị xem xét."),
         ]
@@ -166,3 +169,26 @@ def test_read_only_report_locks_the_parts(open_window, monkeypatch) -> None:
     tab.add()
     assert len(window.report.parts) == count
     assert not tab.editor.insert_footnote() and not tab.editor.insert_table()
+
+
+def test_heading_numbers_follow_only_when_they_were_in_order() -> None:
+    from cchc_desktop.core.model import Block, Part
+    from cchc_desktop.gui.parts_editor import numbering, renumber
+
+    def parts(*headings):
+        return [Part(blocks=[Block.plain(role, text)]) for role, text in headings]
+
+    grouped = parts((BlockRole.PART, "Phần thứ nhất: TÌNH HÌNH"), (BlockRole.HEADING1, "I. A"),
+                    (BlockRole.HEADING1, "II. B"), (BlockRole.PART, "Phần thứ hai: NHIỆM VỤ"),
+                    (BlockRole.HEADING1, "I. C"))
+    assert numbering(grouped) == "restart"
+    grouped[1], grouped[4] = grouped[4], grouped[1]  # a part moved into the other group
+    changed = renumber(grouped, "restart")
+    assert [p.title for p in grouped] == ["Phần thứ nhất: TÌNH HÌNH", "I. C", "II. B", "Phần thứ hai: NHIỆM VỤ",
+                                          "I. A"]
+    assert len(changed) == 2
+    grouped[0], grouped[3] = grouped[3], grouped[0]
+    renumber(grouped, "restart")
+    assert grouped[0].title == "Phần thứ nhất: NHIỆM VỤ" and grouped[3].title == "Phần thứ hai: TÌNH HÌNH"
+    own = parts((BlockRole.HEADING1, "I. A"), (BlockRole.HEADING1, "III. B"))
+    assert numbering(own) is None  # the clerk's own numbering is left alone
