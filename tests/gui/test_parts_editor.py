@@ -182,13 +182,13 @@ def test_heading_numbers_follow_only_when_they_were_in_order() -> None:
                     (BlockRole.HEADING1, "II. B"), (BlockRole.PART, "Phần thứ hai: NHIỆM VỤ"),
                     (BlockRole.HEADING1, "I. C"))
     assert numbering(grouped) == "restart"
-    grouped[1], grouped[4] = grouped[4], grouped[1]  # a part moved into the other group
+    grouped.append(grouped.pop(1))  # "I. A" moved to the end of the second group
     changed = renumber(grouped, "restart")
-    assert [p.title for p in grouped] == ["Phần thứ nhất: TÌNH HÌNH", "I. C", "II. B", "Phần thứ hai: NHIỆM VỤ",
-                                          "I. A"]
+    assert [p.title for p in grouped] == ["Phần thứ nhất: TÌNH HÌNH", "I. B", "Phần thứ hai: NHIỆM VỤ", "I. C",
+                                          "II. A"]
     assert len(changed) == 2
-    grouped[0], grouped[3] = grouped[3], grouped[0]
+    grouped[0], grouped[2] = grouped[2], grouped[0]
     renumber(grouped, "restart")
-    assert grouped[0].title == "Phần thứ nhất: NHIỆM VỤ" and grouped[3].title == "Phần thứ hai: TÌNH HÌNH"
+    assert grouped[0].title == "Phần thứ nhất: NHIỆM VỤ" and grouped[2].title == "Phần thứ hai: TÌNH HÌNH"
     own = parts((BlockRole.HEADING1, "I. A"), (BlockRole.HEADING1, "III. B"))
     assert numbering(own) is None  # the clerk's own numbering is left alone
