@@ -10,15 +10,15 @@ import copy
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QMenu, QSpinBox, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QSpinBox,
+                               QVBoxLayout, QWidget)
 
-from cchc_desktop.core.model import BlockRole, Run, Table
+from cchc_desktop.core.model import BlockRole, NumberStyle, Run, Table
 
 from . import dialogs
 from .narrative_editor import NarrativeEditor
-from .rich_text import MANUAL_PROPERTY, block_role, detect_role, role_format
-from .table_grid import TableGrid
+from .rich_text import block_role, detect_role, role_format
+from .table_grid import NUMBER_STYLE_LABELS, TableGrid
 from .table_ops import new_table
 from .text_objects import (FOOTNOTE_TYPE, OBJECT_CHAR, TABLE_TYPE, footnote_format, footnote_of, install_handlers,
                            object_type, table_format, table_of)
@@ -71,15 +71,30 @@ class TableDialog(QDialog):
         self.grid = TableGrid()
         self.grid.set_table(copy.deepcopy(table))  # Cancel leaves the text's table as it was
         layout.addWidget(self.grid, 1)
-        hint = QLabel("Chọn nhiều ô rồi bấm “Gộp ô” để gộp; “Tiêu đề” là số dòng tiêu đề lặp lại ở đầu trang.")
+        bottom = QHBoxLayout()
+        hint = QLabel("Chọn nhiều ô rồi bấm “Gộp ô” để gộp. Dòng tiêu đề được in lặp lại ở đầu mỗi trang.")
         hint.setStyleSheet("color: #555;")
-        layout.addWidget(hint)
+        bottom.addWidget(hint, 1)
+        self.number_style = QComboBox()
+        self.number_style.setToolTip("Cách in số liệu của bảng này")
+        for style, label in NUMBER_STYLE_LABELS.items():
+            self.number_style.addItem(label, style)
+        self.number_style.setCurrentIndex(self.number_style.findData(self.grid.table.number_style))
+        self.number_style.activated.connect(self._set_number_style)
+        self.grid.model.structureChanged.connect(
+            lambda: self.number_style.setCurrentIndex(self.number_style.findData(self.grid.table.number_style)))
+        bottom.addWidget(self.number_style)
+        layout.addLayout(bottom)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         dialogs.translate_buttons(buttons)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.grid.select(0, 0)
+
+    def _set_number_style(self, index: int) -> None:
+        style = NumberStyle(self.number_style.itemData(index))
+        self.grid.model.edit("Cách in số", lambda table: setattr(table, "number_style", style))
 
     def table(self) -> Table:
         return self.grid.table
@@ -383,5 +398,3 @@ class BodyEditor(NarrativeEditor):
         menu.exec(event.globalPos())
         menu.deleteLater()
 
-
-_unused = (MANUAL_PROPERTY, QMenu)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QBrush, QColor, QFont, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QInputDialog, QLabel,
                                QMenu, QSpinBox, QTableView, QToolButton, QVBoxLayout, QWidget)
@@ -303,6 +303,7 @@ class TableGrid(QWidget):
                                   | triggers.SelectedClicked)
         self.view.verticalHeader().setDefaultSectionSize(26)
         layout.addWidget(self.view, 1)
+        self.view.viewport().installEventFilter(self)
         self.message = QLabel()
         self.message.setStyleSheet("color: #b00020; font-weight: bold;")
         self.message.setWordWrap(True)
@@ -378,13 +379,8 @@ class TableGrid(QWidget):
         for r, c, rs, cs in table_ops.areas(self.table):
             self.view.setSpan(r, c, rs, cs)
         header = self.view.horizontalHeader()
-        if any(column.width_mm for column in self.table.columns):
-            from .text_objects import column_widths
-
-            available = max(300, self.view.viewport().width() or 700)
-            for column, width in enumerate(column_widths(self.table, available - 4)):
-                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-                header.resizeSection(column, int(width))
+        if self._proportional():
+            self._fit_widths()
             self.view.resizeRowsToContents()
             self._show_current()
             return
@@ -395,6 +391,24 @@ class TableGrid(QWidget):
             header.setSectionResizeMode(column, mode)
         self.view.resizeRowsToContents()
         self._show_current()
+
+    def _proportional(self) -> bool:
+        """Columns with widths in millimetres are shown in the same proportions."""
+        return any(column.width_mm for column in self.table.columns)
+
+    def _fit_widths(self) -> None:
+        from .text_objects import column_widths
+
+        header = self.view.horizontalHeader()
+        available = max(200, self.view.viewport().width())
+        for column, width in enumerate(column_widths(self.table, available - 2)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, int(width))
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+        if watched is self.view.viewport() and event.type() == QEvent.Type.Resize and self._proportional():
+            self._fit_widths()
+        return super().eventFilter(watched, event)
 
     def _edited(self) -> None:
         self.message.hide()

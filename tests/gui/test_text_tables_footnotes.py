@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocument
 
-from cchc_desktop.core.model import Block, BlockRole, RowKind, Run
+from cchc_desktop.core.model import Block, BlockRole, NumberStyle, RowKind, Run
 from cchc_desktop.gui.body_editor import BodyEditor, FootnoteDialog, TableDialog
 from cchc_desktop.gui.rich_text import blocks_to_document, document_to_blocks
 from cchc_desktop.gui.table_ops import new_table
@@ -92,6 +92,7 @@ def test_insert_edit_merge_delete_a_table_with_undo(open_window, database) -> No
         grid.select(2, 0)
         grid.set_row_kind(RowKind.GROUP)
         grid.set_header_rows(2)
+        dialog.number_style.activated.emit(dialog.number_style.findData(NumberStyle.VIETNAMESE))
         return dialog.table()
 
     editor.ask_table = edit_in_dialog
@@ -100,6 +101,7 @@ def test_insert_edit_merge_delete_a_table_with_undo(open_window, database) -> No
     [(_at, block)] = _table_blocks(editor.blocks())
     table = block.table
     assert len(table.columns) == 4 and len(table.rows) == 5 and table.header_rows == 2
+    assert table.number_style == NumberStyle.VIETNAMESE
     assert table.rows[0].cells[1].colspan == 2 and table.rows[0].cells[1].text == "Nội dung"
     assert table.rows[2].kind == RowKind.GROUP
     assert table.rows[1].cells[1].text == "Hội nghị"

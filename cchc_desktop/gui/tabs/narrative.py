@@ -127,6 +127,8 @@ class NarrativeTab(QWidget):
         outer.addLayout(right, 1)
 
         self.outline.currentItemChanged.connect(self._outline_changed)
+        self.outline.itemDoubleClicked.connect(lambda *_: (self.title.setFocus(), self.title.selectAll()))
+        self.outline.setToolTip("Nhấp đúp để đổi tên phần")
         self.add_part.clicked.connect(self.add)
         self.remove_part.clicked.connect(self.remove)
         self.up.clicked.connect(lambda: self.move(-1))
