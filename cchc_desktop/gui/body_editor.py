@@ -7,9 +7,10 @@ editing (a dialog) and deleting them are edits of the document, undone with Ctrl
 from __future__ import annotations
 
 import copy
+import uuid
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCursor
+from PySide6.QtCore import QByteArray, QMimeData, Qt
+from PySide6.QtGui import QTextCursor, QTextDocumentFragment
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QSpinBox,
                                QVBoxLayout, QWidget)
 
@@ -352,6 +353,36 @@ class BodyEditor(NarrativeEditor):
             cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
             cursor.insertBlock(fmt)
         self.setTextCursor(cursor)
+
+    # --- copy and paste inside the application: footnotes and tables come along ---------------------------
+    _MIME = "application/x-cchc-fragment"
+    _copied: tuple[bytes, QTextDocumentFragment] | None = None  # the last copy, shared by all part editors
+
+    def createMimeDataFromSelection(self):  # noqa: N802
+        mime = super().createMimeDataFromSelection()
+        fragment = self.textCursor().selection()
+        if OBJECT_CHAR in fragment.toPlainText():
+            token = uuid.uuid4().hex.encode("ascii")
+            BodyEditor._copied = (token, fragment)
+            # Qt's own mime data lists a fixed set of formats: copy it into a plain QMimeData.
+            plain = QMimeData()
+            plain.setText(mime.text().replace(OBJECT_CHAR, ""))
+            plain.setHtml(mime.html())
+            plain.setData(self._MIME, QByteArray(token))
+            return plain
+        return mime
+
+    def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802
+        copied = BodyEditor._copied
+        if copied is not None and source.hasFormat(self._MIME) and bytes(source.data(self._MIME)) == copied[0]:
+            cursor = self.textCursor()
+            cursor.beginEditBlock()
+            cursor.insertFragment(copied[1])
+            cursor.endEditBlock()
+            self.setTextCursor(cursor)
+            self._detect_all()
+            return
+        super().insertFromMimeData(source)
 
     # --- events --------------------------------------------------------------------------------------
     def keyPressEvent(self, event) -> None:  # noqa: N802

@@ -202,3 +202,18 @@ def test_footnote_dialog_takes_unikey_and_bold(qtbot) -> None:
     press(editor, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
     type_text(editor, " 15")
     assert dialog.runs() == [Run("Theo Quyết"), Run(" 15", bold=True)]
+
+
+def test_copy_and_paste_between_parts_keeps_footnotes_and_tables(qtbot) -> None:
+    source, target = BodyEditor(), BodyEditor()
+    qtbot.addWidget(source)
+    qtbot.addWidget(target)
+    content = [Block(BlockRole.PARAGRAPH, [Run("Có chú thích", footnote=[Run("Ghi chú")])]),
+               Block(BlockRole.TABLE, [], new_table(2, 2))]
+    source.set_blocks(content)
+    source.selectAll()
+    source.copy()
+    target.paste()
+    assert target.blocks() == content
+    target.undo()
+    assert target.blocks() == []
