@@ -125,9 +125,15 @@ def test_several_forms_added_edited_reordered_and_reopened(qtbot, open_window, d
     assert [a.heading for a in window.report.appendices] == ["PHỤ LỤC"]
     tab.stack.undo()
     assert [a.heading for a in window.report.appendices] == ["Biểu mẫu 2", "PHỤ LỤC"]
+    from cchc_desktop.store.reports import load_report
+
     type_text(tab.title, " NĂM")
-    tab.stack.undo()  # typing in a title field is one step
+    window.save_now(wait=True)
+    assert load_report(window.db, window.report.id).appendices[0].title == "KẾT QUẢ THỐNG KÊ NĂM"
+    tab.stack.undo()  # typing in a title field is one step, and the undo is saved like an edit
     assert window.report.appendices[0].title == "KẾT QUẢ THỐNG KÊ"
+    window.save_now(wait=True)
+    assert load_report(window.db, window.report.id).appendices[0].title == "KẾT QUẢ THỐNG KÊ"
 
 
 def test_a_report_without_appendix_says_so_and_adds_one(open_window) -> None:

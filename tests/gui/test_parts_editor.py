@@ -104,6 +104,12 @@ def test_every_structural_edit_is_undone_and_redone(open_window, monkeypatch) ->
     for expected in states[1:]:
         tab.redo_parts.click()
         assert _state(tab) == expected
+    for _ in range(3):
+        tab.undo_parts.click()
+    window.save_now(wait=True)  # an undo is an edit like any other: saved
+    from cchc_desktop.store.reports import load_report
+
+    assert pickle.dumps(load_report(window.db, window.report.id).parts) == states[-4]
 
 
 def test_a_removed_part_comes_back_with_its_text_and_typing_history(open_window, monkeypatch) -> None:

@@ -207,14 +207,15 @@ class IndicatorsTab(QWidget):
         self.grid.edited.connect(self._edited)
         self.import_set.clicked.connect(self.import_indicator_set)
         self.export_set.clicked.connect(self.export_excel)
-        self.refresh(0)
+        self.refresh(0, emit=False)
+        self.stack.indexChanged.connect(lambda _index: self._edited())  # undo and redo are saved too
 
     # --- the report ---------------------------------------------------------------------------------
     def set_report(self, report: Report) -> None:
         self.report = None
         self.stack.clear()
         self.report = report
-        self.refresh(0)
+        self.refresh(0, emit=False)
         QTimer.singleShot(0, self._update_buttons)  # after the window's read-only switch
 
     def _update_buttons(self) -> None:
@@ -233,7 +234,7 @@ class IndicatorsTab(QWidget):
         index = self.selector.currentIndex()
         return self.appendices[index] if 0 <= index < len(self.appendices) else None
 
-    def refresh(self, index: int) -> None:
+    def refresh(self, index: int, emit: bool = True) -> None:
         """Rebuild the selector and show form ``index`` (after any change of the list)."""
         self.selector.blockSignals(True)
         self.selector.clear()
@@ -251,7 +252,8 @@ class IndicatorsTab(QWidget):
             index = max(0, min(index, len(self.appendices) - 1))
             self.selector.setCurrentIndex(index)
             self._load(self.appendices[index])
-        self._edited()
+        if emit:
+            self._edited()
 
     def _select(self, index: int) -> None:
         if 0 <= index < len(self.appendices):

@@ -137,6 +137,7 @@ class NarrativeTab(QWidget):
         self.indent.clicked.connect(lambda: self.set_level(BlockRole.HEADING1))
         self.undo_parts.clicked.connect(self.stack.undo)
         self.redo_parts.clicked.connect(self.stack.redo)
+        self.stack.indexChanged.connect(self._stack_moved)  # a push, an undo or a redo: save it
         self.stack.canUndoChanged.connect(self._update_buttons)
         self.stack.canRedoChanged.connect(self._update_buttons)
         self.title.textEdited.connect(self._title_edited)
@@ -348,7 +349,10 @@ class NarrativeTab(QWidget):
     # --- structural edits (undo commands) ---------------------------------------------------------
     def _push(self, command) -> None:
         self.stack.push(command)
-        self.changed.emit()
+
+    def _stack_moved(self, _index: int) -> None:
+        if self.report is not None:
+            self.changed.emit()
 
     def add(self) -> None:
         if not self._editable():
