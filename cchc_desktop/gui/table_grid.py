@@ -34,6 +34,9 @@ NUMBER_STYLE_LABELS = {NumberStyle.AS_TYPED: "Số in như đã gõ",
                        NumberStyle.VIETNAMESE: "Số in kiểu Việt (1.250; 18,75)"}
 _QT_ALIGN = {Align.LEFT: Qt.AlignmentFlag.AlignLeft, Align.CENTER: Qt.AlignmentFlag.AlignHCenter,
              Align.RIGHT: Qt.AlignmentFlag.AlignRight, Align.JUSTIFY: Qt.AlignmentFlag.AlignJustify}
+COLUMN_KEYS = (("", "Không (cột thường)"), ("tt", "Số thứ tự (TT)"), ("indicator", "Tên chỉ tiêu"),
+               ("unit", "Đơn vị tính"), ("value", "Số liệu kỳ này"), ("previous", "Số liệu kỳ trước"),
+               ("change", "Tăng, giảm (tự tính)"), ("target", "Kế hoạch, chỉ tiêu giao"), ("note", "Ghi chú"))
 HEADER_BACKGROUND = QColor("#e8edf3")
 GROUP_BACKGROUND = QColor("#f6f6f0")
 
@@ -321,6 +324,13 @@ class TableGrid(QWidget):
         self.figures_action = self._act(menu, "Cột số liệu (kiểm tra số, căn giữa)", self.toggle_figures)
         self.figures_action.setCheckable(True)
         self._act(menu, "Độ rộng cột…", self.ask_width)
+        meaning = menu.addMenu("Ý nghĩa của cột")
+        meaning.setToolTip("Để lập báo cáo kỳ sau, so sánh và kiểm tra số liệu theo đúng cột")
+        self.key_actions = {}
+        for key, label in COLUMN_KEYS:
+            action = self._act(meaning, label, lambda k=key: self.set_column_key(k))
+            action.setCheckable(True)
+            self.key_actions[key] = action
         self.columns.setMenu(menu)
 
         self.model.rejected.connect(self.show_message)
@@ -428,6 +438,8 @@ class TableGrid(QWidget):
             column = self.view.currentIndex().column()
             if 0 <= column < len(self.table.columns):
                 self.figures_action.setChecked(self.table.columns[column].figures)
+                for key, action in self.key_actions.items():
+                    action.setChecked(key == self.table.columns[column].key)
 
     # --- selection ------------------------------------------------------------------------------
     def current_row(self) -> int:
@@ -514,6 +526,11 @@ class TableGrid(QWidget):
         column = self.current_column()
         if column >= 0:
             self.model.edit("Đổi thuộc tính cột", lambda t: table_ops.set_column(t, column, **changes))
+
+    def set_column_key(self, key: str) -> None:
+        column = self.current_column()
+        if column >= 0:
+            self.model.edit("Đổi ý nghĩa cột", lambda t: table_ops.set_column_key(t, column, key))
 
     def toggle_figures(self) -> None:
         column = self.current_column()

@@ -160,6 +160,19 @@ def remove_column(table: Table, at: int) -> None:
         del row.cells[at]
 
 
+def set_column_key(table: Table, at: int, key: str) -> None:
+    """Give column ``at`` a meaning (one column per meaning: another holding it loses it); the
+    usual alignment and figure check of that meaning come with it."""
+    from cchc_desktop.core.model import table_column
+
+    for column in table.columns:
+        if key and column.key == key:
+            column.key = ""
+    usual = table_column(key)
+    column = table.columns[at]
+    column.key, column.align, column.figures = key, usual.align, usual.figures
+
+
 def set_column(table: Table, at: int, *, align: Align | None = None, figures: bool | None = None,
                width_mm: float | None | str = "keep", key: str | None = None) -> None:
     column = table.columns[at]

@@ -144,3 +144,18 @@ def test_a_report_without_appendix_says_so_and_adds_one(open_window) -> None:
     assert not tab.grid.isVisibleTo(tab) and tab.empty.isVisibleTo(tab)
     tab.add_form.click()
     assert window.report.appendices[0].heading == "PHỤ LỤC" and tab.grid.isVisibleTo(tab)
+
+
+def test_a_column_meaning_is_unique_and_brings_its_figure_check(qtbot) -> None:
+    grid = TableGrid()
+    qtbot.addWidget(grid)
+    table = new_table(3, 3, 1)
+    grid.set_table(table)
+    grid.select(1, 2)
+    grid.set_column_key("value")
+    assert table.columns[2].key == "value" and table.columns[2].figures
+    grid.select(1, 1)
+    grid.set_column_key("value")  # moves: one column per meaning
+    assert [c.key for c in table.columns] == ["", "value", ""]
+    grid.stack.undo()
+    assert [c.key for c in table.columns] == ["", "", "value"]
