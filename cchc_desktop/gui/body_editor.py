@@ -182,8 +182,22 @@ class BodyEditor(NarrativeEditor):
         return None
 
     def object_near(self, point) -> tuple[int, int] | None:
+        """The footnote mark or table under ``point`` (viewport coordinates)."""
         position = self.cursorForPosition(point).position()
-        return self.object_at(position) or self.object_at(position - 1)
+        for candidate in (position, position - 1):
+            found = self.object_at(candidate)
+            if found is None:
+                continue
+            if found[1] == TABLE_TYPE:
+                return found  # a table fills its own line
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(candidate)
+            left = self.cursorRect(cursor)
+            cursor.setPosition(candidate + 1)
+            right = self.cursorRect(cursor)
+            if left.top() <= point.y() <= left.bottom() and left.left() - 3 <= point.x() <= right.left() + 3:
+                return found  # on the mark itself, not on the word beside it
+        return None
 
     def _format_at(self, position: int):
         cursor = QTextCursor(self.document())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextDocument
 
 from cchc_desktop.core.model import Block, BlockRole, NumberStyle, RowKind, Run
@@ -217,3 +217,28 @@ def test_copy_and_paste_between_parts_keeps_footnotes_and_tables(qtbot) -> None:
     assert target.blocks() == content
     target.undo()
     assert target.blocks() == []
+
+
+def test_double_click_on_a_mark_or_table_opens_its_editor(qtbot) -> None:
+    editor = BodyEditor()
+    qtbot.addWidget(editor)
+    editor.resize(600, 400)
+    editor.show()
+    editor.set_blocks([Block(BlockRole.PARAGRAPH, [Run("Một", footnote=[Run("Ghi")]), Run(" hai ba")]),
+                       Block(BlockRole.TABLE, [], new_table(2, 2))])
+    asked = []
+    editor.ask_footnote = lambda runs, number: asked.append(("footnote", runs)) or None
+    editor.ask_table = lambda table, title="": asked.append(("table", table)) or None
+    cursor = editor.textCursor()
+    cursor.setPosition(3)
+    mark = editor.cursorRect(cursor)
+    qtbot.mouseDClick(editor.viewport(), Qt.MouseButton.LeftButton, pos=mark.center() + QPoint(2, 0))
+    assert asked == [("footnote", [Run("Ghi")])]
+    cursor.setPosition(7)  # on the word "hai": selects it, no dialog
+    qtbot.mouseDClick(editor.viewport(), Qt.MouseButton.LeftButton, pos=editor.cursorRect(cursor).center())
+    assert len(asked) == 1
+    table_line = editor.document().findBlockByNumber(1)
+    cursor.setPosition(table_line.position())
+    point = editor.cursorRect(cursor).center()
+    qtbot.mouseDClick(editor.viewport(), Qt.MouseButton.LeftButton, pos=point + QPoint(40, 10))
+    assert [kind for kind, _ in asked] == ["footnote", "table"]
