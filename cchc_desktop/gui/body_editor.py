@@ -149,6 +149,8 @@ class BodyEditor(NarrativeEditor):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         install_handlers(self.document(), self)
+        self._footnote_count: int | None = None
+        self.document().contentsChange.connect(self._forget_count)
         self.document().contentsChange.connect(self._fix_table_paragraphs)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.DefaultContextMenu)
 
@@ -165,9 +167,15 @@ class BodyEditor(NarrativeEditor):
         return footnote_number(self.document(), position, self._footnote_handler.offset)
 
     def footnote_count(self) -> int:
+        """How many footnote marks the text holds (kept until the text changes)."""
         from .text_objects import footnote_positions
 
-        return len(footnote_positions(self.document()))
+        if self._footnote_count is None:
+            self._footnote_count = len(footnote_positions(self.document()))
+        return self._footnote_count
+
+    def _forget_count(self, *_change) -> None:
+        self._footnote_count = None
 
     # --- objects at a place -------------------------------------------------------------------------
     def object_at(self, position: int) -> tuple[int, int] | None:
