@@ -326,6 +326,7 @@ class NarrativeTab(QWidget):
         if self.report is None:
             return
         self._dirty.add(id(editor))
+        editor._forget_count()  # "edited" may come before the editor's own contentsChange slot
         self._update_offsets()
         self.changed.emit()
 
