@@ -174,27 +174,46 @@ def table_geometry(table: Table, width: float, base: QFont) -> tuple[list[float]
     return widths, heights
 
 
+@lru_cache(maxsize=128)
+def _geometry_cached(data: str, width: float, font_key: str) -> tuple[tuple[float, ...], tuple[float, ...]]:
+    base = QFont()
+    base.fromString(font_key)
+    widths, heights = table_geometry(_decode_cached(data), width, base)
+    return tuple(widths), tuple(heights)
+
+
+def _shown_table(fmt: QTextFormat) -> tuple[str, Table]:
+    """The table of a format for painting only (shared, never changed)."""
+    data = fmt.stringProperty(DATA_PROPERTY)
+    return data, (_decode_cached(data) if data else Table())
+
+
 class TableHandler(QPyTextObject):
-    """Draws a table block as a grid as wide as the text."""
+    """Draws a table block as a grid as wide as the text (its geometry cached per table and width)."""
+
+    def _geometry(self, data: str, table: Table, width: float, base: QFont):
+        if not data:
+            return table_geometry(table, width, base)
+        return _geometry_cached(data, round(width, 1), base.toString())
 
     def _width(self, document: QTextDocument) -> float:
         width = document.textWidth() if document.textWidth() > 0 else 600.0
         return max(120.0, width - 2 * document.documentMargin() - 8)
 
     def intrinsicSize(self, document, position, fmt):  # noqa: N802
-        table = table_of(fmt) or Table()
-        _widths, heights = table_geometry(table, self._width(document), document.defaultFont())
+        data, table = _shown_table(fmt)
+        _widths, heights = self._geometry(data, table, self._width(document), document.defaultFont())
         return QSizeF(self._width(document), sum(heights) + 8 if heights else 24.0)
 
     def drawObject(self, painter, rect, document, position, fmt):  # noqa: N802
-        table = table_of(fmt) or Table()
+        data, table = _shown_table(fmt)
         base = document.defaultFont()
         painter.save()
         if not table.rows or not table.columns:
             painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), "(bảng trống)")
             painter.restore()
             return
-        widths, heights = table_geometry(table, rect.width(), base)
+        widths, heights = self._geometry(data, table, rect.width(), base)
         covered = table.covered()
         lefts = [rect.left() + sum(widths[:c]) for c in range(len(widths))]
         tops = [rect.top() + 4 + sum(heights[:r]) for r in range(len(heights))]
