@@ -7,10 +7,9 @@ editing (a dialog) and deleting them are edits of the document, undone with Ctrl
 from __future__ import annotations
 
 import copy
-import uuid
 
-from PySide6.QtCore import QByteArray, QMimeData, Qt
-from PySide6.QtGui import QTextCursor, QTextDocumentFragment
+from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtGui import QTextCursor, QTextDocument, QTextDocumentFragment
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QSpinBox,
                                QVBoxLayout, QWidget)
 
@@ -18,7 +17,7 @@ from cchc_desktop.core.model import BlockRole, NumberStyle, Run, Table
 
 from . import dialogs
 from .narrative_editor import NarrativeEditor
-from .rich_text import block_role, detect_role, role_format
+from .rich_text import block_role, blocks_to_document, detect_role, document_to_blocks, role_format
 from .table_grid import NUMBER_STYLE_LABELS, TableGrid
 from .table_ops import new_table
 from .text_objects import (FOOTNOTE_TYPE, OBJECT_CHAR, TABLE_TYPE, footnote_format, footnote_of, install_handlers,
@@ -377,29 +376,29 @@ class BodyEditor(NarrativeEditor):
         self.setTextCursor(cursor)
 
     # --- copy and paste inside the application: footnotes and tables come along ---------------------------
-    _MIME = "application/x-cchc-fragment"
-    _copied: tuple[bytes, QTextDocumentFragment] | None = None  # the last copy, shared by all part editors
+    # The last copy that held footnotes or tables: its plain text (how the paste recognises it) and
+    # its content as model blocks (plain Python: Qt objects kept in a class attribute, or mime data
+    # made in Python, outlive the application and crash the interpreter's exit).
+    _copied: tuple[str, list] | None = None
 
     def createMimeDataFromSelection(self):  # noqa: N802
         mime = super().createMimeDataFromSelection()
         fragment = self.textCursor().selection()
-        if OBJECT_CHAR in fragment.toPlainText():
-            token = uuid.uuid4().hex.encode("ascii")
-            BodyEditor._copied = (token, fragment)
-            # Qt's own mime data lists a fixed set of formats: copy it into a plain QMimeData.
-            plain = QMimeData()
-            plain.setText(mime.text().replace(OBJECT_CHAR, ""))
-            plain.setHtml(mime.html())
-            plain.setData(self._MIME, QByteArray(token))
-            return plain
+        text = fragment.toPlainText()
+        if OBJECT_CHAR in text:
+            scratch = QTextDocument()
+            QTextCursor(scratch).insertFragment(fragment)
+            BodyEditor._copied = (text, document_to_blocks(scratch))
         return mime
 
     def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802
         copied = BodyEditor._copied
-        if copied is not None and source.hasFormat(self._MIME) and bytes(source.data(self._MIME)) == copied[0]:
+        if copied is not None and source.hasText() and source.text() == copied[0]:
+            scratch = QTextDocument()
+            blocks_to_document(copy.deepcopy(copied[1]), scratch)
             cursor = self.textCursor()
             cursor.beginEditBlock()
-            cursor.insertFragment(copied[1])
+            cursor.insertFragment(QTextDocumentFragment(scratch))
             cursor.endEditBlock()
             self.setTextCursor(cursor)
             self._detect_all()

@@ -208,7 +208,7 @@ class IndicatorsTab(QWidget):
         self.import_set.clicked.connect(self.import_indicator_set)
         self.export_set.clicked.connect(self.export_excel)
         self.refresh(0, emit=False)
-        self.stack.indexChanged.connect(lambda _index: self._edited())  # undo and redo are saved too
+        self.stack.indexChanged.connect(self._stack_moved)  # undo and redo are saved too
 
     # --- the report ---------------------------------------------------------------------------------
     def set_report(self, report: Report) -> None:
@@ -290,6 +290,11 @@ class IndicatorsTab(QWidget):
                 self.show_appendix(appendix)
                 return
         self.grid.set_table(table)
+
+    def _stack_moved(self, _index: int) -> None:
+        # count() == 0: the stack was cleared (a new report, or the window going away): no edit.
+        if self.stack.count():
+            self._edited()
 
     def _edited(self) -> None:
         if self.report is not None and not self._loading:

@@ -352,7 +352,8 @@ class NarrativeTab(QWidget):
         self.stack.push(command)
 
     def _stack_moved(self, _index: int) -> None:
-        if self.report is not None:
+        # count() == 0: the stack was cleared (a new report, or the window going away): no edit.
+        if self.report is not None and self.stack.count():
             self.changed.emit()
 
     def add(self) -> None:
