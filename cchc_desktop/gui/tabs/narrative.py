@@ -68,8 +68,8 @@ class NarrativeTab(QWidget):
         buttons.setSpacing(3)
         self.add_part = _tool("+ Thêm phần", "Thêm một phần mới sau phần đang chọn")
         self.remove_part = _tool("− Xóa phần", "Xóa phần đang chọn (có thể hoàn tác)")
-        self.up = _tool("↑ Lên", "Chuyển phần lên trên")
-        self.down = _tool("↓ Xuống", "Chuyển phần xuống dưới")
+        self.up = _tool("↑ Lên", "Chuyển phần lên trên (Alt+Shift+↑ trong danh sách)")
+        self.down = _tool("↓ Xuống", "Chuyển phần xuống dưới (Alt+Shift+↓ trong danh sách)")
         self.outdent = _tool("⇤ Thành nhóm", "Đổi thành đề mục nhóm “Phần thứ…” (nhóm các phần I., II. bên dưới)")
         self.indent = _tool("⇥ Thành mục", "Đổi thành phần đánh số La Mã (I., II., III.)")
         self.undo_parts = _tool("↶ Hoàn tác", "Hoàn tác thao tác trên các phần (thêm, xóa, chuyển, đổi tên)")
@@ -151,9 +151,12 @@ class NarrativeTab(QWidget):
         self.insert_table_button.clicked.connect(lambda: self.editor and self.editor.insert_table())
         self.footnote_button.clicked.connect(lambda: self.editor and self.editor.insert_footnote())
         self.closing.edited.connect(self._closing_edited)
+        self.title.returnPressed.connect(lambda: self.editor and self.editor.setFocus())
         for sequence, slot in ((QKeySequence.StandardKey.Undo, self.stack.undo),
                                (QKeySequence.StandardKey.Redo, self.stack.redo),
-                               (QKeySequence("Ctrl+Y"), self.stack.redo)):
+                               (QKeySequence("Ctrl+Y"), self.stack.redo),
+                               (QKeySequence("Alt+Shift+Up"), lambda: self.move(-1)),
+                               (QKeySequence("Alt+Shift+Down"), lambda: self.move(1))):
             action = QAction(left)
             action.setShortcut(QKeySequence(sequence))
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
