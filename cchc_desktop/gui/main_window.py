@@ -11,7 +11,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTabWidget, QWidget
 
 from cchc_desktop import paths
-from cchc_desktop.core.model import Report, SectionKey
+from cchc_desktop.core.model import Report
 
 from . import dialogs
 from .actions import Actions
@@ -49,18 +49,14 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.general = GeneralTab()
-        self.results = NarrativeTab(SectionKey.RESULTS)
-        self.difficulties = NarrativeTab(SectionKey.DIFFICULTIES)
-        self.directions = NarrativeTab(SectionKey.DIRECTIONS, with_closing=True)
+        self.narrative = NarrativeTab()  # the parts and their text (issue 13: any number of parts)
         self.indicators = IndicatorsTab()
         self.signature = SignatureTab()
         self.preview = PreviewTab()
         for widget, title, tip in (
                 (self.general, "Thông tin chung", "Cơ quan, số, ngày, kỳ báo cáo, trích yếu, nơi gửi"),
-                (self.results, "Kết quả", "Phần I: kết quả thực hiện"),
-                (self.difficulties, "Thuận lợi, khó khăn", "Phần II"),
-                (self.directions, "Phương hướng", "Phần III và câu kết thúc"),
-                (self.indicators, "Phụ lục chỉ tiêu", "Bảng số liệu kèm theo"),
+                (self.narrative, "Nội dung", "Các phần của báo cáo, bảng và chú thích trong bài, câu kết thúc"),
+                (self.indicators, "Phụ lục", "Các biểu số liệu kèm theo"),
                 (self.signature, "Ký và nơi nhận", "Người ký và danh sách nơi nhận"),
                 (self.preview, "Xem trước", "Bản PDF đúng như khi xuất hoặc in")):
             self.tabs.addTab(widget, title)
@@ -90,10 +86,10 @@ class MainWindow(QMainWindow):
 
     # --- tabs and model --------------------------------------------------------------
     def editor_tabs(self) -> list[QWidget]:
-        return [self.general, self.results, self.difficulties, self.directions, self.indicators, self.signature]
+        return [self.general, self.narrative, self.indicators, self.signature]
 
     def narrative_tabs(self) -> list[NarrativeTab]:
-        return [self.results, self.difficulties, self.directions]
+        return [self.narrative]
 
     def mark_changed(self) -> None:
         self.dirty = True

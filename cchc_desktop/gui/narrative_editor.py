@@ -103,7 +103,7 @@ class NarrativeEditor(QTextEdit):
 
     def _detect(self, block) -> None:
         fmt = block.blockFormat()
-        if fmt.property(MANUAL_PROPERTY):
+        if fmt.boolProperty(MANUAL_PROPERTY):  # not property(): see rich_text.block_role
             return
         wanted = detect_role(block.text()) or BlockRole.PARAGRAPH
         if wanted != block_role(fmt):

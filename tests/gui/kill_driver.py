@@ -18,7 +18,7 @@ window.show()
 
 
 def go() -> None:
-    editor = window.results.editor
+    editor = window.narrative.editor
     editor.moveCursor(editor.textCursor().MoveOperation.End)
     type_text(editor, " Cán bộ đã gõ xong")
     print("TYPED", flush=True)

@@ -91,7 +91,7 @@ def test_import_xlsx_replaces_rows_and_saves(open_window, tmp_path, monkeypatch,
     _choose(monkeypatch, _sheet(tmp_path / "bo-chi-tieu.xlsx"))
     window.indicators.import_set.click()
     assert not [t for t in said if t.startswith("ERROR")]
-    assert window.indicators.model.rowCount() == 3
+    assert len(window.indicators.model.table.body) == 3
     window.save_now(wait=True)
 
     rows = load_report(window.db, report_id).appendix.rows
@@ -113,7 +113,7 @@ def test_broken_xlsx_shows_message_and_keeps_rows(open_window, tmp_path, monkeyp
     errors = [t for t in said if t.startswith("ERROR")]
     assert len(errors) == 1 and "hong.xlsx" in errors[0] and "Không" in errors[0]
     assert [r.indicator for r in window.report.appendix.rows] == before
-    assert window.indicators.model.rowCount() == len(before)
+    assert len(window.indicators.model.table.body) == len(before)
 
 
 def test_refusing_the_replacement_keeps_rows(open_window, tmp_path, monkeypatch, said):
