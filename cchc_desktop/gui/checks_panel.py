@@ -227,13 +227,19 @@ class ChecksPanel(QDockWidget):
         menu.addAction("Tắt quy tắc này cho báo cáo này", lambda: self.disable_rule(_get(finding, "rule_id")))
         menu.exec(self.list.viewport().mapToGlobal(position))
 
-    def _editor_for(self, finding: Any, field: str):
+    def _editor_for(self, report: Report, field: str):
+        """The text editor that shows ``field`` once ``go_to`` has been there (None: a place
+        whose edits do not go through a text editor, such as a part heading's line)."""
         window = self.window_
-        if re.fullmatch(r"sections\[\d+\]\.blocks\[\d+\]", field):
-            section = _get(_get(finding, "location"), "section", default=None)
-            return next((tab.editor for tab in window.narrative_tabs() if tab.key.value == section), None)
-        if field == "closing":
-            return getattr(window.directions, "closing", None)
+        tab = getattr(window, "narrative", None)
+        match = re.fullmatch(r"sections\[(\d+)\]\.blocks\[(\d+)\]", field)
+        if match and tab is not None:
+            part = report.sections[int(match.group(1))]
+            if part.heading is not None and int(match.group(2)) == 0:
+                return None  # the heading line: its edits are commands of the parts outline
+            return tab.editor
+        if field == "closing" and tab is not None:
+            return getattr(tab, "closing", None)
         if field in ("subject", "opening"):
             return getattr(window.general, field, None)
         return None
@@ -246,9 +252,6 @@ class ChecksPanel(QDockWidget):
 
         from .locate import go_to
 
-        editor = self._editor_for(finding, fix.field)
-        if editor is None:
-            return False
         try:
             expected = field_text(report, fix.field)[fix.start:fix.end]
         except KeyError:
@@ -256,6 +259,9 @@ class ChecksPanel(QDockWidget):
         location = _get(finding, "location")
         go_to(self.window_, Location(fix.field, fix.start, fix.end, section=_get(location, "section", default=None),
                                      block=_get(location, "block", default=None)))
+        editor = self._editor_for(report, fix.field)
+        if editor is None or not hasattr(editor, "textCursor"):
+            return False
         cursor = editor.textCursor()
         if cursor.selectedText() != expected or (not expected and cursor.hasSelection()):
             return False

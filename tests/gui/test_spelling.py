@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from PySide6.QtGui import QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QMenu
 
@@ -84,7 +86,9 @@ def test_add_to_dictionary_is_saved_and_removes_the_underline(qtbot, isolated_ho
 
 def test_checks_panel_fix_button_applies_the_fix(open_window) -> None:
     window = open_window()
-    results = window.results.editor
+    window.tabs.setCurrentWidget(window.narrative)
+    window.narrative.select_part(0)
+    results = window.narrative.editor
     cursor = QTextCursor(results.document())
     cursor.movePosition(QTextCursor.MoveOperation.End)
     cursor.insertBlock()
@@ -128,6 +132,37 @@ def test_a_fix_in_the_subject_is_undoable_there(open_window) -> None:
     assert window.current_report().subject.endswith("năm  2024")
 
 
+def test_the_parts_editor_offers_suggestions_on_right_click(qtbot, monkeypatch) -> None:
+    from PySide6.QtGui import QContextMenuEvent
+
+    from cchc_desktop.gui import body_editor
+    from cchc_desktop.gui.body_editor import BodyEditor
+
+    editor = BodyEditor()
+    qtbot.addWidget(editor)
+    editor.resize(600, 300)
+    editor.show()
+    editor.set_blocks([Block.plain(BlockRole.PARAGRAPH, "Báo cáo kêt quả thực hiện.")])
+    assert _underlined(editor) == ["kêt"]
+    shown = []
+
+    class Shown(Exception):
+        pass
+
+    real = spelling.spelling_actions
+
+    def record(widget, menu, position):  # the real one, then stop before the menu's modal loop
+        real(widget, menu, position)
+        shown.append([a.text() for a in menu.actions()])
+        raise Shown
+
+    monkeypatch.setattr(body_editor.spelling, "spelling_actions", record)
+    point = _position_of(editor, "kêt")
+    with pytest.raises(Shown):
+        editor.contextMenuEvent(QContextMenuEvent(QContextMenuEvent.Reason.Mouse, point, editor.mapToGlobal(point)))
+    assert shown[0][0] == "kết" and "Thêm vào từ điển" in shown[0]
+
+
 def test_subject_and_opening_are_underlined_too(qtbot) -> None:
     from cchc_desktop.gui.tabs.common import TextEdit
 
@@ -140,7 +175,8 @@ def test_subject_and_opening_are_underlined_too(qtbot) -> None:
 
 def test_style_findings_can_be_hidden(open_window) -> None:
     window = open_window()
-    results = window.results.editor
+    window.narrative.select_part(0)
+    results = window.narrative.editor
     cursor = QTextCursor(results.document())
     cursor.movePosition(QTextCursor.MoveOperation.End)
     cursor.insertBlock()
