@@ -48,7 +48,10 @@ def backup_after_open(path: Path) -> None:
 
 
 def application() -> QApplication:
+    from . import refcounts
+
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    refcounts.install()  # shiboken 6.12 on Python 3.11: the crash at exit (none_dealloc)
     app.setApplicationName("cchc-desktop")
     app.setApplicationDisplayName("Báo cáo CCHC")
     app.setOrganizationName("cchc-desktop")
