@@ -52,6 +52,9 @@ def application() -> QApplication:
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     refcounts.install()  # shiboken 6.12 on Python 3.11: the crash at exit (none_dealloc)
+    from . import translations
+
+    translations.install(app)  # Qt's own dialogs and menus in Vietnamese
     app.setApplicationName("cchc-desktop")
     app.setApplicationDisplayName("Báo cáo CCHC")
     app.setOrganizationName("cchc-desktop")
