@@ -70,7 +70,7 @@ class Actions:
         self.checks_panel.hide()
         self.check = self._action("Kiểm tra báo cáo", QKeySequence("F7"), self.show_checks,
                                   "Tìm những chỗ cấp trên có thể trả lại (F7)")
-        menu.addMenu("&Kiểm tra").addAction(self.check)
+        menu.addMenu("Kiể&m tra").addAction(self.check)
 
         toolbar = QToolBar("Thanh công cụ")
         toolbar.setObjectName("main_toolbar")

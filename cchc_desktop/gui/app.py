@@ -95,6 +95,11 @@ def run_app(db_path: Path | None) -> int:
     handler = CrashHandler(lambda: window.save_now(wait=True), lambda: window)
     handler.install()
     window.show()
+    from PySide6.QtCore import QTimer
+
+    from . import first_run
+
+    QTimer.singleShot(0, lambda: first_run.maybe_start(window))  # the clerk's first day: short setup
     code = app.exec()
     lock.unlock()
     return code

@@ -8,15 +8,17 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTabWidget, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from cchc_desktop import paths
 from cchc_desktop.core.model import Report, SectionKey
 
 from . import dialogs
 from .actions import Actions
+from . import first_run
 from .autosave import Autosaver
 from .cycle_actions import CycleActions
+from .help import Help
 from .report_list import ReportList
 from .tabs.general import GeneralTab
 from .tabs.indicators import IndicatorsTab
@@ -66,7 +68,12 @@ class MainWindow(QMainWindow):
             self.tabs.setTabToolTip(self.tabs.count() - 1, tip)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.report_list)
-        self.splitter.addWidget(self.tabs)
+        self.right = QWidget()  # the sample bar (first_run) above the tabs
+        right_layout = QVBoxLayout(self.right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.setSpacing(2)
+        right_layout.addWidget(self.tabs, 1)
+        self.splitter.addWidget(self.right)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([360, 1000])
         self.setCentralWidget(self.splitter)
@@ -79,6 +86,9 @@ class MainWindow(QMainWindow):
         self.actions = Actions(self)
         self.cycle = CycleActions(self)  # next report, history, finalising, backups
         from .settings_dialog import install_settings_action; install_settings_action(self)  # noqa: E702
+        self.sample_bar = first_run.install(self)
+        right_layout.insertWidget(0, self.sample_bar)
+        self.help = Help(self)
         for tab in self.editor_tabs():
             tab.changed.connect(self.mark_changed)
         self.tabs.currentChanged.connect(self._on_tab)
@@ -134,6 +144,7 @@ class MainWindow(QMainWindow):
     def refresh_list(self) -> None:
         from cchc_desktop.store.reports import list_reports
 
+        self.report_list.sample_ids = first_run.sample_ids(self)
         self.report_list.set_summaries(list_reports(self.db), self.report.id if self.report else None)
 
     def open_report(self, report_id: int) -> None:
@@ -164,6 +175,7 @@ class MainWindow(QMainWindow):
             self.refresh_preview()
         self.actions.schedule_checks(0)
         self.cycle.update_state()  # a final report is read-only
+        first_run.apply_sample_state(self)  # so is the sample, until copied
 
     def open_initial(self) -> None:
         """The last report opened, else the most recently changed one."""

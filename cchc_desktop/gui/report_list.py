@@ -84,6 +84,7 @@ class ReportList(QWidget):
         self.tree.setColumnWidth(STATUS, 80)
         layout.addWidget(self.tree, 1)
         self.summaries: list = []
+        self.sample_ids: set[int] = set()  # shown as "Mẫu" (gui.first_run)
 
         self.search.textChanged.connect(self._filter)
         for box in (self.year, self.kind, self.status):
@@ -98,8 +99,11 @@ class ReportList(QWidget):
         self.tree.setSortingEnabled(False)
         self.tree.clear()
         for summary in summaries:
-            item = _Item([summary.subject, period_text(summary.period),
-                          STATUS_LABELS.get(summary.status, str(summary.status)), _when(summary.updated_at)])
+            status = "Mẫu" if summary.id in self.sample_ids else STATUS_LABELS.get(summary.status,
+                                                                                   str(summary.status))
+            item = _Item([summary.subject, period_text(summary.period), status, _when(summary.updated_at)])
+            if summary.id in self.sample_ids:
+                item.setToolTip(STATUS, "Báo cáo mẫu để tham khảo: chỉ đọc, bấm “Sao chép để dùng” để có bản của mình")
             item.setToolTip(SUBJECT, summary.subject)
             item.setData(SUBJECT, ID_ROLE, summary.id)
             item.setData(SUBJECT, SORT_ROLE, summary.subject)

@@ -30,3 +30,17 @@ def unikey(widget: QWidget, preedit: str, commit: str) -> None:
     event = QInputMethodEvent("", [])
     event.setCommitString(commit)
     QCoreApplication.sendEvent(widget, event)
+
+
+def treat_sample_as_own(window) -> None:
+    """Forget that the open database holds the sample ("Mẫu", read-only): tests edit it directly."""
+    from cchc_desktop.gui import first_run
+    from cchc_desktop.gui.main_window import settings
+
+    store = settings()
+    store.setValue(first_run._settings_key(window), "-")
+    store.sync()
+    window._sample_ids = set()
+    if window.report is not None:
+        window.show_report(window.report)
+    window.refresh_list()

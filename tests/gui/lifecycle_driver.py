@@ -16,7 +16,7 @@ from PySide6.QtCore import QCoreApplication, QEvent  # noqa: E402
 from cchc_desktop.gui import actions, dialogs, printing  # noqa: E402
 
 from cchc_desktop.gui.app import application, build_window  # noqa: E402
-from tests.gui.helpers import type_text  # noqa: E402
+from tests.gui.helpers import treat_sample_as_own, type_text  # noqa: E402
 
 database, folder, cycles = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
 app = application()
@@ -27,6 +27,7 @@ printing.exec_preview = lambda dialog: (dialog.show(), app.processEvents(), prev
 for cycle in range(cycles):
     window = build_window(database)
     window.show()
+    treat_sample_as_own(window)
     editor = window.results.editor
     editor.moveCursor(editor.textCursor().MoveOperation.End)
     type_text(editor, f" Lần {cycle}")
