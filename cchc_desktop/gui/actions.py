@@ -62,6 +62,7 @@ class Actions:
                      self.open_folder, None, self.print, self.print_preview, None, self.quit):
             file_menu.addSeparator() if item is None else file_menu.addAction(item)
         edit_menu = menu.addMenu("&Sửa")
+        self.edit_menu = edit_menu  # Hoàn tác / Làm lại are added first by the window (gui.undo)
         self.find = self._action("Tìm báo cáo", QKeySequence.StandardKey.Find, self.focus_search,
                                  "Tìm trong danh sách báo cáo (Ctrl+F)")
         edit_menu.addAction(self.find)

@@ -19,6 +19,7 @@ from . import first_run
 from .autosave import Autosaver
 from .cycle_actions import CycleActions
 from .help import Help
+from .undo import ReportUndo
 from .report_list import ReportList
 from .tabs.general import GeneralTab
 from .tabs.indicators import IndicatorsTab
@@ -86,6 +87,13 @@ class MainWindow(QMainWindow):
         self.actions = Actions(self)
         self.cycle = CycleActions(self)  # next report, history, finalising, backups
         from .settings_dialog import install_settings_action; install_settings_action(self)  # noqa: E702
+        self.undo = ReportUndo(self)
+        self.indicators.model.undo = self.undo
+        self.signature.undo = self.undo
+        first_edit = self.actions.edit_menu.actions()[0]
+        for action in (self.undo.undo_action, self.undo.redo_action):
+            self.actions.edit_menu.insertAction(first_edit, action)
+        self.actions.edit_menu.insertSeparator(first_edit)
         self.sample_bar = first_run.install(self)
         right_layout.insertWidget(0, self.sample_bar)
         self.help = Help(self)
@@ -166,6 +174,7 @@ class MainWindow(QMainWindow):
         for tab in self.editor_tabs():
             tab.set_report(report)
         self.report = report
+        self.undo.activate(report.id)
         self.dirty = False
         self.generation += 1
         self.report_list.select(report.id)

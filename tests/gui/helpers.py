@@ -44,3 +44,11 @@ def treat_sample_as_own(window) -> None:
     if window.report is not None:
         window.show_report(window.report)
     window.refresh_list()
+
+
+def new_paragraph(editor) -> None:
+    """Enter at the end of a "- " item continues the list; a second Enter ends it: a plain paragraph."""
+    press(editor, Qt.Key.Key_Return)
+    if editor.textCursor().block().text() in ("- ", "+ "):
+        press(editor, Qt.Key.Key_Return)
+    assert editor.textCursor().block().text() == ""

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QFormLayout, QHBo
 
 from cchc_desktop.core.model import Appendix, IndicatorRow, Report
 from cchc_desktop.core.vietnamese import format_number, nfc, parse_number
+from cchc_desktop.document.layout import change_text
 from cchc_desktop.gui import dialogs
 
 NUMBER_KEYS = ("value", "previous")
@@ -21,10 +22,21 @@ SUB_ROW_PREFIX = "    – "  # shown only; the model keeps level=1
 class IndicatorModel(QAbstractTableModel):
     rejected = Signal(str)  # Vietnamese message for a refused number
     edited = Signal()
+    touched = Signal(int)  # a row changed by an edit, undo or redo: the view goes there
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.appendix = Appendix()
+        self.undo = None  # gui.undo.ReportUndo: every change goes through the report's stack
+
+    def _do(self, text: str, redo, undo, merge_key=None) -> None:
+        """Run ``redo`` now, through the undo stack when there is one."""
+        if self.undo is None:
+            redo()
+            return
+        from ..undo import CallbackCommand
+
+        self.undo.push(CallbackCommand(text, redo, undo, 1 if merge_key else -1, merge_key))
 
     def set_appendix(self, appendix: Appendix) -> None:
         self.beginResetModel()
@@ -53,6 +65,14 @@ class IndicatorModel(QAbstractTableModel):
         row = self.appendix.rows[index.row()]
         key = self.key(index.column())
         value = getattr(row, key, "")
+        if key == "change":  # computed: this period minus the previous one, as the document prints it
+            if role == Qt.ItemDataRole.DisplayRole:
+                return change_text(row)
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return int(Qt.AlignmentFlag.AlignCenter)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return "Tự tính: số kỳ này trừ số kỳ trước (không cần gõ)"
+            return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             text = format_number(value) if key in NUMBER_KEYS else str(value or "")
             if role == Qt.ItemDataRole.DisplayRole and key == "indicator" and row.level:
@@ -65,6 +85,8 @@ class IndicatorModel(QAbstractTableModel):
         return None
 
     def flags(self, index):
+        if index.isValid() and self.key(index.column()) == "change":
+            return super().flags(index) & ~Qt.ItemFlag.ItemIsEditable
         return super().flags(index) | Qt.ItemFlag.ItemIsEditable
 
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
@@ -75,49 +97,91 @@ class IndicatorModel(QAbstractTableModel):
         text = nfc(str(value or "")).strip()
         if key in NUMBER_KEYS:
             try:
-                number: Decimal | None = parse_number(text) if text else None
+                new: Decimal | str | None = parse_number(text) if text else None
             except ValueError as error:
                 self.rejected.emit(str(error))
                 return False
-            setattr(row, key, number)
         elif hasattr(row, key):
-            setattr(row, key, text)
+            new = text
         else:
             return False
-        self.dataChanged.emit(index, index)
-        self.edited.emit()
+        old = getattr(row, key)
+        if old == new:
+            return True
+        at = index.row()
+        self._do("Sửa ô", lambda: self._set_value(at, key, new), lambda: self._set_value(at, key, old))
         return True
+
+    def _set_value(self, at: int, key: str, value) -> None:
+        setattr(self.appendix.rows[at], key, value)
+        self.dataChanged.emit(self.index(at, 0), self.index(at, self.columnCount() - 1))  # Tăng/giảm follows
+        self.edited.emit()
+        self.touched.emit(at)
 
     # --- row operations ------------------------------------------------------------
     def insert_row(self, at: int, level: int = 0) -> None:
-        self.beginInsertRows(QModelIndex(), at, at)
-        self.appendix.rows.insert(at, IndicatorRow(level=level))
-        self.endInsertRows()
-        self.edited.emit()
+        row = IndicatorRow(level=level)
+        self._do("Thêm dòng", lambda: self._insert(at, row), lambda: self._remove(at))
 
     def remove_row(self, at: int) -> None:
-        self.beginRemoveRows(QModelIndex(), at, at)
-        del self.appendix.rows[at]
-        self.endRemoveRows()
-        self.edited.emit()
+        """Undoable (Ctrl+Z), so not confirmed."""
+        row = self.appendix.rows[at]
+        self._do("Xóa dòng", lambda: self._remove(at), lambda: self._insert(at, row))
 
     def move_row(self, at: int, delta: int) -> bool:
         target = at + delta
         if not (0 <= at < len(self.appendix.rows) and 0 <= target < len(self.appendix.rows)):
             return False
+        self._do("Chuyển dòng", lambda: self._move(at, delta), lambda: self._move(target, -delta))
+        return True
+
+    def set_level(self, at: int, level: int) -> None:
+        old = self.appendix.rows[at]
+        new = dataclasses.replace(old, level=level, tt="" if level else old.tt)
+        self._do("Đổi cấp dòng", lambda: self._replace(at, new), lambda: self._replace(at, old))
+
+    def set_rows(self, rows: list[IndicatorRow], text: str = "Nhập bộ chỉ tiêu") -> None:
+        old = list(self.appendix.rows)
+        new = list(rows)
+        self._do(text, lambda: self._reset(new), lambda: self._reset(old))
+
+    # --- the changes themselves (called by the commands, never pushed again) ---------------
+    def _insert(self, at: int, row: IndicatorRow) -> None:
+        self.beginInsertRows(QModelIndex(), at, at)
+        self.appendix.rows.insert(at, row)
+        self.endInsertRows()
+        self.edited.emit()
+        self.touched.emit(at)
+
+    def _remove(self, at: int) -> None:
+        self.beginRemoveRows(QModelIndex(), at, at)
+        del self.appendix.rows[at]
+        self.endRemoveRows()
+        self.edited.emit()
+        self.touched.emit(min(at, len(self.appendix.rows) - 1))
+
+    def _replace(self, at: int, row: IndicatorRow) -> None:
+        self.appendix.rows[at] = row
+        self.dataChanged.emit(self.index(at, 0), self.index(at, self.columnCount() - 1))
+        self.edited.emit()
+        self.touched.emit(at)
+
+    def _reset(self, rows: list[IndicatorRow]) -> None:
+        self.beginResetModel()
+        self.appendix.rows = list(rows)
+        self.endResetModel()
+        self.edited.emit()
+
+    def _move(self, at: int, delta: int) -> bool:
+        target = at + delta
         # Qt's destination index counts positions before the move.
         self.beginMoveRows(QModelIndex(), at, at, QModelIndex(), target + 1 if delta > 0 else target)
         rows = self.appendix.rows
         rows[at], rows[target] = rows[target], rows[at]
         self.endMoveRows()
         self.edited.emit()
+        self.touched.emit(target)
         return True
-
-    def set_level(self, at: int, level: int) -> None:
-        row = self.appendix.rows[at]
-        self.appendix.rows[at] = dataclasses.replace(row, level=level, tt="" if level else row.tt)
-        self.dataChanged.emit(self.index(at, 0), self.index(at, self.columnCount() - 1))
-        self.edited.emit()
 
 
 class IndicatorsTab(QWidget):
@@ -175,6 +239,7 @@ class IndicatorsTab(QWidget):
         layout.addWidget(self.message)
 
         self.model.rejected.connect(self._show_message)
+        self.model.touched.connect(self._select)
         self.model.edited.connect(self._edited)
         self.model.modelReset.connect(self._size_columns)
         self.add.clicked.connect(lambda: self._insert(0))
@@ -229,18 +294,14 @@ class IndicatorsTab(QWidget):
     def _insert(self, level: int) -> None:
         at = self._current() + 1 if self._current() >= 0 else self.model.rowCount()
         self.model.insert_row(at, level)
-        self._select(at)
 
     def _remove(self) -> None:
         at = self._current()
         if at >= 0:
-            self.model.remove_row(at)
-            self._select(min(at, self.model.rowCount() - 1))
+            self.model.remove_row(at)  # no question: Ctrl+Z brings it back
 
     def _move(self, delta: int) -> None:
-        at = self._current()
-        if self.model.move_row(at, delta):
-            self._select(at + delta)
+        self.model.move_row(self._current(), delta)
 
     def _toggle_level(self) -> None:
         at = self._current()
@@ -248,7 +309,7 @@ class IndicatorsTab(QWidget):
             self.model.set_level(at, 0 if self.model.appendix.rows[at].level else 1)
 
     def _select(self, row: int) -> None:
-        if row >= 0:
+        if 0 <= row < self.model.rowCount():
             column = max(0, self.view.currentIndex().column())
             self.view.setCurrentIndex(self.model.index(row, column))
 
@@ -285,9 +346,7 @@ class IndicatorsTab(QWidget):
                                      f"chỉ tiêu trong “{Path(path).name}”?", default_yes=True):
             return
         self._ensure_appendix()
-        self.model.beginResetModel()
-        self.model.appendix.rows = rows
-        self.model.endResetModel()
+        self.model.set_rows(rows)  # undoable
         self.message.hide()
         self.changed.emit()
 

@@ -19,6 +19,9 @@ class SignatureTab(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.report: Report | None = None
+        self.undo = None  # gui.undo.ReportUndo: recipient edits are undoable (Ctrl+Z)
+        self._recipients_before: list[str] = []
+        self._applying = False
         layout = QHBoxLayout(self)
 
         sign_box = QGroupBox("Người ký")
@@ -76,6 +79,7 @@ class SignatureTab(QWidget):
         self.recipients.clear()
         for text in report.recipients:
             self._item(text)
+        self._recipients_before = list(report.recipients)
         self.report = report
 
     def _item(self, text: str, at: int | None = None) -> QListWidgetItem:
@@ -97,7 +101,34 @@ class SignatureTab(QWidget):
         report.signature.name = nfc(self.name.text().strip())
         texts = [self.recipients.item(i).text() for i in range(self.recipients.count())]
         report.recipients = [nfc(t.strip().removeprefix("- ").strip()) for t in texts if t.strip()]
+        if report.recipients != self._recipients_before and not self._applying:
+            self._push_recipients(self._recipients_before, list(report.recipients))
+        self._recipients_before = list(report.recipients)
         self.changed.emit()
+
+    def _push_recipients(self, before: list[str], after: list[str]) -> None:
+        if self.undo is None:
+            return
+        from ..undo import SnapshotCommand
+
+        self.undo.push(SnapshotCommand("Sửa nơi nhận", self._set_recipients, before, after))
+
+    def _set_recipients(self, recipients: list[str]) -> None:
+        """Undo/redo: put a whole list back (without pushing another command)."""
+        if self.report is None:
+            return
+        row = self.recipients.currentRow()
+        self._applying = True
+        try:
+            self.recipients.blockSignals(True)
+            self.recipients.clear()
+            for text in recipients:
+                self._item(text)
+            self.recipients.blockSignals(False)
+            self._store()
+        finally:
+            self._applying = False
+        self.recipients.setCurrentRow(min(max(row, 0), self.recipients.count() - 1))
 
     def _add(self) -> None:
         at = self.recipients.currentRow() + 1 if self.recipients.currentRow() >= 0 else self.recipients.count()
