@@ -6,7 +6,7 @@ import pickle
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
@@ -19,6 +19,7 @@ from . import first_run
 from .autosave import Autosaver
 from .cycle_actions import CycleActions
 from .help import Help
+from .keyboard import Keyboard
 from .undo import ReportUndo
 from .report_list import ReportList
 from .tabs.general import GeneralTab
@@ -45,7 +46,7 @@ class MainWindow(QMainWindow):
         self.dirty = False
         self.generation = 0  # bumped on every edit; the preview compares it
         self.setWindowTitle(APP_TITLE)
-        self.setMinimumSize(900, 560)
+        self.setMinimumSize(800, 540)
 
         self.report_list = ReportList()
         self.tabs = QTabWidget()
@@ -96,6 +97,7 @@ class MainWindow(QMainWindow):
         self.actions.edit_menu.insertSeparator(first_edit)
         self.sample_bar = first_run.install(self)
         right_layout.insertWidget(0, self.sample_bar)
+        self.keyboard = Keyboard(self)
         self.help = Help(self)
         for tab in self.editor_tabs():
             tab.changed.connect(self.mark_changed)
@@ -103,6 +105,7 @@ class MainWindow(QMainWindow):
         self.report_list.reportActivated.connect(self.open_report)
         self._list_timer = QTimer(self, singleShot=True, interval=1500)
         self._list_timer.timeout.connect(self.refresh_list)
+        self.keyboard.finish()  # last: unique mnemonics and shortcuts in tooltips for every menu
 
     # --- tabs and model --------------------------------------------------------------
     def editor_tabs(self) -> list[QWidget]:
@@ -206,13 +209,37 @@ class MainWindow(QMainWindow):
         store = settings()
         geometry = store.value("geometry")
         if not (isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)):
-            self.resize(1280, 720)  # first start: fits a 1366×768 screen with the taskbar
+            self.resize(self._first_size())  # first start: fits the screen with the taskbar
         splitter = store.value("splitter")
-        if isinstance(splitter, QByteArray):
-            self.splitter.restoreState(splitter)
+        if isinstance(splitter, QByteArray) and self.splitter.restoreState(splitter):
+            self._splitter_fitted = True  # the clerk's own proportions
+        else:
+            self.fit_splitter()
         state = store.value("window_state")
         if isinstance(state, QByteArray):
             self.restoreState(state)
+
+    def _first_size(self) -> QSize:
+        """1280×720, or the whole available screen when smaller (1024×700, 125 % scaling)."""
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        if screen is None or screen.width() <= 0:
+            return QSize(1280, 720)
+        return QSize(min(1280, screen.width()), min(720, screen.height() - 30))
+
+    def fit_splitter(self) -> None:
+        """The report list takes about a quarter of the width (less on small screens), so the tab
+        bar of the report keeps every tab visible."""
+        width = max(self.width(), self.minimumWidth())
+        left = max(200, min(360, int(width * 0.22)))
+        self.splitter.setSizes([left, max(400, width - left)])
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if not self._splitter_fitted:
+            self._splitter_fitted = True
+            self.fit_splitter()
+
+    _splitter_fitted = False
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         try:

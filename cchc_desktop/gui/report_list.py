@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCollator, QLocale, Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLineEdit, QTreeWidget, QTreeWidgetItem,
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QLineEdit, QTreeWidget, QTreeWidgetItem,
                                QVBoxLayout, QWidget)
 
 from cchc_desktop.core.model import PeriodKind
 from cchc_desktop.core.vietnamese import fold
 
+from .flow_layout import flow_row
 from .tabs.general import STATUS_LABELS, kind_labels
 
 SUBJECT, PERIOD, STATUS, UPDATED = range(4)
@@ -56,7 +57,6 @@ class ReportList(QWidget):
         self.search.setPlaceholderText("Tìm báo cáo (gõ có dấu hoặc không dấu)…")
         self.search.setClearButtonEnabled(True)
         layout.addWidget(self.search)
-        filters = QHBoxLayout()
         self.year = QComboBox()
         self.year.setToolTip("Lọc theo năm")
         self.kind = QComboBox()
@@ -69,9 +69,7 @@ class ReportList(QWidget):
         self.status.addItem("Mọi trạng thái", None)
         for status, label in STATUS_LABELS.items():
             self.status.addItem(label, status)
-        for box in (self.year, self.kind, self.status):
-            filters.addWidget(box, 1)
-        layout.addLayout(filters)
+        layout.addWidget(flow_row(self.year, self.kind, self.status))  # wraps when the list is narrow
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels(["Trích yếu", "Kỳ báo cáo", "Trạng thái", "Sửa lần cuối"])
         self.tree.setRootIsDecorated(False)

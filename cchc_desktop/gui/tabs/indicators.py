@@ -14,6 +14,7 @@ from cchc_desktop.core.model import Appendix, IndicatorRow, Report
 from cchc_desktop.core.vietnamese import format_number, nfc, parse_number
 from cchc_desktop.document.layout import change_text
 from cchc_desktop.gui import dialogs
+from cchc_desktop.gui.flow_layout import flow_row
 
 NUMBER_KEYS = ("value", "previous")
 SUB_ROW_PREFIX = "    – "  # shown only; the model keeps level=1
@@ -201,10 +202,10 @@ class IndicatorsTab(QWidget):
         form.addRow("Dòng trích dẫn:", self.reference)
         layout.addLayout(form)
 
-        buttons = QHBoxLayout()
         self.add = QPushButton("Thêm dòng")
         self.add_sub = QPushButton("Thêm dòng con")
         self.remove = QPushButton("Xóa dòng")
+        self.remove.setToolTip("Xóa dòng đang chọn (Ctrl+Z để lấy lại)")
         self.up = QPushButton("Lên")
         self.down = QPushButton("Xuống")
         self.indent = QPushButton("Thụt vào / Lùi ra")
@@ -214,12 +215,10 @@ class IndicatorsTab(QWidget):
                                    "hoặc tệp .json")
         self.export_set = QPushButton("Xuất Excel…")
         self.export_set.setToolTip("Ghi bảng chỉ tiêu ra tệp Excel (.xlsx), số liệu là số")
-        for button in (self.add, self.add_sub, self.remove, self.up, self.down, self.indent):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.import_set)
-        buttons.addWidget(self.export_set)
-        layout.addLayout(buttons)
+        # Wraps onto a second line on small screens (1024×700) instead of squeezing the buttons.
+        self.buttons = flow_row(self.add, self.add_sub, self.remove, self.up, self.down, self.indent,
+                                self.import_set, self.export_set)
+        layout.addWidget(self.buttons)
 
         self.model = IndicatorModel(self)
         self.view = QTableView()

@@ -10,6 +10,7 @@ from cchc_desktop.core.recipients import arrange_recipients
 from cchc_desktop.core.model import Report
 from cchc_desktop.core.vietnamese import nfc
 
+from ..flow_layout import flow_row
 from .common import LinesEdit
 
 
@@ -47,7 +48,6 @@ class SignatureTab(QWidget):
         self.recipients.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
         self.recipients.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         column.addWidget(self.recipients, 1)
-        buttons = QHBoxLayout()
         self.add = QPushButton("Thêm")
         self.remove = QPushButton("Xóa")
         self.up = QPushButton("Lên")
@@ -55,9 +55,7 @@ class SignatureTab(QWidget):
         self.arrange = QPushButton("Xếp đúng thể thức")
         self.arrange.setToolTip("“Như trên;” đầu tiên khi có Kính gửi, “Lưu: VT, …” cuối cùng, "
                                 "dấu “;” sau mỗi dòng và dấu “.” ở dòng cuối")
-        for button in (self.add, self.remove, self.up, self.down, self.arrange):
-            buttons.addWidget(button)
-        column.addLayout(buttons)
+        column.addWidget(flow_row(self.add, self.remove, self.up, self.down, self.arrange))  # wraps when narrow
         layout.addWidget(recipients_box, 1)
 
         self.authority.edited.connect(self._store)
