@@ -20,6 +20,7 @@ from .autosave import Autosaver
 from .cycle_actions import CycleActions
 from .help import Help
 from .keyboard import Keyboard
+from .split_preview import SplitView
 from .undo import ReportUndo
 from .report_list import ReportList
 from .tabs.general import GeneralTab
@@ -98,6 +99,7 @@ class MainWindow(QMainWindow):
         self.sample_bar = first_run.install(self)
         right_layout.insertWidget(0, self.sample_bar)
         self.keyboard = Keyboard(self)
+        self.split = SplitView(self)  # Xem → Xem trước bên cạnh (F9)
         self.help = Help(self)
         for tab in self.editor_tabs():
             tab.changed.connect(self.mark_changed)
@@ -119,6 +121,7 @@ class MainWindow(QMainWindow):
         self.generation += 1
         self.autosaver.schedule()
         self.actions.schedule_checks()
+        self.split.changed()
 
     def current_report(self) -> Report | None:
         """The model with every editor's text written into it."""
@@ -242,6 +245,7 @@ class MainWindow(QMainWindow):
     _splitter_fitted = False
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.split.close()  # the preview's worker thread
         try:
             self.autosaver.close()
         except Exception:  # noqa: BLE001 - logged; closing must still work
