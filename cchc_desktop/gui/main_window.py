@@ -100,6 +100,7 @@ class MainWindow(QMainWindow):
         right_layout.insertWidget(0, self.sample_bar)
         self.keyboard = Keyboard(self)
         self.split = SplitView(self)  # Xem → Xem trước bên cạnh (F9)
+        self.keyboard.view_menu.addAction(self.actions.checks_panel.toggleViewAction())
         self.help = Help(self)
         for tab in self.editor_tabs():
             tab.changed.connect(self.mark_changed)

@@ -99,8 +99,10 @@ class ReportList(QWidget):
         for summary in summaries:
             status = "Mẫu" if summary.id in self.sample_ids else STATUS_LABELS.get(summary.status,
                                                                                    str(summary.status))
-            item = _Item([summary.subject, period_text(summary.period), status, _when(summary.updated_at)])
+            subject = f"[Mẫu] {summary.subject}" if summary.id in self.sample_ids else summary.subject
+            item = _Item([subject, period_text(summary.period), status, _when(summary.updated_at)])
             if summary.id in self.sample_ids:
+                item.setToolTip(SUBJECT, f"Báo cáo mẫu (chỉ đọc): {summary.subject}")
                 item.setToolTip(STATUS, "Báo cáo mẫu để tham khảo: chỉ đọc, bấm “Sao chép để dùng” để có bản của mình")
             item.setToolTip(SUBJECT, summary.subject)
             item.setData(SUBJECT, ID_ROLE, summary.id)

@@ -244,11 +244,21 @@ class SplitView:
             tab.editor.cursorPositionChanged.connect(self.pane.schedule)
         window.tabs.currentChanged.connect(lambda _index: self.pane.schedule())
 
+    _list_sizes: list[int] | None = None
+
     def set_visible(self, visible: bool) -> None:
+        outer = self.w.splitter
+        if visible:
+            # The report list folds away while the page is beside the text (small screens); F9 again
+            # brings it back as it was.
+            self._list_sizes = outer.sizes()
+            outer.setSizes([0, sum(self._list_sizes)])
+        elif self._list_sizes:
+            outer.setSizes(self._list_sizes)
         self.pane.setVisible(visible)
         if visible:
             width = self.splitter.width()
-            self.splitter.setSizes([int(width * 0.58), width - int(width * 0.58)])
+            self.splitter.setSizes([int(width * 0.55), width - int(width * 0.55)])
             self.pane.request()
 
     def changed(self) -> None:
@@ -256,4 +266,6 @@ class SplitView:
         self.pane.schedule()
 
     def close(self) -> None:
+        if self.pane.isVisible() and self._list_sizes:
+            self.w.splitter.setSizes(self._list_sizes)  # saved at close: the list must come back next time
         self.pane.close_renderer()

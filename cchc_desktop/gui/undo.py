@@ -5,8 +5,9 @@
   the list (simple, always right for lists of a few hundred small rows); ``CallbackCommand``
   runs a pair of functions (cell edits, row moves) where a snapshot would be wasteful.
 * Text editors keep their own QTextDocument undo (typing grouped by word, see
-  narrative_editor); the window's "Hoàn tác" reaches the report stack when the focus is not in
-  a text field, so Ctrl+Z does what the clerk expects wherever the cursor is.
+  narrative_editor); the window's "Hoàn tác" undoes the focused field's typing when it has some,
+  else the report's last table/list change — Ctrl+Z does what the clerk expects wherever the
+  cursor is (a list item's editor that opened on its own has nothing to undo).
 * Each report keeps its stack while the window is open (QUndoGroup): switching reports and
   coming back keeps the history of both.
 
@@ -77,9 +78,14 @@ class SnapshotCommand(QUndoCommand):
         self._apply(copy.deepcopy(self._before))
 
 
-def _text_widget(widget) -> bool:
-    """A field with its own typing history (its Ctrl+Z undoes typing, not the report's list edits)."""
-    return isinstance(widget, (QLineEdit, QTextEdit, QPlainTextEdit))
+def _text_history(widget, redo: bool = False) -> bool:
+    """A text field with typing to undo (or redo): its own history comes first, then the report's."""
+    if isinstance(widget, QLineEdit):
+        return widget.isRedoAvailable() if redo else widget.isUndoAvailable()
+    if isinstance(widget, (QTextEdit, QPlainTextEdit)):
+        document = widget.document()
+        return document.isRedoAvailable() if redo else document.isUndoAvailable()
+    return False
 
 
 class ReportUndo:
@@ -127,7 +133,7 @@ class ReportUndo:
 
     def undo(self) -> None:
         focus = QApplication.focusWidget()
-        if _text_widget(focus) and hasattr(focus, "undo"):
+        if _text_history(focus):
             focus.undo()  # a text field's own typing history
             return
         if not getattr(self.w, "read_only", False):
@@ -135,7 +141,7 @@ class ReportUndo:
 
     def redo(self) -> None:
         focus = QApplication.focusWidget()
-        if _text_widget(focus) and hasattr(focus, "redo"):
+        if _text_history(focus, redo=True):
             focus.redo()
             return
         if not getattr(self.w, "read_only", False):

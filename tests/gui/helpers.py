@@ -52,3 +52,16 @@ def new_paragraph(editor) -> None:
     if editor.textCursor().block().text() in ("- ", "+ "):
         press(editor, Qt.Key.Key_Return)
     assert editor.textCursor().block().text() == ""
+
+
+def focus(qtbot, widget) -> None:
+    """Give ``widget`` the keyboard focus and wait until it has it (the window may not be active yet)."""
+    from PySide6.QtWidgets import QApplication
+
+    window = widget.window()
+    window.raise_()
+    window.activateWindow()
+    window.windowHandle().requestActivate()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    widget.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is widget)

@@ -135,3 +135,12 @@ def test_print_preview_shows_each_page_on_its_own_sheet(qtbot, open_window, monk
     width, height = _page_box(dialog.view.viewport().grab().toImage())
     assert width > height  # the appendix: landscape sheet, not shrunk onto a portrait one
     dialog.close()
+
+
+def test_change_header_is_not_broken_inside_the_word() -> None:
+    """"Tăng/giảm" used to break as "Tăng/gi-ảm" in the appendix header."""
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(pdf_bytes(landscape_sample()))) as pdf:
+        lines = pdf.pages[-1].extract_text().split("\n")
+    assert any("Tăng/giảm" in line for line in lines), [line for line in lines if "Tăng" in line]

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication
 
 from cchc_desktop.gui import dialogs
 
-from .helpers import new_paragraph, press, type_text
+from .helpers import focus, new_paragraph, press, type_text
 
 
 
@@ -25,7 +25,7 @@ def test_deleting_an_appendix_row_is_undone_not_confirmed(qtbot, open_window, mo
     tab.view.setCurrentIndex(tab.model.index(2, 1))
     tab.remove.click()
     assert [r.indicator for r in tab.model.appendix.rows] == rows[:2] + rows[3:]
-    tab.view.setFocus()
+    focus(qtbot, tab.view)
     window.undo.undo_action.trigger()
     assert [r.indicator for r in tab.model.appendix.rows] == rows
     assert tab.view.currentIndex().row() == 2  # the row is back and selected
@@ -48,7 +48,7 @@ def test_cell_edit_add_move_and_level_are_undone_in_order(qtbot, open_window) ->
     tab.indent.click()
     assert model.appendix.rows[0].value == Decimal(1250)
     assert len(model.appendix.rows) == len(original) + 1
-    tab.view.setFocus()
+    focus(qtbot, tab.view)
     for _ in range(4):
         window.undo.undo_action.trigger()
     assert [(r.indicator, r.value, r.level) for r in model.appendix.rows] == original
@@ -84,7 +84,7 @@ def test_recipients_list_edits_are_undone(qtbot, open_window) -> None:
     tab.recipients.setCurrentRow(0)
     tab.down.click()
     assert window.report.recipients != before
-    tab.recipients.setFocus()
+    focus(qtbot, tab.recipients)
     window.undo.undo_action.trigger()
     window.undo.undo_action.trigger()
     assert window.report.recipients == before
@@ -132,8 +132,7 @@ def test_ctrl_z_in_the_window_reaches_the_focused_text_field(qtbot, open_window)
     window = open_window()
     window.tabs.setCurrentWidget(window.signature)
     field = window.signature.name
-    field.setFocus()
-    QApplication.processEvents()
+    focus(qtbot, field)
     field.end(False)
     type_text(field, "abc")
     window.undo.undo_action.trigger()  # the Sửa menu's Hoàn tác
