@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from .main_window import MainWindow
 
 log = logging.getLogger(__name__)
-PAUSE_MS = 60  # the clerk paused: start rendering (a newer keystroke simply makes a newer request)
+PAUSE_MS = 80  # the clerk paused: start rendering (a newer keystroke interrupts it: newest wins)
 SNIPPET = 48  # characters of the paragraph looked for on the pages
 
 
@@ -45,8 +45,37 @@ def find_page(texts: dict[int, str], snippet: str) -> int | None:
     return None
 
 
+class _Cancelled(Exception):
+    """Raised inside the worker thread when a newer request overtakes the rendering in progress."""
+
+
+_local = threading.local()  # .cancel: the worker thread's threading.Event; other threads have none
+_patched = False
+
+
+def _install_cancel_point() -> None:
+    """A cancellation point between two flowables of reportlab's layout loop — in the worker thread
+    only (other threads, e.g. export on the GUI thread, have no event and are not affected)."""
+    global _patched
+    if _patched:
+        return
+    from reportlab.platypus.doctemplate import BaseDocTemplate
+
+    original = BaseDocTemplate.handle_flowable
+
+    def handle_flowable(self, flowables):
+        event = getattr(_local, "cancel", None)
+        if event is not None and event.is_set():
+            raise _Cancelled()
+        return original(self, flowables)
+
+    BaseDocTemplate.handle_flowable = handle_flowable
+    _patched = True
+
+
 class _Renderer(QObject):
-    """One worker thread; ``request`` replaces any request not yet started (newest wins)."""
+    """One worker thread; the newest request wins: a request replaces any request not yet started
+    and interrupts a rendering still running for an older one."""
 
     rendered = Signal(int, bytes, int, float)  # generation, PDF, page found (-1), seconds
 
@@ -56,46 +85,71 @@ class _Renderer(QObject):
         self._pending: tuple[int, bytes, str, float] | None = None
         self._closed = False
         self.busy = False
+        self._cancel = threading.Event()
+        _install_cancel_point()
         self._thread = threading.Thread(target=self._run, name="split-preview", daemon=True)
         self._thread.start()
 
     def request(self, generation: int, report_blob: bytes, snippet: str, estimate: float) -> None:
         with self._lock:
             self._pending = (generation, report_blob, snippet, estimate)
+            if self._rendering:
+                self.cancelled += 1
+                self._cancel.set()  # the rendering in progress stops at its next paragraph
             self._lock.notify()
+
+    _rendering = False  # inside export.pdf_bytes for a request that may be overtaken
+    cancelled = 0
 
     def close(self) -> None:
         with self._lock:
             self._closed = True
             self._pending = None
+            self._cancel.set()
             self._lock.notify()
         self._thread.join(timeout=5)
 
     def _run(self) -> None:
+        _local.cancel = self._cancel
+        while not self._closed:
+            try:
+                self._render_next()
+            except _Cancelled:  # overtaken by a newer request (or closing): start on the newest
+                with self._lock:
+                    self._rendering = False
+                    self.busy = False
+
+    def _render_next(self) -> None:
         from cchc_desktop.document import export
 
-        while True:
+        with self._lock:
+            while self._pending is None and not self._closed:
+                self._lock.wait()
+            if self._closed:
+                return
+            generation, blob, snippet, estimate = self._pending
+            self._pending = None
+            self.busy = True
+            self._rendering = True
+            self._cancel.clear()
+        started = time.perf_counter()
+        try:
+            report: Report = pickle.loads(blob)
+            data = export.pdf_bytes(report)
             with self._lock:
-                while self._pending is None and not self._closed:
-                    self._lock.wait()
-                if self._closed:
-                    return
-                generation, blob, snippet, estimate = self._pending
-                self._pending = None
-                self.busy = True
-            started = time.perf_counter()
-            try:
-                report: Report = pickle.loads(blob)
-                data = export.pdf_bytes(report)
-                page = self._locate(data, snippet, estimate)
-            except Exception:  # noqa: BLE001 - the preview is a help, never an error for the clerk
-                log.exception("Split preview rendering failed")
-                data, page = b"", -1
-            finally:
-                with self._lock:
-                    self.busy = False
-            if not self._closed:
-                self.rendered.emit(generation, data, page, time.perf_counter() - started)
+                self._rendering = False
+            page = self._locate(data, snippet, estimate)
+        except _Cancelled:
+            raise
+        except Exception:  # noqa: BLE001 - the preview is a help, never an error for the clerk
+            log.exception("Split preview rendering failed")
+            data, page = b"", -1
+        finally:
+            with self._lock:
+                self._rendering = False
+                self.busy = False
+        if not self._closed:
+            self.rendered.emit(generation, data, page, time.perf_counter() - started)
 
     @staticmethod
     def _locate(data: bytes, snippet: str, estimate: float) -> int:
@@ -255,10 +309,15 @@ class SplitView:
             outer.setSizes([0, sum(self._list_sizes)])
         elif self._list_sizes:
             outer.setSizes(self._list_sizes)
+        tabs = self.w.tabs
+        preview_index = tabs.indexOf(self.w.preview)
+        if visible and tabs.currentIndex() == preview_index:
+            tabs.setCurrentIndex(0)
+        tabs.setTabVisible(preview_index, not visible)  # the page is beside the text already
         self.pane.setVisible(visible)
         if visible:
             width = self.splitter.width()
-            self.splitter.setSizes([int(width * 0.55), width - int(width * 0.55)])
+            self.splitter.setSizes([int(width * 0.6), width - int(width * 0.6)])
             self.pane.request()
 
     def changed(self) -> None:

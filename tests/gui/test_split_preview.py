@@ -101,3 +101,17 @@ def test_the_page_is_found_by_its_text_not_guessed(qapp) -> None:
     expected = next(i for i, text in enumerate(pages) if " ".join(closing_words[:3]) in " ".join(text.split()))
     # A wrong estimate (page 1) still finds the right page.
     assert split_preview._Renderer._locate(data, snippet, 0.0) == expected
+
+
+def test_split_view_makes_room_and_gives_it_back(qtbot, open_window) -> None:
+    window = open_window()
+    window.resize(1024, 700)
+    qtbot.wait(50)
+    list_before = window.splitter.sizes()[0]
+    preview_index = window.tabs.indexOf(window.preview)
+    window.split.action.trigger()
+    assert window.splitter.sizes()[0] == 0  # the report list folds away
+    assert not window.tabs.isTabVisible(preview_index)  # the page is beside the text
+    window.split.action.trigger()
+    assert window.splitter.sizes()[0] == list_before
+    assert window.tabs.isTabVisible(preview_index)
