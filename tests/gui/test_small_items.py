@@ -47,3 +47,13 @@ def test_the_sample_is_marked_in_the_subject_column(qtbot, open_window) -> None:
     window = open_window(sample_is_own=False)
     item = window.report_list.tree.topLevelItem(0)
     assert item.text(0).startswith("[Mẫu] ") and item.text(2) == "Mẫu"
+
+
+def test_window_and_command_line_name_the_status_alike() -> None:
+    from cchc_desktop.commands.listing import STATUS_TEXT
+    from cchc_desktop.core.model import ReportStatus
+    from cchc_desktop.gui.tabs.general import STATUS_LABELS
+
+    assert {status.value: label for status, label in STATUS_LABELS.items()} == STATUS_TEXT
+    assert STATUS_TEXT["draft"] == "Dự thảo"
+    assert ReportStatus.DRAFT in STATUS_LABELS
