@@ -38,6 +38,10 @@ for cycle in range(cycles):
     window.tabs.setCurrentWidget(window.preview)
     app.processEvents()
     window.actions.print_preview.trigger()
+    if cycle % 10 == 0:  # the split preview's worker thread, closed with a rendering in flight
+        window.split.action.trigger()
+        window.split.pane.request()
+        app.processEvents()
     window.close()
     window.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
