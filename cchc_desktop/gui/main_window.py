@@ -177,11 +177,14 @@ class MainWindow(QMainWindow):
         self.show_report(report)
 
     def show_report(self, report: Report) -> None:
+        reloaded = self.report is not None and self.report.id == report.id  # e.g. a revision restored
         self.report = None
         for tab in self.editor_tabs():
             tab.set_report(report)
         self.report = report
         self.undo.activate(report.id)
+        if reloaded:
+            self.undo.stack.clear()  # the old steps describe a report that is no longer on screen
         self.dirty = False
         self.generation += 1
         self.report_list.select(report.id)

@@ -181,3 +181,15 @@ def test_tab_at_the_start_of_a_heading_changes_its_level(qtbot, open_window) -> 
     assert not editor.change_level(True)  # elsewhere Tab still leaves the editor (keyboard-only use)
     press(editor, Qt.Key.Key_Tab)
     assert editor.current_role() == BlockRole.HEADING1
+
+
+def test_a_report_shown_again_from_the_store_starts_a_fresh_history(qtbot, open_window) -> None:
+    from cchc_desktop.store.reports import load_report
+
+    window = open_window()
+    window.indicators.view.setCurrentIndex(window.indicators.model.index(0, 1))
+    window.indicators.remove.click()
+    window.save_now(wait=True)
+    assert window.undo.stack.canUndo()
+    window.show_report(load_report(window.db, window.report.id))  # as after restoring a revision
+    assert not window.undo.stack.canUndo()
