@@ -155,8 +155,8 @@ class ChecksPanel(QDockWidget):
             return
         finding = item.data(0, FINDING_ROLE)
         menu = QMenu(self.list)
-        menu.addAction("Đến chỗ cần sửa", lambda: self._jump(item))
-        menu.addAction("Tắt quy tắc này cho báo cáo này", lambda: self.disable_rule(_get(finding, "rule_id")))
+        menu.addAction("Đến &chỗ cần sửa", lambda: self._jump(item))
+        menu.addAction("&Tắt quy tắc này cho báo cáo này", lambda: self.disable_rule(_get(finding, "rule_id")))
         menu.exec(self.list.viewport().mapToGlobal(position))
 
     def disable_rule(self, rule_id: str | None) -> None:
