@@ -129,8 +129,14 @@ for sample in (True, False):
         window.tabs.setCurrentIndex(index)
         app.processEvents()
         found += [f"tab {index}: {p}" for p in problems(window)]
-for dialog in (first_run.FirstRunDialog(window), printing.PrintPreviewDialog(window.report, pdf_bytes(window.report), window)):
-    dialog.resize(min(dialog.sizeHint().width(), width), min(dialog.sizeHint().height(), height))
+from cchc_desktop.gui.help import AboutDialog, GuideWindow
+from cchc_desktop.gui.settings_dialog import OrganizationDialog
+for dialog in (first_run.FirstRunDialog(window), printing.PrintPreviewDialog(window.report, pdf_bytes(window.report), window),
+               OrganizationDialog(window), AboutDialog(window), GuideWindow(window)):
+    hint = dialog.sizeHint().expandedTo(dialog.minimumSizeHint())
+    if hint.height() > height - 40 or hint.width() > width:
+        found.append(f"{type(dialog).__name__}: needs {hint.width()}x{hint.height()} on a {width}x{height} screen")
+    dialog.resize(min(hint.width(), width), min(hint.height(), height - 40))
     dialog.show()
     app.processEvents()
     found += [f"{type(dialog).__name__}: {p}" for p in problems(dialog)]
