@@ -11,10 +11,10 @@ from PySide6.QtWidgets import QTextEdit, QWidget
 from cchc_desktop.core.model import Block, BlockRole
 from cchc_desktop.core.vietnamese import nfc
 
+from .undo import WordTyping
 from .rich_text import (MANUAL_PROPERTY, block_role, blocks_to_document, char_format, detect_role,
                         document_to_blocks, role_format)
 
-WORD_ENDS = set(" \t.,;:!?)…\u00a0")
 LIST_MARKER = re.compile(r"^([-+•–]) ")
 LEVELS = (BlockRole.HEADING1, BlockRole.HEADING2, BlockRole.HEADING3, BlockRole.BULLET)
 
@@ -55,6 +55,7 @@ class NarrativeEditor(QTextEdit):
         self.document().setDefaultFont(font)
         self._highlighter = _RoleHighlighter(self.document())
         self._loading = False
+        self._words = WordTyping(self)  # typing undone word by word
         self.document().contentsChange.connect(self._on_contents_change)
         self.cursorPositionChanged.connect(lambda: self.roleChanged.emit(self.current_role()))
 
@@ -65,7 +66,7 @@ class NarrativeEditor(QTextEdit):
             blocks_to_document(blocks, self.document())
         finally:
             self._loading = False
-        self._typing_at = -1
+        self._words.reset()
         self.moveCursor(QTextCursor.MoveOperation.Start)
 
     def blocks(self) -> list[Block]:
@@ -138,37 +139,9 @@ class NarrativeEditor(QTextEdit):
                 Qt.KeyboardModifier.KeypadModifier):
             if self._continue_list():
                 return
-        text = event.text()
-        if (text and text.isprintable() and not event.modifiers() & (
-                Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)):
-            self._type(text)
+        if self._words.key_press(event):
             return
-        self._typing_at = -1  # any other key (arrows, Delete, Enter…) ends the word being typed
         super().keyPressEvent(event)
-
-    # --- typing: one undo step per word, as in Word ---------------------------------------
-    _typing_at = -1  # cursor position after our last typed character; -1 = no word in progress
-    _last_typed = ""
-
-    def _type(self, text: str) -> None:
-        """Insert typed text; a new undo step starts at each new word (or after the cursor moved).
-
-        QTextDocument merges all consecutive typing into one step (one Ctrl+Z removed a sentence
-        plus a later addition).  Here a word and the spaces or punctuation after it are one step.
-        """
-        cursor = self.textCursor()
-        continuing = (self._typing_at == cursor.position() and not cursor.hasSelection()
-                      and not (self._last_typed in WORD_ENDS and text not in WORD_ENDS))
-        if continuing:
-            cursor.joinPreviousEditBlock()
-        else:
-            cursor.beginEditBlock()
-        cursor.insertText(text)
-        cursor.endEditBlock()
-        self.setTextCursor(cursor)
-        self.ensureCursorVisible()
-        self._typing_at = cursor.position()
-        self._last_typed = text[-1]
 
     # --- lists and levels ---------------------------------------------------------------------
     def _continue_list(self) -> bool:
@@ -180,7 +153,7 @@ class NarrativeEditor(QTextEdit):
         match = LIST_MARKER.match(block.text())
         if match is None or cursor.positionInBlock() < len(match.group(0)):
             return False
-        self._typing_at = -1
+        self._words.reset()
         if not block.text()[len(match.group(0)):].strip():  # "- " alone: the list ends here
             cursor.beginEditBlock()
             cursor.movePosition(QTextCursor.MoveOperation.StartOfBlock)

@@ -146,3 +146,52 @@ class ReportUndo:
             return
         if not getattr(self.w, "read_only", False):
             self.stack.redo()
+
+
+# --- typing undone word by word, as in Word ---------------------------------------------------------
+WORD_ENDS = frozenset(" \t.,;:!?)…\u00a0")
+
+
+class WordTyping:
+    """Groups typed characters into one undo step per word (plus the spaces/punctuation after it).
+
+    QTextDocument merges all consecutive typing into a single step, so one Ctrl+Z removed a
+    sentence together with a later addition.  ``key_press(event)`` returns True when it typed the
+    event's text itself; any other key ends the word in progress.  Works for QTextEdit and
+    QPlainTextEdit.
+    """
+
+    def __init__(self, editor) -> None:
+        self.editor = editor
+        self.at = -1  # cursor position after our last typed character; -1: no word in progress
+        self.last = ""
+
+    def reset(self) -> None:
+        self.at = -1
+
+    def key_press(self, event) -> bool:
+        from PySide6.QtCore import Qt
+
+        text = event.text()
+        if (self.editor.isReadOnly() or not text or not text.isprintable()
+                or event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)):
+            self.at = -1
+            return False
+        self.type(text)
+        return True
+
+    def type(self, text: str) -> None:
+        editor = self.editor
+        cursor = editor.textCursor()
+        continuing = (self.at == cursor.position() and not cursor.hasSelection()
+                      and not (self.last in WORD_ENDS and text not in WORD_ENDS))
+        if continuing:
+            cursor.joinPreviousEditBlock()
+        else:
+            cursor.beginEditBlock()
+        cursor.insertText(text)
+        cursor.endEditBlock()
+        editor.setTextCursor(cursor)
+        editor.ensureCursorVisible()
+        self.at = cursor.position()
+        self.last = text[-1]

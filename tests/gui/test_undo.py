@@ -193,3 +193,17 @@ def test_a_report_shown_again_from_the_store_starts_a_fresh_history(qtbot, open_
     assert window.undo.stack.canUndo()
     window.show_report(load_report(window.db, window.report.id))  # as after restoring a revision
     assert not window.undo.stack.canUndo()
+
+
+def test_form_text_fields_also_undo_word_by_word(qtbot, open_window) -> None:
+    window = open_window()
+    subject = window.general.subject
+    subject.moveCursor(subject.textCursor().MoveOperation.End)
+    before = subject.toPlainText()
+    type_text(subject, " quý III năm")
+    subject.undo()
+    assert subject.toPlainText() == before + " quý III "
+    subject.undo()
+    assert subject.toPlainText() == before + " quý "
+    window.save_now(wait=True)
+    assert window.report.subject == before + " quý"  # the model follows the undo
