@@ -56,7 +56,7 @@ SIGNATURE_SPACE_MM = 30.0  # blank room for the hand signature and seal
 TABLE_BORDER_PT = 0.5
 SUBROW_INDENT_MM = 5.0
 COLUMN_MIN_MM = {"tt": 12.0, "indicator": 62.0, "unit": 27.0, "value": 22.0, "previous": 22.0,
-                 "target": 22.0, "change": 20.0, "note": 30.0}
+                 "target": 22.0, "change": 26.0, "note": 30.0}  # change: "Tăng/giảm" in bold 13 pt on one line
 COLUMN_DEFAULT_MIN_MM = 25.0
 COLUMN_GROWS = ("indicator", "note")  # columns that take the width left over (2:1)
 

@@ -1,3 +1,5 @@
-"""The Qt window. Importing it first guards against PySide6 6.12.0's reference-count bugs."""
+"""The PySide6 window.  Importing it first protects None/True/False from shiboken 6.12 (see refcounts)."""
 
-from . import pyside_guard  # noqa: F401
+from . import refcounts as _refcounts
+
+_refcounts.install()

@@ -64,6 +64,7 @@ class Actions:
                      self.open_folder, None, self.print, self.print_preview, None, self.quit):
             file_menu.addSeparator() if item is None else file_menu.addAction(item)
         edit_menu = menu.addMenu("&Sửa")
+        self.edit_menu = edit_menu  # Hoàn tác / Làm lại are added first by the window (gui.undo)
         self.find = self._action("Tìm báo cáo", QKeySequence.StandardKey.Find, self.focus_search,
                                  "Tìm trong danh sách báo cáo (Ctrl+F)")
         edit_menu.addAction(self.find)
@@ -72,7 +73,7 @@ class Actions:
         self.checks_panel.hide()
         self.check = self._action("Kiểm tra báo cáo", QKeySequence("F7"), self.show_checks,
                                   "Tìm những chỗ cấp trên có thể trả lại (F7)")
-        menu.addMenu("&Kiểm tra").addAction(self.check)
+        menu.addMenu("Kiể&m tra").addAction(self.check)
 
         toolbar = QToolBar("Thanh công cụ")
         toolbar.setObjectName("main_toolbar")

@@ -48,7 +48,13 @@ def backup_after_open(path: Path) -> None:
 
 
 def application() -> QApplication:
+    from . import refcounts
+
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    refcounts.install()  # shiboken 6.12 on Python 3.11: the crash at exit (none_dealloc)
+    from . import translations
+
+    translations.install(app)  # Qt's own dialogs and menus in Vietnamese
     app.setApplicationName("cchc-desktop")
     app.setApplicationDisplayName("Báo cáo CCHC")
     app.setOrganizationName("cchc-desktop")
@@ -92,6 +98,11 @@ def run_app(db_path: Path | None) -> int:
     handler = CrashHandler(lambda: window.save_now(wait=True), lambda: window)
     handler.install()
     window.show()
+    from PySide6.QtCore import QTimer
+
+    from . import first_run
+
+    QTimer.singleShot(0, lambda: first_run.maybe_start(window))  # the clerk's first day: short setup
     code = app.exec()
     lock.unlock()
     return code

@@ -49,21 +49,6 @@ def severity_of(finding: Any) -> str:
     return text if text in ("info", "style") else "warning"
 
 
-def _place(report: Report | None, finding: Any) -> str:
-    """'Phần IV, mục 2, đoạn 3': where the finding is, as the document numbers it."""
-    location = _get(finding, "location", default=None)
-    field = _get(location, "field", default=None) if location is not None else None
-    if report is None or not field:
-        return ""
-    try:
-        from cchc_desktop.core.checks import where
-
-        place = where(report, field)
-    except Exception:  # noqa: BLE001 - a name is a nicety, never a failure
-        return ""
-    return "" if place == field else place.rstrip(",")
-
-
 def run_checks(report: Report) -> list:
     try:
         from cchc_desktop.core.checks import run_checks as checker
@@ -101,7 +86,7 @@ class ChecksPanel(QDockWidget):
         top.addWidget(self.enable_all)
         layout.addLayout(top)
         self.list = QTreeWidget()
-        self.list.setHeaderLabels(["Mức độ", "Nội dung"])
+        self.list.setHeaderLabels(["Mức độ", "Nội dung", "Ở đâu"])
         self.list.setRootIsDecorated(False)
         self.list.setWordWrap(True)
         self.list.setColumnWidth(0, 90)
@@ -118,6 +103,8 @@ class ChecksPanel(QDockWidget):
         self.findings: list = []
         self._disabled = 0
         self._report: Report | None = None
+        self.visibilityChanged.connect(self._reopened)
+        self.list.setColumnWidth(1, 520)
 
     def schedule(self, source: Callable[[], Report | None], delay: int | None = None) -> None:
         """Re-run after the clerk pauses, only while the panel is open (it costs nothing hidden)."""
@@ -150,14 +137,12 @@ class ChecksPanel(QDockWidget):
             if severity == "style" and not self.show_style.isChecked():
                 continue
             message = str(_get(finding, "message", default=finding))
-            place = _place(self._report, finding)
-            if place:
-                message = f"{place}: {message}"
             if _get(finding, "fixes", default=()):
                 message += "  [có thể sửa tự động]"
-            item = QTreeWidgetItem([SEVERITY_LABELS[severity], message])
+            place = self._where(self._report, finding) if self._report is not None else ""
+            item = QTreeWidgetItem([SEVERITY_LABELS[severity], message, place])
             item.setData(0, FINDING_ROLE, finding)
-            item.setToolTip(1, item.text(1))
+            item.setToolTip(1, f"{item.text(1)}\n({place})" if place else item.text(1))
             if severity == "error":
                 item.setForeground(0, QBrush(QColor("#b00020")))
             elif severity == "style":
@@ -209,6 +194,23 @@ class ChecksPanel(QDockWidget):
         self.run_now(window.current_report)
         return True
 
+    @staticmethod
+    def _where(report: Report, finding) -> str:
+        """'Phần I, đoạn 3', 'Phụ lục, dòng 2, cột ghi chú': tells apart findings with the same message."""
+        field = _get(_get(finding, "location", default=None), "field", default=None)
+        if not field:
+            return ""
+        try:
+            from cchc_desktop.core.checks.base import where
+            return where(report, field).rstrip(",")
+        except Exception:  # noqa: BLE001 - a field the namer does not know: the path is still a hint
+            return str(field)
+
+    def _reopened(self, visible: bool) -> None:
+        """The dock shown again (menu, restored layout at start): fill it rather than show it empty."""
+        if visible and self._source is not None and not self.findings:
+            self._timer.start(0)
+
     def _jump(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         from .locate import go_to
 
@@ -221,10 +223,10 @@ class ChecksPanel(QDockWidget):
             return
         finding = item.data(0, FINDING_ROLE)
         menu = QMenu(self.list)
-        menu.addAction("Đến chỗ cần sửa", lambda: self._jump(item))
+        menu.addAction("Đến &chỗ cần sửa", lambda: self._jump(item))
         for n, fix in enumerate(_get(finding, "fixes", default=()) or ()):
             menu.addAction(fix.label, lambda n=n: self.apply_fix_of(item, n))
-        menu.addAction("Tắt quy tắc này cho báo cáo này", lambda: self.disable_rule(_get(finding, "rule_id")))
+        menu.addAction("&Tắt quy tắc này cho báo cáo này", lambda: self.disable_rule(_get(finding, "rule_id")))
         menu.exec(self.list.viewport().mapToGlobal(position))
 
     def _editor_for(self, report: Report, field: str):

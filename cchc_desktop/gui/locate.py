@@ -155,6 +155,15 @@ def go_to(window, location: Any) -> None:
             tabs.setCurrentWidget(signature)
             _select_text(widget, start, end, block)
             return
+    indicators = window.indicators
+    for name, widget in (("appendix.title", indicators.title), ("appendix.heading", indicators.heading),
+                         ("appendix.reference", indicators.reference)):
+        if field.startswith(name):
+            tabs.setCurrentWidget(indicators)
+            _select_text(widget, start, end if end is not None else len(widget.text()))
+            if start is None:
+                widget.selectAll()
+            return
     if "appendix" in text or "row" in text or "indicator" in text:
         tabs.setCurrentWidget(window.indicators)
         indicators = window.indicators

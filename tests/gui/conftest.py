@@ -8,6 +8,8 @@ import pytest
 
 from cchc_desktop.gui.app import application, build_window
 
+from .helpers import treat_sample_as_own
+
 
 @pytest.fixture
 def database(tmp_path: Path) -> Path:
@@ -19,12 +21,15 @@ def open_window(qtbot, database):
     """Call to open (or reopen) the window on ``database``; closed at the end of the test."""
     opened = []
 
-    def make():
+    def make(sample_is_own: bool = True):
+        """The sample opens read-only ("Mẫu"); most tests edit it as if it were the clerk's own."""
         application()
         window = build_window(database)
         qtbot.addWidget(window)
         window.show()
         opened.append(window)
+        if sample_is_own:
+            treat_sample_as_own(window)
         return window
 
     yield make

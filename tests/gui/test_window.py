@@ -11,7 +11,7 @@ from cchc_desktop.core.model import BlockRole, SectionKey
 from cchc_desktop.store.database import open_database
 from cchc_desktop.store.reports import list_reports, load_report
 
-from .helpers import press, type_text, unikey
+from .helpers import new_paragraph, press, type_text, unikey
 
 
 def cell_editor(view) -> QLineEdit:
@@ -56,7 +56,7 @@ def test_every_keystroke_survives_close_and_reopen(qtbot, open_window, database)
                        (SectionKey.DIRECTIONS, "Tăng cường kiểm tra")):
         tab.select_part(next(i for i, part in enumerate(tab.parts) if part.tag == key))
         tab.editor.moveCursor(tab.editor.textCursor().MoveOperation.End)
-        press(tab.editor, Qt.Key.Key_Return)
+        new_paragraph(tab.editor)
         type_text(tab.editor, f"- {words} ")
         unikey(tab.editor, "tieengs", "tiếng")
     tab.closing.moveCursor(tab.closing.textCursor().MoveOperation.End)

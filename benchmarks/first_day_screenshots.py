@@ -1,0 +1,127 @@
+"""Screenshots for docs/ and for the user guide (resources/help/images): first-run setup, split view,
+print preview with the landscape appendix, the main window.
+
+Run: QT_QPA_PLATFORM=offscreen python benchmarks/first_day_screenshots.py
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("CCHC_DESKTOP_HOME", tempfile.mkdtemp())
+DOCS = ROOT / "docs"
+HELP = ROOT / "resources" / "help" / "images"
+
+
+def main() -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QImage
+
+    from cchc_desktop.core.model import Column
+    from cchc_desktop.document.export import pdf_bytes
+    from cchc_desktop.gui import first_run, printing
+    from cchc_desktop.gui.app import application, build_window
+
+    app = application()
+
+    def spin(seconds: float) -> None:
+        end = time.monotonic() + seconds
+        while time.monotonic() < end:
+            app.processEvents()
+            time.sleep(0.02)
+
+    def save(image: QImage, name: str, guide: str | None = None, guide_width: int = 760) -> None:
+        image.save(str(DOCS / name))
+        if guide:
+            small = image.scaledToWidth(min(guide_width, image.width()), Qt.TransformationMode.SmoothTransformation)
+            small.convertToFormat(QImage.Format.Format_RGB888).save(str(HELP / guide))
+
+    HELP.mkdir(parents=True, exist_ok=True)
+    window = build_window(Path(os.environ["CCHC_DESKTOP_HOME"]) / "shots.sqlite")
+    window.resize(1366, 740)
+    window.show()
+    spin(0.5)
+
+    # 1. First run: the setup dialog over the window showing the sample ("Mẫu").
+    dialog = first_run.FirstRunDialog(window)
+    dialog.commune.setText("Xã Cương Gián")
+    dialog.province.setText("Hà Tĩnh")
+    dialog.province.textEdited.emit("Hà Tĩnh")
+    dialog.signer.setText("Nguyễn Văn Hòa")
+    dialog.show()
+    spin(0.3)
+    save(dialog.grab().toImage(), "screenshot-first-run.png", "thiet-lap.png", 560)
+    shot = window.grab().toImage()
+    dialog.close()
+    save(shot, "screenshot-sample.png")
+
+    # Work on a copy of the sample, with a wide appendix (previous period, change): landscape.
+    window.actions.duplicate_report()
+    report = window.report
+    report.appendix.columns = [Column("tt", "TT"), Column("indicator", "Chỉ tiêu"), Column("unit", "Đơn vị tính"),
+                               Column("previous", "Kỳ trước"), Column("value", "Kỳ này"),
+                               Column("change", "Tăng/giảm"), Column("note", "Ghi chú")]
+    for row, previous in zip(report.appendix.rows, (2, 1, 3, 35, 1, 0, 0, 1, 80, 4)):
+        if row.value is not None:
+            from decimal import Decimal
+
+            row.previous = Decimal(previous)
+    window.indicators.set_report(report)
+    window.mark_changed()
+    window.tabs.setCurrentWidget(window.results)
+    spin(0.3)
+    save(window.grab().toImage(), "screenshot-window.png", "cua-so.png")
+
+    # 2. Split view (F9), cursor in "Phương hướng".
+    window.tabs.setCurrentWidget(window.directions)
+    editor = window.directions.editor
+    editor.setFocus()
+    cursor = editor.textCursor()
+    cursor.movePosition(cursor.MoveOperation.Start)
+    for _ in range(3):
+        cursor.movePosition(cursor.MoveOperation.NextBlock)
+    editor.setTextCursor(cursor)
+    window.split.action.trigger()
+    pane = window.split.pane
+    end = time.monotonic() + 15
+    while time.monotonic() < end and not (pane.requested and pane.shown == pane.requested):
+        spin(0.1)
+    spin(1.0)
+    save(window.grab().toImage(), "screenshot-split-view.png", "xem-ben-canh.png")
+    window.split.action.trigger()
+
+    # 3. Print preview: the last text page (portrait) and the appendix (landscape) on their own sheets.
+    preview = printing.PrintPreviewDialog(report, pdf_bytes(report), window)
+    preview.resize(1100, 720)
+    preview.show()
+    spin(0.5)
+    from PySide6.QtPdfWidgets import QPdfView
+
+    preview.view.setZoomMode(QPdfView.ZoomMode.Custom)
+    preview.view.setZoomFactor(0.55)
+    preview.go_to(preview.page_count() - 2)
+    spin(0.5)
+    bar = preview.view.verticalScrollBar()
+    bar.setValue(bar.value() + int(preview.view.viewport().height() * 0.55))
+    spin(1.5)
+    save(preview.grab().toImage(), "screenshot-print-preview.png", "xem-truoc-khi-in.png")
+    preview.close()
+
+    # 4. The 1024×700 window (small screen).
+    window.resize(1024, 700)
+    window.fit_splitter()
+    window.tabs.setCurrentWidget(window.indicators)
+    spin(0.5)
+    save(window.grab().toImage(), "screenshot-1024x700.png")
+    window.close()
+    print("written:", ", ".join(sorted(p.name for p in DOCS.glob("screenshot-*.png"))))
+
+
+if __name__ == "__main__":
+    main()
