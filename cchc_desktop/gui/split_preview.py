@@ -234,10 +234,11 @@ class SplitPreview(QWidget):
         cursor = editor.textCursor()
         text = cursor.block().text().strip()
         within = cursor.position() / max(1, editor.document().characterCount())
-        narratives = self.w.narrative_tabs()
-        if tab in narratives:
-            index = narratives.index(tab)
-            share = 0.05 + 0.7 * (index + within) / len(narratives)
+        if tab in self.w.narrative_tabs():
+            # The parts tab: where the part shown stands among the report's parts.
+            editors = getattr(tab, "editors", [editor])
+            index = editors.index(editor) if editor in editors else 0
+            share = 0.05 + 0.7 * (index + within) / max(1, len(editors))
         # The exporter may capitalise "I." headings and drop the list dash: look for the words.
         words = re.sub(r"^([-+•–]|[IVXLC]+\.|\d+(\.\d+)*\.?|[a-zđ]\))\s*", "", text)
         return words[:SNIPPET], share
@@ -295,10 +296,18 @@ class SplitView:
         window.keyboard.view_menu.addSeparator()
         window.keyboard.view_menu.addAction(self.action)
         for tab in window.narrative_tabs():
-            tab.editor.cursorPositionChanged.connect(self.pane.schedule)
+            # The parts tab shows one editor at a time (made per report): follow the one shown.
+            tab.pages.currentChanged.connect(lambda _index, t=tab: self._follow_editor(t))
+            self._follow_editor(tab)
         window.tabs.currentChanged.connect(lambda _index: self.pane.schedule())
 
     _list_sizes: list[int] | None = None
+
+    def _follow_editor(self, tab) -> None:
+        editor = tab.editor
+        if editor is not None:
+            editor.cursorPositionChanged.connect(self.pane.schedule, Qt.ConnectionType.UniqueConnection)
+        self.pane.schedule()
 
     def set_visible(self, visible: bool) -> None:
         outer = self.w.splitter
