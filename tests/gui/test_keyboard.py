@@ -28,7 +28,7 @@ def _focus(qtbot, widget) -> None:
 def test_ctrl_pgdn_and_ctrl_tab_switch_tabs_from_anywhere(qtbot, open_window, where) -> None:
     window = open_window()
     targets = {"table": (window.indicators, window.indicators.view),
-               "editor": (window.results, window.results.editor),
+               "editor": (window.narrative, window.narrative.editor),
                "list": (window.signature, window.signature.recipients),
                "line": (window.signature, window.signature.name)}
     tab, widget = targets[where]
