@@ -157,8 +157,20 @@ def test_ctrl_z_in_the_window_reaches_the_focused_text_field(qtbot, open_window)
     focus(qtbot, field)
     field.end(False)
     type_text(field, "abc")
+    assert window.report.signature.name.endswith("abc")
     window.undo.undo_action.trigger()  # the Sửa menu's Hoàn tác
     assert not field.text().endswith("abc")
+    window.save_now(wait=True)
+    assert not window.report.signature.name.endswith("abc")  # the report follows the field's undo
+    # The same in the appendix form's title field (its own undo stack behind).
+    window.tabs.setCurrentWidget(window.indicators)
+    title = window.indicators.title
+    focus(qtbot, title)
+    title.end(False)
+    type_text(title, "xyz")
+    assert window.report.appendix.title.endswith("xyz")
+    window.undo.undo_action.trigger()
+    assert not title.text().endswith("xyz") and not window.report.appendix.title.endswith("xyz")
 
 
 def test_enter_continues_a_dash_list_and_ends_it_on_an_empty_item(qtbot, open_window) -> None:
