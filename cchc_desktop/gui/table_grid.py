@@ -285,7 +285,7 @@ class TableGrid(QWidget):
         bar = FlowLayout(self.toolbar, spacing=3)
         self.add = _tool("+ Dòng", "Thêm dòng dưới dòng đang chọn")
         self.add_sub = _tool("+ Dòng con", "Thêm dòng con (chỉ tiêu chi tiết, không có số TT)")
-        self.remove = _tool("− Dòng", "Xóa dòng đang chọn")
+        self.remove = _tool("− Dòng", "Xóa dòng đang chọn (Ctrl+Z để lấy lại)")
         self.up = _tool("↑", "Chuyển dòng lên")
         self.down = _tool("↓", "Chuyển dòng xuống")
         self.indent = _tool("⇥", "Thụt vào / lùi ra: dòng con của dòng nhóm bên trên hoặc ngược lại")
@@ -322,6 +322,9 @@ class TableGrid(QWidget):
         self.view.verticalHeader().setDefaultSectionSize(26)
         layout.addWidget(self.view, 1)
         self.view.viewport().installEventFilter(self)
+        from .keyboard import tables_release_tab
+
+        tables_release_tab(self)  # Tab at the last cell leaves the grid (the table dialog too)
         self.message = QLabel()
         self.message.setStyleSheet("color: #b00020; font-weight: bold;")
         self.message.setWordWrap(True)
