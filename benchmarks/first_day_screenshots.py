@@ -80,6 +80,33 @@ def main() -> None:
     spin(0.3)
     save(window.grab().toImage(), "screenshot-window.png", "cua-so.png")
 
+    # The "Nội dung" tab with a footnote mark and a table in the text (README, docs/editing.md).
+    from cchc_desktop.core.model import Cell, Run, Table, TableRow, table_column
+
+    editor = window.narrative.editor
+    cursor = editor.textCursor()
+    cursor.movePosition(cursor.MoveOperation.Start)
+    cursor.movePosition(cursor.MoveOperation.NextBlock)
+    cursor.movePosition(cursor.MoveOperation.EndOfBlock)
+    editor.setTextCursor(cursor)
+    editor.ask_footnote = lambda runs, number: [Run("Kế hoạch số 06/KH-UBND ngày 15/01/2024 của UBND xã.")]
+    editor.insert_footnote()
+    cursor.movePosition(cursor.MoveOperation.NextBlock)
+    cursor.movePosition(cursor.MoveOperation.EndOfBlock)
+    editor.setTextCursor(cursor)
+    blank = Cell.plain("")
+    rows = [TableRow([Cell.plain("TT", rowspan=2), Cell.plain("Nội dung", rowspan=2),
+                      Cell.plain("Kết quả thống kê", colspan=2), blank, Cell.plain("Ghi chú", rowspan=2)]),
+            TableRow([Cell.plain(""), Cell.plain(""), Cell.plain("Kỳ trước"), Cell.plain("Kỳ này"), Cell.plain("")])]
+    for n, (name, before, now) in enumerate((("Hội nghị tuyên truyền", "12", "15"),
+                                             ("Tin bài trên loa truyền thanh", "1.250", "1.604"),
+                                             ("Tài liệu phát hành", "-", "02")), 1):
+        rows.append(TableRow([Cell.plain(str(n)), Cell.plain(name), Cell.plain(before), Cell.plain(now), Cell.plain("")]))
+    columns = [table_column(k) for k in ("tt", "indicator", "previous", "value", "note")]
+    editor.insert_table(Table(columns=columns, rows=rows, header_rows=2))
+    spin(0.3)
+    save(window.grab().toImage(), "screenshot-narrative.png")
+
     # 2. Split view (F9), cursor in the last part ("Phương hướng").
     window.tabs.setCurrentWidget(window.narrative)
     window.narrative.select_part(len(report.parts) - 1)

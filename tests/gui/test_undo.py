@@ -79,6 +79,7 @@ def test_change_column_shows_the_computed_difference_and_is_not_editable(qtbot, 
     tab.set_report(window.report)
     keys = [c.key for c in table.columns]
     model = tab.model
+    assert tab.view.horizontalHeader().count() == len(keys)  # the same table, laid out again
     model.setData(model.body_index(0, keys.index("previous")), "3")
     model.setData(model.body_index(0, keys.index("value")), "5")
     change = model.body_index(0, keys.index("change"))

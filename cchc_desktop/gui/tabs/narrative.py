@@ -40,6 +40,16 @@ def _tool(text: str, tip: str) -> QToolButton:
     return button
 
 
+def _labelled(text: str, widget: QWidget) -> QWidget:
+    """A label and its field kept on one line when a flow row wraps."""
+    holder = QWidget()
+    row = QHBoxLayout(holder)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.addWidget(QLabel(text))
+    row.addWidget(widget)
+    return holder
+
+
 class NarrativeTab(QWidget):
     changed = Signal()
 
@@ -113,8 +123,8 @@ class NarrativeTab(QWidget):
         redo = self._format_button("↷", "Làm lại (Ctrl+Y)")
         self.insert_table_button = _tool("Chèn bảng…", "Chèn một bảng vào chỗ con trỏ")
         self.footnote_button = _tool("Chú thích¹", "Chèn chú thích cuối trang ở chỗ con trỏ (Ctrl+Alt+F)")
-        self.bar = flow_row(QLabel("Kiểu đoạn:"), self.style_box, self.bold, self.italic, undo, redo,
-                            self.insert_table_button, self.footnote_button, QLabel("Nội dung:"), self.tag)
+        self.bar = flow_row(_labelled("Kiểu đoạn:", self.style_box), self.bold, self.italic, undo, redo,
+                            self.insert_table_button, self.footnote_button, _labelled("Nội dung:", self.tag))
         right.addWidget(self.bar)
         self.pages = QStackedWidget()
         right.addWidget(self.pages, 1)
