@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QBrush, QColor, QFont, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHeaderView, QInputDialog, QLabel,
                                QMenu, QSizePolicy, QSpinBox, QTableView, QToolButton, QVBoxLayout, QWidget)
@@ -322,6 +322,8 @@ class TableGrid(QWidget):
         self.view.verticalHeader().setDefaultSectionSize(26)
         layout.addWidget(self.view, 1)
         self.view.viewport().installEventFilter(self)
+        self._rows_timer = QTimer(self, singleShot=True, interval=30)
+        self._rows_timer.timeout.connect(self.view.resizeRowsToContents)
         from .keyboard import tables_release_tab
 
         tables_release_tab(self)  # Tab at the last cell leaves the grid (the table dialog too)
@@ -436,8 +438,10 @@ class TableGrid(QWidget):
             header.resizeSection(column, int(width))
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802
-        if watched is self.view.viewport() and event.type() == QEvent.Type.Resize and self._proportional():
-            self._fit_widths()
+        if watched is self.view.viewport() and event.type() == QEvent.Type.Resize:
+            if self._proportional():
+                self._fit_widths()
+            self._rows_timer.start()  # wrapped cells: row heights follow the new column widths
         return super().eventFilter(watched, event)
 
     def _edited(self) -> None:

@@ -47,6 +47,12 @@ def test_f9_shows_the_page_of_the_paragraph_being_typed(qtbot, open_window) -> N
     results.moveCursor(results.textCursor().MoveOperation.Start)
     _wait_fresh(qtbot, split.pane, before)
     assert split.pane.page <= 1 < late
+    # The appendix tab: the appendix page (the sample's last, landscape), at the grid's row.
+    before = split.pane.requested
+    window.tabs.setCurrentWidget(window.indicators)
+    window.indicators.view.setCurrentIndex(window.indicators.model.body_index(3, 1))
+    _wait_fresh(qtbot, split.pane, before)
+    assert split.pane.page == split.pane.document.pageCount() - 1
     split.action.trigger()
     assert not split.pane.isVisible()
 
