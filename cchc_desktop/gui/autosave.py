@@ -1,7 +1,11 @@
-"""Debounced saving off the GUI thread.
+"""Debounced saving off the GUI thread, with an upper bound.
 
 The GUI thread only takes a snapshot of the model (a copy no widget touches); a single
 worker thread with its own SQLite connection writes it.  One worker = one writer, in order.
+
+A save happens DELAY_MS after the last keystroke, and at the latest MAX_WAIT_MS after the
+first unsaved one: a clerk who types without pausing loses at most about a second when the
+PC dies, whatever the rhythm.
 """
 
 from __future__ import annotations
@@ -19,6 +23,9 @@ from cchc_desktop.core.model import Report
 
 log = logging.getLogger(__name__)
 DELAY_MS = 700  # after the last keystroke
+MAX_WAIT_MS = 800  # after the first unsaved keystroke, even while typing goes on
+DELETED_ELSEWHERE = ("Báo cáo đang mở đã bị xóa ở nơi khác (ví dụ bằng dòng lệnh); mọi thay đổi vẫn được lưu "
+                     "nhưng báo cáo đang nằm trong thùng rác: dùng lệnh “restore {id}” để đưa nó trở lại.")
 
 
 class Autosaver(QObject):
@@ -26,7 +33,7 @@ class Autosaver(QObject):
     failed = Signal(str)  # Vietnamese message
 
     def __init__(self, database: Path, snapshot: Callable[[], Report | None], parent: QObject | None = None,
-                 delay_ms: int = DELAY_MS) -> None:
+                 delay_ms: int = DELAY_MS, max_wait_ms: int = MAX_WAIT_MS) -> None:
         super().__init__(parent)
         self._database = database
         self._snapshot = snapshot
@@ -38,15 +45,24 @@ class Autosaver(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(delay_ms)
         self._timer.timeout.connect(self.save_now)
+        self._deadline = QTimer(self)  # started by the first unsaved edit, not restarted by later ones
+        self._deadline.setSingleShot(True)
+        self._deadline.setInterval(max_wait_ms)
+        self._deadline.timeout.connect(self.save_now)
+        self._warned_deleted: set[int] = set()
         self.last_gui_ms = 0.0  # time spent on the GUI thread by the last save (benchmark)
 
     def schedule(self) -> None:
-        """Called on every edit: the save happens once the clerk pauses."""
+        """Called on every edit: the save happens once the clerk pauses, or when the first
+        unsaved edit is MAX_WAIT_MS old."""
         self._timer.start()
+        if not self._deadline.isActive():
+            self._deadline.start()
 
     def save_now(self, wait: bool = False) -> None:
         """Snapshot now, write in the background; ``wait`` blocks until it is on disk."""
         self._timer.stop()
+        self._deadline.stop()
         if self._closed:
             return
         started = time.perf_counter()
@@ -91,12 +107,23 @@ class Autosaver(QObject):
         return self._local.db
 
     def _write(self, report: Report) -> None:
+        import sqlite3
+
+        from cchc_desktop.store.database import StoreError, translate
         from cchc_desktop.store.reports import save_report
 
         try:
-            save_report(self._db(), report)
+            db = self._db()
+            save_report(db, report)
+            deleted = db.execute("SELECT deleted_at FROM reports WHERE id = ?", [report.id]).fetchone()
         except Exception as error:  # noqa: BLE001 - shown to the clerk, logged in full
             log.exception("Autosave failed")
-            self.failed.emit(f"Không lưu được báo cáo: {error}")
+            if isinstance(error, sqlite3.Error):
+                error = translate(error, self._database)
+            text = str(error) if isinstance(error, StoreError) else "lỗi không mong muốn (đã ghi vào nhật ký)"
+            self.failed.emit(f"Không lưu được báo cáo: {text.rstrip('.')}.")
             raise
         self.saved.emit(time.strftime("%H:%M:%S"))
+        if deleted is not None and deleted[0] is not None and report.id not in self._warned_deleted:
+            self._warned_deleted.add(report.id)  # once per report: a status line, not a nag
+            self.failed.emit(DELETED_ELSEWHERE.format(id=report.id))
