@@ -53,6 +53,20 @@ def diagnose(db_path: Path) -> Health:
         return Health.BUSY  # unreadable now (locked by another program, permissions): no verdict
     if header is not None and (len(header) < 100 or not header.startswith(SQLITE_HEADER)):
         return Health.DAMAGED
+    siblings = [db_path.with_name(db_path.name + extra) for extra in ("-wal", "-shm")]
+    existed = [sibling.exists() for sibling in siblings]
+    verdict = _sqlite_verdict(db_path)
+    if verdict is Health.DAMAGED:  # leave a damaged file as we found it: no -wal/-shm of ours
+        for sibling, was_there in zip(siblings, existed):
+            if not was_there:
+                try:
+                    sibling.unlink(missing_ok=True)
+                except OSError:
+                    pass
+    return verdict
+
+
+def _sqlite_verdict(db_path: Path) -> Health:
     try:
         with closing(connect(db_path, read_only=True)) as conn:
             conn.execute("BEGIN")  # one read transaction: one consistent snapshot
