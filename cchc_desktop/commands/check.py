@@ -9,7 +9,7 @@ import sqlite_utils
 
 from ..core.checks import Finding, Severity, field_text, run_checks, where
 from ..core.model import Report
-from ..store.limits import LimitError, check_report
+from ..store.limits import LimitError, check_report, check_stored
 from ..store.reports import load_report
 from . import UserError
 
@@ -25,8 +25,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, db: sqlite_utils.Database) -> int:
-    report = load_report(db, args.id)
     try:
+        check_stored(db, args.id)  # before loading: a huge report is refused, not read
+        report = load_report(db, args.id)
         check_report(report, f"báo cáo số {args.id}")
     except LimitError as error:
         raise UserError(str(error)) from None

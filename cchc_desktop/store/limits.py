@@ -141,3 +141,23 @@ def check_report(report, name: str) -> None:
             "hãy chia bảng thành nhiều phụ lục hoặc nhiều báo cáo."
         )
     check_document(report_to_dict(report), name)
+
+
+def check_stored(db, report_id: int) -> None:
+    """The limits of a report in the database, asked of SQLite before loading it: a 200,000-row
+    report would take hundreds of MB just to be read."""
+    row = db.execute(
+        "SELECT length(document), json_array_length(document, '$.appendix.rows') FROM reports WHERE id = ?",
+        [report_id]).fetchone()
+    if row is None:
+        return  # load_report says it is missing
+    size, rows = row[0] or 0, row[1] or 0
+    name = f"báo cáo số {report_id}"
+    if rows > MAX_TABLE_ROWS:
+        raise LimitError(
+            f"Bảng phụ lục của {name} có {_number(rows)} dòng, vượt giới hạn {_number(MAX_TABLE_ROWS)} dòng: "
+            "hãy chia bảng thành nhiều phụ lục hoặc nhiều báo cáo."
+        )
+    if size > MAX_FILE_BYTES:
+        raise LimitError(f"{name[0].upper()}{name[1:]} quá lớn ({size / 1024 / 1024:.1f} MB; tối đa "
+                         f"{MAX_FILE_BYTES // 1024 // 1024} MB): hãy chia thành nhiều báo cáo.")

@@ -12,6 +12,7 @@ Meant to be killed (SIGKILL) at any moment by the tests and the benchmark.
 
 from __future__ import annotations
 
+import os
 import random
 import sys
 import time
@@ -70,3 +71,5 @@ def finish() -> None:
 print(f"READY {window.report.id}", flush=True)
 QTimer.singleShot(50, step)
 app.exec()
+sys.stdout.flush()
+os._exit(0)  # skip interpreter finalisation: PySide may crash while collecting at exit

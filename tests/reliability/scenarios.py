@@ -100,6 +100,7 @@ class Typist:
     text: str
     keep_open: float | None = None
     proc: subprocess.Popen | None = None
+    stderr: Path | None = None  # the window's stderr (Qt warnings, a crash's traceback)
     report_id: int | None = None
     keys: list[tuple[int, float]] = field(default_factory=list)  # (characters typed, when)
     saves: list[float] = field(default_factory=list)
@@ -113,8 +114,10 @@ class Typist:
         args = [sys.executable, str(TYPIST), str(self.db), self.rhythm, self.text]
         if self.keep_open is not None:
             args.append(str(self.keep_open))
-        self.proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
-                                     env=child_env(self.home), cwd=REPO)
+        self.stderr = self.db.with_name(self.db.name + f".window-{time.time_ns()}.log")
+        with self.stderr.open("wb") as errors:
+            self.proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=errors, text=True,
+                                         env=child_env(self.home), cwd=REPO)
         threading.Thread(target=self._read, daemon=True).start()
         if not self.ready.wait(timeout):
             self.kill()
@@ -180,7 +183,8 @@ TYPING = ("Ủy ban nhân dân xã tổ chức tuyên truyền cải cách hành
           "kết quả được ghi nhận trong báo cáo định kỳ. ")
 
 
-def typing_kill_rounds(db: Path, home: Path, rounds: int, rhythm: str, seed: int = 1) -> dict:
+def typing_kill_rounds(db: Path, home: Path, rounds: int, rhythm: str, seed: int = 1,
+                       typing_seconds: tuple[float, float] = (1.0, 4.0)) -> dict:
     """Kill the typing window at a random moment, ``rounds`` times on the same database."""
     rng = random.Random(seed)
     fresh_database(db, home)
@@ -189,7 +193,7 @@ def typing_kill_rounds(db: Path, home: Path, rounds: int, rhythm: str, seed: int
         marker = f" [{rhythm}{number}]"
         text = marker + TYPING * 2
         typist = Typist(db, home, rhythm, text).start()
-        time.sleep(rng.uniform(1.0, 4.0))
+        time.sleep(rng.uniform(*typing_seconds))
         killed_at = typist.kill()
         if integrity(db) != "ok":
             corrupt += 1
@@ -228,13 +232,26 @@ def command_kill_rounds(folder: Path, home: Path, kind: str, rounds: int, seed: 
     db, big = folder / "cchc.sqlite", folder / "big.json"
     fresh_database(db, home)
     make_exchange(big, rows=2_000)
+    if kind != "import":  # a database of some size: the copy takes a while, kills land inside it
+        for _ in range(8):
+            assert cli(db, home, "import", str(big)).returncode == 0
     backup_file = folder / "saved.sqlite"
+    started = time.perf_counter()
     assert cli(db, home, "backup", str(backup_file)).returncode == 0
+    base = time.perf_counter() - started
+    if kind == "import":
+        started = time.perf_counter()
+        assert cli(db, home, "import", str(big)).returncode == 0
+        base = time.perf_counter() - started
+    elif kind == "restore":
+        started = time.perf_counter()
+        assert cli(db, home, "restore", str(backup_file)).returncode == 0
+        base = time.perf_counter() - started
     committed: set[int] = set()
     corrupt = lost = killed = completed = 0
     for number in range(rounds):
         before = rows(db)
-        after = rng.uniform(0.2, 1.2)
+        after = base * rng.uniform(0.4, 1.05)  # most kills land in the command's own work
         if kind == "import":
             code, out = _run_and_kill(cli_args(db, "import", str(big)), home, after)
             if code == 0:
