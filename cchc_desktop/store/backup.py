@@ -71,6 +71,9 @@ def backup_to(db_path: Path, target: Path) -> Path:
     temporary = temporary_name(target)
     stage = "create"
     try:
+        # Created by us first: a read-only stick or a folder without permission gives its own reason.
+        os.close(os.open(temporary, os.O_CREAT | os.O_TRUNC | os.O_WRONLY | getattr(os, "O_BINARY", 0)))
+        stage = "write"
         with closing(sqlite3.connect(str(temporary))) as copy:
             try:
                 with closing(_connect(db_path)) as source:
@@ -90,8 +93,8 @@ def backup_to(db_path: Path, target: Path) -> Path:
         raise StoreError(errors.sentence(f"Không ghi được bản sao lưu vào “{target}”", error, target,
                                          stage=stage)) from error
     finally:
-        _unlink_quietly(temporary)
-        _unlink_quietly(temporary.with_name(temporary.name + "-journal"))
+        for extra in ("", "-journal", "-wal", "-shm"):
+            _unlink_quietly(temporary.with_name(temporary.name + extra))
     return target
 
 
@@ -327,5 +330,5 @@ def _replace_with(backup: Path, db_path: Path) -> None:
         raise StoreError(errors.sentence(f"Không khôi phục được từ “{backup.name}”", error, db_path,
                                          stage="replace")) from error
     finally:
-        _unlink_quietly(temporary)
-        _unlink_quietly(temporary.with_name(temporary.name + "-journal"))
+        for extra in ("", "-journal", "-wal", "-shm"):
+            _unlink_quietly(temporary.with_name(temporary.name + extra))

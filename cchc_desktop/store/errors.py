@@ -10,6 +10,7 @@ from __future__ import annotations
 import errno
 import logging
 import os
+import shutil
 import sqlite3
 import stat
 from pathlib import Path
@@ -48,7 +49,28 @@ def _read_only_file(path: Path) -> bool:
 
 
 def _folder_writable(folder: Path) -> bool:
-    return os.access(folder, os.W_OK)
+    return os.access(folder, os.W_OK) and not read_only_mount(folder)
+
+
+def read_only_mount(folder: Path) -> bool:
+    """The folder's file system is mounted read-only (a write-protected stick, a CD)."""
+    statvfs = getattr(os, "statvfs", None)
+    if statvfs is None:  # Windows: the write-protect error number says it instead
+        return False
+    try:
+        return bool(statvfs(folder).f_flag & os.ST_RDONLY)
+    except OSError:
+        return False
+
+
+LOW_SPACE = 1024 * 1024  # below this, a failed write is taken for a full disk
+
+
+def disk_full(folder: Path) -> bool:
+    try:
+        return shutil.disk_usage(folder).free < LOW_SPACE
+    except OSError:
+        return False
 
 
 def reason(error: OSError, path: Path, *, stage: str = "write") -> str:
@@ -79,6 +101,8 @@ def reason(error: OSError, path: Path, *, stage: str = "write") -> str:
     if code in (errno.EMFILE, errno.ENFILE):
         return TOO_MANY_FILES
     if isinstance(error, PermissionError) or code in (errno.EACCES, errno.EPERM):
+        if read_only_mount(folder):
+            return READ_ONLY_DISK
         if stage == "read":
             return NO_PERMISSION
         if path.exists() and _read_only_file(path):
@@ -134,8 +158,10 @@ def sqlite_reason(error: sqlite3.Error, path: Path) -> str:
     code = sqlite_code(error)
     if code in (SQLITE_BUSY, SQLITE_LOCKED):
         return "tệp đang được một chương trình khác ghi; hãy đợi giây lát hoặc đóng chương trình đó rồi thử lại"
-    if code == SQLITE_FULL:
+    if code == SQLITE_FULL or (code in (SQLITE_IOERR, SQLITE_CANTOPEN) and disk_full(path.parent)):
         return DISK_FULL
+    if code in (SQLITE_IOERR, SQLITE_CANTOPEN, SQLITE_READONLY) and read_only_mount(path.parent):
+        return READ_ONLY_DISK
     if code in (SQLITE_CORRUPT, SQLITE_NOTADB):
         return "tệp bị hỏng hoặc không phải cơ sở dữ liệu hợp lệ; hãy khôi phục từ một bản sao lưu"
     if code in (SQLITE_READONLY, SQLITE_PERM):
