@@ -45,6 +45,9 @@ def _connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
 
 def is_good_database(path: Path, *, full: bool = False) -> bool:
     """True when ``path`` is one of our database files and SQLite finds no damage in it."""
+    siblings = list(_siblings(path))
+    existed = [sibling.exists() for sibling in siblings]
+    good, busy = False, False
     try:
         header = peek_header(path)  # None once this process is connected: then SQLite alone
         if header is not None and not header.startswith(b"SQLite format 3"):
@@ -53,9 +56,16 @@ def is_good_database(path: Path, *, full: bool = False) -> bool:
             if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
                 return False
             pragma = "integrity_check" if full else "quick_check"
-            return conn.execute(f"PRAGMA {pragma}").fetchone()[0] == "ok"
-    except (OSError, sqlite3.Error):
+            good = conn.execute(f"PRAGMA {pragma}").fetchone()[0] == "ok"
+            return good
+    except (OSError, sqlite3.Error) as error:
+        busy = errors.is_busy(error)
         return False
+    finally:
+        if not good and not busy:  # a refused file stays as it was: no -wal/-shm of ours beside it
+            for sibling, was_there in zip(siblings, existed):
+                if not was_there:
+                    _unlink_quietly(sibling)
 
 
 def backup_to(db_path: Path, target: Path) -> Path:

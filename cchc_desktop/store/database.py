@@ -30,6 +30,10 @@ class StoreError(Exception):
     """A problem with the database file, as one clear Vietnamese sentence."""
 
 
+class BusyError(StoreError):
+    """Another program holds the file's lock: no verdict on the file, try again later."""
+
+
 # ---------------------------------------------------------------- migrations
 
 
@@ -194,6 +198,8 @@ def leave_no_trace(path: Path) -> Iterator[None]:
     existed = [sibling.exists() for sibling in siblings]
     try:
         yield
+    except BusyError:
+        raise  # another program is using the file: what is beside it may be its own
     except StoreError:
         for sibling, was_there in zip(siblings, existed):
             if not was_there:
@@ -253,6 +259,8 @@ def _translate(error: sqlite3.Error, path: Path) -> StoreError:
     if code == errors.SQLITE_READONLY:
         return StoreError(f"Tệp “{path.name}” chỉ cho phép đọc; không thể lưu báo cáo vào đó.")
     reason = errors.sqlite_reason(error, path)
+    if errors.is_busy(error):
+        return BusyError(f"Không dùng được tệp “{path.name}”: {reason}.")
     if reason == errors.OTHER:
         return StoreError(f"Không dùng được cơ sở dữ liệu “{path.name}”: {reason}.")
     return StoreError(f"Không dùng được tệp “{path.name}”: {reason}.")
