@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import signal
 import sqlite3
 import subprocess
@@ -33,6 +32,8 @@ class Outcome:
 
 def run_capped(db: Path, home: Path, *args: str, file_size: int | None = None, timeout: float = 120) -> Outcome:
     """The command line in a child limited to MEMORY_CAP (and ``file_size`` bytes per file)."""
+    import resource  # POSIX only
+
 
     def limit() -> None:
         resource.setrlimit(resource.RLIMIT_AS, (MEMORY_CAP, MEMORY_CAP))
