@@ -23,7 +23,7 @@ from cchc_desktop.core.model import Report
 
 log = logging.getLogger(__name__)
 DELAY_MS = 700  # after the last keystroke
-MAX_WAIT_MS = 600  # after the first unsaved keystroke, even while typing goes on (+ write time < 1 s)
+MAX_WAIT_MS = 400  # after the first unsaved keystroke, even while typing goes on (leaves room for a busy PC)
 DELETED_ELSEWHERE = ("Báo cáo đang mở đã bị xóa ở nơi khác (ví dụ bằng dòng lệnh); mọi thay đổi vẫn được lưu "
                      "nhưng báo cáo đang nằm trong thùng rác: dùng lệnh “restore {id}” để đưa nó trở lại.")
 

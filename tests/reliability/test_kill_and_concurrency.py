@@ -16,7 +16,7 @@ from . import scenarios
 posix_only = pytest.mark.skipif(os.name == "nt", reason="SIGKILL and POSIX signals; Windows: see the report")
 
 
-# The autosaver saves 0.6 s after the first unsaved keystroke; the promise is ≤ 1 s lost.  On a
+# The autosaver saves 0.4 s after the first unsaved keystroke; the promise is ≤ 1 s lost.  On a
 # shared CI machine timers can run late, so the test allows 0.5 s of scheduling on top (typing
 # lasts ≥ 2 s before the kill, so the old "wait for a pause" autosave fails it every time); the
 # benchmark reports the exact figures against 1 s.
