@@ -4,7 +4,7 @@ A file is ours when its ``application_id`` is APPLICATION_ID.  Anything else tha
 empty file is refused *before* we write a byte to it: a wrong ``--db`` must never damage a
 file that belongs to someone else.  Schema changes are numbered functions in MIGRATIONS;
 ``PRAGMA user_version`` says how many have run.  Before migrating an existing file we take a
-byte copy beside it (``cchc.sqlite.schema-v1.bak``).
+copy beside it (``cchc.sqlite.schema-v1.bak``) with SQLite's backup API.
 """
 
 from __future__ import annotations
