@@ -99,14 +99,19 @@ def check_document(data: Any, name: str) -> None:
                 total += len(key)
                 stack.append((item, f"{where}.{key}" if where else key, depth + 1))
         elif isinstance(value, list):
-            limit = MAX_TABLE_ROWS if where.endswith("appendix.rows") else MAX_LIST_ITEMS
+            limit = MAX_TABLE_ROWS if _is_table(where) else MAX_LIST_ITEMS
             if len(value) > limit:
                 raise _too_many(name, where, len(value), limit)
             stack.extend((item, f"{where}[{index}]", depth + 1) for index, item in enumerate(value))
 
 
+def _is_table(where: str) -> bool:
+    """Rows of any table ("appendix.rows" today; any later "….rows" as well)."""
+    return where == "rows" or where.endswith(".rows")
+
+
 def _too_many(name: str, where: str, count: int, limit: int) -> LimitError:
-    if where.endswith("appendix.rows"):
+    if _is_table(where):
         return LimitError(
             f"Bảng phụ lục trong “{name}” có {_number(count)} dòng, vượt giới hạn {_number(limit)} dòng: "
             "hãy chia bảng thành nhiều phụ lục hoặc nhiều báo cáo."
