@@ -9,6 +9,7 @@ is logged with its traceback (logs.py) and the user gets one line pointing at th
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sqlite3
 import sys
@@ -86,6 +87,7 @@ def main(argv: list[str] | None = None) -> int:
     _utf8_streams()
     args = build_parser().parse_args(argv)
     setup_logging()
+    logging.raiseExceptions = False  # a full disk must not turn the log's own failure into a traceback
     try:
         if args.command is None:
             return open_window(args.db)
@@ -187,4 +189,5 @@ def gui_main() -> int:
     parser.add_argument("--db", type=Path)
     args, _unknown = parser.parse_known_args()
     setup_logging()
+    logging.raiseExceptions = False
     return open_window(args.db)
