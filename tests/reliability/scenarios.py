@@ -169,9 +169,10 @@ class Typist:
 
 
 def saved_prefix(db: Path, report_id: int, marker: str, text: str) -> int:
-    """How many characters of ``text`` (typed after ``marker``) are in the database."""
+    """How many characters of ``text`` (which starts with ``marker``, whose first character
+    appears nowhere else) the database holds at the end of the paragraph typed into."""
     current = results_text(db, report_id)
-    at = current.rfind(marker)
+    at = current.rfind(marker[0])
     if at < 0:
         return 0
     saved = current[at:]
@@ -190,7 +191,7 @@ def typing_kill_rounds(db: Path, home: Path, rounds: int, rhythm: str, seed: int
     fresh_database(db, home)
     worst, lost_rounds, corrupt = 0.0, 0, 0
     for number in range(rounds):
-        marker = f" [{rhythm}{number}]"
+        marker = f"§{rhythm}{number}: "
         text = marker + TYPING * 2
         typist = Typist(db, home, rhythm, text).start()
         time.sleep(rng.uniform(*typing_seconds))
@@ -305,7 +306,7 @@ def two_writers(folder: Path, home: Path, imports: int, deletes: int, restores: 
     make_exchange(small, rows=200)
     backup_file = folder / "start.sqlite"
     assert cli(db, home, "backup", str(backup_file)).returncode == 0
-    marker = " [hai-chuong-trinh]"
+    marker = "§hai-chuong-trinh: "
     text = marker + TYPING * 40
     typist = Typist(db, home, "continuous", text, keep_open=1.0).start()
     operations = ["import"] * imports + ["delete"] * deletes + ["restore"] * restores
