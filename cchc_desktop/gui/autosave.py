@@ -23,6 +23,7 @@ from cchc_desktop.core.model import Report
 
 log = logging.getLogger(__name__)
 DELAY_MS = 700  # after the last keystroke
+RETRY_MS = 2000  # a failed save (file busy, disk full) is tried again, with the latest text
 MAX_WAIT_MS = 400  # after the first unsaved keystroke, even while typing goes on (leaves room for a busy PC)
 DELETED_ELSEWHERE = ("Báo cáo đang mở đã bị xóa ở nơi khác (ví dụ bằng dòng lệnh); mọi thay đổi vẫn được lưu "
                      "nhưng báo cáo đang nằm trong thùng rác: dùng lệnh “restore {id}” để đưa nó trở lại.")
@@ -50,6 +51,16 @@ class Autosaver(QObject):
         self._deadline.setInterval(max_wait_ms)
         self._deadline.timeout.connect(self.save_now)
         self._warned_deleted: set[int] = set()
+        # Snapshots whose write failed (per report), written again later; snapshots are numbered so
+        # that an older one is never written over a newer one of the same report.
+        self._unsaved: dict[int | None, tuple[int, Report]] = {}
+        self._sequence = 0
+        self._newest_written: dict[int | None, int] = {}
+        self._retry = QTimer(self)
+        self._retry.setSingleShot(True)
+        self._retry.setInterval(RETRY_MS)
+        self._retry.timeout.connect(self.save_now)
+        self.failed.connect(lambda _text: self._retry.start())  # queued: failures come from the writer
         self.last_gui_ms = 0.0  # time spent on the GUI thread by the last save (benchmark)
 
     def schedule(self) -> None:
@@ -67,8 +78,13 @@ class Autosaver(QObject):
             return
         started = time.perf_counter()
         report = self._snapshot()
+        jobs = list(self._unsaved.values())  # failed writes first (skipped when superseded)
+        self._unsaved.clear()
         if report is not None:
-            self._pending = self._executor.submit(self._write, report)
+            self._sequence += 1
+            jobs.append((self._sequence, report))
+        for job in jobs:
+            self._pending = self._executor.submit(self._write, *job)
         self.last_gui_ms = (time.perf_counter() - started) * 1000
         if wait:
             self.wait()
@@ -106,21 +122,25 @@ class Autosaver(QObject):
             self._local.db = open_database(self._database, create_sample=False)
         return self._local.db
 
-    def _write(self, report: Report) -> None:
+    def _write(self, sequence: int, report: Report) -> None:
         import sqlite3
 
         from cchc_desktop.store.database import StoreError, translate
         from cchc_desktop.store.reports import save_report
 
+        if sequence <= self._newest_written.get(report.id, 0):
+            return  # a newer snapshot of this report is already on disk
         try:
             db = self._db()
             save_report(db, report)
+            self._newest_written[report.id] = sequence
             deleted = db.execute("SELECT deleted_at FROM reports WHERE id = ?", [report.id]).fetchone()
         except Exception as error:  # noqa: BLE001 - shown to the clerk, logged in full
             log.exception("Autosave failed")
             if isinstance(error, sqlite3.Error):
                 error = translate(error, self._database)
             text = str(error) if isinstance(error, StoreError) else "lỗi không mong muốn (đã ghi vào nhật ký)"
+            self._unsaved[report.id] = (sequence, report)  # not lost: written again later
             self.failed.emit(f"Không lưu được báo cáo: {text.rstrip('.')}.")
             raise
         self.saved.emit(time.strftime("%H:%M:%S"))

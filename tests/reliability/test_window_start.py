@@ -97,3 +97,35 @@ def test_a_healthy_database_is_not_moved_at_start(tmp_path: Path, monkeypatch) -
     monkeypatch.setattr(dialogs, "error", lambda _parent, text: pytest.fail(text))
     app.check_at_start(default)
     assert sorted(p.name for p in tmp_path.iterdir() if "damaged" in p.name) == []
+
+
+def test_a_failed_save_is_written_again_not_dropped(qtbot, window, monkeypatch) -> None:
+    """The file is busy for a moment (a long restore by the command line): the snapshot that
+    failed is written later, and never over a newer one."""
+    from cchc_desktop.store import reports
+
+    real_save = reports.save_report
+    calls = {"n": 0}
+
+    def busy_once(db, report):
+        calls["n"] += 1
+        if calls["n"] == 1:
+            raise sqlite3.OperationalError("database is locked")
+        return real_save(db, report)
+
+    monkeypatch.setattr(reports, "save_report", busy_once)
+    failures: list[str] = []
+    window.autosaver.failed.connect(failures.append)
+    type_text(window.results.editor, " một")
+    window.save_now(wait=True)
+    qtbot.waitUntil(lambda: bool(failures), timeout=3000)  # queued from the writer thread
+    assert "chương trình khác" in failures[0] and "locked" not in failures[0]
+    window.autosaver.save_now(wait=True)  # nothing typed since: the failed snapshot is written
+    text = window.db.execute("SELECT document FROM reports WHERE id = ?", [window.report.id]).fetchone()[0]
+    assert " một" in text
+    type_text(window.results.editor, " hai")
+    window.save_now(wait=True)
+    window.autosaver._unsaved[window.report.id] = (0, window.report)  # a stale failure, older than the disk
+    window.autosaver.save_now(wait=True)
+    text = window.db.execute("SELECT document FROM reports WHERE id = ?", [window.report.id]).fetchone()[0]
+    assert " một hai" in text
