@@ -372,7 +372,7 @@ while time.time() < end:
         report.id = None
         save_report(db, report)
         db.execute("PRAGMA wal_checkpoint(PASSIVE)")
-    db.execute("DELETE FROM reports WHERE id IN (SELECT id FROM reports ORDER BY id LIMIT 2)")
+    db.execute("DELETE FROM reports WHERE id NOT IN (SELECT id FROM reports ORDER BY id DESC LIMIT 6)")
     db.conn.commit()
     db.close()  # the last connection checkpoints and truncates: pages written back to the file
 """

@@ -54,7 +54,7 @@ def test_window_and_command_line_together_lose_nothing(tmp_path: Path, isolated_
 
 
 def test_start_up_check_during_concurrent_writes_has_no_false_verdict(tmp_path: Path, isolated_home: Path) -> None:
-    figures = scenarios.startup_checks(tmp_path, isolated_home, checks=600, writers=2)
+    figures = scenarios.startup_checks(tmp_path, isolated_home, checks=300, writers=2)
     assert figures["false_damaged_window"] == 0, figures
     assert figures["false_damaged_command_line"] == 0, figures
     assert figures["integrity"] == "ok"
