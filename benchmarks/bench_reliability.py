@@ -71,6 +71,8 @@ def bench_writers(repeat: int) -> list[dict]:
               f"{figures['saved_characters']}/{figures['typed_characters']}, window failures "
               f"{len(figures['window_failures'])}, command failures {len(figures['command_failures'])}, "
               f"integrity {figures['integrity']}", flush=True)
+        for text in figures["window_failures"][:3] + figures["command_failures"][:3]:
+            print(f"  message: {text}", flush=True)
         results.append(figures)
     return results
 

@@ -68,7 +68,7 @@ def is_good_database(path: Path, *, full: bool = False) -> bool:
                     _unlink_quietly(sibling)
 
 
-def backup_to(db_path: Path, target: Path) -> Path:
+def backup_to(db_path: Path, target: Path, *, full_check: bool = True) -> Path:
     """A consistent copy of ``db_path`` at ``target`` (written beside it, then renamed in)."""
     db_path, target = Path(db_path), Path(target)
     if not db_path.exists():
@@ -92,7 +92,7 @@ def backup_to(db_path: Path, target: Path) -> Path:
                 raise translate(error, db_path) from error  # the source's fault, not the target's
             # The copy must stand alone: no WAL file beside it on a USB stick.
             copy.execute("PRAGMA journal_mode = DELETE")
-        if not is_good_database(temporary, full=True):
+        if not is_good_database(temporary, full=full_check):
             raise StoreError(f"Bản sao lưu “{target.name}” không đạt kiểm tra toàn vẹn; chưa ghi gì.")
         stage = "replace"
         os.replace(temporary, target)
@@ -218,7 +218,8 @@ def keep_copy(db_path: Path) -> Path | None:
     """Put a copy of the current (healthy) file aside before it is replaced; never overwrites."""
     if not db_path.exists() or db_path.stat().st_size == 0:
         return None
-    return backup_to(db_path, unused_name(db_path, "before-restore", SUFFIX))
+    # quick_check: this copy is taken while a restore holds the write lock (other programs wait).
+    return backup_to(db_path, unused_name(db_path, "before-restore", SUFFIX), full_check=False)
 
 
 def restore_from(backup: Path, db_path: Path) -> Path | None:
