@@ -54,3 +54,17 @@ def test_each_limit_has_its_sentence(tmp_path: Path, change, words) -> None:
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     with pytest.raises(StoreError, match=words):
         read_exchange(path)
+
+
+def test_indicator_set_import_is_bounded_too(tmp_path: Path) -> None:
+    from cchc_desktop.core.indicator_sets import IndicatorSetError, load_indicator_set
+
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    with pytest.raises(IndicatorSetError, match="lồng nhau quá sâu"):
+        load_indicator_set(deep)
+    many = tmp_path / "many.json"
+    many.write_text(json.dumps({"rows": [{"tt": str(i), "indicator": "Chỉ tiêu", "unit": "buổi"}
+                                         for i in range(limits.MAX_TABLE_ROWS + 1)]}), encoding="utf-8")
+    with pytest.raises(IndicatorSetError, match="vượt giới hạn"):
+        load_indicator_set(many)
