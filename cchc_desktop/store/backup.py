@@ -293,6 +293,8 @@ def _restore_in_place(backup: Path, db_path: Path) -> Path | None:
     finally:
         for extra in ("", "-journal", "-wal", "-shm"):
             _unlink_quietly(staged.with_name(staged.name + extra))
+        for copy in staged.parent.glob(staged.name + ".schema-v*.bak"):  # an old backup was migrated
+            _unlink_quietly(copy)
 
 
 def _reason(error: BaseException, path: Path) -> str:

@@ -200,3 +200,25 @@ def test_imports_check_rows_before_writing(tmp_path: Path, isolated_home: Path) 
     result = cli(db, isolated_home, "import", str(too_many))
     assert result.returncode == 1 and "2.001 dòng" in result.stderr and "2.000" in result.stderr
     assert rows(db) == before
+
+
+def test_restoring_an_older_schema_backup_leaves_nothing_behind(tmp_path: Path) -> None:
+    """The backup is staged and migrated to this program's schema; no staging file remains."""
+    db = tmp_path / "cchc.sqlite"
+    open_database(db).close()
+    old = tmp_path / "old.sqlite"
+    backup.backup_to(db, old)
+    with closing(sqlite3.connect(old)) as conn:
+        conn.execute("DROP INDEX IF EXISTS revisions_report")
+        conn.execute("DROP TABLE IF EXISTS revisions")
+        conn.execute("PRAGMA user_version = 2")
+        conn.commit()
+    window = open_database(db)  # the window stays open meanwhile
+    try:
+        kept = backup.restore_from(old, db)
+    finally:
+        window.close()
+    assert kept is not None and integrity.diagnose(db) is integrity.Health.OK
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert [n for n in names if n.startswith(".") or ".staged" in n or "schema-v" in n] == [], names
+    assert 1 in rows(db)
