@@ -43,12 +43,13 @@ def main() -> None:
     window.open_report(report.id)
     window.resize(1366, 740)
     window.show()
-    window.tabs.setCurrentWidget(window.results)
-    editor = window.results.editor
+    window.tabs.setCurrentWidget(window.narrative)
+    window.narrative.select_part(len(report.parts) // 2)  # somewhere in the middle of the narrative
+    editor = window.narrative.editor
     editor.setFocus()
     cursor = editor.textCursor()
     cursor.movePosition(cursor.MoveOperation.Start)
-    for _ in range(40):  # somewhere in the middle of the narrative
+    for _ in range(3):
         cursor.movePosition(cursor.MoveOperation.NextBlock)
     cursor.movePosition(cursor.MoveOperation.EndOfBlock)
     editor.setTextCursor(cursor)

@@ -23,7 +23,9 @@ def main() -> None:
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QImage
 
-    from cchc_desktop.core.model import Column
+    from decimal import Decimal
+
+    from cchc_desktop.core.indicators import insert_column
     from cchc_desktop.document.export import pdf_bytes
     from cchc_desktop.gui import first_run, printing
     from cchc_desktop.gui.app import application, build_window
@@ -64,23 +66,51 @@ def main() -> None:
     # Work on a copy of the sample, with a wide appendix (previous period, change): landscape.
     window.actions.duplicate_report()
     report = window.report
-    report.appendix.columns = [Column("tt", "TT"), Column("indicator", "Chỉ tiêu"), Column("unit", "Đơn vị tính"),
-                               Column("previous", "Kỳ trước"), Column("value", "Kỳ này"),
-                               Column("change", "Tăng/giảm"), Column("note", "Ghi chú")]
+    table = report.appendix.table
+    at = table.column_index("value")
+    insert_column(table, at, "previous", "Kỳ trước")
+    insert_column(table, at + 2, "change", "Tăng/giảm")
     for row, previous in zip(report.appendix.rows, (2, 1, 3, 35, 1, 0, 0, 1, 80, 4)):
         if row.value is not None:
-            from decimal import Decimal
-
             row.previous = Decimal(previous)
     window.indicators.set_report(report)
     window.mark_changed()
-    window.tabs.setCurrentWidget(window.results)
+    window.tabs.setCurrentWidget(window.narrative)
+    window.narrative.select_part(0)
     spin(0.3)
     save(window.grab().toImage(), "screenshot-window.png", "cua-so.png")
 
-    # 2. Split view (F9), cursor in "Phương hướng".
-    window.tabs.setCurrentWidget(window.directions)
-    editor = window.directions.editor
+    # The "Nội dung" tab with a footnote mark and a table in the text (README, docs/editing.md).
+    from cchc_desktop.core.model import Cell, Run, Table, TableRow, table_column
+
+    editor = window.narrative.editor
+    cursor = editor.textCursor()
+    cursor.movePosition(cursor.MoveOperation.Start)
+    cursor.movePosition(cursor.MoveOperation.NextBlock)
+    cursor.movePosition(cursor.MoveOperation.EndOfBlock)
+    editor.setTextCursor(cursor)
+    editor.ask_footnote = lambda runs, number: [Run("Kế hoạch số 06/KH-UBND ngày 15/01/2024 của UBND xã.")]
+    editor.insert_footnote()
+    cursor.movePosition(cursor.MoveOperation.NextBlock)
+    cursor.movePosition(cursor.MoveOperation.EndOfBlock)
+    editor.setTextCursor(cursor)
+    blank = Cell.plain("")
+    rows = [TableRow([Cell.plain("TT", rowspan=2), Cell.plain("Nội dung", rowspan=2),
+                      Cell.plain("Kết quả thống kê", colspan=2), blank, Cell.plain("Ghi chú", rowspan=2)]),
+            TableRow([Cell.plain(""), Cell.plain(""), Cell.plain("Kỳ trước"), Cell.plain("Kỳ này"), Cell.plain("")])]
+    for n, (name, before, now) in enumerate((("Hội nghị tuyên truyền", "12", "15"),
+                                             ("Tin bài trên loa truyền thanh", "1.250", "1.604"),
+                                             ("Tài liệu phát hành", "-", "02")), 1):
+        rows.append(TableRow([Cell.plain(str(n)), Cell.plain(name), Cell.plain(before), Cell.plain(now), Cell.plain("")]))
+    columns = [table_column(k) for k in ("tt", "indicator", "previous", "value", "note")]
+    editor.insert_table(Table(columns=columns, rows=rows, header_rows=2))
+    spin(0.3)
+    save(window.grab().toImage(), "screenshot-narrative.png")
+
+    # 2. Split view (F9), cursor in the last part ("Phương hướng").
+    window.tabs.setCurrentWidget(window.narrative)
+    window.narrative.select_part(len(report.parts) - 1)
+    editor = window.narrative.editor
     editor.setFocus()
     cursor = editor.textCursor()
     cursor.movePosition(cursor.MoveOperation.Start)
@@ -112,6 +142,11 @@ def main() -> None:
     spin(1.5)
     save(preview.grab().toImage(), "screenshot-print-preview.png", "xem-truoc-khi-in.png")
     preview.close()
+
+    # The "Xem trước" tab (README).
+    window.tabs.setCurrentWidget(window.preview)
+    spin(1.5)
+    save(window.grab().toImage(), "screenshot-preview.png")
 
     # 4. The 1024×700 window (small screen).
     window.resize(1024, 700)

@@ -9,6 +9,7 @@ import sqlite_utils
 
 from . import UserError
 from ..store.exchange import write_exchange
+from ..store.limits import LimitError, check_stored
 from ..store.reports import load_report
 
 NAME = "export"
@@ -26,6 +27,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace, db: sqlite_utils.Database) -> int:
     if not (args.json or args.docx or args.pdf or args.xlsx):
         raise UserError("Hãy cho biết tệp cần xuất: --json TỆP, --docx TỆP, --pdf TỆP hoặc --xlsx TỆP.")
+    if args.docx or args.pdf or args.xlsx:
+        try:
+            check_stored(db, args.id)  # before loading: a huge report is refused, not laid out
+        except LimitError as error:
+            raise UserError(str(error)) from None
     report = load_report(db, args.id)
     if args.json:
         write_exchange(report, args.json)

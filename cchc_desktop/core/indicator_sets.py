@@ -130,15 +130,30 @@ def _rows_of_sheet(sheet_rows) -> list[IndicatorRow] | None:
         if not indicator:
             continue  # blank line, or the "(1) (2) (3)" numbering row under the header
         result.append(_row(_text(cell("tt")), indicator, _text(cell("unit")), cell("value"), _text(cell("note"))))
+        _bounded(result)
     return result if columns is not None else None
+
+
+def _bounded(rows: list) -> None:
+    from ..store.limits import MAX_TABLE_ROWS
+
+    if len(rows) > MAX_TABLE_ROWS:
+        raise IndicatorSetError(f"Bảng có hơn {MAX_TABLE_ROWS:,} chỉ tiêu, vượt giới hạn của một phụ lục; "
+                                "hãy chia thành nhiều bảng.".replace(",", "."))
 
 
 def import_json(path: Path) -> list[IndicatorRow]:
     """A list of rows, or {"rows": [...]}; each row {"tt", "indicator", "unit"} (or Vietnamese names)."""
+    from ..store import limits  # late: bounds shared with the report import (issue 12)
+
+    name = Path(path).name
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, ValueError) as error:
-        raise IndicatorSetError(f"Không đọc được tệp “{Path(path).name}”: {error}.") from error
+        limits.check_file_size(Path(path).stat().st_size, name)
+        data = limits.loads(Path(path).read_text(encoding="utf-8"), name)
+    except limits.LimitError as error:
+        raise IndicatorSetError(str(error)) from None
+    except (OSError, ValueError, RecursionError) as error:
+        raise IndicatorSetError(f"Không đọc được tệp “{name}” (không phải JSON hợp lệ).") from error
     items = data.get("rows") if isinstance(data, dict) else data
     if not isinstance(items, list):
         raise IndicatorSetError(f"Tệp “{Path(path).name}” phải chứa một danh sách chỉ tiêu (“rows”).")
@@ -156,6 +171,7 @@ def import_json(path: Path) -> list[IndicatorRow]:
             raise IndicatorSetError(f"Chỉ tiêu thứ {position} trong “{Path(path).name}” thiếu tên chỉ tiêu.")
         result.append(_row(_text(fields.get("tt")), indicator, _text(fields.get("unit")),
                            fields.get("value"), _text(fields.get("note"))))
+        _bounded(result)
     return result
 
 

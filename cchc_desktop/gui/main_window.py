@@ -162,14 +162,16 @@ class MainWindow(QMainWindow):
 
     def open_report(self, report_id: int) -> None:
         from cchc_desktop.store.database import StoreError
+        from cchc_desktop.store.limits import LimitError, check_stored
         from cchc_desktop.store.reports import load_report
 
         if self.report is not None and self.report.id == report_id:
             return
         self.save_now(wait=True)
         try:
+            check_stored(self.db, report_id)  # a report over the limits (from an old version) is refused, not loaded
             report = load_report(self.db, report_id)
-        except StoreError as error:
+        except (StoreError, LimitError) as error:
             dialogs.error(self, str(error))
             return
         self.show_report(report)

@@ -229,17 +229,42 @@ class SplitPreview(QWidget):
         editor = getattr(tab, "editor", None)
         tabs = self.w.tabs
         share = tabs.currentIndex() / max(1, tabs.count() - 1)
+        if tab is getattr(self.w, "indicators", None):
+            return self._appendix_place(tab)
         if editor is None:
             return "", share
         cursor = editor.textCursor()
         text = cursor.block().text().strip()
         within = cursor.position() / max(1, editor.document().characterCount())
-        narratives = self.w.narrative_tabs()
-        if tab in narratives:
-            index = narratives.index(tab)
-            share = 0.05 + 0.7 * (index + within) / len(narratives)
+        if tab in self.w.narrative_tabs():
+            # The parts tab: where the part shown stands among the report's parts.
+            editors = getattr(tab, "editors", [editor])
+            index = editors.index(editor) if editor in editors else 0
+            share = 0.05 + 0.7 * (index + within) / max(1, len(editors))
         # The exporter may capitalise "I." headings and drop the list dash: look for the words.
         words = re.sub(r"^([-+•–]|[IVXLC]+\.|\d+(\.\d+)*\.?|[a-zđ]\))\s*", "", text)
+        return words[:SNIPPET], share
+
+    @staticmethod
+    def _appendix_place(tab) -> tuple[str, float]:
+        """The appendix forms are printed last: the row at the grid's cursor (its first words, as a
+        wrapped cell breaks the rest), else the form's title, near the end of the report."""
+        forms = tab.appendices
+        appendix = tab.appendix
+        if appendix is None:
+            return "", 1.0
+        index = forms.index(appendix)
+        table = appendix.table
+        row = tab.view.currentIndex().row() - table.header_rows
+        body = len(table.body)
+        within = row / body if 0 <= row < body else 0.0
+        share = 0.75 + 0.25 * (index + within) / max(1, len(forms))
+        text = ""
+        if 0 <= row < body:
+            column = table.column_index("indicator")
+            cells = table.body[row].cells
+            text = cells[column].text if column is not None else next((c.text for c in cells if c.text.strip()), "")
+        words = " ".join(text.split()[:3]) or " ".join(appendix.title.split()[:4])
         return words[:SNIPPET], share
 
     # --- results (GUI thread, queued from the worker) ----------------------------------------
@@ -295,10 +320,20 @@ class SplitView:
         window.keyboard.view_menu.addSeparator()
         window.keyboard.view_menu.addAction(self.action)
         for tab in window.narrative_tabs():
-            tab.editor.cursorPositionChanged.connect(self.pane.schedule)
+            # The parts tab shows one editor at a time (made per report): follow the one shown.
+            tab.pages.currentChanged.connect(lambda _index, t=tab: self._follow_editor(t))
+            self._follow_editor(tab)
         window.tabs.currentChanged.connect(lambda _index: self.pane.schedule())
+        if getattr(window, "indicators", None) is not None:  # the grid's cursor: its row's page
+            window.indicators.view.selectionModel().currentChanged.connect(lambda *_: self.pane.schedule())
 
     _list_sizes: list[int] | None = None
+
+    def _follow_editor(self, tab) -> None:
+        editor = tab.editor
+        if editor is not None:
+            editor.cursorPositionChanged.connect(self.pane.schedule, Qt.ConnectionType.UniqueConnection)
+        self.pane.schedule()
 
     def set_visible(self, visible: bool) -> None:
         outer = self.w.splitter

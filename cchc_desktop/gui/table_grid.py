@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QBrush, QColor, QFont, QKeySequence, QUndoCommand, QUndoStack
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QInputDialog, QLabel,
-                               QMenu, QSpinBox, QTableView, QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHeaderView, QInputDialog, QLabel,
+                               QMenu, QSizePolicy, QSpinBox, QTableView, QToolButton, QVBoxLayout, QWidget)
 
 from cchc_desktop.core.figures import FigureError, parse_figure
 from cchc_desktop.core.indicators import change_text, column_label
@@ -20,6 +20,7 @@ from cchc_desktop.core.model import Align, NumberStyle, RowKind, Table
 from cchc_desktop.core.vietnamese import nfc
 
 from . import dialogs, table_ops
+from .flow_layout import FlowLayout
 from .table_ops import TableOpError
 
 SUB_ROW_PREFIX = "    – "  # shown only; the model keeps level=1
@@ -56,6 +57,7 @@ class TableGridModel(QAbstractTableModel):
     rejected = Signal(str)  # Vietnamese message for a refused figure
     edited = Signal()
     structureChanged = Signal()  # spans and sizes must be laid out again
+    touched = Signal(int, int)  # undo/redo of an edit: the view goes back to that cell (row, column)
 
     def __init__(self, table: Table | None = None, stack: QUndoStack | None = None, parent=None) -> None:
         super().__init__(parent)
@@ -63,6 +65,8 @@ class TableGridModel(QAbstractTableModel):
         self.stack = stack or QUndoStack(self)
         # Called by undo commands whose table is not the one shown (the appendix tab switches forms).
         self.switcher: Callable[[Table], None] | None = None
+        # The view's current cell (set by TableGrid): undo puts the cursor back where the edit was.
+        self.current: Callable[[], tuple[int, int]] = lambda: (-1, -1)
 
     def ensure(self, table: Table) -> None:
         if self.table is not table:
@@ -215,10 +219,14 @@ class SetCellCommand(QUndoCommand):
         self.table = model.table
         self.old = model.table.rows[row].cells[column].text
         self.new = text
+        self._first = True
 
     def _set(self, text: str) -> None:
         self.model.ensure(self.table)
         self.model.apply_cell(self.row, self.column, text)
+        if not self._first:  # not while the clerk is still typing into the cell
+            self.model.touched.emit(self.row, self.column)
+        self._first = False
 
     def redo(self) -> None:
         self._set(self.new)
@@ -233,17 +241,23 @@ class TableEditCommand(QUndoCommand):
     def __init__(self, model: TableGridModel, label: str, before: bytes, after: bytes) -> None:
         super().__init__(label)
         self.model, self.table, self.before, self.after = model, model.table, before, after
+        self.where_before = model.current()  # the cell chosen when the edit was made
+        self.where_after: tuple[int, int] | None = None
 
-    def _put(self, data: bytes) -> None:
+    def _put(self, data: bytes, where: tuple[int, int] | None) -> None:
         table_ops.restore(self.table, data)
         self.model.ensure(self.table)
         self.model.refresh()
+        if where is not None and where[0] >= 0:
+            self.model.touched.emit(*where)
 
     def redo(self) -> None:
-        self._put(self.after)
+        self._put(self.after, self.where_after)  # the first time the grid selects the new place itself
 
     def undo(self) -> None:
-        self._put(self.before)
+        if self.model.table is self.table:
+            self.where_after = self.model.current()
+        self._put(self.before, self.where_before)
 
 
 def _tool(text: str, tip: str) -> QToolButton:
@@ -265,11 +279,13 @@ class TableGrid(QWidget):
         self.model = TableGridModel(stack=self.stack, parent=self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        bar = QHBoxLayout()
-        bar.setSpacing(3)
+        # The toolbar wraps onto a second line on small screens (1024×700) instead of cutting buttons.
+        self.toolbar = QWidget()
+        self.toolbar.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        bar = FlowLayout(self.toolbar, spacing=3)
         self.add = _tool("+ Dòng", "Thêm dòng dưới dòng đang chọn")
         self.add_sub = _tool("+ Dòng con", "Thêm dòng con (chỉ tiêu chi tiết, không có số TT)")
-        self.remove = _tool("− Dòng", "Xóa dòng đang chọn")
+        self.remove = _tool("− Dòng", "Xóa dòng đang chọn (Ctrl+Z để lấy lại)")
         self.up = _tool("↑", "Chuyển dòng lên")
         self.down = _tool("↓", "Chuyển dòng xuống")
         self.indent = _tool("⇥", "Thụt vào / lùi ra: dòng con của dòng nhóm bên trên hoặc ngược lại")
@@ -292,9 +308,8 @@ class TableGrid(QWidget):
         for widget in (self.add, self.add_sub, self.remove, self.up, self.down, self.indent, self.columns,
                        self.merge, self.split, self.kind, self.header_spin, self.undo_button, self.redo_button):
             bar.addWidget(widget)
-        bar.addStretch(1)
         self.bar = bar
-        layout.addLayout(bar)
+        layout.addWidget(self.toolbar)
 
         self.view = QTableView()
         self.view.setModel(self.model)
@@ -307,6 +322,11 @@ class TableGrid(QWidget):
         self.view.verticalHeader().setDefaultSectionSize(26)
         layout.addWidget(self.view, 1)
         self.view.viewport().installEventFilter(self)
+        self._rows_timer = QTimer(self, singleShot=True, interval=30)
+        self._rows_timer.timeout.connect(self.view.resizeRowsToContents)
+        from .keyboard import tables_release_tab
+
+        tables_release_tab(self)  # Tab at the last cell leaves the grid (the table dialog too)
         self.message = QLabel()
         self.message.setStyleSheet("color: #b00020; font-weight: bold;")
         self.message.setWordWrap(True)
@@ -334,6 +354,8 @@ class TableGrid(QWidget):
         self.columns.setMenu(menu)
 
         self.model.rejected.connect(self.show_message)
+        self.model.current = lambda: (self.current_row(), self.current_column())
+        self.model.touched.connect(lambda row, column: self.select(min(row, self.model.rowCount() - 1), column))
         self.model.edited.connect(self._edited)
         self.model.structureChanged.connect(self.layout_spans)
         self.add.clicked.connect(lambda: self.insert_row(0))
@@ -416,8 +438,10 @@ class TableGrid(QWidget):
             header.resizeSection(column, int(width))
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802
-        if watched is self.view.viewport() and event.type() == QEvent.Type.Resize and self._proportional():
-            self._fit_widths()
+        if watched is self.view.viewport() and event.type() == QEvent.Type.Resize:
+            if self._proportional():
+                self._fit_widths()
+            self._rows_timer.start()  # wrapped cells: row heights follow the new column widths
         return super().eventFilter(watched, event)
 
     def _edited(self) -> None:

@@ -123,7 +123,7 @@ def load_report(db: sqlite_utils.Database, report_id: int) -> Report:
     try:
         report = report_from_dict(json.loads(row[0]))
     except (ValueError, FormatError) as error:
-        raise StoreError(f"Báo cáo số {report_id} trong cơ sở dữ liệu bị hỏng: {error}") from error
+        raise StoreError(f"Báo cáo số {report_id} trong cơ sở dữ liệu bị hỏng: {_why(error)}") from error
     report.id = report_id
     return report
 
@@ -212,7 +212,7 @@ def load_organization(db: sqlite_utils.Database) -> Organization:
     try:
         return organization_from_dict(json.loads(row[0]))
     except (ValueError, FormatError) as error:
-        raise StoreError(f"Thông tin cơ quan trong cơ sở dữ liệu bị hỏng: {error}") from error
+        raise StoreError(f"Thông tin cơ quan trong cơ sở dữ liệu bị hỏng: {_why(error)}") from error
 
 
 def save_organization(db: sqlite_utils.Database, org: Organization) -> None:
@@ -238,3 +238,8 @@ def new_report_from_template(db: sqlite_utils.Database, name: str = DEFAULT_TEMP
     info = template_info(name)
     report = new_report(info, period or default_period(info), load_organization(db))
     return save_report(db, report)
+
+
+def _why(error: Exception) -> str:
+    """A FormatError names the field in Vietnamese; the JSON parser's English stays in the log."""
+    return str(error) if isinstance(error, FormatError) else "nội dung không đọc được (JSON hỏng)"

@@ -69,7 +69,9 @@ def test_target_is_a_folder(tmp_path):
 
 @pytest.mark.parametrize("error, words", [
     (PermissionError(errno.EACCES, "in use"), "đang được mở"),  # Windows: the file is open in Word
-    (OSError(errno.ENOSPC, "No space left on device"), "Ổ đĩa đã đầy"),
+    (OSError(errno.ENOSPC, "No space left on device"), "ổ đĩa đã đầy"),
+    (OSError(errno.EROFS, "Read-only file system"), "chỉ đọc"),
+    (OSError(errno.EIO, "Input/output error"), "rút ra"),
 ])
 def test_replace_failures_map_to_clear_messages(tmp_path, monkeypatch, error, words):
     target = tmp_path / "bao-cao.docx"
@@ -82,8 +84,25 @@ def test_replace_failures_map_to_clear_messages(tmp_path, monkeypatch, error, wo
     with pytest.raises(ExportError, match=words) as caught:
         export_docx(sample_report(), target)
     assert "\n" not in str(caught.value)
+    assert not any(english in str(caught.value) for english in ("space", "Read-only", "Input", "in use"))
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["bao-cao.docx"]
+
+
+@pytest.mark.parametrize("write", WRITERS)
+def test_read_only_folder_is_not_called_a_file_open_in_word(tmp_path, monkeypatch, write):
+    """Creating the temporary file fails: the folder's fault, whatever the target file."""
+    target = tmp_path / "bao-cao.docx"
+    target.write_bytes(b"old")
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(export.tempfile, "mkstemp", refuse)
+    with pytest.raises(ExportError, match="không có quyền ghi vào thư mục") as caught:
+        write(sample_report(), target)
+    assert "đang được mở" not in str(caught.value) and "Permission" not in str(caught.value)
+    assert target.read_bytes() == b"old"
 
 
 def odd_report():

@@ -28,7 +28,8 @@ for cycle in range(cycles):
     window = build_window(database)
     window.show()
     treat_sample_as_own(window)
-    editor = window.results.editor
+    window.narrative.select_part(0)
+    editor = window.narrative.editor
     editor.moveCursor(editor.textCursor().MoveOperation.End)
     type_text(editor, f" Lần {cycle}")
     target = folder / f"bao-cao-{cycle % 3}.{'pdf' if cycle % 2 else 'docx'}"

@@ -22,7 +22,7 @@ def test_sample_is_marked_and_read_only_until_copied(qtbot, open_window, databas
     assert first_run.is_sample(window, window.report)
     assert _status_texts(window)[sample_id] == "Mẫu"
     assert window.sample_bar.isVisible() and window.sample_bar.copy.isEnabled()
-    editor = window.results.editor
+    editor = window.narrative.editor
     before = editor.toPlainText()
     type_text(editor, "gõ thử")
     assert editor.isReadOnly() and editor.toPlainText() == before
@@ -31,6 +31,7 @@ def test_sample_is_marked_and_read_only_until_copied(qtbot, open_window, databas
     window.sample_bar.copy.click()
     copy_id = window.report.id
     assert copy_id != sample_id and not first_run.is_sample(window, window.report)
+    editor = window.narrative.editor  # the copy's own part editors
     assert not window.sample_bar.isVisible() and not editor.isReadOnly()
     type_text(editor, "Bản của xã")
     window.save_now(wait=True)
@@ -81,7 +82,7 @@ def test_first_run_setup_saves_the_organisation_and_offers_a_new_report(qtbot, o
     assert len(list_reports(window.db)) == reports_before + 1
     assert window.report.organization.issuing_body[1] == "PHƯỜNG THÀNH SEN"
     assert window.report.signature.name == "Nguyễn Thị Hoa"
-    assert not window.results.editor.isReadOnly()
+    assert not window.narrative.editor.isReadOnly()
     assert not first_run.needs_setup(window)
 
 

@@ -28,7 +28,7 @@ def _focus(qtbot, widget) -> None:
 def test_ctrl_pgdn_and_ctrl_tab_switch_tabs_from_anywhere(qtbot, open_window, where) -> None:
     window = open_window()
     targets = {"table": (window.indicators, window.indicators.view),
-               "editor": (window.results, window.results.editor),
+               "editor": (window.narrative, window.narrative.editor),
                "list": (window.signature, window.signature.recipients),
                "line": (window.signature, window.signature.name)}
     tab, widget = targets[where]
@@ -155,3 +155,21 @@ def test_nothing_is_cut_on_small_screens(tmp_path: Path, width, height, scale) -
                             capture_output=True, text=True, env=env, timeout=120)
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.strip().endswith("FITS"), result.stdout
+
+
+
+def test_tab_leaves_the_table_dialogs_grid_too(qtbot) -> None:
+    """The grid of a table in the text (a dialog made after the window) releases Tab as well."""
+    from cchc_desktop.core.model import indicator_table
+    from cchc_desktop.gui.body_editor import TableDialog
+
+    dialog = TableDialog(indicator_table())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    view, model = dialog.grid.view, dialog.grid.model
+    _focus(qtbot, view)
+    view.setCurrentIndex(model.index(model.rowCount() - 1, model.columnCount() - 2))
+    QTest.keyClick(view, Qt.Key.Key_Tab)
+    assert view.hasFocus() and view.currentIndex().column() == model.columnCount() - 1  # cell to cell
+    QTest.keyClick(view, Qt.Key.Key_Tab)
+    assert not view.hasFocus() and dialog.isAncestorOf(QApplication.focusWidget())

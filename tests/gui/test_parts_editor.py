@@ -11,7 +11,7 @@ from cchc_desktop.core.model import BlockRole, PartTag, Run
 from cchc_desktop.gui import dialogs
 from cchc_desktop.gui.locate import go_to
 
-from .helpers import press, type_text, unikey
+from .helpers import new_paragraph, press, type_text, unikey
 from .test_window import stored
 
 
@@ -47,7 +47,7 @@ def test_add_rename_reorder_group_tag_and_reopen(open_window, database) -> None:
     editor = tab.editor
     type_text(editor, "- Đề nghị cấp kinh phí ")
     unikey(editor, "tuyeens", "tuyến")
-    press(editor, Qt.Key.Key_Return)
+    new_paragraph(editor)  # Enter continues the "- " list; Enter on the empty item ends it
     type_text(editor, "Kính đề nghị xem xét.")
 
     tab.up.click()  # the new part before part III: the typed numbers follow

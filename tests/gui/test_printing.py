@@ -9,19 +9,24 @@ import pypdf
 from PySide6.QtGui import QColor
 from PySide6.QtPrintSupport import QPrinter
 
-from cchc_desktop.core.model import Column
+from cchc_desktop.core.indicators import insert_column
 from cchc_desktop.core.templates import load_sample
 from cchc_desktop.document.export import pdf_bytes
 from cchc_desktop.gui import printing
 
 
+def widen(report):
+    """Previous period and change columns around "Số lượng": seven columns, the appendix turns landscape."""
+    table = report.appendix.table
+    at = table.column_index("value")
+    insert_column(table, at, "previous", "Kỳ trước")
+    insert_column(table, at + 2, "change", "Tăng/giảm")
+    return report
+
+
 def landscape_sample():
     """The sample with a wide appendix (previous period and change): the appendix turns landscape."""
-    report = load_sample()
-    report.appendix.columns = [Column("tt", "TT"), Column("indicator", "Chỉ tiêu"), Column("unit", "Đơn vị tính"),
-                               Column("previous", "Kỳ trước"), Column("value", "Kỳ này"),
-                               Column("change", "Tăng/giảm"), Column("note", "Ghi chú")]
-    return report
+    return widen(load_sample())
 
 
 def orientations(data: bytes) -> list[bool]:
@@ -116,7 +121,7 @@ def _page_box(image) -> tuple[int, int]:
 
 def test_print_preview_shows_each_page_on_its_own_sheet(qtbot, open_window, monkeypatch) -> None:
     window = open_window()
-    window.report.appendix.columns = landscape_sample().appendix.columns
+    widen(window.report)
     shown = []
     monkeypatch.setattr(printing, "exec_preview", lambda dialog: (dialog.show(), shown.append(dialog)))
     monkeypatch.setattr("cchc_desktop.gui.actions.dialogs.confirm", lambda *a, **k: True)

@@ -20,7 +20,9 @@ def _wait_fresh(qtbot, pane, after: int = 0) -> None:
 
 def test_f9_shows_the_page_of_the_paragraph_being_typed(qtbot, open_window) -> None:
     window = open_window()
-    window.tabs.setCurrentWidget(window.directions)
+    narrative = window.narrative
+    window.tabs.setCurrentWidget(narrative)
+    narrative.select_part(len(window.report.parts) - 1)  # the last part (III. Phương hướng)
     split = window.split
     assert split.action.shortcut().toString() == "F9"
     split.action.trigger()
@@ -28,8 +30,8 @@ def test_f9_shows_the_page_of_the_paragraph_being_typed(qtbot, open_window) -> N
     _wait_fresh(qtbot, split.pane)
     pages = split.pane.document.pageCount()
     assert pages >= 4
-    # The closing sentence of Phương hướng is on the signature page, near the end.
-    editor = window.directions.editor
+    # The end of the last part is on the signature page, near the end.
+    editor = narrative.editor
     editor.setFocus()
     editor.moveCursor(editor.textCursor().MoveOperation.End)
     before = split.pane.requested
@@ -38,13 +40,19 @@ def test_f9_shows_the_page_of_the_paragraph_being_typed(qtbot, open_window) -> N
     late = split.pane.page
     assert late >= pages - 3
     assert split.pane.status.text().startswith(f"Trang {late + 1}/{pages}")
-    # Back to the first paragraph of Kết quả: an early page.
-    window.tabs.setCurrentWidget(window.results)
-    results = window.results.editor
+    # Back to the first paragraph of Kết quả (the first part): an early page.
     before = split.pane.requested
+    narrative.select_part(0)
+    results = narrative.editor
     results.moveCursor(results.textCursor().MoveOperation.Start)
     _wait_fresh(qtbot, split.pane, before)
     assert split.pane.page <= 1 < late
+    # The appendix tab: the appendix page (the sample's last, landscape), at the grid's row.
+    before = split.pane.requested
+    window.tabs.setCurrentWidget(window.indicators)
+    window.indicators.view.setCurrentIndex(window.indicators.model.body_index(3, 1))
+    _wait_fresh(qtbot, split.pane, before)
+    assert split.pane.page == split.pane.document.pageCount() - 1
     split.action.trigger()
     assert not split.pane.isVisible()
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 from decimal import Decimal
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtTest import QTest
 
+from cchc_desktop.core.indicators import insert_column
 from cchc_desktop.gui import dialogs
+from cchc_desktop.store.reports import load_report
 
 from .helpers import focus, new_paragraph, press, type_text
 
@@ -16,62 +18,77 @@ from .helpers import focus, new_paragraph, press, type_text
 
 
 
+def _indicators(window) -> list[str]:
+    return [r.indicator for r in window.report.appendix.rows]
+
+
 def test_deleting_an_appendix_row_is_undone_not_confirmed(qtbot, open_window, monkeypatch) -> None:
+    """The grid's row deletion is not confirmed: the window's Ctrl+Z (the key itself, not ambiguous
+    with the grid's own undo) brings the row back through the appendix tab's stack."""
     window = open_window()
     monkeypatch.setattr(dialogs, "confirm", lambda *a, **k: (_ for _ in ()).throw(AssertionError("asked")))
     tab = window.indicators
     window.tabs.setCurrentWidget(tab)
-    rows = [r.indicator for r in tab.model.appendix.rows]
-    tab.view.setCurrentIndex(tab.model.index(2, 1))
+    rows = _indicators(window)
+    tab.view.setCurrentIndex(tab.model.body_index(2, 1))
     tab.remove.click()
-    assert [r.indicator for r in tab.model.appendix.rows] == rows[:2] + rows[3:]
+    assert _indicators(window) == rows[:2] + rows[3:]
     focus(qtbot, tab.view)
-    window.undo.undo_action.trigger()
-    assert [r.indicator for r in tab.model.appendix.rows] == rows
-    assert tab.view.currentIndex().row() == 2  # the row is back and selected
+    tab.view.setCurrentIndex(tab.model.body_index(0, 0))  # the cursor went elsewhere meanwhile
+    QTest.keyClick(tab.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert _indicators(window) == rows
+    assert tab.view.currentIndex().row() == tab.model.body_index(2, 1).row()  # the row is back and selected
     window.undo.redo_action.trigger()
-    assert [r.indicator for r in tab.model.appendix.rows] == rows[:2] + rows[3:]
+    assert _indicators(window) == rows[:2] + rows[3:]
     window.save_now(wait=True)
-    assert [r.indicator for r in window.report.appendix.rows] == rows[:2] + rows[3:]
+    assert _indicators(window) == rows[:2] + rows[3:]
+    assert [r.indicator for r in load_report(window.db, window.report.id).appendix.rows] == rows[:2] + rows[3:]
 
 
 def test_cell_edit_add_move_and_level_are_undone_in_order(qtbot, open_window) -> None:
     window = open_window()
     tab = window.indicators
+    window.tabs.setCurrentWidget(tab)
     model = tab.model
-    value_col = [c.key for c in model.appendix.columns].index("value")
-    original = [(r.indicator, r.value, r.level) for r in model.appendix.rows]
-    assert model.setData(model.index(0, value_col), "1.250")
-    tab.view.setCurrentIndex(model.index(0, 1))
+    appendix = window.report.appendix
+    value_col = [c.key for c in appendix.table.columns].index("value")
+    original = [(r.indicator, r.value, r.level) for r in appendix.rows]
+    assert model.setData(model.body_index(0, value_col), "1.250")
+    tab.view.setCurrentIndex(model.body_index(0, 1))
     tab.add.click()
     tab.down.click()
     tab.indent.click()
-    assert model.appendix.rows[0].value == Decimal(1250)
-    assert len(model.appendix.rows) == len(original) + 1
+    assert appendix.rows[0].value == Decimal(1250)
+    assert len(appendix.rows) == len(original) + 1
+    assert appendix.rows[2].level == 1 and appendix.rows[2].indicator == ""  # added, moved down, indented
     focus(qtbot, tab.view)
     for _ in range(4):
         window.undo.undo_action.trigger()
-    assert [(r.indicator, r.value, r.level) for r in model.appendix.rows] == original
-    assert not window.undo.stack.canUndo() or window.undo.stack.index() == 0
+    assert [(r.indicator, r.value, r.level) for r in appendix.rows] == original
+    assert not tab.stack.canUndo()
+    assert not window.undo.undo_action.isEnabled() or not window.undo.stack.canUndo()
 
 
 def test_change_column_shows_the_computed_difference_and_is_not_editable(qtbot, open_window) -> None:
-    from cchc_desktop.core.model import Column
-
     window = open_window()
     tab = window.indicators
-    appendix = window.report.appendix
-    appendix.columns = appendix.columns[:3] + [Column("previous", "Kỳ trước"), Column("value", "Kỳ này"),
-                                               Column("change", "Tăng/giảm")] + appendix.columns[4:]
+    table = window.report.appendix.table
+    at = table.column_index("value")
+    insert_column(table, at, "previous", "Kỳ trước")
+    insert_column(table, at + 2, "change", "Tăng/giảm")
     tab.set_report(window.report)
-    keys = [c.key for c in appendix.columns]
+    keys = [c.key for c in table.columns]
     model = tab.model
-    model.setData(model.index(0, keys.index("previous")), "3")
-    model.setData(model.index(0, keys.index("value")), "5")
-    change = model.index(0, keys.index("change"))
+    assert tab.view.horizontalHeader().count() == len(keys)  # the same table, laid out again
+    model.setData(model.body_index(0, keys.index("previous")), "3")
+    model.setData(model.body_index(0, keys.index("value")), "5")
+    change = model.body_index(0, keys.index("change"))
     assert model.data(change) == "+2"
     assert not model.flags(change) & Qt.ItemFlag.ItemIsEditable
-    assert "Tự tính" in model.data(change, Qt.ItemDataRole.ToolTipRole)
+    assert not model.setData(change, "7") and model.data(change) == "+2"
+    assert "Tính tự động" in model.data(change, Qt.ItemDataRole.ToolTipRole)
+    model.setData(model.body_index(0, keys.index("value")), "1")  # follows the figures
+    assert model.data(change) == "-2"
 
 
 def test_recipients_list_edits_are_undone(qtbot, open_window) -> None:
@@ -94,20 +111,26 @@ def test_recipients_list_edits_are_undone(qtbot, open_window) -> None:
 
 
 def test_each_report_keeps_its_own_stack(qtbot, open_window) -> None:
+    """The report's stack (lists such as the recipients) is kept per report; the tabs' own stacks
+    (parts, appendix grid) start afresh with each report shown, never undoing into another report."""
     window = open_window()
     first = window.report.id
-    window.indicators.view.setCurrentIndex(window.indicators.model.index(0, 1))
+    window.signature.recipients.setCurrentRow(1)
+    window.signature.remove.click()
+    window.indicators.view.setCurrentIndex(window.indicators.model.body_index(0, 1))
     window.indicators.remove.click()
+    assert window.indicators.stack.canUndo()
     window.actions.new.trigger()
     assert not window.undo.stack.canUndo()  # the new report: nothing to undo
+    assert not window.indicators.stack.canUndo() and not window.narrative.stack.canUndo()
     window.open_report(first)
     assert window.undo.stack.canUndo()
 
 
 def test_typing_is_undone_word_by_word(qtbot, open_window) -> None:
     window = open_window()
-    editor = window.results.editor
-    window.tabs.setCurrentWidget(window.results)
+    window.tabs.setCurrentWidget(window.narrative)
+    editor = window.narrative.editor
     editor.setFocus()
     editor.moveCursor(editor.textCursor().MoveOperation.End)
     new_paragraph(editor)
@@ -135,15 +158,27 @@ def test_ctrl_z_in_the_window_reaches_the_focused_text_field(qtbot, open_window)
     focus(qtbot, field)
     field.end(False)
     type_text(field, "abc")
+    assert window.report.signature.name.endswith("abc")
     window.undo.undo_action.trigger()  # the Sửa menu's Hoàn tác
     assert not field.text().endswith("abc")
+    window.save_now(wait=True)
+    assert not window.report.signature.name.endswith("abc")  # the report follows the field's undo
+    # The same in the appendix form's title field (its own undo stack behind).
+    window.tabs.setCurrentWidget(window.indicators)
+    title = window.indicators.title
+    focus(qtbot, title)
+    title.end(False)
+    type_text(title, "xyz")
+    assert window.report.appendix.title.endswith("xyz")
+    window.undo.undo_action.trigger()
+    assert not title.text().endswith("xyz") and not window.report.appendix.title.endswith("xyz")
 
 
 def test_enter_continues_a_dash_list_and_ends_it_on_an_empty_item(qtbot, open_window) -> None:
     from cchc_desktop.core.model import BlockRole
 
     window = open_window()
-    editor = window.results.editor
+    editor = window.narrative.editor
     editor.moveCursor(editor.textCursor().MoveOperation.End)
     new_paragraph(editor)
     type_text(editor, "- Tuyên truyền trên loa")
@@ -164,8 +199,8 @@ def test_tab_at_the_start_of_a_heading_changes_its_level(qtbot, open_window) -> 
     from cchc_desktop.core.model import BlockRole
 
     window = open_window()
-    window.tabs.setCurrentWidget(window.results)
-    editor = window.results.editor
+    window.tabs.setCurrentWidget(window.narrative)
+    editor = window.narrative.editor
     editor.setFocus()
     editor.moveCursor(editor.textCursor().MoveOperation.End)
     new_paragraph(editor)
@@ -184,15 +219,15 @@ def test_tab_at_the_start_of_a_heading_changes_its_level(qtbot, open_window) -> 
 
 
 def test_a_report_shown_again_from_the_store_starts_a_fresh_history(qtbot, open_window) -> None:
-    from cchc_desktop.store.reports import load_report
-
     window = open_window()
-    window.indicators.view.setCurrentIndex(window.indicators.model.index(0, 1))
+    window.indicators.view.setCurrentIndex(window.indicators.model.body_index(0, 1))
     window.indicators.remove.click()
+    window.signature.recipients.setCurrentRow(1)
+    window.signature.remove.click()
     window.save_now(wait=True)
-    assert window.undo.stack.canUndo()
+    assert window.undo.stack.canUndo() and window.indicators.stack.canUndo()
     window.show_report(load_report(window.db, window.report.id))  # as after restoring a revision
-    assert not window.undo.stack.canUndo()
+    assert not window.undo.stack.canUndo() and not window.indicators.stack.canUndo()
 
 
 def test_form_text_fields_also_undo_word_by_word(qtbot, open_window) -> None:

@@ -215,6 +215,9 @@ class IndicatorsTab(QWidget):
         self.report = None
         self.stack.clear()
         self.report = report
+        # Laid out anew even when it is the same table object (a report shown again after a change
+        # made outside the grid, e.g. columns added): _load only switches when the table differs.
+        self.grid.set_table(Table())
         self.refresh(0, emit=False)
         QTimer.singleShot(0, self._update_buttons)  # after the window's read-only switch
 

@@ -20,6 +20,7 @@ from cchc_desktop.core.model import BlockRole, Part, PartTag, Report
 from cchc_desktop.core.vietnamese import nfc
 
 from .. import dialogs
+from ..flow_layout import flow_row
 from ..body_editor import BodyEditor
 from ..narrative_editor import ROLE_LABELS
 from ..parts_editor import (TAG_LABELS, AddPartCommand, MovePartCommand, RemovePartCommand, SetHeadingCommand,
@@ -37,6 +38,16 @@ def _tool(text: str, tip: str) -> QToolButton:
     button.setText(text)
     button.setToolTip(tip)
     return button
+
+
+def _labelled(text: str, widget: QWidget) -> QWidget:
+    """A label and its field kept on one line when a flow row wraps."""
+    holder = QWidget()
+    row = QHBoxLayout(holder)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.addWidget(QLabel(text))
+    row.addWidget(widget)
+    return holder
 
 
 class NarrativeTab(QWidget):
@@ -94,31 +105,27 @@ class NarrativeTab(QWidget):
         bold.setBold(True)
         self.title.setFont(bold)
         head.addWidget(self.title, 1)
-        head.addWidget(QLabel("Nội dung:"))
+        right.addLayout(head)
+        # The heading has the whole row (long headings stay readable at 1024×700); what the part
+        # is about joins the formatting row, which wraps on small screens (flow_row).
         self.tag = QComboBox()
         self.tag.setToolTip("Phần này nói về gì: dùng khi lập báo cáo kỳ sau và khi kiểm tra (không in ra)")
         for tag, label in TAG_LABELS.items():
             self.tag.addItem(label, tag)
-        head.addWidget(self.tag)
-        right.addLayout(head)
 
-        bar = QHBoxLayout()
-        bar.addWidget(QLabel("Kiểu đoạn:"))
         self.style_box = QComboBox()
         self.style_box.setToolTip("Kiểu của đoạn đang soạn; tự nhận khi gõ “II.”, “2.1”, “- ” ở đầu đoạn")
         for role, label in STYLE_LABELS.items():
             self.style_box.addItem(label, role)
-        bar.addWidget(self.style_box)
         self.bold = self._format_button("Đ", "In đậm (Ctrl+B)")
         self.italic = self._format_button("N", "In nghiêng (Ctrl+I)")
         undo = self._format_button("↶", "Hoàn tác (Ctrl+Z)")
         redo = self._format_button("↷", "Làm lại (Ctrl+Y)")
         self.insert_table_button = _tool("Chèn bảng…", "Chèn một bảng vào chỗ con trỏ")
         self.footnote_button = _tool("Chú thích¹", "Chèn chú thích cuối trang ở chỗ con trỏ (Ctrl+Alt+F)")
-        for widget in (self.bold, self.italic, undo, redo, self.insert_table_button, self.footnote_button):
-            bar.addWidget(widget)
-        bar.addStretch(1)
-        right.addLayout(bar)
+        self.bar = flow_row(_labelled("Kiểu đoạn:", self.style_box), self.bold, self.italic, undo, redo,
+                            self.insert_table_button, self.footnote_button, _labelled("Nội dung:", self.tag))
+        right.addWidget(self.bar)
         self.pages = QStackedWidget()
         right.addWidget(self.pages, 1)
         right.addWidget(QLabel("Câu kết thúc (sau phần cuối):"))
