@@ -5,6 +5,7 @@ from __future__ import annotations
 from reportlab.platypus import Flowable
 
 from . import measures as m
+from . import pdf_notes
 from .layout import Para, Rule
 from .linebreak import Line, break_lines, words_of
 
@@ -46,16 +47,32 @@ class TextBlock(Flowable):
             return 0.0
         return (self.s.space_before if self._first else 0.0) + self.s.space_after
 
+    def page_notes(self) -> list:
+        """The footnotes whose marks stand in this block's lines (none in table cells)."""
+        if self.in_cell:
+            return []
+        return [note for line in self._lines or [] for note in line.notes]
+
+    def _notes_height(self, notes) -> float:
+        area = pdf_notes.current()
+        return area.height(notes) if area is not None and notes else 0.0
+
     def wrap(self, availWidth, availHeight):
         lines = self._layout(availWidth)
         self.width = availWidth
-        self.height = len(lines) * self.s.pitch + self._extra()
+        self.text_height = len(lines) * self.s.pitch + self._extra()
+        self.height = self.text_height + self._notes_height(self.page_notes())
         return self.width, self.height
 
     def split(self, availWidth, availHeight):
         lines = self._layout(availWidth)
         room = availHeight - (self.s.space_before if self.in_cell and self._first else 0.0)
         fit = int((room + 1e-6) // self.s.pitch)
+        if not self.in_cell:
+            # A line whose footnote would not fit beside it moves to the next page with its note.
+            while fit > 0 and fit * self.s.pitch + self._notes_height(
+                    [n for line in lines[:fit] for n in line.notes]) > room + 1e-6:
+                fit -= 1
         if fit <= 0 or fit >= len(lines):
             return []
         head_lines = [Line(list(l.words), l.last) for l in lines[:fit]]
@@ -71,7 +88,7 @@ class TextBlock(Flowable):
         canvas = self.canv
         s = self.s
         first_left, left = self._indents()
-        top = self.height - (s.space_before if self.in_cell and self._first else 0.0)
+        top = self.text_height - (s.space_before if self.in_cell and self._first else 0.0)
         for index, line in enumerate(self._lines or []):
             x0 = first_left if index == 0 and self._first else left
             avail = self.width - x0
@@ -88,6 +105,11 @@ class TextBlock(Flowable):
             y = top - (index + 1) * s.pitch + m.FONT_DESCENT * s.size
             self._draw_line(line, x0, y, stretch)
 
+    def drawOn(self, canvas, x, y, _sW=0):
+        # The box may hold room for this block's notes below the text: draw the text at its top.
+        below = getattr(self, "height", 0.0) - getattr(self, "text_height", getattr(self, "height", 0.0))
+        super().drawOn(canvas, x, y + below, _sW)
+
     def _draw_line(self, line: Line, x: float, y: float, stretch: float) -> None:
         """One text object per line, spaces drawn as glyphs so viewers copy and search whole lines.
 
@@ -101,11 +123,13 @@ class TextBlock(Flowable):
         font, chunk = None, []
         for number, word in enumerate(line.words):
             for index, piece in enumerate(word.pieces):
-                if (piece.font, piece.size) != font:
+                if (piece.font, piece.size, piece.rise) != font:
                     if chunk:
                         text.textOut("".join(chunk))
                         chunk = []
-                    font = (piece.font, piece.size)
+                    if font is None or piece.rise != font[2]:
+                        text.setRise(piece.rise)
+                    font = (piece.font, piece.size, piece.rise)
                     text.setFont(piece.font, piece.size)
                 chunk.append(piece.text)
                 if number < last and index == len(word.pieces) - 1 and word.space:

@@ -17,6 +17,7 @@ from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, Indenter, Keep
 from . import fonts
 from . import layout as lay
 from . import measures as m
+from . import pdf_notes
 from .pdf_flowables import RuleLine, TextBlock
 
 PORTRAIT, LANDSCAPE = "portrait", "landscape"
@@ -42,12 +43,23 @@ class KeepNext(Flowable):
         self.spaceAfter = items[-1].getSpaceAfter()
 
     def _heights(self, availWidth):
-        return [item.wrap(availWidth, 1e9)[1] for item in self.items]
+        """Text heights (without the room for notes, counted once for the group in wrap)."""
+        heights = []
+        for item in self.items:
+            h = item.wrap(availWidth, 1e9)[1]
+            heights.append(getattr(item, "text_height", h))
+        return heights
+
+    def page_notes(self) -> list:
+        return [note for item in self.items for note in getattr(item, "page_notes", list)()]
 
     def wrap(self, availWidth, availHeight):
         heights = self._heights(availWidth)
         gaps = sum(item.getSpaceAfter() + nxt.getSpaceBefore() for item, nxt in zip(self.items, self.items[1:]))
-        self.width, self.height = availWidth, sum(heights) + gaps
+        area = pdf_notes.current()
+        notes = area.height(self.page_notes()) if area is not None else 0.0
+        self.width, self.text_height = availWidth, sum(heights) + gaps
+        self.height = self.text_height + notes
         return self.width, self.height
 
     def split(self, availWidth, availHeight):
@@ -65,8 +77,9 @@ class KeepNext(Flowable):
             if index:
                 top -= self.items[index - 1].getSpaceAfter() + item.getSpaceBefore()
             h = item.wrap(self.width, 1e9)[1]
-            top -= h
-            item.drawOn(canvas, x, top, _sW)
+            text_h = getattr(item, "text_height", h)
+            top -= text_h
+            item.drawOn(canvas, x, top - (h - text_h), _sW)
 
 
 def _cell(items: list) -> list[Flowable]:
@@ -92,6 +105,35 @@ def _table(widths_mm, rows, *, grid: bool, repeat: int = 0) -> list[Flowable]:
     return [Indenter(left=-pad), table, Indenter(left=pad)]
 
 
+def _grid_table(block: lay.GridTable) -> list[Flowable]:
+    """SPAN for merged areas, the header rows repeated, rows never split (reportlab splits a table
+    only between rows, and never inside a merged area)."""
+    pad = m.mm_to_pt(m.CELL_PADDING_MM)
+    vpad = m.GRID_CELL_PADDING_VERTICAL_PT
+    style = [("LEFTPADDING", (0, 0), (-1, -1), pad), ("RIGHTPADDING", (0, 0), (-1, -1), pad),
+             ("TOPPADDING", (0, 0), (-1, -1), vpad + m.TABLE_BORDER_PT),
+             ("BOTTOMPADDING", (0, 0), (-1, -1), vpad),
+             ("VALIGN", (0, 0), (-1, -1), "TOP"),
+             ("FONTNAME", (0, 0), (-1, -1), fonts.face(False, False)),
+             ("GRID", (0, 0), (-1, -1), m.TABLE_BORDER_PT, (0, 0, 0))]
+    if block.header_rows:
+        style.append(("VALIGN", (0, 0), (-1, block.header_rows - 1), "MIDDLE"))
+    data = []
+    for r, row in enumerate(block.rows):
+        cells = []
+        for c, cell in enumerate(row.cells):
+            if cell.covered:
+                cells.append("")
+                continue
+            cells.append([TextBlock(p, in_cell=True) for p in cell.paras])
+            if cell.rowspan > 1 or cell.colspan > 1:
+                style.append(("SPAN", (c, r), (c + cell.colspan - 1, r + cell.rowspan - 1)))
+        data.append(cells)
+    table = Table(data, colWidths=[m.mm_to_pt(w) for w in block.widths_mm], style=TableStyle(style),
+                  repeatRows=block.header_rows, hAlign="LEFT")
+    return [Indenter(left=-pad), table, Indenter(left=pad)]
+
+
 def _flowables(block) -> list[Flowable]:
     if isinstance(block, lay.Para):
         return [TextBlock(block, keep_next=False)]
@@ -102,8 +144,7 @@ def _flowables(block) -> list[Flowable]:
     if isinstance(block, lay.SignatureTable):
         return _table(block.widths_mm, [[block.left, block.right]], grid=False)
     if isinstance(block, lay.GridTable):
-        rows = [[[p] for p in block.header]] + [[[p] for p in row] for row in block.rows]
-        return _table(block.widths_mm, rows, grid=True, repeat=1)
+        return _grid_table(block)
     if isinstance(block, lay.KeepTogether):
         return [KeepTogether([f for inner in block.blocks for f in _flowables(inner)])]
     raise TypeError(f"unknown block {block!r}")
@@ -130,6 +171,13 @@ def _story(doc: lay.Document) -> list[Flowable]:
     return story
 
 
+def _page_end(canvas, doc) -> None:
+    area = pdf_notes.current()
+    if area is not None:
+        area.draw(canvas, m.mm_to_pt(m.MARGIN_LEFT_MM), m.mm_to_pt(m.MARGIN_BOTTOM_MM))
+    _page_number(canvas, doc)
+
+
 def _page_number(canvas, doc) -> None:
     first = getattr(canvas, "_cchc_section_first_page", 1)
     number = canvas.getPageNumber() - first + 1
@@ -145,11 +193,11 @@ def _page_number(canvas, doc) -> None:
 
 def _template(name: str, pagesize) -> PageTemplate:
     width, height = pagesize
-    frame = Frame(m.mm_to_pt(m.MARGIN_LEFT_MM), m.mm_to_pt(m.MARGIN_BOTTOM_MM),
+    frame = pdf_notes.NoteFrame(m.mm_to_pt(m.MARGIN_LEFT_MM), m.mm_to_pt(m.MARGIN_BOTTOM_MM),
                   width - m.mm_to_pt(m.MARGIN_LEFT_MM + m.MARGIN_RIGHT_MM),
                   height - m.mm_to_pt(m.MARGIN_TOP_MM + m.MARGIN_BOTTOM_MM),
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id=name)
-    return PageTemplate(id=name, frames=[frame], pagesize=pagesize, onPageEnd=_page_number)
+    return PageTemplate(id=name, frames=[frame], pagesize=pagesize, onPageEnd=_page_end)
 
 
 def pdf_bytes(doc: lay.Document) -> bytes:
@@ -165,8 +213,10 @@ def pdf_bytes(doc: lay.Document) -> bytes:
                                initialFontName=fonts.face(False, False), initialFontSize=14)
     # Binary (zlib only) streams: ASCII85 makes the embedded fonts 25 % bigger and costs 0.1 s.
     saved, rl_config.useA85 = rl_config.useA85, 0
+    pdf_notes.begin()
     try:
         template.build(_story(doc))
     finally:
         rl_config.useA85 = saved
+        pdf_notes.end()
     return buffer.getvalue()

@@ -68,9 +68,10 @@ def test_appendix_portrait_when_it_fits_landscape_when_not():
     assert next(b for b in blocks if isinstance(b, SectionBreak)).landscape
     table = blocks[-1]
     assert isinstance(table, GridTable) and abs(sum(table.widths_mm) - 252) < 0.1
-    assert [p.text for p in table.rows[-1]] == ["10", "Mới", "Cuộc", "12,5", "1.250", ""]
-    sub = next(row for row in table.rows if row[0].text == "")
-    assert sub[1].role == "cell_subrow"
+    texts = [[c.paras[0].text for c in row.cells] for row in table.rows]
+    assert texts[-1] == ["10", "Mới", "Cuộc", "12,5", "1.250", ""]
+    sub = next(row for row, text in zip(table.rows, texts) if text[0] == "")
+    assert sub.cells[1].paras[0].style.left_indent_mm == 5.0
 
 
 def _imported_names(module) -> set[str]:
