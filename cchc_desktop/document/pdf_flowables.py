@@ -25,6 +25,8 @@ class TextBlock(Flowable):
         self.in_cell = in_cell
         self.keepWithNext = self.s.keep_next if keep_next is None else keep_next
         self._lines = lines
+        # A split part re-breaks its own words (never the whole paragraph's) at another width.
+        self._words = None if lines is None else [w for line in lines for w in line.words]
         self._first = first  # carries the first-line indent and the space before
         self._width = width
         self.spaceBefore = 0 if in_cell or not first else self.s.space_before
@@ -35,9 +37,9 @@ class TextBlock(Flowable):
         return left + (m.mm_to_pt(self.s.first_indent_mm) if self._first else 0.0), left
 
     def _layout(self, width: float) -> list[Line]:
-        if self._lines is None or self._width != width:
+        if self._lines is None or self._width is None or abs(self._width - width) > 0.01:
             first_left, left = self._indents()
-            words = words_of(self.para.runs, self.s.size, self.s.bold, self.s.italic)
+            words = self._words or words_of(self.para.runs, self.s.size, self.s.bold, self.s.italic)
             self._lines = break_lines(words, width - first_left, width - left)
             self._width = width
         return self._lines

@@ -55,7 +55,7 @@ class KeepNext(Flowable):
 
     def wrap(self, availWidth, availHeight):
         heights = self._heights(availWidth)
-        gaps = sum(item.getSpaceAfter() + nxt.getSpaceBefore() for item, nxt in zip(self.items, self.items[1:]))
+        gaps = sum(max(item.getSpaceAfter(), nxt.getSpaceBefore()) for item, nxt in zip(self.items, self.items[1:]))
         area = pdf_notes.current()
         notes = area.height(self.page_notes()) if area is not None else 0.0
         self.width, self.text_height = availWidth, sum(heights) + gaps
@@ -64,7 +64,7 @@ class KeepNext(Flowable):
 
     def split(self, availWidth, availHeight):
         heights = self._heights(availWidth)
-        used = sum(heights[:-1]) + sum(item.getSpaceAfter() + nxt.getSpaceBefore()
+        used = sum(heights[:-1]) + sum(max(item.getSpaceAfter(), nxt.getSpaceBefore())
                                        for item, nxt in zip(self.items, self.items[1:]))
         parts = self.items[-1].split(availWidth, availHeight - used)
         if not parts:
@@ -75,7 +75,7 @@ class KeepNext(Flowable):
         top = y + self.height
         for index, item in enumerate(self.items):
             if index:
-                top -= self.items[index - 1].getSpaceAfter() + item.getSpaceBefore()
+                top -= max(self.items[index - 1].getSpaceAfter(), item.getSpaceBefore())
             h = item.wrap(self.width, 1e9)[1]
             text_h = getattr(item, "text_height", h)
             top -= text_h
@@ -105,11 +105,74 @@ def _table(widths_mm, rows, *, grid: bool, repeat: int = 0) -> list[Flowable]:
     return [Indenter(left=-pad), table, Indenter(left=pad)]
 
 
-def _grid_table(block: lay.GridTable) -> list[Flowable]:
+def _cell_blocks(cell) -> list[Flowable]:
+    return [TextBlock(p, in_cell=True) for p in cell.paras]
+
+
+def _cell_chunks(blocks: list, width: float, limit: float) -> list[list]:
+    """The blocks of one cell cut into pieces no taller than ``limit``."""
+    chunks, chunk, used = [], [], 0.0
+    pending = list(blocks)
+    while pending:
+        block = pending.pop(0)
+        h = block.wrap(width, 1e9)[1]
+        if used + h <= limit:
+            chunk.append(block)
+            used += h
+            continue
+        parts = block.split(width, limit - used)
+        if parts:
+            chunk.append(parts[0])
+            pending.insert(0, parts[1])
+        elif not chunk:  # not even one line fits: keep it whole (cannot happen with a sane limit)
+            chunk.append(block)
+            pending = []
+        chunks.append(chunk)
+        chunk, used = [], 0.0
+    if chunk:
+        chunks.append(chunk)
+    return chunks or [[]]
+
+
+def _grid_table(block: lay.GridTable, frame_height: float) -> list[Flowable]:
     """SPAN for merged areas, the header rows repeated, rows never split (reportlab splits a table
-    only between rows, and never inside a merged area)."""
+    only between rows, and never inside a merged area).  A row taller than a page (a whole report
+    pasted into one cell) is cut into several rows of this table first, so that it can print."""
     pad = m.mm_to_pt(m.CELL_PADDING_MM)
     vpad = m.GRID_CELL_PADDING_VERTICAL_PT
+    widths = [m.mm_to_pt(w) for w in block.widths_mm]
+    data, spans, kinds = [], [], []
+    header_height = 0.0
+    for r, row in enumerate(block.rows):
+        cells, tall = [], {}
+        for c, cell in enumerate(row.cells):
+            if cell.covered:
+                cells.append("")
+                continue
+            blocks = _cell_blocks(cell)
+            cells.append(blocks)
+            if cell.rowspan == 1:
+                width = sum(widths[c:c + cell.colspan]) - 2 * pad
+                height = sum(b.wrap(width, 1e9)[1] for b in blocks) + 2 * vpad + m.TABLE_BORDER_PT
+                tall[c] = (height, width)
+        limit = frame_height - header_height - 2 * vpad - 2 * m.TABLE_BORDER_PT - 2.0
+        if r < block.header_rows:
+            header_height += max((h for h, _ in tall.values()), default=0.0)
+        over = {c: w for c, (h, w) in tall.items() if h > limit + 2 * vpad and r >= block.header_rows}
+        if not over or any(cell.rowspan > 1 for cell in row.cells if not cell.covered):
+            data.append(cells)
+            spans.append([(c, cell.rowspan, cell.colspan) for c, cell in enumerate(row.cells)
+                          if not cell.covered and (cell.rowspan > 1 or cell.colspan > 1)])
+            kinds.append(r < block.header_rows)
+            continue
+        pieces = {c: _cell_chunks(cells[c], w, limit) for c, w in over.items()}
+        for k in range(max(len(p) for p in pieces.values())):
+            part = [pieces[c][k] if c in pieces and k < len(pieces[c]) else (cells[c] if k == 0 else "")
+                    for c in range(len(cells))]
+            data.append(part)
+            spans.append([(c, 1, cell.colspan) for c, cell in enumerate(row.cells)
+                          if not cell.covered and cell.colspan > 1])
+            kinds.append(False)
     style = [("LEFTPADDING", (0, 0), (-1, -1), pad), ("RIGHTPADDING", (0, 0), (-1, -1), pad),
              ("TOPPADDING", (0, 0), (-1, -1), vpad + m.TABLE_BORDER_PT),
              ("BOTTOMPADDING", (0, 0), (-1, -1), vpad),
@@ -118,23 +181,16 @@ def _grid_table(block: lay.GridTable) -> list[Flowable]:
              ("GRID", (0, 0), (-1, -1), m.TABLE_BORDER_PT, (0, 0, 0))]
     if block.header_rows:
         style.append(("VALIGN", (0, 0), (-1, block.header_rows - 1), "MIDDLE"))
-    data = []
-    for r, row in enumerate(block.rows):
-        cells = []
-        for c, cell in enumerate(row.cells):
-            if cell.covered:
-                cells.append("")
-                continue
-            cells.append([TextBlock(p, in_cell=True) for p in cell.paras])
-            if cell.rowspan > 1 or cell.colspan > 1:
-                style.append(("SPAN", (c, r), (c + cell.colspan - 1, r + cell.rowspan - 1)))
-        data.append(cells)
-    table = Table(data, colWidths=[m.mm_to_pt(w) for w in block.widths_mm], style=TableStyle(style),
-                  repeatRows=block.header_rows, hAlign="LEFT")
-    return [Indenter(left=-pad), table, Indenter(left=pad)]
+    for r, row_spans in enumerate(spans):
+        for c, rowspan, colspan in row_spans:
+            style.append(("SPAN", (c, r), (c + colspan - 1, r + rowspan - 1)))
+    table = pdf_notes.NoteTable(data, colWidths=widths, style=TableStyle(style),
+                                repeatRows=block.header_rows, hAlign="LEFT")
+    table.shift = pad
+    return [table]
 
 
-def _flowables(block) -> list[Flowable]:
+def _flowables(block, frame_height: float = 0.0) -> list[Flowable]:
     if isinstance(block, lay.Para):
         return [TextBlock(block, keep_next=False)]
     if isinstance(block, lay.Rule):
@@ -144,9 +200,9 @@ def _flowables(block) -> list[Flowable]:
     if isinstance(block, lay.SignatureTable):
         return _table(block.widths_mm, [[block.left, block.right]], grid=False)
     if isinstance(block, lay.GridTable):
-        return _grid_table(block)
+        return _grid_table(block, frame_height)
     if isinstance(block, lay.KeepTogether):
-        return [KeepTogether([f for inner in block.blocks for f in _flowables(inner)])]
+        return [KeepTogether([f for inner in block.blocks for f in _flowables(inner, frame_height)])]
     raise TypeError(f"unknown block {block!r}")
 
 
@@ -157,12 +213,14 @@ def _story(doc: lay.Document) -> list[Flowable]:
             story += [NextPageTemplate(LANDSCAPE if is_landscape else PORTRAIT), PageBreak()]
         story.append(SectionStart())
         pending: list[Flowable] = []  # headings waiting for the block they keep with
+        height = m.mm_to_pt((m.PAGE_WIDTH_MM if is_landscape else m.PAGE_HEIGHT_MM)
+                            - m.MARGIN_TOP_MM - m.MARGIN_BOTTOM_MM)
         for block in blocks:
-            flow = _flowables(block)
+            flow = _flowables(block, height)
             if isinstance(block, lay.Para) and block.style.keep_next:
                 pending += flow
                 continue
-            if pending and isinstance(block, lay.Para):
+            if pending and isinstance(block, (lay.Para, lay.GridTable)):
                 story.append(KeepNext(pending + flow))
             else:
                 story += pending + flow
@@ -200,8 +258,7 @@ def _template(name: str, pagesize) -> PageTemplate:
     return PageTemplate(id=name, frames=[frame], pagesize=pagesize, onPageEnd=_page_end)
 
 
-def pdf_bytes(doc: lay.Document) -> bytes:
-    fonts.register()
+def _build(doc: lay.Document) -> bytes:
     buffer = io.BytesIO()
     templates = [_template(PORTRAIT, A4), _template(LANDSCAPE, landscape(A4))]
     if doc.landscape:
@@ -211,12 +268,19 @@ def pdf_bytes(doc: lay.Document) -> bytes:
                                lang=m.LANGUAGE, pageCompression=1,
                                # Every page starts in Helvetica unless told otherwise: a non-embedded font.
                                initialFontName=fonts.face(False, False), initialFontSize=14)
-    # Binary (zlib only) streams: ASCII85 makes the embedded fonts 25 % bigger and costs 0.1 s.
-    saved, rl_config.useA85 = rl_config.useA85, 0
     pdf_notes.begin()
     try:
         template.build(_story(doc))
     finally:
-        rl_config.useA85 = saved
         pdf_notes.end()
     return buffer.getvalue()
+
+
+def pdf_bytes(doc: lay.Document) -> bytes:
+    fonts.register()
+    # Binary (zlib only) streams: ASCII85 makes the embedded fonts 25 % bigger and costs 0.1 s.
+    saved, rl_config.useA85 = rl_config.useA85, 0
+    try:
+        return _build(doc)
+    finally:
+        rl_config.useA85 = saved
