@@ -166,11 +166,9 @@ def appendix_blocks(appendix: AppendixTable) -> list:
     """One appendix form on a page of its own: its title block, then its table."""
     table = appendix.table
     landscape, widths = column_widths(table)
-    if appendix.landscape is not None:
-        landscape = appendix.landscape
-        total = m.LANDSCAPE_TEXT_WIDTH_MM if landscape else m.TEXT_WIDTH_MM
-        if abs(sum(widths) - total) > 0.01 and all(c.width_mm is None for c in table.columns):
-            widths = column_widths(table, total)[1]
+    if appendix.landscape is not None and appendix.landscape != landscape:
+        landscape = appendix.landscape  # the clerk's choice wins; the columns fill its width
+        widths = column_widths(table, m.LANDSCAPE_TEXT_WIDTH_MM if landscape else m.TEXT_WIDTH_MM)[1]
     blocks: list = [SectionBreak(landscape), _para("appendix_heading", appendix.heading or "PHỤ LỤC")]
     if appendix.title.strip():
         blocks.append(_para("appendix_title", appendix.title.upper()))

@@ -210,12 +210,13 @@ def _caption(table: Table, r: int, cells: list[GridCell], size: float) -> None:
 # ---------------------------------------------------------------- column widths
 
 
-def keyed_widths(keys: list[str]) -> tuple[bool, list[float]]:
+def keyed_widths(keys: list[str], total_mm: float | None = None) -> tuple[bool, list[float]]:
     """(landscape, widths in mm) of a table whose columns all have a known meaning: portrait when
-    the minimum widths fit in 165 mm (the version-1 rule, unchanged)."""
+    the minimum widths fit in 165 mm (the version-1 rule, unchanged); the width left over goes to
+    the indicator and note columns (2:1).  ``total_mm`` fixes the width instead."""
     mins = [m.COLUMN_MIN_MM.get(k, m.COLUMN_DEFAULT_MIN_MM) for k in keys]
     landscape = sum(mins) > m.TEXT_WIDTH_MM
-    total = m.LANDSCAPE_TEXT_WIDTH_MM if landscape else m.TEXT_WIDTH_MM
+    total = total_mm or (m.LANDSCAPE_TEXT_WIDTH_MM if landscape else m.TEXT_WIDTH_MM)
     shares = [2.0 if k == "indicator" else 1.0 if k in m.COLUMN_GROWS else 0.0 for k in keys]
     if not any(shares):
         shares = [1.0] * len(keys)
@@ -257,11 +258,11 @@ def column_widths(table: Table, total_mm: float | None = None) -> tuple[bool, li
         return False, []
     keys = [c.key for c in columns]
     if all(c.width_mm is None for c in columns) and all(k in m.COLUMN_MIN_MM for k in keys):
-        landscape, widths = keyed_widths(keys)
-        if total_mm is None or abs(sum(widths) - total_mm) < 0.01:
-            return landscape, widths
-        if sum(widths) <= total_mm:
-            return False, _scale(widths, total_mm)
+        mins = sum(m.COLUMN_MIN_MM[k] for k in keys)
+        if total_mm is None:
+            return keyed_widths(keys)
+        if mins <= total_mm:
+            return False, keyed_widths(keys, total_mm)[1]
     word, line = _measure(table)
     mins, wants, grows = [], [], []
     for c, column in enumerate(columns):
