@@ -239,7 +239,7 @@ def make_document(report: Report, *, heading1_capitals: bool = m.HEADING1_CAPITA
         blocks.insert(0, Para("spacer", []))
     return Document(
         blocks,
-        title=nfc(report.subject or report.doc_name),
-        subject=nfc(f"{report.doc_name} {number_line(report.number, report.doc_type, report.organization.abbreviation)}"),
-        author=nfc(report.organization.name),
+        title=clean(report.subject or report.doc_name),
+        subject=clean(f"{report.doc_name} {number_line(report.number, report.doc_type, report.organization.abbreviation)}"),
+        author=clean(report.organization.name),
     )

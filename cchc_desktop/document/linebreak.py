@@ -133,9 +133,9 @@ def break_lines(words: list[Word], first_width: float, width: float) -> list[Lin
     used = 0.0  # natural width of the current line so far, including the last word's space
     while pending:
         word = pending.pop(0)
-        avail = first_width if len(lines) == 1 else width
+        avail = max(first_width if len(lines) == 1 else width, 1.0)  # a cell narrower than its padding
         line = lines[-1]
-        if used + word.width <= avail + 1e-6:
+        if used + word.width <= avail + 1e-6 or not word.pieces:
             line.words.append(word)
             used += word.width + word.space
             continue

@@ -141,6 +141,10 @@ class NoteFrame(Frame):
         if area is not None:  # … but those continued from the page before
             self._y1p += area.start_page(self._y2 - self._y1)
 
+    def split(self, flowable, canv):
+        flowable._at_top = self._atTop  # a group that cannot split on an empty page comes apart
+        return Frame.split(self, flowable, canv)
+
     def add(self, flowable, canv, trySplit=0):
         area = current()
         if area is None:

@@ -68,7 +68,8 @@ class KeepNext(Flowable):
                                        for item, nxt in zip(self.items, self.items[1:]))
         parts = self.items[-1].split(availWidth, availHeight - used)
         if not parts:
-            return []
+            # On an empty page the group can never fit together: let its pieces go one by one.
+            return list(self.items) if getattr(self, "_at_top", False) and len(self.items) > 1 else []
         return [*self.items[:-1], *parts]
 
     def drawOn(self, canvas, x, y, _sW=0):
@@ -143,6 +144,14 @@ def _grid_table(block: lay.GridTable, frame_height: float) -> list[Flowable]:
     widths = [m.mm_to_pt(w) for w in block.widths_mm]
     data, spans, kinds = [], [], []
     header_height = 0.0
+    header_rows = block.header_rows
+    for r, row in enumerate(block.rows[:header_rows]):
+        heights = [sum(b.wrap(sum(widths[c:c + cell.colspan]) - 2 * pad, 1e9)[1] for b in _cell_blocks(cell))
+                   for c, cell in enumerate(row.cells) if not cell.covered and cell.rowspan == 1]
+        header_height += max(heights, default=0.0) + 2 * vpad + m.TABLE_BORDER_PT
+    if header_height > frame_height / 2:
+        header_rows = 0  # header rows taller than half a page are not repeated: they print once
+    header_height = 0.0
     for r, row in enumerate(block.rows):
         cells, tall = [], {}
         for c, cell in enumerate(row.cells):
@@ -156,14 +165,14 @@ def _grid_table(block: lay.GridTable, frame_height: float) -> list[Flowable]:
                 height = sum(b.wrap(width, 1e9)[1] for b in blocks) + 2 * vpad + m.TABLE_BORDER_PT
                 tall[c] = (height, width)
         limit = frame_height - header_height - 2 * vpad - 2 * m.TABLE_BORDER_PT - 2.0
-        if r < block.header_rows:
+        if r < header_rows:
             header_height += max((h for h, _ in tall.values()), default=0.0)
-        over = {c: w for c, (h, w) in tall.items() if h > limit + 2 * vpad and r >= block.header_rows}
+        over = {c: w for c, (h, w) in tall.items() if h > limit + 2 * vpad and r >= header_rows}
         if not over or any(cell.rowspan > 1 for cell in row.cells if not cell.covered):
             data.append(cells)
             spans.append([(c, cell.rowspan, cell.colspan) for c, cell in enumerate(row.cells)
                           if not cell.covered and (cell.rowspan > 1 or cell.colspan > 1)])
-            kinds.append(r < block.header_rows)
+            kinds.append(r < header_rows)
             continue
         pieces = {c: _cell_chunks(cells[c], w, limit) for c, w in over.items()}
         for k in range(max(len(p) for p in pieces.values())):
@@ -185,7 +194,7 @@ def _grid_table(block: lay.GridTable, frame_height: float) -> list[Flowable]:
         for c, rowspan, colspan in row_spans:
             style.append(("SPAN", (c, r), (c + colspan - 1, r + rowspan - 1)))
     table = pdf_notes.NoteTable(data, colWidths=widths, style=TableStyle(style),
-                                repeatRows=block.header_rows, hAlign="LEFT")
+                                repeatRows=header_rows, hAlign="LEFT")
     table.shift = pad
     return [table]
 

@@ -296,17 +296,29 @@ def column_widths(table: Table, total_mm: float | None = None) -> tuple[bool, li
         if free and sum(shares) > 0:
             for c, s in zip(free, shares):
                 widths[c] += spare * s / sum(shares)
-        else:
-            widths = _scale(widths, total)
-        return landscape, [round(w, 2) for w in widths]
+        return landscape, _scale(widths, total)
     # Between the minimums and the wishes: each column gets its minimum and a share of the rest in
     # proportion to what it still wants.
     spare = total - sum(mins)
     need = [w - lo for w, lo in zip(wants, mins)]
     widths = [lo + spare * n / sum(need) for lo, n in zip(mins, need)]
-    return landscape, [round(w, 2) for w in widths]
+    return landscape, _scale(widths, total)
+
+
+MIN_COLUMN_MM = 2 * m.CELL_PADDING_MM + 1.2  # room for one narrow letter inside the padding
 
 
 def _scale(widths: list[float], total: float) -> list[float]:
-    s = sum(widths) or 1.0
-    return [round(w * total / s, 2) for w in widths]
+    """``widths`` brought to ``total``, none narrower than MIN_COLUMN_MM when the total allows."""
+    floor = min(MIN_COLUMN_MM, total / max(len(widths), 1))
+    widths = [max(w, 0.0) for w in widths]
+    fixed: set[int] = set()
+    while True:
+        free = [i for i in range(len(widths)) if i not in fixed]
+        room = total - floor * len(fixed)
+        s = sum(widths[i] for i in free) or 1.0
+        out = [floor if i in fixed else widths[i] * room / s for i in range(len(widths))]
+        small = {i for i in free if out[i] < floor - 1e-9}
+        if not small:
+            return [round(w, 2) for w in out]
+        fixed |= small

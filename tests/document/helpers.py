@@ -153,11 +153,11 @@ def report_words(report: Report, heading1_capitals: bool = True) -> tuple[list[s
         into.extend(tokens(text))
 
     def runs(items, upper: bool = False, into: list[str] = body) -> None:
+        # Runs follow each other with no space between (a footnote mark is no space either).
+        say("".join(run.text for run in items), upper, into)
         for run in items:
-            say(run.text, upper, into)
             if run.footnote:
-                for inner in run.footnote:
-                    say(inner.text, into=notes)
+                say("".join(inner.text for inner in run.footnote), into=notes)
 
     def table(t) -> None:
         covered = t.covered()
