@@ -68,11 +68,12 @@ SUPERSCRIPT_SCALE = 0.58
 SUPERSCRIPT_RISE = 0.33
 # The footnote area as LibreOffice draws our DOCX's (measured on its PDFs): the last note's line ends
 # NOTE_BOTTOM_GAP above the bottom margin; above the notes a gap and a 0.5 pt rule a quarter of the
-# text width long; the body keeps NOTE_DISTANCE above the rule.
+# text width long; the body keeps NOTE_DISTANCE (LibreOffice's 0.1 cm "distance before separator")
+# above the rule.
 NOTE_BOTTOM_GAP_PT = 1.52
 NOTE_RULE_GAP_PT = 1.33
 NOTE_AREA_EXTRA_PT = NOTE_BOTTOM_GAP_PT + NOTE_RULE_GAP_PT + 0.5
-NOTE_DISTANCE_PT = 0.0
+NOTE_DISTANCE_PT = 2.87
 NOTE_RULE_FRACTION = 0.25
 
 

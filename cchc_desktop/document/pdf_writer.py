@@ -66,8 +66,14 @@ class KeepNext(Flowable):
         heights = self._heights(availWidth)
         used = sum(heights[:-1]) + sum(max(item.getSpaceAfter(), nxt.getSpaceBefore())
                                        for item, nxt in zip(self.items, self.items[1:]))
-        parts = self.items[-1].split(availWidth, availHeight - used)
+        area = pdf_notes.current()
+        if area is not None:  # the headings' own footnotes come to this page with them
+            used += area.height([n for item in self.items[:-1] for n in getattr(item, "page_notes", list)()])
+        last = self.items[-1]
+        parts = last.split(availWidth, availHeight - used)
         if not parts:
+            if last.wrap(availWidth, availHeight - used)[1] <= availHeight - used + 1e-6:
+                return list(self.items)  # it all fits once the notes are counted apart
             # On an empty page the group can never fit together: let its pieces go one by one.
             return list(self.items) if getattr(self, "_at_top", False) and len(self.items) > 1 else []
         return [*self.items[:-1], *parts]
