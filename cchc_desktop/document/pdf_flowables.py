@@ -55,6 +55,8 @@ class TextBlock(Flowable):
             return []
         return [note for line in self._lines or [] for note in line.notes]
 
+    note_room: float | None = None  # room its notes get on this page when cut (the rest continues)
+
     def _notes_height(self, notes) -> float:
         area = pdf_notes.current()
         return area.height(notes) if area is not None and notes else 0.0
@@ -63,24 +65,55 @@ class TextBlock(Flowable):
         lines = self._layout(availWidth)
         self.width = availWidth
         self.text_height = len(lines) * self.s.pitch + self._extra()
-        self.height = self.text_height + self._notes_height(self.page_notes())
+        notes = self._notes_height(self.page_notes())
+        if self.note_room is not None:
+            notes = min(notes, self.note_room)
+        self.height = self.text_height + notes
         return self.width, self.height
+
+    def _cut(self, lines, fit: int, room: float) -> int:
+        """LibreOffice keeps a line whose note does not fit beside it when the note's first line
+        does (the rest continues on the next page): the most lines that fit so."""
+        area = pdf_notes.current()
+        if area is None:
+            return fit
+        best = fit
+        for count in range(fit + 1, len(lines) + 1):
+            notes = [n for line in lines[:count] for n in line.notes]
+            if count * self.s.pitch + area.min_height(notes) > room + 1e-6:
+                break
+            best = count
+        return best
 
     def split(self, availWidth, availHeight):
         lines = self._layout(availWidth)
         room = availHeight - (self.s.space_before if self.in_cell and self._first else 0.0)
         fit = int((room + 1e-6) // self.s.pitch)
+        cut_room = None
         if not self.in_cell:
-            # A line whose footnote would not fit beside it moves to the next page with its note.
+            lines_fit = fit
+            # A line and its whole footnote fit …
             while fit > 0 and fit * self.s.pitch + self._notes_height(
                     [n for line in lines[:fit] for n in line.notes]) > room + 1e-6:
                 fit -= 1
+            if fit < lines_fit:  # … or the line and its note's first line, the rest continuing
+                cut = self._cut(lines, fit, room)
+                if cut > fit:
+                    fit, cut_room = cut, room - cut * self.s.pitch
+                    if fit >= len(lines):
+                        whole = TextBlock(self.para, in_cell=False, keep_next=self.keepWithNext,
+                                          lines=[Line(list(l.words), l.last) for l in lines],
+                                          first=self._first, width=availWidth)
+                        whole.spaceBefore, whole.spaceAfter = self.spaceBefore, self.spaceAfter
+                        whole.note_room = cut_room
+                        return [whole]
         if fit <= 0 or fit >= len(lines):
             return []
         head_lines = [Line(list(l.words), l.last) for l in lines[:fit]]
         head = TextBlock(self.para, in_cell=self.in_cell, keep_next=False, lines=head_lines,
                          first=self._first, width=availWidth)
         head.spaceAfter = 0
+        head.note_room = cut_room
         tail = TextBlock(self.para, in_cell=self.in_cell, lines=lines[fit:], first=False,
                          width=availWidth)
         tail.keepWithNext = self.keepWithNext

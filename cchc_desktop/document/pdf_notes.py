@@ -55,14 +55,23 @@ class NoteArea:
         h += 0.0 if self.placed else m.NOTE_AREA_EXTRA_PT + m.NOTE_DISTANCE_PT
         return max(0.0, min(h, self.cap - self.room))
 
+    def min_height(self, notes: list[Note]) -> float:
+        """The least room ``notes`` need here: all but the last whole, the last's first line."""
+        notes = [n for n in notes if n.number not in self.done]
+        if not notes:
+            return 0.0
+        h = sum(self.block(n).height for n in notes[:-1]) + self.block(notes[-1]).s.pitch
+        return h + (0.0 if self.placed else m.NOTE_AREA_EXTRA_PT + m.NOTE_DISTANCE_PT)
+
     def reserved(self) -> float:
         return self.room
 
-    def place(self, notes: list[Note]) -> None:
+    def place(self, notes: list[Note], room: float | None = None) -> None:
         fresh = [n for n in notes if n.number not in self.done]
         if not fresh:
             return
-        self.room += self.height(fresh)
+        full = self.height(fresh)
+        self.room += full if room is None else min(full, room)
         self.done |= {n.number for n in fresh}
         self.placed += [self.block(n) for n in fresh]
 
@@ -155,7 +164,7 @@ class NoteFrame(Frame):
         if placed:
             notes = notes_of(flowable)
             if notes:
-                area.place(notes)
+                area.place(notes, getattr(flowable, "note_room", None))
                 grown = area.reserved() - before
                 self._y += grown  # the flowable's height counted its notes: give that room back
                 self._y1p += grown  # … and take it from the bottom instead
