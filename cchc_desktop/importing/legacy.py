@@ -122,7 +122,9 @@ def encoding_for_font(font: str | None) -> Encoding | None:
     if lower.startswith("vni-") or lower.startswith("vni "):
         return Encoding.VNI
     # ".VnTime", ".VnTimeH", ".VnArial NarrowH", and the older "VNTime", "VnTimes"
-    if re.match(r"\.?vn(?!i)[a-z]", lower):
+    if "unicode" in lower:
+        return None
+    if lower.startswith(".vn") or re.match(r"vn ?times?(\b|h\b|new)", lower):
         family = re.split(r"[\s,]+", name)[0]
         capitals = family.endswith("H") or name.endswith("H")
         return Encoding.TCVN3_CAPS if capitals else Encoding.TCVN3

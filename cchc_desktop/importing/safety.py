@@ -82,7 +82,7 @@ def check_size(path: Path) -> int:
     if path.is_dir():
         raise ImportRefused(f"“{path}” là một thư mục, không phải tệp báo cáo.")
     if size > MAX_INPUT_BYTES:
-        raise ImportRefused(f"Tệp “{path.name}” quá lớn ({size / 1048576:.0f} MB; tối đa 200 MB).")
+        raise ImportRefused(f"Tệp “{path.name}” quá lớn ({size / 1048576:.1f} MB; tối đa 200 MB).")
     if size == 0:
         raise ImportRefused(f"Tệp “{path.name}” rỗng.")
     return size
