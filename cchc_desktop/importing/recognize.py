@@ -136,9 +136,13 @@ def heading_level(text: str) -> int | None:
 
 def meaning_of(text: str) -> str:
     f = fold(text)
+    bare = re.sub(r"^[\w]{1,4}[.)]\s*", "", f)
+    if bare.startswith("ket qua"):
+        return "results"
     if re.search(r"de xuat|kien nghi", f):
         return "proposals"
-    if re.search(r"phuong huong|nhiem vu .*(toi|sau|tiep theo|nam \d{4})|ke hoach .*(toi|tiep)|giai phap"
+    if re.search(r"phuong huong|nhiem vu trong tam|nhiem vu .*(toi|sau|tiep theo|nam \d{4})|ke hoach .*(toi|tiep)"
+                 r"|giai phap"
                  r"|(tuan|thang|quy|ky|thoi gian) (toi|sau|tiep theo)", f):
         return "directions"
     if re.search(r"kho khan|han che|ton tai|vuong mac|thuan loi|nguyen nhan", f):
@@ -216,7 +220,7 @@ def classify_rows(table: Table, header_flags: list[bool], appendix: bool) -> Non
     elif n >= 2:
         limit = min(4, n - 1)
         for index in range(limit + 1):
-            first = next((c for c in rows[index] if c is not None), None)
+            first = rows[index][0]
             texts = [c.text if c else "" for c in rows[index]]
             if _is_column_numbers(texts):
                 header = index + 1

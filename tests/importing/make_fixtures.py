@@ -11,7 +11,7 @@ import random
 import sys
 from pathlib import Path
 
-from tests.importing.docx_builder import R, Builder, tcvn3_runs, to_tcvn3_caps, to_vni
+from tests.importing.docx_builder import R, Builder, tcvn3_runs, to_tcvn3_caps, to_vni, words
 
 _PHRASES = [
     "tiếp tục đẩy mạnh công tác tuyên truyền cải cách hành chính", "nâng cao chất lượng phục vụ người dân",
@@ -258,12 +258,14 @@ def f05_tab_signature():
     b.p(sentence(rng), first_line=720)
     headings = typed_parts(b, rng, ["KẾT QUẢ", "HẠN CHẾ", "PHƯƠNG HƯỚNG"])
     closing(b)
-    b.p([R("Nơi nhận:", bold=True, italic=True), R("\t\t\t"), R("TM. ỦY BAN NHÂN DÂN", bold=True)])
-    b.p([R("- Như trên;\t\t\t\t"), R("CHỦ TỊCH", bold=True)])
-    b.p("- Lưu: VT.")
+    # Tab-aligned columns read column by column: the words are counted that way.
+    b.p([R("Nơi nhận:", bold=True, italic=True), R("\t\t\t"), R("TM. ỦY BAN NHÂN DÂN", bold=True)], record=False)
+    b.p([R("- Như trên;\t\t\t\t"), R("CHỦ TỊCH", bold=True)], record=False)
+    b.p("- Lưu: VT.", record=False)
     b.empty()
     b.empty()
-    b.p([R("\t\t\t\t\tTrần Thị Bình", bold=True)])
+    b.p([R("\t\t\t\t\tTrần Thị Bình", bold=True)], record=False)
+    b.source.extend(words("Nơi nhận: - Như trên; - Lưu: VT. TM. ỦY BAN NHÂN DÂN CHỦ TỊCH Trần Thị Bình"))
     return b, expected(number="", date=(None, 9, 2026), subject=["Tình hình thực hiện công tác cải cách hành chính"
                                                                  " 9 tháng năm 2026"],
                        addressees=addressees, parts=headings, meanings=["results", "difficulties", "directions"],
