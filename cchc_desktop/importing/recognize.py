@@ -105,12 +105,12 @@ _NUMBER_PARTS = re.compile(r"^s[ốô]\s*:\s*(?P<num>[^/]*?)\s*/\s*(?P<rest>\S.*
 _DATE = re.compile(
     r"^(?P<place>[^,]*?)\s*,\s*ngày\s*(?P<d>\d{0,2})[\s.…]*tháng\s*(?P<m>\d{0,2})[\s.…]*năm\s*(?P<y>\d{4})",
     re.IGNORECASE)
-_AUTHORITY = re.compile(r"^(TM|KT|Q|TL|TUQ)\s*\.\s*\S", re.IGNORECASE)
+_AUTHORITY = re.compile(r"^(TM|KT|Q|TL|TUQ)\s*[./]\s*\S", re.IGNORECASE)
 _ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"
 _MARKERS = [
     (0, re.compile(r"^phần\s+(?:thứ\s+)?(?:nhất|hai|ba|bốn|tư|năm|sáu|bảy|tám|chín|mười|[IVX]+|\d+)\b",
                    re.IGNORECASE)),
-    (1, re.compile(rf"^(?=[IVX])({_ROMAN})\s*[.:/)]\s*\S")),
+    (1, re.compile(rf"^(?=[IVX])({_ROMAN})\s*(?:[.:/)]|\s[-–]\s?|[-–]\s)\s*\S")),
     (4, re.compile(r"^\d{1,2}\.\d{1,2}\.\d{1,2}\.?\s+\S")),
     (3, re.compile(r"^\d{1,2}\.\d{1,2}\.?\s+\S")),
     (2, re.compile(r"^\d{1,2}\s*[.)/]\s*\S")),
@@ -648,6 +648,7 @@ class Recognizer:
                 end += 1
         else:
             end = index
+            named_at = None
             while end < len(self.items):
                 item = self.items[end]
                 if isinstance(item, RTable):
@@ -655,6 +656,10 @@ class Recognizer:
                 text = clean(item.text)
                 if end > index and (_APPENDIX.match(text) and is_caps(text.split()[0]) or len(text) > 160):
                     break
+                if named_at is not None and (end - named_at > 2 or not _BULLET.match(text)):
+                    break  # the signer's name closes the block; only recipient lines may follow
+                if _is_name_line(item, right):
+                    named_at = end
                 raw = item.text.replace("\n", "\t")
                 pieces = [p for p in re.split(r"\t+", raw)]
                 leading_tab = raw.startswith("\t") or (pieces and not pieces[0].strip())
@@ -688,6 +693,9 @@ class Recognizer:
                     continue
             if not seen:
                 self._note_signature(text, para)
+                continue
+            if out.recipients and not _BULLET.match(text) and not out.recipients[-1].endswith((";", ".")):
+                out.recipients[-1] += " " + text  # a recipient wrapped onto a second line
                 continue
             for piece in re.split(r"(?<=[;.])\s+(?=[-–+•])", text):
                 piece = re.sub(r"^[-–—+•*]\s*", "", piece.strip())
@@ -730,7 +738,19 @@ class Recognizer:
     def _appendices(self, items: list) -> None:
         out = self.out
         current: Appendix | None = None
-        for item in items:
+        lead = 0
+        while lead < len(items) and isinstance(items[lead], RPara) and not _APPENDIX.match(clean(items[lead].text)):
+            lead += 1
+        if lead < len(items) and isinstance(items[lead], RTable) and lead <= 4:
+            lead = 0  # short lines right above a table: that form's own title
+        for item in items[:lead]:
+            block = self._block(item)
+            if block is not None:
+                block.uncertain = True
+                out.closing.append(block)
+                out.note(item.where, "Đoạn văn sau chữ ký, không thuộc phụ lục: đưa vào đoạn kết.", block.text,
+                         target="closing")
+        for item in items[lead:]:
             if isinstance(item, RTable):
                 if current is None or current.table is not None:
                     current = Appendix(where=item.where)
@@ -845,6 +865,17 @@ def _sub(para: RPara, text: str) -> RPara:
         bold = bold_ratio(part_runs) > 0.5
     return RPara(runs=[RRun(text, bold)], style=para.style, align=para.align, where=para.where,
                  origin=para.origin)
+
+
+def _is_name_line(item: RPara, right: list) -> bool:
+    """A short line that is not in capitals, after a title: the signer's name."""
+    pieces = [p for p in re.split(r"\t+", item.text) if p.strip()]
+    if not pieces or not any(is_caps(text) for text, _ in right):
+        return False
+    last = clean(pieces[-1])
+    return (not is_caps(last) and len(last.split()) <= 5 and not _BULLET.match(last) and not last.startswith("(")
+            and (len(pieces) > 1 or item.text.startswith("\t") or item.align in ("center", "right")
+                 or item.indent_left > 3000))
 
 
 def _looks_like_signature(lines: list[str]) -> bool:
