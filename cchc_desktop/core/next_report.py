@@ -19,7 +19,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
-from .model import Column, DocumentDate, Period, Report, ReportStatus, SectionKey
+from .indicators import indicator_rows, insert_column
+from .model import Cell, DocumentDate, Period, Report, ReportStatus, SectionKey, Table
 from .periods import (cutoff_dates, find_period_phrases, is_placeholder_phrase, next_period,
                       period_label)
 
@@ -60,27 +61,41 @@ def text_fields(report: Report) -> Iterator[tuple[str, str, str]]:
     yield "subject", "Trích yếu", report.subject
     yield "opening", "Mở đầu", report.opening
     for s, section in enumerate(report.sections):
-        name = _SECTION_NAMES.get(section.key, section.key)
+        name = _SECTION_NAMES.get(section.key, f"Phần {s + 1}")
         for b, block in enumerate(section.blocks):
             for r, run in enumerate(block.runs):
                 yield f"sections/{s}/blocks/{b}/runs/{r}", f"{name}, đoạn {b + 1}", run.text
+            if block.table is not None:
+                yield from _table_fields(block.table, f"sections/{s}/blocks/{b}/table", f"{name}, bảng")
     yield "closing", "Kết thúc", report.closing
-    if report.appendix is not None:
-        yield "appendix/title", "Tên phụ lục", report.appendix.title
-        yield "appendix/reference", "Căn cứ phụ lục", report.appendix.reference
-        for i, row in enumerate(report.appendix.rows):
-            yield f"appendix/rows/{i}/indicator", f"Chỉ tiêu dòng {i + 1}", row.indicator
-            yield f"appendix/rows/{i}/note", f"Ghi chú dòng {i + 1}", row.note
+    for k, appendix in enumerate(report.appendices):
+        name = appendix.heading.strip() or "Phụ lục"
+        yield f"appendices/{k}/title", f"Tên {name.lower()}", appendix.title
+        yield f"appendices/{k}/reference", f"Căn cứ {name.lower()}", appendix.reference
+        yield from _table_fields(appendix.table, f"appendices/{k}/table", name)
+
+
+def _table_fields(table: Table, path: str, name: str) -> Iterator[tuple[str, str, str]]:
+    """Text cells (not figures) of the body rows: indicator names, notes."""
+    for row in indicator_rows(table):
+        for j, column in enumerate(table.columns):
+            if not column.figures and column.key not in ("tt", "change"):
+                for r, run in enumerate(row.row.cells[j].runs):
+                    where = f"{name}, dòng {row.index + 1}"
+                    yield f"{path}/rows/{row.index + table.header_rows}/cells/{j}/runs/{r}", where, run.text
 
 
 def _set_text(report: Report, location: str, text: str) -> None:
     parts = location.split("/")
-    if parts[0] == "sections":
-        report.sections[int(parts[1])].blocks[int(parts[3])].runs[int(parts[5])].text = text
-    elif parts[0] == "appendix" and parts[1] == "rows":
-        setattr(report.appendix.rows[int(parts[2])], parts[3], text)
-    elif parts[0] == "appendix":
-        setattr(report.appendix, parts[1], text)
+    if parts[0] in ("sections", "appendices"):
+        obj: object = report.parts if parts[0] == "sections" else report.appendices
+        for step in parts[1:-1]:
+            obj = obj[int(step)] if step.isdigit() else getattr(obj, step)  # type: ignore[index]
+        last = parts[-1]
+        if last.isdigit():  # a run
+            obj[int(last)].text = text  # type: ignore[index]
+        else:
+            setattr(obj, last, text)
     else:
         setattr(report, parts[0], text)
 
@@ -152,8 +167,8 @@ def apply_plan(report: Report, plan: NextReportPlan) -> Report:
         for rewrite in sorted(rewrites, key=lambda r: r.start, reverse=True):
             text = text[: rewrite.start] + rewrite.after + text[rewrite.end:]
         _set_text(new, location, text)
-    if new.appendix is not None:
-        _carry_figures(new, plan.old_period)
+    for appendix in new.appendices:
+        _carry_figures(appendix.table, plan.old_period)
     return new
 
 
@@ -161,21 +176,23 @@ def previous_label(old_period: Period) -> str:
     return f"Kỳ trước ({period_label(old_period)})"
 
 
-def _carry_figures(report: Report, old_period: Period) -> None:
-    """Old values move to the "previous" column (added before the value column)."""
-    appendix = report.appendix
-    for row in appendix.rows:
-        row.previous, row.value = row.value, None
+def _carry_figures(table: Table, old_period: Period) -> None:
+    """Old values move to the "previous" column (added before the value column); a table
+    without a "value" column (a form of its own) keeps its figures for the clerk to update."""
+    at = table.column_index("value")
+    if at is None:
+        return
     label = previous_label(old_period)
-    for column in appendix.columns:
-        if column.key == PREVIOUS_KEY:
-            column.label = label
-            return
-    keys = [c.key for c in appendix.columns]
-    at = keys.index("value") if "value" in keys else len(keys)
-    appendix.columns.insert(at, Column(PREVIOUS_KEY, label))
-    if CHANGE_KEY not in keys:  # this period against the previous one, shown after the value
-        appendix.columns.insert(at + 2, Column(CHANGE_KEY, "Tăng/giảm"))
+    previous_at = table.column_index(PREVIOUS_KEY)
+    if previous_at is None:
+        insert_column(table, at, PREVIOUS_KEY, label)
+        if table.column_index(CHANGE_KEY) is None:  # this period against the previous one
+            insert_column(table, at + 2, CHANGE_KEY, "Tăng/giảm")
+    elif table.header_rows:
+        table.rows[table.header_rows - 1].cells[previous_at] = Cell.plain(label)
+    for row in indicator_rows(table):
+        row.set_text(PREVIOUS_KEY, row.text("value"))
+        row.set_text("value", "")
 
 
 # ---------------------------------------------------------------- review

@@ -34,8 +34,10 @@ def load_template(name: str) -> Report:
 
 
 def load_sample() -> Report:
-    """The reference report (Cương Gián, 6 tháng đầu năm 2024), word for word."""
-    return _load(paths.resources_dir() / "sample" / "sample-report.json")
+    """The reference report (Cương Gián, 6 tháng đầu năm 2024), word for word, marked as the sample."""
+    report = _load(paths.resources_dir() / "sample" / "sample-report.json")
+    report.sample = True
+    return report
 
 
 def _load(path: Path) -> Report:

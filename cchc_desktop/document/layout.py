@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..core.model import Appendix, BlockRole, Report, Run
+from ..core.figures import format_figure
+from ..core.indicators import change_text, column_label
+from ..core.model import AppendixTable, BlockRole, Report, RowKind, Run, Table, TableRow
 from ..core.vietnamese import date_words, format_number, nfc, number_line, place_and_date
 from . import measures as m
 from .fonts import text_width
@@ -128,7 +130,8 @@ def header_table(report: Report) -> HeaderTable:
         left.append(_rule_under(issuing[-1], "issuing_body", m.ISSUER_RULE_FRACTION))
     right: Cell = [_para("national_title", m.NATIONAL_TITLE), _para("motto", m.MOTTO),
                    _rule_under(m.MOTTO, "motto", 1.0)]
-    number = _para("number", number_line(report.number, report.doc_type, org.abbreviation))
+    shown = report.elements.number_line
+    number = _para("number", number_line(report.number, report.doc_type, org.abbreviation) if shown else "")
     place = report.place or org.place
     dated = _para("place_date", place_and_date(place, report.date) if place else date_words(report.date))
     return HeaderTable((m.HEADER_LEFT_MM, m.HEADER_RIGHT_MM), [(left, right), ([number], [dated])])
@@ -147,7 +150,7 @@ def addressee_blocks(addressees: list[str]) -> list[Para]:
     return blocks
 
 
-_ROLE_OF = {BlockRole.HEADING1: "heading1", BlockRole.HEADING2: "heading2",
+_ROLE_OF = {BlockRole.PART: "part", BlockRole.HEADING1: "heading1", BlockRole.HEADING2: "heading2",
             BlockRole.HEADING3: "heading3", BlockRole.PARAGRAPH: "paragraph", BlockRole.BULLET: "bullet"}
 
 
@@ -168,13 +171,16 @@ def narrative_blocks(report: Report, heading1_capitals: bool) -> list[Para]:
 def signature_table(report: Report) -> SignatureTable:
     left: Cell = []
     recipients = [nfc(r).strip() for r in report.recipients if r.strip()]
-    if recipients:
+    if recipients and report.elements.recipients:
         left.append(_para("recipients_label", "Nơi nhận:"))
         left += [_para("recipient", f"- {r}") for r in recipients]
     sig = report.signature
     right: Cell = [_para("authority", a.upper()) for a in sig.authority if a.strip()]
     if sig.title.strip():
         right.append(_para("signer_title", sig.title.upper()))
+    if sig.concurrent_title.strip():
+        right.append(_para("signer_title", sig.concurrent_title.upper()))
+    right += [_para("signer_caption", c) for c in sig.captions if c.strip()]
     right.append(_para("signer_name", sig.name or " "))
     return SignatureTable((m.SIGNATURE_LEFT_MM, m.SIGNATURE_RIGHT_MM), left, right)
 
@@ -192,44 +198,41 @@ def column_widths(keys: list[str]) -> tuple[bool, list[float]]:
     return landscape, [round(w, 2) for w in widths]
 
 
-_NUMERIC = {"value", "previous", "target"}
-_CENTRED = {"tt", "unit", "change"} | _NUMERIC
+_CENTRED = {"tt", "unit", "change", "value", "previous", "target"}
 
 
-def change_text(row) -> str:
-    """'+4', '-2', '0' — this period against the previous one; blank when either is missing."""
-    if row.value is None or row.previous is None:
-        return ""
-    delta = row.value - row.previous
-    sign = "+" if delta > 0 else ""
-    return sign + format_number(delta)
-
-
-def _cell(row, key: str) -> Para:
+def _cell(table: Table, row: TableRow, j: int) -> Para:
+    column = table.columns[j]
+    key = column.key
     if key == "change":
-        return _para("cell_center", change_text(row))
-    value = getattr(row, key, "")
-    if key in _NUMERIC:
-        return _para("cell_center", format_number(value))
-    text = "" if value is None else str(value)
+        return _para("cell_center", change_text(table, row))
+    cell = row.cells[j]
+    text = format_figure(cell.text, table.number_style) if column.figures else cell.text
     if key == "indicator" and row.level > 0:
         return _para("cell_subrow", text)
     return _para("cell_center" if key in _CENTRED else "cell", text)
 
 
-def appendix_blocks(appendix: Appendix) -> list:
-    keys = [c.key for c in appendix.columns]
+def appendix_blocks(appendix: AppendixTable) -> list:
+    table = appendix.table
+    keys = [c.key for c in table.columns]
     landscape, widths = column_widths(keys)
+    if appendix.landscape is not None:
+        landscape = appendix.landscape
     blocks: list = [SectionBreak(landscape), _para("appendix_heading", appendix.heading or "PHỤ LỤC")]
     if appendix.title.strip():
         blocks.append(_para("appendix_title", appendix.title.upper()))
     if appendix.reference.strip():
         blocks.append(_para("appendix_reference", appendix.reference))
         blocks.append(_rule_under(appendix.reference, "appendix_reference", 0.25, 40.0))
-    header = [_para("cell_header", c.label) for c in appendix.columns]
-    rows = [[_cell(row, key) for key in keys] for row in appendix.rows]
+    header = [_para("cell_header", column_label(table, j)) for j in range(len(table.columns))]
+    rows = [[_cell(table, row, j) for j in range(len(keys))] for row in table.body]
     blocks.append(GridTable(widths, header, rows))
     return blocks
+
+
+def _printable(appendix: AppendixTable) -> bool:
+    return bool(appendix.table.columns) and (bool(appendix.table.body) or bool(appendix.title.strip()))
 
 
 def make_document(report: Report, *, heading1_capitals: bool = m.HEADING1_CAPITALS) -> Document:
@@ -238,7 +241,8 @@ def make_document(report: Report, *, heading1_capitals: bool = m.HEADING1_CAPITA
     if report.subject.strip():
         blocks.append(_para("subject", report.subject))
         blocks.append(_rule_under(report.subject, "subject", m.SUBJECT_RULE_FRACTION, m.SUBJECT_RULE_MAX_MM))
-    blocks += addressee_blocks(report.addressees)
+    if report.elements.addressees:
+        blocks += addressee_blocks(report.addressees)
     if report.opening.strip():
         blocks.append(_para("paragraph", report.opening))
     blocks += narrative_blocks(report, heading1_capitals)
@@ -247,9 +251,9 @@ def make_document(report: Report, *, heading1_capitals: bool = m.HEADING1_CAPITA
     signature = signature_table(report)
     last = blocks.pop() if isinstance(blocks[-1], Para) and blocks[-1].role == "paragraph" else None
     blocks.append(KeepTogether(([last] if last else []) + [signature]))
-    appendix = report.appendix
-    if appendix is not None and appendix.columns and (appendix.rows or appendix.title.strip()):
-        blocks += appendix_blocks(report.appendix)
+    for appendix in report.appendices:
+        if _printable(appendix):
+            blocks += appendix_blocks(appendix)
     return Document(
         blocks,
         title=nfc(report.subject or report.doc_name),

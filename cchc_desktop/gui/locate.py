@@ -95,7 +95,7 @@ def go_to(window, location: Any) -> None:
         model = window.indicators.model
         col = column
         if isinstance(column, str):
-            keys = [c.key for c in model.appendix.columns]
+            keys = [c.key for c in model.table.columns]
             col = keys.index(column) if column in keys else 0
         if row is not None and 0 <= int(row) < model.rowCount():
             view.setCurrentIndex(model.index(int(row), int(col or 0)))

@@ -74,8 +74,32 @@ def _migration_3(db: sqlite_utils.Database) -> None:
     migrate(db)
 
 
+def _migration_4(db: sqlite_utils.Database) -> None:
+    """Documents in the report format version 2 (parts, tables, footnotes, appendix forms).
+
+    Every stored report and revision is read (the codec still reads version 1) and written
+    again; a document the codec refuses is left as it was, never dropped."""
+    import json
+
+    from ..core.codec import FormatError, report_from_dict, report_to_dict
+
+    for table in ("reports", "revisions"):
+        rows = db.execute(f"SELECT id, document FROM {table}").fetchall()
+        for row_id, document in rows:
+            try:
+                upgraded = json.dumps(report_to_dict(report_from_dict(json.loads(document))), ensure_ascii=False)
+            except (FormatError, ValueError, TypeError):
+                continue
+            if table == "revisions":
+                db.execute("UPDATE revisions SET document = ?, size = ? WHERE id = ?",
+                           [upgraded, len(upgraded), row_id])
+            else:
+                db.execute("UPDATE reports SET document = ? WHERE id = ?", [upgraded, row_id])
+
+
 # Append new migrations here; never edit one that has shipped.
-MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (_migration_1, _migration_2, _migration_3)
+MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
+    _migration_1, _migration_2, _migration_3, _migration_4)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

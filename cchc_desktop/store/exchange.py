@@ -15,7 +15,7 @@ from ..core.model import Report
 from .database import StoreError
 
 FORMAT = "cchc-desktop-report"
-VERSION = 1
+VERSION = 2  # version 1 files are still read (core.codec converts them)
 
 
 def exchange_text(report: Report) -> str:

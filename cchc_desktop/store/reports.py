@@ -167,6 +167,7 @@ def _period(data: dict[str, Any]) -> Period:
         end=day("end"),
         deadline=day("deadline"),
         label=data.get("label") or "",
+        month=data.get("month"),
     )
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import docx
 
+from cchc_desktop.core.indicators import column_label
 from cchc_desktop.core.model import Period, PeriodKind, ReportStatus, SectionKey
 from cchc_desktop.core.next_report import apply_plan, plan_next_report, stale_dates
 from cchc_desktop.core.templates import load_sample
@@ -52,9 +53,9 @@ def test_next_report_for_the_year() -> None:
     # figures: cleared, old ones in the previous column
     assert all(r.value is None for r in new.appendix.rows)
     assert [r.previous for r in new.appendix.rows] == [r.value for r in sample.appendix.rows]
-    keys = [c.key for c in new.appendix.columns]
+    keys = [c.key for c in new.appendix.table.columns]
     assert keys.index("previous") == keys.index("value") - 1
-    label = next(c.label for c in new.appendix.columns if c.key == "previous")
+    label = column_label(new.appendix.table, keys.index("previous"))
     assert label == "Kỳ trước (6 tháng đầu năm 2024)"
     assert sample.subject.endswith("6 tháng đầu năm 2024")  # the old report is untouched
 
@@ -76,7 +77,7 @@ def test_no_chained_rewrite_year_to_year() -> None:
     assert new.subject.endswith("năm 2025")
     assert "năm 2026" in directions and "năm 2025" not in directions.split("III.")[-1][:120]
     # the previous column is relabelled, not added twice
-    assert [c.key for c in new.appendix.columns].count("previous") == 1
+    assert [c.key for c in new.appendix.table.columns].count("previous") == 1
 
 
 def test_year_label_inside_a_longer_phrase_is_left_alone() -> None:

@@ -10,7 +10,8 @@ from pathlib import Path
 
 from cchc_desktop import paths
 from cchc_desktop.core.codec import report_from_dict
-from cchc_desktop.core.model import Column, Report
+from cchc_desktop.core.indicators import insert_column
+from cchc_desktop.core.model import Report
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 REFERENCE = REPO_ROOT.parent / "shared" / "reference" / "bao-cao-tuyen-truyen-cchc-6-thang-2024-cuong-gian.txt"
@@ -29,7 +30,7 @@ def sample_report() -> Report:
 def wide_report() -> Report:
     """The sample with a 'previous period' column: the appendix needs a landscape page."""
     report = copy.deepcopy(sample_report())
-    report.appendix.columns.insert(3, Column("previous", "Kỳ trước"))
+    insert_column(report.appendix.table, 3, "previous", "Kỳ trước")
     return report
 
 

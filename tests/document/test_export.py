@@ -14,7 +14,8 @@ import pypdf
 import pytest
 from docx.oxml.ns import qn
 
-from cchc_desktop.core.model import Block, BlockRole, IndicatorRow, Run, Section, SectionKey
+from cchc_desktop.core.indicators import new_row
+from cchc_desktop.core.model import Block, BlockRole, Run, Section, SectionKey
 from cchc_desktop.document import export
 from cchc_desktop.document.export import ExportError, export_docx, export_pdf
 
@@ -91,7 +92,7 @@ def odd_report():
     report.subject = "Báo cáo <b>đậm</b> & “trích dẫn” " + long_word
     report.addressees = ["Sở Nội vụ;", "Sở Văn hóa & Thể thao", "Phòng <Văn hóa>"]
     report.opening = unicodedata.normalize("NFD", "Thực hiện nhiệm vụ báo cáo định kỳ\tcủa xã Cương Gián")
-    report.sections = [
+    report.parts = [
         Section(SectionKey.RESULTS, [Block(BlockRole.PARAGRAPH, [Run("A & B <i>x</i> ]]> \x00\x07 end")]),
                                      Block(BlockRole.BULLET, [Run("")]),
                                      Block(BlockRole.PARAGRAPH, [Run(long_word, bold=True)])]),
@@ -101,7 +102,8 @@ def odd_report():
     report.recipients = []
     report.signature.authority = []
     report.signature.name = ""
-    report.appendix.rows.append(IndicatorRow(tt="10", indicator="<b>&amp;</b>", unit="", value=Decimal("1250.5")))
+    table = report.appendix.table
+    table.rows.append(new_row(table, tt="10", indicator="<b>&amp;</b>", unit="", value="1.250,5"))
     return report
 
 
@@ -137,8 +139,8 @@ def test_nfd_input_is_written_as_nfc(tmp_path):
 
 def test_empty_report_still_exports(tmp_path):
     report = copy.deepcopy(sample_report())
-    report.sections, report.opening, report.closing, report.subject = [], "", "", ""
-    report.addressees, report.appendix = [], None
+    report.parts, report.opening, report.closing, report.subject = [], "", "", ""
+    report.addressees, report.appendices = [], []
     export_docx(report, tmp_path / "e.docx")
     export_pdf(report, tmp_path / "e.pdf")
     assert len(docx.Document(str(tmp_path / "e.docx")).sections) == 1
@@ -169,7 +171,8 @@ def test_fonts_missing_gives_export_error(monkeypatch, tmp_path):
 
 def test_appendix_without_columns_is_left_out(tmp_path):
     report = copy.deepcopy(sample_report())
-    report.appendix.columns = []
+    report.appendix.table.columns = []
+    report.appendix.table.rows = []
     export_docx(report, tmp_path / "n.docx")
     export_pdf(report, tmp_path / "n.pdf")
     assert len(docx.Document(str(tmp_path / "n.docx")).sections) == 1

@@ -7,7 +7,7 @@ import copy
 import inspect
 from decimal import Decimal
 
-from cchc_desktop.core.model import Column, IndicatorRow
+from cchc_desktop.core.indicators import insert_column, new_row
 from cchc_desktop.document import docx_writer, layout, pdf_flowables, pdf_writer
 from cchc_desktop.document.layout import (GridTable, HeaderTable, KeepTogether, Para, SectionBreak,
                                           SignatureTable, make_document)
@@ -61,9 +61,9 @@ def test_appendix_portrait_when_it_fits_landscape_when_not():
     report = sample_report()
     assert not next(b for b in make_document(report).blocks if isinstance(b, SectionBreak)).landscape
     wide = copy.deepcopy(report)
-    wide.appendix.columns.insert(3, Column("previous", "Kỳ trước"))
-    wide.appendix.rows.append(IndicatorRow(tt="10", indicator="Mới", unit="Cuộc", value=Decimal(1250),
-                                           previous=Decimal("12.5")))
+    table = wide.appendix.table
+    insert_column(table, 3, "previous", "Kỳ trước")
+    table.rows.append(new_row(table, tt="10", indicator="Mới", unit="Cuộc", value="1.250", previous="12,5"))
     blocks = make_document(wide).blocks
     assert next(b for b in blocks if isinstance(b, SectionBreak)).landscape
     table = blocks[-1]

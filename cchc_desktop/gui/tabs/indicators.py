@@ -1,20 +1,19 @@
-"""Tab "Phụ lục chỉ tiêu": the indicator table (a Qt model over Appendix.rows) and its titles."""
+"""Tab "Phụ lục chỉ tiêu": the first appendix table (a Qt model over its body rows) and its titles."""
 
 from __future__ import annotations
 
-import dataclasses
-from decimal import Decimal
 from pathlib import Path
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget)
 
-from cchc_desktop.core.model import Appendix, IndicatorRow, Report
-from cchc_desktop.core.vietnamese import format_number, nfc, parse_number
+from cchc_desktop.core.figures import FigureError, parse_figure
+from cchc_desktop.core.indicators import change_text, column_label, new_row
+from cchc_desktop.core.model import AppendixTable, Report, RowKind, Run
+from cchc_desktop.core.vietnamese import nfc
 from cchc_desktop.gui import dialogs
 
-NUMBER_KEYS = ("value", "previous")
 SUB_ROW_PREFIX = "    – "  # shown only; the model keeps level=1
 
 
@@ -24,98 +23,115 @@ class IndicatorModel(QAbstractTableModel):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.appendix = Appendix()
+        self.appendix = AppendixTable()
 
-    def set_appendix(self, appendix: Appendix) -> None:
+    @property
+    def table(self):
+        return self.appendix.table
+
+    @property
+    def rows(self):
+        return self.appendix.table.body
+
+    def set_appendix(self, appendix: AppendixTable) -> None:
         self.beginResetModel()
         self.appendix = appendix
         self.endResetModel()
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.appendix.rows)
+        return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.appendix.columns)
+        return 0 if parent.isValid() else len(self.table.columns)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.appendix.columns[section].label
+            return column_label(self.table, section)
         if role == Qt.ItemDataRole.DisplayRole:
             return str(section + 1)
         return None
 
     def key(self, column: int) -> str:
-        return self.appendix.columns[column].key
+        return self.table.columns[column].key
+
+    def _figures(self, column: int) -> bool:
+        return self.table.columns[column].figures
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        row = self.appendix.rows[index.row()]
+        row = self.rows[index.row()]
         key = self.key(index.column())
-        value = getattr(row, key, "")
+        figures = self._figures(index.column())
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            text = format_number(value) if key in NUMBER_KEYS else str(value or "")
+            text = change_text(self.table, row) if key == "change" else row.cells[index.column()].text
             if role == Qt.ItemDataRole.DisplayRole and key == "indicator" and row.level:
                 return SUB_ROW_PREFIX + text
             return text
-        if role == Qt.ItemDataRole.TextAlignmentRole and key in NUMBER_KEYS + ("tt",):
+        if role == Qt.ItemDataRole.TextAlignmentRole and (figures or key == "tt"):
             return int(Qt.AlignmentFlag.AlignCenter)
-        if role == Qt.ItemDataRole.ToolTipRole and key in NUMBER_KEYS:
-            return "Chỉ nhập số, ví dụ 1.250 hoặc 12,5; để trống nếu chưa có số liệu"
+        if role == Qt.ItemDataRole.ToolTipRole and key == "change":
+            return "Tính tự động: kỳ này so với kỳ trước"
+        if role == Qt.ItemDataRole.ToolTipRole and figures:
+            return "Nhập số (1.250 hoặc 12,5), tỷ lệ (15%) hoặc dấu - khi không có số liệu"
         return None
 
     def flags(self, index):
-        return super().flags(index) | Qt.ItemFlag.ItemIsEditable
+        flags = super().flags(index)
+        if index.isValid() and self.key(index.column()) == "change":
+            return flags  # computed: not editable
+        return flags | Qt.ItemFlag.ItemIsEditable
 
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
-        if not index.isValid() or role != Qt.ItemDataRole.EditRole:
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole or self.key(index.column()) == "change":
             return False
-        row = self.appendix.rows[index.row()]
-        key = self.key(index.column())
+        row = self.rows[index.row()]
         text = nfc(str(value or "")).strip()
-        if key in NUMBER_KEYS:
+        if self._figures(index.column()) and row.kind == RowKind.DATA:
             try:
-                number: Decimal | None = parse_number(text) if text else None
-            except ValueError as error:
-                self.rejected.emit(str(error))
+                parse_figure(text)
+            except FigureError as error:
+                self.rejected.emit(f"Dòng {index.row() + 1}, cột {column_label(self.table, index.column())}: {error}")
                 return False
-            setattr(row, key, number)
-        elif hasattr(row, key):
-            setattr(row, key, text)
-        else:
-            return False
+        row.cells[index.column()].runs = [Run(text)] if text else []
         self.dataChanged.emit(index, index)
+        change = self.table.column_index("change")
+        if change is not None:
+            self.dataChanged.emit(self.index(index.row(), change), self.index(index.row(), change))
         self.edited.emit()
         return True
 
     # --- row operations ------------------------------------------------------------
     def insert_row(self, at: int, level: int = 0) -> None:
         self.beginInsertRows(QModelIndex(), at, at)
-        self.appendix.rows.insert(at, IndicatorRow(level=level))
+        self.table.rows.insert(self.table.header_rows + at, new_row(self.table, level=level))
         self.endInsertRows()
         self.edited.emit()
 
     def remove_row(self, at: int) -> None:
         self.beginRemoveRows(QModelIndex(), at, at)
-        del self.appendix.rows[at]
+        del self.table.rows[self.table.header_rows + at]
         self.endRemoveRows()
         self.edited.emit()
 
     def move_row(self, at: int, delta: int) -> bool:
         target = at + delta
-        if not (0 <= at < len(self.appendix.rows) and 0 <= target < len(self.appendix.rows)):
+        if not (0 <= at < len(self.rows) and 0 <= target < len(self.rows)):
             return False
         # Qt's destination index counts positions before the move.
         self.beginMoveRows(QModelIndex(), at, at, QModelIndex(), target + 1 if delta > 0 else target)
-        rows = self.appendix.rows
-        rows[at], rows[target] = rows[target], rows[at]
+        rows, first = self.table.rows, self.table.header_rows
+        rows[first + at], rows[first + target] = rows[first + target], rows[first + at]
         self.endMoveRows()
         self.edited.emit()
         return True
 
     def set_level(self, at: int, level: int) -> None:
-        row = self.appendix.rows[at]
-        self.appendix.rows[at] = dataclasses.replace(row, level=level, tt="" if level else row.tt)
+        row = self.rows[at]
+        row.level = level
+        tt = self.table.column_index("tt")
+        if level and tt is not None:
+            row.cells[tt].runs = []
         self.dataChanged.emit(self.index(at, 0), self.index(at, self.columnCount() - 1))
         self.edited.emit()
 
@@ -190,7 +206,7 @@ class IndicatorsTab(QWidget):
 
     def set_report(self, report: Report) -> None:
         self.report = None
-        appendix = report.appendix or Appendix()
+        appendix = report.appendix or AppendixTable()
         self.heading.setText(appendix.heading)
         self.title.setText(appendix.title)
         self.reference.setText(appendix.reference)
@@ -200,7 +216,7 @@ class IndicatorsTab(QWidget):
 
     def _ensure_appendix(self) -> None:
         if self.report is not None and self.report.appendix is None:
-            self.report.appendix = self.model.appendix
+            self.report.appendices.append(self.model.appendix)
 
     def _store_titles(self) -> None:
         if self.report is None:
@@ -245,7 +261,7 @@ class IndicatorsTab(QWidget):
     def _toggle_level(self) -> None:
         at = self._current()
         if at >= 0:
-            self.model.set_level(at, 0 if self.model.appendix.rows[at].level else 1)
+            self.model.set_level(at, 0 if self.model.rows[at].level else 1)
 
     def _select(self, row: int) -> None:
         if row >= 0:
@@ -265,7 +281,7 @@ class IndicatorsTab(QWidget):
     def import_indicator_set(self) -> None:
         from openpyxl.utils.exceptions import InvalidFileException
 
-        from cchc_desktop.core.indicator_sets import load_indicator_set
+        from cchc_desktop.core.indicator_sets import apply_set, load_indicator_set
 
         if self.report is None:
             return
@@ -281,12 +297,12 @@ class IndicatorsTab(QWidget):
         if not rows:
             dialogs.error(self, f"Tệp “{Path(path).name}” không có chỉ tiêu nào.")
             return
-        if not dialogs.confirm(self, f"Thay {len(self.model.appendix.rows)} dòng hiện có bằng {len(rows)} "
+        if not dialogs.confirm(self, f"Thay {len(self.model.rows)} dòng hiện có bằng {len(rows)} "
                                      f"chỉ tiêu trong “{Path(path).name}”?", default_yes=True):
             return
         self._ensure_appendix()
         self.model.beginResetModel()
-        self.model.appendix.rows = rows
+        apply_set(self.model.table, rows)
         self.model.endResetModel()
         self.message.hide()
         self.changed.emit()
@@ -302,6 +318,6 @@ class IndicatorsTab(QWidget):
             return
         target = Path(path) if path.lower().endswith(".xlsx") else Path(path + ".xlsx")
         try:
-            export_xlsx(self.model.appendix, target)
+            export_xlsx(self.model.table, target)
         except (ValueError, OSError) as error:
             dialogs.error(self, f"Không xuất được tệp Excel: {error}")
