@@ -37,10 +37,16 @@ class ImportResult:
 
 def import_docx(path: Path) -> ImportResult:
     from .docx_reader import read_docx
+    from .own_export import own_period, read_own_export
     from .recognize import recognize
     from .to_model import to_report
 
     content = read_docx(path)
+    own = read_own_export(content)
+    if own is not None:
+        own_period(own)
+        return ImportResult(own, Kind.DOCX, [Entry("tệp", "Tệp do cchc-desktop xuất: đọc theo kiểu đoạn văn.",
+                                                    kind="note")], content.legacy_runs)
     recognized = recognize(content)
     report = to_report(recognized)
     return ImportResult(report, Kind.DOCX, recognized.entries, content.legacy_runs)

@@ -712,7 +712,7 @@ def _symbol(char: str) -> str:
 def _merge_runs(runs: list[RRun]) -> list[RRun]:
     out: list[RRun] = []
     for run in runs:
-        text = unicodedata.normalize("NFC", run.text.replace("\u00a0", " ")) if run.text else run.text
+        text = unicodedata.normalize("NFC", run.text) if run.text else run.text
         if run.footnote is None and not text:
             continue
         if (out and run.footnote is None and out[-1].footnote is None

@@ -155,8 +155,9 @@ def meaning_of(text: str) -> str:
 # ------------------------------------------------------------------ tables
 
 
-def to_grid(table: RTable) -> Table:
-    """Word's rows of cells (gridSpan, vMerge) → a full grid with rowspan/colspan."""
+def to_grid(table: RTable, verbatim: bool = False) -> Table:
+    """Word's rows of cells (gridSpan, vMerge) → a full grid with rowspan/colspan
+    (``verbatim``: the runs as they are, spaces and all, for our own exports)."""
     columns = table.columns
     grid: list[list[Cell | None]] = []
     origin: dict[tuple[int, int], Cell] = {}  # covered position -> its cell
@@ -173,11 +174,11 @@ def to_grid(table: RTable) -> Table:
                 for c in range(col, col + span):
                     origin[(r, c)] = above
                 # text in a continued cell is unusual but must not be lost
-                extra = _cell_lines(rcell)
+                extra = _cell_lines(rcell, verbatim)
                 if extra:
                     above.text_runs.extend(extra)
             else:
-                cell = Cell(_cell_lines(rcell), 1, span)
+                cell = Cell(_cell_lines(rcell, verbatim), 1, span)
                 line[col] = cell
                 for c in range(col, col + span):
                     origin[(r, c)] = cell
@@ -192,10 +193,10 @@ def to_grid(table: RTable) -> Table:
     return Table(grid, 0, ["data"] * len(grid), list(table.grid), table.where)
 
 
-def _cell_lines(rcell) -> list[list[RRun]]:
+def _cell_lines(rcell, verbatim: bool = False) -> list[list[RRun]]:
     lines = []
     for para in rcell.paragraphs:
-        runs = para_runs(para)
+        runs = list(para.runs) if verbatim else para_runs(para)
         if runs and runs_text(runs).strip() or any(r.footnote for r in runs):
             lines.append(runs)
     return lines

@@ -138,3 +138,64 @@ def recognized_tokens(rec: Recognized) -> list[str]:
         for b in appendix.notes:
             block(b)
     return out
+
+
+# ------------------------------------------------------------------ a report of the model
+
+
+def report_tokens(report) -> list[str]:
+    """The words of a Report in the order the document prints them (footnotes after the
+    block that cites them, tables row by row)."""
+    from ..core.vietnamese import number_line, place_and_date
+
+    out: list[str] = []
+
+    def text(value: str) -> None:
+        out.extend(tokens(value))
+
+    def runs(items) -> None:
+        for run in items:
+            text(run.text)
+        for run in items:
+            if run.footnote:
+                runs(run.footnote)
+
+    def table(t) -> None:
+        for row in t.rows:
+            for cell in row.cells:
+                runs(cell.runs)
+
+    org = report.organization
+    for line in org.governing_body + org.issuing_body:
+        text(line)
+    if report.elements.number_line:
+        text(number_line(report.number, report.doc_type, org.abbreviation))
+    text("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc")
+    text(place_and_date(report.place or org.place, report.date))
+    text(report.doc_name)
+    text(report.subject)
+    if report.addressees and report.elements.addressees:
+        text("Kính gửi")
+        for line in report.addressees:
+            text(line)
+    text(report.opening)
+    for part in report.parts:
+        for block in part.blocks:
+            if block.table is not None:
+                table(block.table)
+            else:
+                runs(block.runs)
+    text(report.closing)
+    if report.recipients and report.elements.recipients:
+        text("Nơi nhận")
+        for line in report.recipients:
+            text(line)
+    sig = report.signature
+    for line in sig.authority + [sig.title, sig.concurrent_title] + sig.captions + [sig.name]:
+        text(line)
+    for appendix in report.appendices:
+        text(appendix.heading)
+        text(appendix.title)
+        text(appendix.reference)
+        table(appendix.table)
+    return out
