@@ -484,7 +484,7 @@ def f12_sixty_pages():
     title(b, ["Tổng kết công tác cải cách hành chính năm 2026"])
     b.p("Kính gửi: Ủy ban nhân dân tỉnh Hà Tĩnh", align="center")
     b.p(sentence(rng), first_line=720)
-    headings = long_report(rng, b, 6, 8, 4)
+    headings = long_report(rng, b, 6, 8, 5)
     standard_tail(b)
     return b, expected(subject=["Tổng kết công tác cải cách hành chính năm 2026"], parts=headings,
                        meanings=["results", "difficulties", "difficulties", "directions", "proposals", "other"],
@@ -526,7 +526,7 @@ def f13_seven_forms():
     title(b, ["Kết quả công tác cải cách hành chính 6 tháng đầu năm 2026"])
     b.p("Kính gửi: Ủy ban nhân dân tỉnh Hà Tĩnh", align="center")
     b.p(sentence(rng), first_line=720)
-    headings = long_report(rng, b, 4, 5, 5)
+    headings = long_report(rng, b, 4, 5, 6)
     standard_tail(b)
     forms = [appendix_form(b, rng, n) for n in range(1, 8)]
     return b, expected(subject=["Kết quả công tác cải cách hành chính 6 tháng đầu năm 2026"], parts=headings,
@@ -569,7 +569,7 @@ def f99_two_hundred_pages():
     header_table(b)
     title(b, ["Tổng kết công tác năm 2026"])
     b.p(sentence(rng), first_line=720)
-    headings = long_report(rng, b, 10, 10, 6)
+    headings = long_report(rng, b, 10, 10, 8)
     standard_tail(b)
     for n in range(1, 8):
         appendix_form(b, rng, n)

@@ -125,3 +125,19 @@ def test_unicode_run_inside_a_legacy_document_is_untouched(built):
     texts = [b.text for p in rec.parts for b in p.blocks]
     assert "Ghi chú bằng Unicode: Cộng hòa, Đường, Ước tính." in texts
     assert rec.parts[0].heading.text == "I. KẾT QUẢ THỰC HIỆN"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_word_is_kept_in_the_imported_report(built, name):
+    from cchc_desktop.importing import import_docx
+    from cchc_desktop.importing.words import report_tokens
+
+    path, builder, _expect, _rec = built[name]
+    report = import_docx(path).report
+    kept, total = kept_in_order(builder.source, report_tokens(report))
+    assert kept / total >= 0.995, (kept, total)
+
+
+def test_words_kept_measure_sees_a_lost_word():
+    assert kept_in_order(["một", "hai", "ba", "bốn"], ["một", "ba", "bốn"]) == (3, 4)
+    assert kept_in_order(["một", "hai"], ["hai", "một"]) == (1, 2)
