@@ -27,14 +27,24 @@ def document_view(path: Path) -> list:
                 runs = [(r.text, r.bold, r.italic) if r.footnote is None
                         else ("note", [(n.style, n.text) for n in content.footnotes.get(r.footnote, [])])
                         for r in item.runs]
+                if item.style in _STRIPPED:  # stripped before cleaning, like table cells
+                    runs = [_squeeze("".join(r[0] for r in runs if r[0] != "note"))]
                 out.append((item.style, item.align, runs))
 
     walk(content.body)
     return out
 
 
+_STRIPPED = {"CCHCAddressee", "CCHCAddresseeItem"}
+
+
 def _squeeze(text: str) -> str:
-    return "\n".join(" ".join(part for part in line.split(" ") if part) for line in text.split("\n")).strip()
+    """A table cell's lines with spaces squeezed, without the lines left empty: the layout
+    strips a line before it turns its control characters into spaces, and the writer drops
+    characters XML cannot hold, so a line of such characters prints empty (or as a bare
+    "- " recipient) once and not at all the next time."""
+    lines = (" ".join(part for part in line.split(" ") if part) for line in text.split("\n"))
+    return "\n".join(line for line in lines if line not in ("", "-"))
 
 
 def round_trip(report, folder: Path | None = None) -> tuple[list, list]:
