@@ -18,13 +18,14 @@ from typing import NoReturn
 
 from . import argparse_vi
 from .commands import UserError, delete, export, importing, listing, new, restore, show
-from .commands import backup, check, finalize, history, reopen
+from .commands import backup, check, consolidate, finalize, history, reopen, templates
 from .core.codec import FormatError
 from .core.templates import TemplateError
 from .logs import bug_message, log_bug, setup_logging
 from .store.database import StoreError, open_database
 
-COMMANDS = (listing, show, new, importing, export, delete, restore, history, finalize, reopen, backup, check)
+COMMANDS = (listing, show, new, templates, importing, export, delete, restore, history, finalize, reopen, backup,
+            check, consolidate)
 
 EXIT_OK = 0
 EXIT_USER = 1  # the user's input or file is wrong (message says what)

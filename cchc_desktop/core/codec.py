@@ -20,6 +20,9 @@ from .model import (
     Block,
     BlockRole,
     Cell,
+    Chart,
+    ChartKind,
+    ChartSeries,
     DocumentDate,
     Elements,
     NumberStyle,
@@ -220,6 +223,7 @@ def report_from_dict(data: Any) -> Report:
         kind=r.text("kind"),
         elements=_elements(r.child("elements", required=False)),
         sample=r.flag("sample"),
+        charts=[_chart(c) for c in r.children("charts")],
     )
     return normalize(report)
 
@@ -324,6 +328,7 @@ def _table(r: _Reader) -> Table:
             kind=row.choice("kind", RowKind, RowKind.DATA),
             key=row.text("key"),
             level=row.integer("level", 0, 3) or 0,
+            ratio_of=row.texts("ratio_of"),
         )
         for row in r.children("rows")
     ]
@@ -356,6 +361,22 @@ def _check_grid(table: Table, path: str) -> None:
                     parse_figure(row.cells[j].text)
                 except FigureError as error:
                     raise FormatError(f"{path}.rows[{i}].cells[{j}]", str(error)) from None
+
+
+def _chart(r: _Reader) -> Chart:
+    categories = r.texts("categories")
+    series = []
+    for s in r.children("series"):
+        values = s.texts("values")
+        if len(values) != len(categories):
+            raise FormatError(f"{s.path}.values", f"phải có đúng {len(categories)} số liệu (một cho mỗi nhóm)")
+        for i, value in enumerate(values):
+            try:
+                parse_figure(value)
+            except FigureError as error:
+                raise FormatError(f"{s.path}.values[{i}]", str(error)) from None
+        series.append(ChartSeries(s.text("name"), values))
+    return Chart(r.text("title"), r.choice("kind", ChartKind, ChartKind.BARS), categories, series, r.text("unit"))
 
 
 def _appendices(r: _Reader) -> list[AppendixTable]:

@@ -119,6 +119,9 @@ class TableRow:
     kind: RowKind = RowKind.DATA
     key: str = ""  # the indicator's identity across reports ("" when the row has none)
     level: int = 0  # 1 = a sub-row of the group above (indented, no TT of its own)
+    # A rate row: the keys of its numerator and denominator rows; consolidation recomputes
+    # it from their sums (a percentage is never summed).
+    ratio_of: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -295,6 +298,29 @@ class AppendixTable:
         return indicator_rows(self.table)
 
 
+class ChartKind(StrEnum):
+    BARS = "bars"
+    LINES = "lines"
+
+
+@dataclass
+class ChartSeries:
+    name: str  # "Số tin, bài" or "Kỳ này"
+    values: list[str] = field(default_factory=list)  # figures as typed, one per category
+
+
+@dataclass
+class Chart:
+    """A chart put into the report: its data are a snapshot taken when it was inserted, so the
+    report prints the same chart wherever it is opened."""
+
+    title: str = ""
+    kind: ChartKind = ChartKind.BARS
+    categories: list[str] = field(default_factory=list)  # periods ("Quý I/2026") or indicators
+    series: list[ChartSeries] = field(default_factory=list)
+    unit: str = ""  # the value axis label ("Tin, bài", "%")
+
+
 @dataclass
 class Report:
     organization: Organization
@@ -317,6 +343,7 @@ class Report:
     kind: str = ""  # the template the report was made from ("cchc-propaganda", "weekly-work")
     elements: Elements = field(default_factory=Elements)
     sample: bool = False  # the bundled example ("Mẫu"), not the clerk's own report
+    charts: list[Chart] = field(default_factory=list)  # printed after the appendix tables
     id: int | None = field(default=None, compare=False)
 
     @property

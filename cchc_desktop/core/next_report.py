@@ -20,15 +20,16 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .indicators import indicator_rows, insert_column
-from .model import Cell, DocumentDate, Period, Report, ReportStatus, SectionKey, Table
-from .periods import (cutoff_dates, find_period_phrases, is_placeholder_phrase, next_period,
-                      period_label)
+from .model import Cell, DocumentDate, Part, Period, PeriodKind, Report, ReportStatus, Run, SectionKey, Table
+from .periods import (cutoff_dates, find_date_ranges, find_period_phrases, is_placeholder_phrase, next_period,
+                      period_label, period_range_text, week_dates, week_numbers, week_words)
 
 PREVIOUS_KEY = "previous"
 CHANGE_KEY = "change"
 
 _SECTION_NAMES = {SectionKey.RESULTS: "Phần I", SectionKey.DIFFICULTIES: "Phần II",
                   SectionKey.DIRECTIONS: "Phần III"}
+_ROMAN_HEADING = re.compile(r"\s*([IVXL]+)\s*[.:)]")
 # 15/01/2024 or "ngày 15 tháng 01 năm 2024"
 _DATE = re.compile(r"(?<!\d)(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)"
                    r"|ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
@@ -58,13 +59,15 @@ class NextReportPlan:
 
 def text_fields(report: Report) -> Iterator[tuple[str, str, str]]:
     """(location, where, text) for every free-text field that may name a period."""
+    yield "doc_name", "Tên loại văn bản", report.doc_name  # "BÁO CÁO CÔNG TÁC TUẦN 03 THÁNG 9 …"
     yield "subject", "Trích yếu", report.subject
     yield "opening", "Mở đầu", report.opening
     for s, section in enumerate(report.sections):
-        name = _SECTION_NAMES.get(section.key, f"Phần {s + 1}")
+        name = part_name(report, s)
         for b, block in enumerate(section.blocks):
             for r, run in enumerate(block.runs):
                 yield f"sections/{s}/blocks/{b}/runs/{r}", f"{name}, đoạn {b + 1}", run.text
+                yield from _footnote_fields(run, f"sections/{s}/blocks/{b}/runs/{r}", f"{name}, chú thích")
             if block.table is not None:
                 yield from _table_fields(block.table, f"sections/{s}/blocks/{b}/table", f"{name}, bảng")
     yield "closing", "Kết thúc", report.closing
@@ -73,6 +76,22 @@ def text_fields(report: Report) -> Iterator[tuple[str, str, str]]:
         yield f"appendices/{k}/title", f"Tên {name.lower()}", appendix.title
         yield f"appendices/{k}/reference", f"Căn cứ {name.lower()}", appendix.reference
         yield from _table_fields(appendix.table, f"appendices/{k}/table", name)
+
+
+def part_name(report: Report, index: int) -> str:
+    """'Phần IV' from the part's own heading ("IV. ĐỀ XUẤT …"), else by its tag or position."""
+    part: Part = report.parts[index]
+    match = _ROMAN_HEADING.match(part.title)
+    if match:
+        return f"Phần {match.group(1)}"
+    if len(report.parts) == 3:  # the version-1 shape: I, II, III by tag
+        return _SECTION_NAMES.get(part.tag, f"Phần {index + 1}")
+    return f"Phần {index + 1}"
+
+
+def _footnote_fields(run: Run, path: str, where: str) -> Iterator[tuple[str, str, str]]:
+    for k, note in enumerate(run.footnote or []):
+        yield f"{path}/footnote/{k}", where, note.text
 
 
 def _table_fields(table: Table, path: str, name: str) -> Iterator[tuple[str, str, str]]:
@@ -120,9 +139,22 @@ def _rewrites_in(text: str, old: Period, new: Period) -> Iterator[tuple[int, int
     """Phrases found by periods.find_period_phrases (so "năm 2024" inside "6 tháng đầu năm
     2024" is not a phrase of its own, and "Quý II/2024", "06 tháng …" are recognised too)."""
     old_next, new_next = next_period(old), next_period(new)
+    if old.kind == PeriodKind.NONE or new.kind == PeriodKind.NONE:
+        return  # a thematic report names no period of its own: it stays as it is
+    yield from _range_rewrites(text, old, new)
     for phrase in find_period_phrases(text):
         before = text[phrase.start:phrase.end]
-        if isinstance(phrase.value, Period):
+        numbers = week_numbers(before) if isinstance(phrase.value, str) else None
+        if numbers is not None:  # "tuần 03 tháng 9" without the year, in a weekly report
+            if old.kind != PeriodKind.WEEK or new.kind != PeriodKind.WEEK:
+                continue
+            if numbers == (old.index, old.month):
+                after = _same_case(before, week_words(new))
+            elif numbers == (old_next.index, old_next.month):
+                after = _same_case(before, week_words(new_next))
+            else:
+                continue
+        elif isinstance(phrase.value, Period):
             if _same(phrase.value, old):
                 after = _same_case(before, period_label(new))
             elif _same(phrase.value, old_next):
@@ -137,11 +169,35 @@ def _rewrites_in(text: str, old: Period, new: Period) -> Iterator[tuple[int, int
             yield phrase.start, phrase.end, before, after
 
 
+def _range_rewrites(text: str, old: Period, new: Period) -> Iterator[tuple[int, int, str, str]]:
+    """The from/to line of the old period ("Từ ngày 14/9/2026 đến ngày 18/9/2026") → the new one."""
+    try:
+        dates = week_dates(old) if old.kind == PeriodKind.WEEK else cutoff_dates(old)
+        after_text = period_range_text(new)
+    except ValueError:
+        return
+    for start, end, first, last in find_date_ranges(text):
+        if (first, last) == dates:
+            before = text[start:end]
+            after = after_text if before[:1].isupper() else after_text[:1].lower() + after_text[1:]
+            if after != before:
+                yield start, end, before, after
+
+
+def _merge(rewrites: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """Sorted by place; a rewrite overlapping one already taken is dropped."""
+    taken: list[tuple[int, int, str, str]] = []
+    for item in sorted(rewrites):
+        if not taken or item[0] >= taken[-1][1]:
+            taken.append(item)
+    return taken
+
+
 def plan_next_report(report: Report, new_period: Period) -> NextReportPlan:
     """Every period phrase to rewrite for ``new_period``, in reading order, all ticked."""
     plan = NextReportPlan(report.period, new_period)
     for location, where, text in text_fields(report):
-        for start, end, before, after in _rewrites_in(text, report.period, new_period):
+        for start, end, before, after in _merge(list(_rewrites_in(text, report.period, new_period))):
             plan.rewrites.append(Rewrite(location, where, start, end, before, after, text))
     return plan
 
@@ -167,8 +223,9 @@ def apply_plan(report: Report, plan: NextReportPlan) -> Report:
         for rewrite in sorted(rewrites, key=lambda r: r.start, reverse=True):
             text = text[: rewrite.start] + rewrite.after + text[rewrite.end:]
         _set_text(new, location, text)
-    for appendix in new.appendices:
-        _carry_figures(appendix.table, plan.old_period)
+    if PeriodKind.NONE not in (plan.old_period.kind, plan.new_period.kind):
+        for appendix in new.appendices:
+            _carry_figures(appendix.table, plan.old_period)
     return new
 
 

@@ -11,6 +11,7 @@ A report's own ``start``/``end`` override the defaults one by one.
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date, timedelta
 from functools import lru_cache
@@ -63,6 +64,13 @@ def week_monday(year: int, month: int, week: int) -> date:
     return thursday - timedelta(days=3) + timedelta(weeks=week - 1)
 
 
+def weeks_in_month(year: int, month: int) -> int:
+    """4 or 5: how many of the month's weeks (Monday to Sunday) hold one of its Thursdays."""
+    first = date(year, month, 1)
+    thursday = first + timedelta(days=(3 - first.weekday()) % 7)
+    return (calendar.monthrange(year, month)[1] - thursday.day) // 7 + 1
+
+
 def week_of(day: date) -> Period:
     """The week period holding ``day``."""
     monday = day - timedelta(days=day.weekday())
@@ -82,10 +90,43 @@ def week_dates(period: Period) -> tuple[date, date]:
     return period.start or monday, period.end or monday + timedelta(days=4)
 
 
+def short_date(day: date) -> str:
+    """'14/9/2026', '05/01/2027': Decree 30's zeros (a day below 10, the months 1 and 2)."""
+    month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
+    return f"{day.day:02d}/{month}/{day.year}"
+
+
+def range_text(start: date, end: date) -> str:
+    """'Từ ngày 14/9/2026 đến ngày 18/9/2026'."""
+    return f"Từ ngày {short_date(start)} đến ngày {short_date(end)}"
+
+
 def week_range_text(period: Period) -> str:
     """'Từ ngày 14/9/2026 đến ngày 18/9/2026'."""
-    start, end = week_dates(period)
-    return f"Từ ngày {start.day:02d}/{start.month}/{start.year} đến ngày {end.day:02d}/{end.month}/{end.year}"
+    return range_text(*week_dates(period))
+
+
+def period_range_text(period: Period) -> str:
+    """The from/to line of any period: a week's working days, else its data cut-off dates."""
+    if period.kind == PeriodKind.WEEK:
+        return week_range_text(period)
+    return range_text(*cutoff_dates(period))
+
+
+_RANGE = re.compile(r"(?<!\w)từ[ \t\u00a0]+ngày[ \t\u00a0]+(\d{1,2})/(\d{1,2})/(\d{4})[ \t\u00a0]+"
+                    r"đến[ \t\u00a0]+ngày[ \t\u00a0]+(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])", re.IGNORECASE)
+
+
+def find_date_ranges(text: str) -> list[tuple[int, int, date, date]]:
+    """'Từ ngày 14/9/2026 đến ngày 18/9/2026' phrases: (start, end, from, to)."""
+    found = []
+    for match in _RANGE.finditer(text):
+        d1, m1, y1, d2, m2, y2 = (int(g) for g in match.groups())
+        try:
+            found.append((match.start(), match.end(), date(y1, m1, d1), date(y2, m2, d2)))
+        except ValueError:
+            continue
+    return found
 
 
 def period_label(period: Period) -> str:
@@ -190,6 +231,9 @@ def parse_period_spec(spec: str) -> Period:
         numbers = [int(p) for p in parts[2:] if p.isdigit()]
         if len(parts) != 4 or len(numbers) != 2 or not 1 <= numbers[0] <= 12 or not 1 <= numbers[1] <= 6:
             raise ValueError(f"Kỳ “{spec}” cần tháng (1–12) và số tuần trong tháng (1–6), ví dụ week:2026:9:3.")
+        if numbers[1] > weeks_in_month(year, numbers[0]):
+            raise ValueError(f"Tháng {numbers[0]} năm {year} chỉ có {weeks_in_month(year, numbers[0])} tuần "
+                             f"(tuần 1 là tuần có ngày thứ Năm đầu tiên của tháng).")
         return Period(kind, year, numbers[1], month=numbers[0])
     high = {PeriodKind.MONTH: 12, PeriodKind.QUARTER: 4}.get(kind)
     if high is None:
@@ -227,7 +271,7 @@ _PHRASE = re.compile(
         # consumed and dropped: calendar dates are not periods ("ngày 15 tháng 01 năm 2024")
         rf"(?P<date>{_W}ngày{_S}\d{{1,2}}{_S}tháng{_S}\d{{1,2}}(?:{_S}năm{_S}\d{{4}})?"
         rf"|{_W}\d{{1,2}}/\d{{1,2}}/\d{{4}})",
-        rf"(?P<week>{_W}tuần{_S}(?P<w>\d{{1,2}}){_S}tháng{_S}(?P<wm>\d{{1,2}}){_year('wy')}{_E})",
+        rf"(?P<week>{_W}tuần{_S}(?P<w>\d{{1,2}}){_S}tháng{_S}(?P<wm>\d{{1,2}}){_year('wy')}?{_E})",
         rf"(?P<placeholder>{_W}quý\s*/\s*6{_S}tháng\s*/\s*năm(?:{_S}\d{{4}})?{_E})",
         rf"(?P<half>{_W}(?:6|06|sáu){_S}tháng(?:{_S}(?P<side>đầu|cuối))?{_S}năm"
         rf"(?:{_S}(?P<hy>\d{{4}}))?{_E})",
@@ -263,7 +307,9 @@ def _value(match: re.Match[str]) -> Period | str:
         return Period(PeriodKind.QUARTER, int(year), index) if year else text
     if kind == "week":
         week, month, year = int(match.group("w")), int(match.group("wm")), _group(match, "wy", "wys")
-        return Period(PeriodKind.WEEK, int(year), week, month=month) if 1 <= week <= 6 and 1 <= month <= 12 else text
+        if year and 1 <= week <= 6 and 1 <= month <= 12:
+            return Period(PeriodKind.WEEK, int(year), week, month=month)
+        return text  # "tuần 03 tháng 9" without its year: see week_numbers
     if kind == "month":
         month, year = int(match.group("m")), _group(match, "my", "mys")
         return Period(PeriodKind.MONTH, int(year), month) if 1 <= month <= 12 else text
@@ -292,3 +338,17 @@ def _phrases(text: str) -> tuple[PeriodPhrase, ...]:
 def is_placeholder_phrase(phrase: PeriodPhrase, text: str) -> bool:
     """True for the template's 'QUÝ/6 THÁNG/NĂM' wording."""
     return bool(re.match(r"quý\s*/", text[phrase.start:phrase.end], re.IGNORECASE))
+
+
+_WEEK_WORDS = re.compile(r"tuần[ \t\u00a0]+(\d{1,2})[ \t\u00a0]+tháng[ \t\u00a0]+(\d{1,2})", re.IGNORECASE)
+
+
+def week_numbers(text: str) -> tuple[int, int] | None:
+    """(week, month) of a week phrase without its year ('tuần 03 tháng 9'), else None."""
+    match = _WEEK_WORDS.fullmatch(text.strip())
+    return (int(match.group(1)), int(match.group(2))) if match else None
+
+
+def week_words(period: Period) -> str:
+    """'tuần 03 tháng 9': a week period's wording without the year."""
+    return f"tuần {_index(period, 6):02d} tháng {_week_month(period)}"

@@ -18,7 +18,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
 from . import measures as m
-from .layout import Document, GridTable, HeaderTable, KeepTogether, Para, Rule, SignatureTable
+from .layout import ChartBlock, Document, GridTable, HeaderTable, KeepTogether, Para, Rule, SignatureTable
 
 W = nsdecls("w")
 _JC = {m.Align.LEFT: "left", m.Align.CENTER: "center", m.Align.RIGHT: "right", m.Align.JUSTIFY: "both"}
@@ -152,6 +152,26 @@ def _table(widths_mm: list[float], rows: list[list[list]], *, borders: bool, hea
     return "".join(out)
 
 
+def _chart(block: ChartBlock, part) -> str:
+    """The chart as an inline PNG picture (rendered from the same drawing as the PDF's)."""
+    from docx.oxml.shape import CT_Inline
+    from docx.shared import Mm
+
+    from .charts import HEIGHT_PT, WIDTH_PT, chart_png
+
+    r_id, _image = part.get_or_add_image(io.BytesIO(chart_png(block.chart)))
+    width = Mm(block.width_mm)
+    height = int(width * HEIGHT_PT / WIDTH_PT)
+    part._chart_count = getattr(part, "_chart_count", 0) + 1
+    inline = CT_Inline.new_pic_inline(1000 + part._chart_count, r_id, f"bieu-do-{part._chart_count}.png",
+                                      width, height)
+    drawing = etree.tostring(inline, encoding="unicode")
+    # The line height must grow with the picture: an exact spacing would crop it to one line.
+    return (f'<w:p><w:pPr><w:pStyle w:val="{style_id("cell_center")}"/><w:keepNext/>'
+            f'<w:spacing w:before="120" w:after="240" w:line="240" w:lineRule="auto"/></w:pPr>'
+            f"<w:r><w:drawing>{drawing}</w:drawing></w:r></w:p>")
+
+
 def _spacer() -> str:
     """Word needs a paragraph after a table; this one is 1 pt high so it moves nothing."""
     return f'<w:p><w:pPr><w:pStyle w:val="{style_id("spacer")}"/></w:pPr></w:p>'
@@ -236,7 +256,7 @@ def build(doc: Document) -> docx.document.Document:
     parts = []
     for index, (landscape, blocks) in enumerate(sections):
         text_mm = m.LANDSCAPE_TEXT_WIDTH_MM if landscape else m.TEXT_WIDTH_MM
-        parts += [_block(b, text_mm) for b in blocks]
+        parts += [_chart(b, template.part) if isinstance(b, ChartBlock) else _block(b, text_mm) for b in blocks]
         sect = _sect_pr(landscape, header_refs if index == 0 else "").replace(f" {W} {nsdecls('r')}", "")
         if index < len(sections) - 1:
             parts.append(_section_end(sect))

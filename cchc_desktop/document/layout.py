@@ -82,6 +82,14 @@ class GridTable:
 
 
 @dataclass
+class ChartBlock:
+    """A chart (core.model.Chart) across the text width: vector in the PDF, a picture in the DOCX."""
+
+    chart: object
+    width_mm: float = m.TEXT_WIDTH_MM
+
+
+@dataclass
 class Document:
     blocks: list
     landscape: bool = False  # orientation of the first section
@@ -235,6 +243,13 @@ def _printable(appendix: AppendixTable) -> bool:
     return bool(appendix.table.columns) and (bool(appendix.table.body) or bool(appendix.title.strip()))
 
 
+def chart_blocks(report: Report) -> list:
+    """The charts put into the report, on portrait pages after the appendix tables."""
+    blocks: list = [SectionBreak(False), _para("appendix_heading", "BIỂU ĐỒ")]
+    blocks += [ChartBlock(chart) for chart in report.charts]
+    return blocks
+
+
 def make_document(report: Report, *, heading1_capitals: bool = m.HEADING1_CAPITALS) -> Document:
     """The whole page description of ``report``."""
     blocks: list = [header_table(report), _para("doc_name", (report.doc_name or "BÁO CÁO").upper())]
@@ -254,6 +269,8 @@ def make_document(report: Report, *, heading1_capitals: bool = m.HEADING1_CAPITA
     for appendix in report.appendices:
         if _printable(appendix):
             blocks += appendix_blocks(appendix)
+    if report.charts:
+        blocks += chart_blocks(report)
     return Document(
         blocks,
         title=nfc(report.subject or report.doc_name),

@@ -104,9 +104,20 @@ def _flowables(block) -> list[Flowable]:
     if isinstance(block, lay.GridTable):
         rows = [[[p] for p in block.header]] + [[[p] for p in row] for row in block.rows]
         return _table(block.widths_mm, rows, grid=True, repeat=1)
+    if isinstance(block, lay.ChartBlock):
+        return [_chart(block)]
     if isinstance(block, lay.KeepTogether):
         return [KeepTogether([f for inner in block.blocks for f in _flowables(inner)])]
     raise TypeError(f"unknown block {block!r}")
+
+
+def _chart(block: "lay.ChartBlock") -> Flowable:
+    from .charts import HEIGHT_PT, WIDTH_PT, chart_drawing
+
+    width = m.mm_to_pt(block.width_mm)
+    drawing = chart_drawing(block.chart, width, width * HEIGHT_PT / WIDTH_PT)
+    drawing.hAlign = "CENTER"
+    return drawing
 
 
 def _story(doc: lay.Document) -> list[Flowable]:

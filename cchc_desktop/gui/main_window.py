@@ -17,6 +17,7 @@ from . import dialogs
 from .actions import Actions
 from .autosave import Autosaver
 from .cycle_actions import CycleActions
+from .figures_actions import FiguresActions
 from .report_list import ReportList
 from .tabs.general import GeneralTab
 from .tabs.indicators import IndicatorsTab
@@ -78,6 +79,7 @@ class MainWindow(QMainWindow):
         self.autosaver.failed.connect(lambda text: self.statusBar().showMessage(text))
         self.actions = Actions(self)
         self.cycle = CycleActions(self)  # next report, history, finalising, backups
+        self.figures = FiguresActions(self)  # charts, consolidation, Excel
         from .settings_dialog import install_settings_action; install_settings_action(self)  # noqa: E702
         for tab in self.editor_tabs():
             tab.changed.connect(self.mark_changed)

@@ -13,6 +13,7 @@ from typing import Any
 from ..core.codec import FormatError, report_from_dict, report_to_dict
 from ..core.model import Report
 from .database import StoreError
+from .exchange_schema import validate
 
 FORMAT = "cchc-desktop-report"
 VERSION = 2  # version 1 files are still read (core.codec converts them)
@@ -83,6 +84,7 @@ def report_from_exchange(data: Any, name: str = "tệp") -> Report:
         )
     if "report" not in data:
         raise FormatError("report", "bị thiếu")
+    validate(data)  # the published JSON Schema (exchange_schema.py)
     try:
         return report_from_dict(data["report"])
     except FormatError as error:

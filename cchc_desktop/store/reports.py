@@ -229,18 +229,12 @@ def save_organization(db: sqlite_utils.Database, org: Organization) -> None:
 # ---------------------------------------------------------------- templates
 
 
-def new_report_from_template(db: sqlite_utils.Database, name: str = DEFAULT_TEMPLATE) -> int:
-    """A new draft from template ``name`` with this file's organisation, signer and recipients."""
-    from ..core.templates import load_template
+def new_report_from_template(db: sqlite_utils.Database, name: str = DEFAULT_TEMPLATE,
+                              period: Period | None = None) -> int:
+    """A new draft from template ``name`` (core.templates.new_report) with this file's organisation,
+    signer and recipients, for ``period`` (default: the template's current period)."""
+    from ..core.templates import default_period, new_report, template_info
 
-    report = load_template(name)
-    org = load_organization(db)
-    report.organization = org
-    report.place = org.place or report.place
-    if org.default_signature.title or org.default_signature.name:
-        report.signature = org.default_signature
-    if org.default_recipients:
-        report.recipients = list(org.default_recipients)
-    report.status = ReportStatus.DRAFT
-    report.id = None
+    info = template_info(name)
+    report = new_report(info, period or default_period(info), load_organization(db))
     return save_report(db, report)

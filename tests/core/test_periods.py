@@ -145,3 +145,52 @@ def test_a_label_is_found_back_whole(period, prefix) -> None:
     assert text[phrases[-1].start:phrases[-1].end] == period_label(period)
     upper = text.upper()
     assert find_period_phrases(upper)[-1].value == period
+
+
+# ---------------------------------------------------------------- weeks and no period
+
+
+@pytest.mark.parametrize(("spec", "period"), [
+    ("week:2026:9:3", Period(K.WEEK, 2026, 3, month=9)),
+    ("w:2026:12:5", Period(K.WEEK, 2026, 5, month=12)),
+    ("none", Period(K.NONE, date.today().year)),
+    ("none:2025", Period(K.NONE, 2025)),
+])
+def test_parse_week_and_none_specs(spec, period) -> None:
+    assert parse_period_spec(spec) == period
+
+
+@pytest.mark.parametrize("spec", ["week:2026:9", "week:2026:13:1", "week:2026:9:7", "week:2026:9:x"])
+def test_parse_week_spec_rejects(spec) -> None:
+    with pytest.raises(ValueError, match="tuần"):
+        parse_period_spec(spec)
+
+
+@pytest.mark.parametrize(("period", "text"), [
+    (Period(K.WEEK, 2026, 3, month=9), "Từ ngày 14/9/2026 đến ngày 18/9/2026"),
+    (Period(K.WEEK, 2027, 1, month=1), "Từ ngày 04/01/2027 đến ngày 08/01/2027"),  # Decree 30 zeros
+    (Period(K.WEEK, 2026, 5, month=12), "Từ ngày 28/12/2026 đến ngày 01/01/2027"),
+])
+def test_week_range_text(period, text) -> None:
+    from cchc_desktop.core.periods import period_range_text, week_range_text
+
+    assert week_range_text(period) == period_range_text(period) == text
+
+
+def test_range_of_other_periods_is_the_cutoff() -> None:
+    from cchc_desktop.core.periods import period_range_text
+
+    assert period_range_text(Period(K.QUARTER, 2026, 1)) == "Từ ngày 15/12/2025 đến ngày 14/3/2026"
+
+
+def test_week_phrase_without_year_and_date_ranges_are_found() -> None:
+    from cchc_desktop.core.periods import find_date_ranges, week_numbers
+
+    text = "Kết quả tuần 03 tháng 9 (từ ngày 14/9/2026 đến ngày 18/9/2026)"
+    [phrase] = find_period_phrases(text)
+    assert text[phrase.start:phrase.end] == "tuần 03 tháng 9" and phrase.value == "tuần 03 tháng 9"
+    assert week_numbers(phrase.value) == (3, 9)
+    assert find_date_ranges(text) == [(25, len(text) - 1, date(2026, 9, 14), date(2026, 9, 18))]
+    [phrase] = find_period_phrases("TUẦN 03 THÁNG 9 NĂM 2026")
+    assert phrase.value == Period(K.WEEK, 2026, 3, month=9)
+    assert find_date_ranges("từ ngày 31/2/2026 đến ngày 18/9/2026") == []  # no such day

@@ -30,3 +30,17 @@ def open_window(qtbot, database):
     yield make
     for window in opened:
         window.close()
+
+
+@pytest.fixture(autouse=True)
+def quick_new_report(monkeypatch):
+    """"Báo cáo mới" asks the kind and period in a modal dialog: tests get the default template
+    and its current period instead (test_new_report_dialog drives the dialog itself)."""
+    from cchc_desktop.core.templates import default_period, template_info
+    from cchc_desktop.gui import new_report_dialog
+    from cchc_desktop.store.reports import DEFAULT_TEMPLATE
+
+    def choose(parent, organization):
+        return DEFAULT_TEMPLATE, default_period(template_info(DEFAULT_TEMPLATE))
+
+    monkeypatch.setattr(new_report_dialog, "ask_new_report", choose)
