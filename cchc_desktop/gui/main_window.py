@@ -81,6 +81,7 @@ class MainWindow(QMainWindow):
         self.cycle = CycleActions(self)  # next report, history, finalising, backups
         self.figures = FiguresActions(self)  # charts, consolidation, Excel
         from .settings_dialog import install_settings_action; install_settings_action(self)  # noqa: E702
+        from .import_dialog import install_import_action; install_import_action(self)  # noqa: E702
         for tab in self.editor_tabs():
             tab.changed.connect(self.mark_changed)
         self.tabs.currentChanged.connect(self._on_tab)
