@@ -662,7 +662,7 @@ class Recognizer:
                 if _is_name_line(item, right):
                     named_at = end
                 raw = item.text.replace("\n", "\t")
-                pieces = [p for p in re.split(r"\t+", raw)]
+                pieces = [p for p in re.split(r"\t+|\s{6,}", raw)]
                 leading_tab = raw.startswith("\t") or (pieces and not pieces[0].strip())
                 pieces = [p for p in pieces if p.strip()]
                 if len(pieces) >= 2:
