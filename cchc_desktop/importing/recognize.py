@@ -325,7 +325,8 @@ class Recognizer:
             upper = text.upper()
             for name in _DOC_NAMES:
                 if upper == name or (upper.startswith(name + " ") and is_caps(text) and len(text) < 200):
-                    if item.align == "center" or bold_ratio(item.runs) > 0.5 or item.origin == "textbox":
+                    if item.align == "center" or bold_ratio(item.runs) > 0.5 or item.origin == "textbox" \
+                            or text == name:  # the name alone in capitals needs no formatting
                         return index
             if len(text) > 250 and not is_caps(text):
                 return None  # body text already: there is no title line
@@ -431,6 +432,13 @@ class Recognizer:
                 break
             out.subject.append(text)
             position += 1
+        if not out.subject and position < len(self.items) and isinstance(self.items[position], RPara):
+            # a plain document: the short line right under the title is the subject all the same
+            text = clean(self.items[position].text)
+            if text and len(text) < 250 and not fold(text).startswith("kinh gui") and heading_level(text) is None \
+                    and not _BULLET.match(text):
+                out.subject.append(text)
+                position += 1
         return position
 
     def _addressees(self, position: int) -> int:
@@ -751,7 +759,10 @@ class Recognizer:
                 out.closing.append(block)
                 out.note(item.where, "Đoạn văn sau chữ ký, không thuộc phụ lục: đưa vào đoạn kết.", block.text,
                          target="closing")
+        skip: set[int] = set()
         for item in items[lead:]:
+            if id(item) in skip:
+                continue
             if isinstance(item, RTable):
                 if current is None or current.table is not None:
                     current = Appendix(where=item.where)
@@ -768,6 +779,16 @@ class Recognizer:
             if current is None or (current.table is not None and _APPENDIX.match(text)):
                 current = Appendix(where=item.where)
                 out.appendices.append(current)
+            if current.table is None and item.text.count("\t") >= 1 and not _APPENDIX.match(text):
+                lines = self._tab_lines(items, items.index(item))
+                if len(lines) >= 2:
+                    current.table = _tab_table(lines)
+                    out.note(item.where, "Bảng gõ bằng phím Tab: nhập thành bảng của biểu.", kind="note",
+                             target=f"appendix:{len(out.appendices)}")
+                    skip.update(id(line) for line in lines)
+                    continue
+            if id(item) in skip:
+                continue
             if current.table is None:
                 if re.match(r"^phụ\s+lục\b", text, re.IGNORECASE) and not current.heading and len(text) < 40:
                     current.heading = text
@@ -784,6 +805,16 @@ class Recognizer:
                     current.notes.append(block)
                     out.note(item.where, "Đoạn văn sau bảng phụ lục: giữ làm ghi chú của biểu.", text,
                              target=f"appendix:{len(out.appendices)}")
+
+    @staticmethod
+    def _tab_lines(items: list, start: int) -> list[RPara]:
+        """The run of tab-separated paragraphs from ``start`` on (a table typed with Tab)."""
+        lines = []
+        for item in items[start:]:
+            if isinstance(item, RTable) or "\t" not in item.text or _APPENDIX.match(clean(item.text)):
+                break
+            lines.append(item)
+        return lines
 
     # ---------------------------------------------------------------- footnotes, headers, period
 
@@ -821,6 +852,20 @@ class Recognizer:
                 if not isinstance(phrase.value, str):
                     self.out.period = phrase.value
                     return
+
+
+def _tab_table(lines: list[RPara]) -> Table:
+    """Paragraphs whose cells are separated by tabs → a grid (the first line its header)."""
+    rows_text = [line.text.split("\t") for line in lines]
+    width = max(len(row) for row in rows_text)
+    grid: list[list[Cell | None]] = []
+    for row in rows_text:
+        cells = [Cell([[RRun(" ".join(part.split()))]] if part.strip() else [], 1, 1) for part in row]
+        cells += [Cell([], 1, 1) for _ in range(width - len(cells))]
+        grid.append(cells)
+    table = Table(grid, 1, ["header"] + ["data"] * (len(grid) - 1), [], lines[0].where)
+    classify_rows(table, [True] + [False] * (len(grid) - 1), appendix=True)
+    return table
 
 
 def _own_level(style: str, text: str) -> int:

@@ -167,9 +167,21 @@ class _Mapper:
                 blocks.append(self.block(part.heading, f"part:{index}:0"))
             blocks += [self.block(b, f"part:{index}:{len(blocks) + j}") for j, b in enumerate(part.blocks)]
             report.parts.append(m.Part(tag, blocks))
-        report.closing = " ".join(b.text for b in rec.closing if b.kind != "table").strip()
+        # The closing is one paragraph of plain text: a table or a footnote there goes in as a
+        # block of the last part, right before it, so nothing is lost.
+        plain = []
         for b in rec.closing:
-            self.places.setdefault(b.where, "closing")
+            if b.kind == "table" or any(r.footnote for r in b.runs):
+                if not report.parts:
+                    report.parts.append(m.Part(m.PartTag.OTHER, []))
+                index = len(report.parts) - 1
+                report.parts[index].blocks.append(self.block(b, f"part:{index}:{len(report.parts[index].blocks)}"))
+                rec.note(b.where, "Bảng hoặc chú thích ở đoạn kết: đặt ngay trước đoạn kết.", b.text,
+                         kind="note", target=f"part:{index}:{len(report.parts[index].blocks) - 1}")
+            else:
+                plain.append(b)
+                self.places.setdefault(b.where, "closing")
+        report.closing = " ".join(b.text for b in plain).strip()
         for index, appendix in enumerate(rec.appendices):
             title = list(appendix.title)
             heading = appendix.heading or appendix.form or "PHỤ LỤC"

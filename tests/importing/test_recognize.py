@@ -141,3 +141,35 @@ def test_every_word_is_kept_in_the_imported_report(built, name):
 def test_words_kept_measure_sees_a_lost_word():
     assert kept_in_order(["một", "hai", "ba", "bốn"], ["một", "ba", "bốn"]) == (3, 4)
     assert kept_in_order(["một", "hai"], ["hai", "một"]) == (1, 2)
+
+
+def test_an_unformatted_report_is_still_recognised(tmp_path):
+    """The reference report as plain paragraphs (no bold, no centring, a Tab-typed table):
+    the words in order, and the skeleton found from the wording alone."""
+    from pathlib import Path
+
+    from cchc_desktop.importing import import_docx
+    from cchc_desktop.importing.words import report_tokens
+    from tests.importing.docx_builder import Builder
+    from tests.store.helpers import REFERENCE
+
+    reference = REFERENCE if REFERENCE.exists() else Path("/work/shared/reference") / REFERENCE.name
+    if not reference.exists():
+        pytest.skip("../shared/reference is not present on this machine")
+    builder = Builder()
+    for line in reference.read_text(encoding="utf-8").split("\n"):
+        if line.strip():
+            builder.p(line.strip())
+    path = tmp_path / "plain.docx"
+    builder.save(path)
+    report = import_docx(path).report
+    kept, total = kept_in_order(builder.source, report_tokens(report))
+    assert kept / total >= 0.995
+    assert report.subject == "Công tác tuyên truyền cải cách hành chính 6 tháng đầu năm 2024"
+    assert report.addressees == ["Phòng Văn hóa thông tin huyện Nghi Xuân"]
+    assert [p.tag.value for p in report.parts if p.heading] == ["results", "difficulties", "directions"]
+    assert report.closing.startswith("Trên đây là") and report.signature.name == "Lê Thị Sáu"
+    assert report.recipients[-1] == "Lưu: VP, VH."
+    (appendix,) = report.appendices
+    assert len(appendix.table.columns) == 5 and len(appendix.table.rows) == 11
+    assert appendix.table.rows[0].cells[1].text == "Chỉ tiêu"
