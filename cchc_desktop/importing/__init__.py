@@ -49,7 +49,11 @@ def import_docx(path: Path) -> ImportResult:
                                                     kind="note")], content.legacy_runs)
     recognized = recognize(content)
     report = to_report(recognized)
-    return ImportResult(report, Kind.DOCX, recognized.entries, content.legacy_runs)
+    entries = list(recognized.entries)
+    if content.legacy_runs:
+        entries.insert(0, Entry("tệp", f"Đã chuyển {content.legacy_runs} đoạn chữ phông cũ (TCVN3/VNI: .VnTime,"
+                                       " VNI-Times…) sang Unicode; hãy đọc soát lại.", kind="legacy"))
+    return ImportResult(report, Kind.DOCX, entries, content.legacy_runs)
 
 
 def import_file(path: Path, *, convert: bool = False) -> ImportResult:

@@ -751,7 +751,13 @@ class Recognizer:
         while lead < len(items) and isinstance(items[lead], RPara) and not _APPENDIX.match(clean(items[lead].text)):
             lead += 1
         if lead < len(items) and isinstance(items[lead], RTable) and lead <= 4:
-            lead = 0  # short lines right above a table: that form's own title
+            # lines right above a table: that form's own title (kept in their place)
+            for item in items[:lead]:
+                text = clean(item.text)
+                if len(text) >= 120 or text.endswith("."):
+                    out.note(item.where, "Đoạn văn sau chữ ký: đưa vào tiêu đề của biểu ngay sau nó.", text,
+                             target=f"appendix:{len(out.appendices) + 1}")
+            lead = 0
         for item in items[:lead]:
             block = self._block(item)
             if block is not None:

@@ -558,9 +558,30 @@ def f14_phan_thu():
                        meanings=None, groups=2, concurrent="PHÓ CHỦ TỊCH THƯỜNG TRỰC", period=None)
 
 
+def f15_odd_bits():
+    """What falls back: a stamp in the header, a line the signature block cannot place, a
+    note after the signature, a table after it without a title, text under a form."""
+    rng, b = random.Random(15), Builder()
+    header_table(b)
+    b.p([R("DỰ THẢO", bold=True)], align="right")
+    title(b, ["Kết quả công tác cải cách hành chính quý III năm 2026"])
+    b.p("Kính gửi: Ủy ban nhân dân tỉnh Hà Tĩnh", align="center")
+    b.p(sentence(rng), first_line=720)
+    headings = typed_parts(b, rng, ["KẾT QUẢ", "PHƯƠNG HƯỚNG"])
+    closing(b)
+    signature_table(b, recipients=RECIPIENTS, authority=["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"],
+                    title_="PHÓ CHỦ TỊCH", name="Nguyễn Văn An", captions=["(Đã ký)"])
+    b.p("Ghi chú: báo cáo này thay thế báo cáo gửi ngày 01/10/2026 có sai sót về số liệu.", first_line=720)
+    b.table([["Nội dung", "Số lượng"], ["Hồ sơ tiếp nhận", "1.250"], ["Hồ sơ trễ hạn", "-"]], widths=[6000, 3000])
+    b.p("Số liệu tính đến ngày 14/9/2026.", first_line=720)
+    return b, expected(subject=["Kết quả công tác cải cách hành chính quý III năm 2026"], parts=headings,
+                       meanings=["results", "directions"], period=("quarter", 2026, 3), captions=["(Đã ký)"],
+                       untitled_appendix=True)
+
+
 FIXTURES = [f01_typed_markers, f02_auto_numbering, f03_vietnamese_styles, f04_textbox_header, f05_tab_signature,
             f06_footnotes, f07_merged_tables, f08_tcvn3, f09_vni, f10_three_column_header, f11_weekly_note,
-            f12_sixty_pages, f13_seven_forms, f14_phan_thu]
+            f12_sixty_pages, f13_seven_forms, f14_phan_thu, f15_odd_bits]
 
 
 def f99_two_hundred_pages():
