@@ -61,7 +61,8 @@ def import_file(path: Path, *, convert: bool = False) -> ImportResult:
     ``convert`` is set (and LibreOffice is installed); otherwise refused with advice."""
     path = Path(path)
     kind = sniff(path)
-    if kind is Kind.JSON:
+    if kind is Kind.JSON or (kind is Kind.UNKNOWN and path.suffix.lower() == ".json"):
+        # a .json file that is not JSON gets the exchange reader's own message
         from ..store.exchange import read_exchange
 
         report = read_exchange(path)

@@ -21,7 +21,8 @@ def document_view(path: Path) -> list:
                 # cell text compared without edge spaces: the layout strips a header label
                 # before it turns control characters into spaces, so " x" prints "x" next time
                 # and turns a recipient's edge control character into a second space
-                out.append(("table", depth, [[(c.span, c.vmerge, _squeeze(c.text)) for c in row.cells]
+                out.append(("table", depth, [[(c.span, c.vmerge, _squeeze(c.text).removeprefix(", "))
+                                               for c in row.cells]
                                              for row in item.rows]))
             elif item.runs:  # a paragraph the writer left empty (unprintable text) shows nothing
                 runs = [(r.text, r.bold, r.italic) if r.footnote is None
@@ -38,7 +39,7 @@ def document_view(path: Path) -> list:
 _STRIPPED = {"CCHCAddressee", "CCHCAddresseeItem"}
 
 
-def _squeeze(text: str) -> str:
+def _squeeze(text: str) -> str:  # (a place of such characters prints ", ngày …" once, "ngày …" next)
     """A table cell's lines with spaces squeezed, without the lines left empty: the layout
     strips a line before it turns its control characters into spaces, and the writer drops
     characters XML cannot hold, so a line of such characters prints empty (or as a bare

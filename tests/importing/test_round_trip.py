@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, Phase, assume, given, settings
 
 from tests.importing.roundtrip import round_trip
 from tests.strategies import reports
@@ -15,7 +15,9 @@ from tests.strategies import reports
 EXAMPLES = int(os.environ.get("CCHC_ROUND_TRIP_EXAMPLES", "40"))
 
 
+# no shrinking: a failure prints its example at once instead of spending minutes of CI time
 @settings(max_examples=EXAMPLES, deadline=None, database=None,
+          phases=(Phase.explicit, Phase.reuse, Phase.generate),
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture,
                                  HealthCheck.filter_too_much])
 @given(reports())
