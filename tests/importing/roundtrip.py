@@ -24,7 +24,9 @@ def document_view(path: Path) -> list:
                 out.append(("table", depth, [[(c.span, c.vmerge, _squeeze(c.text).removeprefix(", "))
                                                for c in row.cells]
                                              for row in item.rows]))
-            elif item.runs:  # a paragraph the writer left empty (unprintable text) shows nothing
+            elif item.text.strip() or any(r.footnote for r in item.runs):
+                # (a paragraph left empty or blank by the writer, from text of control characters
+                # or characters XML cannot hold, shows nothing and is not printed the next time)
                 runs = [(r.text, r.bold, r.italic) if r.footnote is None
                         else ("note", [(n.style, n.text) for n in content.footnotes.get(r.footnote, [])])
                         for r in item.runs]
