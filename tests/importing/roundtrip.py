@@ -46,6 +46,8 @@ def _squeeze(text: str) -> str:  # (a place of such characters prints ", ng√†y ‚
     strips a line before it turns its control characters into spaces, and the writer drops
     characters XML cannot hold, so a line of such characters prints empty (or as a bare
     "- " recipient) once and not at all the next time."""
+    # (a blank number printed from a control character is a space, not the NBSP placeholder)
+    text = text.replace("\u00a0", " ")
     lines = (" ".join(part for part in line.split(" ") if part) for line in text.split("\n"))
     return "\n".join(line for line in lines if line not in ("", "-"))
 
