@@ -114,9 +114,10 @@ def location_of(window: MainWindow, target: str) -> dict | None:
         if not 0 <= part_index < len(report.parts):
             return None
         tag = report.parts[part_index].tag
-        # the narrative tab of a tag shows the first part with that tag
+        # "parts[i].blocks[j]" names the place exactly for the parts editor; the tag and
+        # block serve the per-tag narrative tabs (which show the first part with that tag)
         first = next(i for i, part in enumerate(report.parts) if part.tag == tag)
-        return {"field": f"parts.{tag.value}", "section": tag,
+        return {"field": f"parts[{part_index}].blocks[{block_index}]", "section": tag,
                 "block": block_index if first == part_index else 0}
     if kind == "appendix":
         return {"field": f"appendix[{rest or 0}]", "row": 0}

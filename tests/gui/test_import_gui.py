@@ -57,7 +57,7 @@ def test_clicking_a_line_goes_to_the_place(open_window, tmp_path, monkeypatch, s
     path, _builder, _expect = build(f13_seven_forms, tmp_path)
     import_dialog.import_path(window, path)
     location = import_dialog.location_of(window, "part:1:2")
-    assert location == {"field": "parts.difficulties", "section": window.report.parts[1].tag, "block": 2}
+    assert location == {"field": "parts[1].blocks[2]", "section": window.report.parts[1].tag, "block": 2}
     assert import_dialog.location_of(window, "appendix:3") == {"field": "appendix[3]", "row": 0}
     from cchc_desktop.gui.locate import go_to
 
