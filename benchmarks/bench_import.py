@@ -76,6 +76,13 @@ def round_trips(count: int) -> tuple[int, int, int]:
             same += 1
         else:
             differ += 1
+            if differ <= 3:  # show what differs, for the record
+                for a, b in zip(first, second):
+                    if a != b:
+                        print("  differs:", repr(a)[:300], "\n       vs:", repr(b)[:300])
+                        break
+                else:
+                    print("  differs in length:", len(first), len(second))
 
     check()
     return same, differ, refused

@@ -125,7 +125,8 @@ class _Reader:
                     single_addressee = True
                     addressees = [text[len("Kính gửi: "):] or ";"]
             elif style == "CCHCAddresseeItem":
-                addressees.append(text[2:-1] if text.startswith("- ") else text)
+                # "- " name end-mark; an empty name printed from ";" stays ";" so it prints again
+                addressees.append((text[2:-1] if text.startswith("- ") else text) or ";")
             elif style == "CCHCAppendixHeading":
                 appendix = m.AppendixTable(heading=text, title="", reference="", table=None)  # type: ignore[arg-type]
                 report.appendices.append(appendix)
