@@ -12,7 +12,7 @@ packages=(
   fonts-liberation2
 )
 if [ "${1:-}" = "--test" ]; then
-  packages+=(libreoffice-writer-nogui poppler-utils xvfb xauth binutils)
+  packages+=(libreoffice-writer-nogui poppler-utils xvfb xauth binutils recode)
 fi
 
 sudo=""

@@ -48,6 +48,10 @@ from .model import (
 VERSION = 2
 MAX_DEPTH = 40  # nesting of the dicts we read; deeper input is refused, not recursed into
 _SKIP_WHEN_NONE = frozenset({"footnote", "table"})
+# Fields left out when they hold their default: a table has thousands of cells and runs, and
+# "bold": false, "rowspan": 1… on each would make the file five times larger.
+_SKIP_DEFAULTS = {"Run": {"bold": False, "italic": False}, "Cell": {"rowspan": 1, "colspan": 1},
+                  "TableRow": {"kind": "data", "key": "", "level": 0, "ratio_of": []}}
 
 
 class FormatError(ValueError):
@@ -76,11 +80,16 @@ def _encode(value: Any, skip: frozenset[str] | set[str] = frozenset()) -> Any:
     if isinstance(value, list):
         return [_encode(item) for item in value]
     if hasattr(value, "__dataclass_fields__"):
-        return {
-            f.name: _encode(getattr(value, f.name))
-            for f in fields(value)
-            if f.name not in skip and not (f.name in _SKIP_WHEN_NONE and getattr(value, f.name) is None)
-        }
+        defaults = _SKIP_DEFAULTS.get(type(value).__name__, {})
+        encoded = {}
+        for f in fields(value):
+            item = getattr(value, f.name)
+            if f.name in skip or (f.name in _SKIP_WHEN_NONE and item is None):
+                continue
+            if f.name in defaults and item == defaults[f.name]:
+                continue
+            encoded[f.name] = _encode(item)
+        return encoded
     return value
 
 

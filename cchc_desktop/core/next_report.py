@@ -213,6 +213,7 @@ def apply_plan(report: Report, plan: NextReportPlan) -> Report:
     new.number = ""
     new.date = DocumentDate(plan.new_period.year)
     new.status = ReportStatus.DRAFT
+    new.sample = False  # the next report from the sample is the clerk's own
     by_location: dict[str, list[Rewrite]] = {}
     for rewrite in plan.rewrites:
         if rewrite.enabled:

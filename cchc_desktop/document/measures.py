@@ -61,6 +61,22 @@ COLUMN_DEFAULT_MIN_MM = 25.0
 COLUMN_GROWS = ("indicator", "note")  # columns that take the width left over (2:1)
 
 
+# Footnotes: 12 pt text at the foot of the page; the reference mark a superscript (LibreOffice sets
+# a superscript at 58 % of the size, raised by 33 %).
+FOOTNOTE_SIZE = 12.0
+SUPERSCRIPT_SCALE = 0.58
+SUPERSCRIPT_RISE = 0.33
+# The footnote area as LibreOffice draws our DOCX's (measured on its PDFs): the last note's line ends
+# NOTE_BOTTOM_GAP above the bottom margin; above the notes a gap and a 0.5 pt rule a quarter of the
+# text width long; the body keeps NOTE_DISTANCE (LibreOffice's 0.1 cm "distance before separator")
+# above the rule.
+NOTE_BOTTOM_GAP_PT = 1.52
+NOTE_RULE_GAP_PT = 1.33
+NOTE_AREA_EXTRA_PT = NOTE_BOTTOM_GAP_PT + NOTE_RULE_GAP_PT + 0.5
+NOTE_DISTANCE_PT = 2.87
+NOTE_RULE_FRACTION = 0.25
+
+
 class Align(StrEnum):
     LEFT = "left"
     CENTER = "center"
@@ -150,6 +166,8 @@ STYLES: dict[str, ParaStyle] = {
     "cell": ParaStyle("CCHC Ô bảng", 13, pitch(13)),
     "cell_subrow": ParaStyle("CCHC Ô bảng dòng con", 13, pitch(13), left_indent_mm=SUBROW_INDENT_MM),
     "cell_center": ParaStyle("CCHC Ô bảng giữa", 13, pitch(13), align=Align.CENTER),
+    "footnote": ParaStyle("CCHC Chú thích cuối trang", FOOTNOTE_SIZE, pitch(FOOTNOTE_SIZE),
+                          align=Align.JUSTIFY),
     "page_number": ParaStyle("CCHC Số trang", 14, pitch(14), align=Align.CENTER),
     "spacer": ParaStyle("CCHC Khoảng trống", 1, 1.0),  # the paragraph Word needs after a table
     "rule": ParaStyle("CCHC Đường kẻ", 1, RULE_PARAGRAPH_PT, align=Align.CENTER, space_before=4),

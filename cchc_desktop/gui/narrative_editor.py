@@ -204,9 +204,12 @@ class NarrativeEditor(QTextEdit):
             scratch = QTextDocument()
             scratch.setHtml(source.html())
             first = True
-            for block in document_to_blocks(scratch) or []:
+            from .paste_word import document_blocks  # legacy fonts converted, roles as the Word import gives
+
+            for block in document_blocks(scratch):
                 if not first:
-                    cursor.insertBlock(role_format(detect_role(block.text) or BlockRole.PARAGRAPH))
+                    automatic = detect_role(block.text) or BlockRole.PARAGRAPH
+                    cursor.insertBlock(role_format(block.role, manual=automatic != block.role))
                 first = False
                 for run in block.runs:
                     cursor.insertText(run.text, char_format(run.bold, run.italic))

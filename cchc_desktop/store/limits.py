@@ -16,7 +16,8 @@ from typing import Any
 
 MAX_FILE_BYTES = 10 * 1024 * 1024  # a JSON exchange file (the 60-page sample report: ~0.1 MB)
 MAX_DEPTH = 20  # nesting of a report document is 6 levels
-MAX_TABLE_ROWS = 2_000  # appendix rows (real reports: tens)
+MAX_TABLE_ROWS = 2_000  # rows under a table's header (real reports: tens)
+MAX_HEADER_ROWS = 10
 MAX_TEXT_CHARS = 1_000_000  # all texts together (~360 pages; the 60-page report: ~150,000)
 MAX_FIELD_CHARS = 100_000  # one text (a paragraph of ~30 pages)
 MAX_LIST_ITEMS = 10_000  # any other list (paragraphs, recipients…)
@@ -95,13 +96,25 @@ def check_document(data: Any, name: str) -> None:
                     "hãy chia thành nhiều báo cáo."
                 )
         elif isinstance(value, dict):
+            body = _body_rows(value)
+            if body > MAX_TABLE_ROWS:
+                raise _too_many(name, f"{where}.rows" if where else "rows", body, MAX_TABLE_ROWS)
             for key, item in value.items():  # keys are the format's names, not the clerk's text
                 stack.append((item, f"{where}.{key}" if where else key, depth + 1))
         elif isinstance(value, list):
-            limit = MAX_TABLE_ROWS if _is_table(where) else MAX_LIST_ITEMS
+            # a table's rows were counted without its header rows on the table itself
+            limit = MAX_TABLE_ROWS + MAX_HEADER_ROWS if _is_table(where) else MAX_LIST_ITEMS
             if len(value) > limit:
                 raise _too_many(name, where, len(value), limit)
             stack.extend((item, f"{where}[{index}]", depth + 1) for index, item in enumerate(value))
+
+
+def _body_rows(value: dict) -> int:
+    """Rows under the header of a table dict (format 2: "rows" and "header_rows"); 0 otherwise."""
+    rows, header = value.get("rows"), value.get("header_rows", 0)
+    if not isinstance(rows, list) or "cells" not in (rows[0] if rows and isinstance(rows[0], dict) else {}):
+        return 0
+    return len(rows) - (header if isinstance(header, int) and 0 <= header <= MAX_HEADER_ROWS else 0)
 
 
 def _is_table(where: str) -> bool:
@@ -150,21 +163,23 @@ def check_report(report, name: str) -> None:
 def check_stored(db, report_id: int) -> None:
     """The limits of a report in the database, asked of SQLite before loading it: a 200,000-row
     report would take hundreds of MB just to be read."""
-    # The longest table: the appendix forms (format 2) or the one indicator table (format 1).
-    row = db.execute(
-        "SELECT length(document), max(coalesce(json_array_length(document, '$.appendix.rows'), 0),"
-        " coalesce((SELECT max(json_array_length(value, '$.table.rows'))"
-        "           FROM json_each(document, '$.appendices')), 0)) FROM reports WHERE id = ?",
-        [report_id]).fetchone()
+    row = db.execute("SELECT length(document) FROM reports WHERE id = ?", [report_id]).fetchone()
     if row is None:
         return  # load_report says it is missing
-    size, rows = row[0] or 0, row[1] or 0
+    size = row[0] or 0
     name = f"báo cáo số {report_id}"
-    if rows > MAX_TABLE_ROWS:
+    if size > MAX_FILE_BYTES:  # decided before SQLite parses a huge document
+        raise LimitError(f"{name[0].upper()}{name[1:]} quá lớn ({size / 1024 / 1024:.1f} MB; tối đa "
+                         f"{MAX_FILE_BYTES // 1024 // 1024} MB): hãy chia thành nhiều báo cáo.")
+    # The longest table: the appendix forms (format 2), else the one indicator table (format 1).
+    rows = db.execute(
+        "SELECT max(json_array_length(value, '$.table.rows') - coalesce(json_extract(value, '$.table.header_rows'), 0))"
+        " FROM reports, json_each(reports.document, '$.appendices') WHERE reports.id = ?", [report_id]).fetchone()[0]
+    if rows is None:
+        rows = db.execute("SELECT json_array_length(document, '$.appendix.rows') FROM reports WHERE id = ?",
+                          [report_id]).fetchone()[0]
+    if (rows or 0) > MAX_TABLE_ROWS:
         raise LimitError(
             f"Bảng phụ lục của {name} có {_number(rows)} dòng, vượt giới hạn {_number(MAX_TABLE_ROWS)} dòng: "
             "hãy chia bảng thành nhiều phụ lục hoặc nhiều báo cáo."
         )
-    if size > MAX_FILE_BYTES:
-        raise LimitError(f"{name[0].upper()}{name[1:]} quá lớn ({size / 1024 / 1024:.1f} MB; tối đa "
-                         f"{MAX_FILE_BYTES // 1024 // 1024} MB): hãy chia thành nhiều báo cáo.")

@@ -196,6 +196,7 @@ def duplicate_report(db: sqlite_utils.Database, report_id: int) -> int:
     report = load_report(db, report_id)
     report.id = None
     report.status = ReportStatus.DRAFT
+    report.sample = False  # a copy of the sample is the clerk's own report
     return save_report(db, report)
 
 

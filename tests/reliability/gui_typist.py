@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from PySide6.QtCore import QTimer  # noqa: E402
 
 from cchc_desktop.gui.app import application, build_window  # noqa: E402
-from tests.gui.helpers import type_text  # noqa: E402
+from tests.gui.helpers import treat_sample_as_own, type_text  # noqa: E402
 
 database, rhythm, text = Path(sys.argv[1]), sys.argv[2], sys.argv[3]
 keep_open = float(sys.argv[4]) if len(sys.argv) > 4 else None
@@ -32,8 +32,10 @@ window = build_window(database)
 window.show()
 window.autosaver.saved.connect(lambda _when: print(f"SAVED {time.time():.3f}", flush=True))
 window.autosaver.failed.connect(lambda message: print(f"FAILED {message}", flush=True))
-window.tabs.setCurrentWidget(window.results)
-editor = window.results.editor
+treat_sample_as_own(window)  # the sample opens read-only ("Mẫu"); the typist types into it
+window.tabs.setCurrentWidget(window.narrative)
+window.narrative.select_part(0)  # "I. Kết quả…": the part tagged results
+editor = window.narrative.editor
 rng = random.Random(hash((str(database), text)) & 0xFFFF)
 position = 0
 

@@ -89,10 +89,9 @@ def huge_stored_report(db: Path, home: Path, rows: int = 200_000) -> int:
     assert cli(db, home, "list").returncode == 0
     with closing(sqlite3.connect(db)) as conn:
         document = json.loads(conn.execute("SELECT document FROM reports WHERE id = 1").fetchone()[0])
-        row = {"tt": "1", "indicator": "Số buổi tuyên truyền", "unit": "buổi", "value": "3", "note": "",
-               "level": 0}
-        document.setdefault("appendix", {"heading": "PHỤ LỤC", "title": "", "reference": ""})
-        document["appendix"]["rows"] = [dict(row, tt=str(i + 1)) for i in range(rows)]
+        table = document["appendices"][0]["table"]
+        cells = [{"runs": [{"text": text}]} for text in ("1", "Số buổi tuyên truyền", "buổi", "3", "")]
+        table["rows"] = table["rows"][:1] + [{"cells": cells} for _ in range(rows)]
         conn.execute("UPDATE reports SET document = ? WHERE id = 1", [json.dumps(document, ensure_ascii=False)])
         conn.commit()
     return 1

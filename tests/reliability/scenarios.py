@@ -18,7 +18,6 @@ import time
 from collections.abc import Iterable
 from contextlib import closing
 from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
@@ -45,7 +44,8 @@ def cli(db: Path, home: Path, *args: str, timeout: float = 60) -> subprocess.Com
 
 def make_exchange(path: Path, rows: int = 0, subject: str | None = None) -> Path:
     """The sample report as an exchange file, with ``rows`` appendix rows (a heavy write)."""
-    from cchc_desktop.core.model import Appendix, IndicatorRow
+    from cchc_desktop.core.indicators import new_row
+    from cchc_desktop.core.model import AppendixTable
     from cchc_desktop.core.templates import load_sample
     from cchc_desktop.store.exchange import write_exchange
 
@@ -53,10 +53,12 @@ def make_exchange(path: Path, rows: int = 0, subject: str | None = None) -> Path
     if subject:
         report.subject = subject
     if rows:
-        report.appendix = report.appendix or Appendix(title="Phụ lục số liệu")
-        report.appendix.rows = [
-            IndicatorRow(tt=str(i + 1), indicator=f"Số buổi tuyên truyền cải cách hành chính tại thôn {i + 1}",
-                         unit="buổi", value=Decimal(i), note="Cuộc thi tìm hiểu")
+        if report.appendix is None:
+            report.appendices.append(AppendixTable(title="Phụ lục số liệu"))
+        table = report.appendix.table
+        table.rows[table.header_rows:] = [
+            new_row(table, tt=str(i + 1), indicator=f"Số buổi tuyên truyền cải cách hành chính tại thôn {i + 1}",
+                    unit="buổi", value=str(i), note="Cuộc thi tìm hiểu")
             for i in range(rows)]
     write_exchange(report, path)
     return path
@@ -76,10 +78,10 @@ def rows(db: Path) -> dict[int, tuple[str, str | None]]:
 def results_text(db: Path, report_id: int) -> str:
     """The text of the last paragraph of "Kết quả" (where the typist types)."""
     document = json.loads(rows(db)[report_id][0])
-    for section in document["sections"]:
-        if section["key"] == "results":
-            return "".join(run["text"] for run in section["blocks"][-1]["runs"])
-    raise AssertionError("no results section")
+    for part in document["parts"]:
+        if part["tag"] == "results":
+            return "".join(run["text"] for run in part["blocks"][-1]["runs"])
+    raise AssertionError("no results part")
 
 
 def fresh_database(db: Path, home: Path) -> None:

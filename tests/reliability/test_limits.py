@@ -42,7 +42,7 @@ def test_depth_limit_is_checked_before_parsing() -> None:
 @pytest.mark.parametrize("change, words", [
     (lambda r: r.update(subject="x" * (limits.MAX_FIELD_CHARS + 1)), "vượt giới hạn 100.000"),
     (lambda r: r.update(addressees=["Ủy ban"] * (limits.MAX_LIST_ITEMS + 1)), "vượt giới hạn 10.000"),
-    (lambda r: r["sections"][0]["blocks"].extend(
+    (lambda r: r["parts"][0]["blocks"].extend(
         [{"role": "paragraph", "runs": [{"text": "y" * 90_000}]}] * 12), "quá nhiều chữ"),
 ])
 def test_each_limit_has_its_sentence(tmp_path: Path, change, words) -> None:
@@ -68,3 +68,26 @@ def test_indicator_set_import_is_bounded_too(tmp_path: Path) -> None:
                                          for i in range(limits.MAX_TABLE_ROWS + 1)]}), encoding="utf-8")
     with pytest.raises(IndicatorSetError, match="vượt giới hạn"):
         load_indicator_set(many)
+
+
+def test_a_stored_report_over_the_row_limit_is_refused_before_loading(tmp_path: Path) -> None:
+    """Format 2 keeps the rows in the appendix forms; the check asks SQLite, not the codec."""
+    import sqlite3
+    from contextlib import closing
+
+    from cchc_desktop.store.database import open_database
+    from cchc_desktop.store.limits import LimitError, check_stored
+
+    db = open_database(tmp_path / "cchc.sqlite")
+    try:
+        document = json.loads(db.execute("SELECT document FROM reports WHERE id = 1").fetchone()[0])
+        table = document["appendices"][0]["table"]
+        table["rows"] += [table["rows"][1]] * (limits.MAX_TABLE_ROWS + 1 - len(table["rows"][1:]))
+        with closing(sqlite3.connect(tmp_path / "cchc.sqlite")) as conn:
+            conn.execute("UPDATE reports SET document = ? WHERE id = 1", [json.dumps(document)])
+            conn.commit()
+        with pytest.raises(LimitError, match="2.001 dòng"):
+            check_stored(db, 1)
+        check_stored(db, 99)  # a missing report is load_report's business
+    finally:
+        db.close()

@@ -17,7 +17,7 @@ from cchc_desktop.gui.autosave import MAX_WAIT_MS
 from cchc_desktop.store.backup import auto_backup
 from cchc_desktop.store.database import open_database
 from cchc_desktop.store.reports import delete_report
-from tests.gui.helpers import type_text
+from tests.gui.helpers import treat_sample_as_own, type_text
 
 
 @pytest.fixture
@@ -26,6 +26,7 @@ def window(qtbot, tmp_path: Path):
     opened = build_window(tmp_path / "cchc.sqlite")
     qtbot.addWidget(opened)
     opened.show()
+    treat_sample_as_own(opened)  # the sample opens read-only ("Mẫu"); these tests type into it
     yield opened
     opened.close()
 
@@ -34,7 +35,8 @@ def test_continuous_typing_is_saved_while_it_goes_on(qtbot, window) -> None:
     """A keystroke every 100 ms for 2.4 s never leaves a 0.7 s pause; saves happen anyway."""
     saves: list[float] = []
     window.autosaver.saved.connect(lambda _when: saves.append(time.monotonic()))
-    editor = window.results.editor
+    window.narrative.select_part(0)
+    editor = window.narrative.editor
     editor.moveCursor(editor.textCursor().MoveOperation.End)
     started = time.monotonic()
     for ch in "Cán bộ gõ liên tục không ngừng":
@@ -57,7 +59,7 @@ def test_edits_to_a_report_deleted_elsewhere_are_kept_and_said(qtbot, window) ->
     other.close()
     messages: list[str] = []
     window.autosaver.failed.connect(messages.append)
-    type_text(window.results.editor, " thêm")
+    type_text(window.narrative.editor, " thêm")
     qtbot.waitUntil(lambda: bool(messages), timeout=5000)
     assert "đã bị xóa" in messages[0] and f"restore {window.report.id}" in messages[0]
     text = window.db.execute("SELECT document FROM reports WHERE id = ?", [window.report.id]).fetchone()[0]
@@ -116,14 +118,14 @@ def test_a_failed_save_is_written_again_not_dropped(qtbot, window, monkeypatch) 
     monkeypatch.setattr(reports, "save_report", busy_once)
     failures: list[str] = []
     window.autosaver.failed.connect(failures.append)
-    type_text(window.results.editor, " một")
+    type_text(window.narrative.editor, " một")
     window.save_now(wait=True)
     qtbot.waitUntil(lambda: bool(failures), timeout=3000)  # queued from the writer thread
     assert "chương trình khác" in failures[0] and "locked" not in failures[0]
     window.autosaver.save_now(wait=True)  # nothing typed since: the failed snapshot is written
     text = window.db.execute("SELECT document FROM reports WHERE id = ?", [window.report.id]).fetchone()[0]
     assert " một" in text
-    type_text(window.results.editor, " hai")
+    type_text(window.narrative.editor, " hai")
     window.save_now(wait=True)
     window.autosaver._unsaved[window.report.id] = (0, window.report)  # a stale failure, older than the disk
     window.autosaver.save_now(wait=True)
