@@ -77,6 +77,8 @@ def _sub_row_of(row: IndicatorRow, parent: IndicatorRow) -> bool:
         return True
     if not tt and row.indicator.lstrip()[:1] in ("-", "+", "–", "•"):
         return True
+    if mine and not tt and row.indicator.strip():
+        return True  # a numbered row without figures, then rows without numbers: their group
     return bool(mine) and mine.isdigit() and len(tt) == 1 and tt.isalpha() and tt.islower()  # 1 → a, b
 
 

@@ -149,6 +149,12 @@ def mismatch(report: Report, context: Context) -> Iterator[Finding]:
         return
     me = RULES["periods.mismatch"]
     own = report.period
+    declared = [v for _a, _b, v in _phrases(report, report.subject)]
+    for _a, _b, v in find_period_phrases(report.subject):  # "quý III và 9 tháng năm 2026": the year said once
+        bare = re.fullmatch(r"quý\s+(IV|III|II|I|[1-4])", v, re.IGNORECASE) if isinstance(v, str) else None
+        if bare:
+            q = bare.group(1).upper()
+            declared.append(Period(PeriodKind.QUARTER, own.year, {"I": 1, "II": 2, "III": 3, "IV": 4}.get(q) or int(q)))
     for field, text, tag, heading in _context(report):
         expected = _expected(report, field, tag, heading)
         if expected is None:
@@ -166,6 +172,8 @@ def mismatch(report: Report, context: Context) -> Iterator[Finding]:
                 continue  # "năm 2025" in the opening of a quarter report: a reference, not the period
             if _same(value, expected) or (_order(value) == _order(expected) and _months(value) > _months(expected)):
                 continue  # or the cumulative period ending with it: "quý III và 9 tháng năm 2026"
+            if _order(value) == _order(expected) and any(_same(value, d) for d in declared):
+                continue  # the subject declares both: "quý III và 9 tháng năm 2026"
             if FORWARD.search(before) and _later(value, own):
                 continue  # "… và phương hướng, nhiệm vụ quý IV năm 2026"
             if tag == SectionKey.DIRECTIONS and _later(value, own):
@@ -280,20 +288,23 @@ _RELATIVE = re.compile(r"(thời\s+gian|tuần|tháng|quý|năm|kỳ|giai\s+đo�
 
 @rule("periods.directions_next", Severity.WARNING, "Phần phương hướng chưa nói tới kỳ tiếp theo")
 def directions_next(report: Report, context: Context) -> Iterator[Finding]:
+    """Said once, when no part about directions names the next period (or "thời gian tới")."""
     if not _comparable(report.period):
         return
     following = next_period(report.period)
+    first = None
     for s, section in enumerate(report.sections):
         if section.tag != SectionKey.DIRECTIONS or not section.blocks:
             continue
+        first = s if first is None else first
         for block in section.blocks:
             if _RELATIVE.search(block.text):
                 return  # "thời gian tới", "tháng tiếp theo": named, if not by number
             for _a, _b, value in _phrases(report, block.text):
                 if _same(value, following) or _later(value, report.period):
                     return
+    if first is not None:
         label = period_label(following)
         yield RULES["periods.directions_next"].finding(
             f"Phần phương hướng, nhiệm vụ chưa nêu kỳ tiếp theo “{label}”. "
-            f"Ghi rõ, ví dụ “Phương hướng, nhiệm vụ {label}”.", f"sections[{s}].blocks[0]")
-        return
+            f"Ghi rõ, ví dụ “Phương hướng, nhiệm vụ {label}”.", f"sections[{first}].blocks[0]")

@@ -73,8 +73,15 @@ def required(report: Report, context: Context) -> Iterator[Finding]:
         yield me.finding("Chưa có trích yếu (tên báo cáo). Nhập trích yếu ở thẻ Thông tin chung.", "subject")
     if not report.signature.name.strip():
         yield me.finding("Chưa có họ tên người ký. Nhập họ tên ở thẻ Chữ ký.", "signature.name")
-    if report.elements.recipients and not any(line.strip() for line in report.recipients):
+    if report.elements.recipients and not any(line.strip() for line in report.recipients) and not internal_note(report):
         yield me.finding("Chưa có nơi nhận. Thêm nơi nhận, dòng cuối là “Lưu: VT, …”.", "recipients")
+
+
+def internal_note(report: Report) -> bool:
+    """A note to the head of office: no Kính gửi, no number line, signed by "Người báo cáo"."""
+    title = report.signature.title.strip().lower()
+    return not sent_outside(report) and (not report.elements.number_line or "người báo cáo" in title
+                                         or report.kind in ("weekly-work",))
 
 
 def sent_outside(report: Report) -> bool:
