@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QTextEdit, QWidget
 from cchc_desktop.core.model import Block, BlockRole
 from cchc_desktop.core.vietnamese import nfc
 
+from . import spelling
 from .undo import WordTyping
 from .rich_text import (MANUAL_PROPERTY, block_role, blocks_to_document, char_format, detect_role,
                         document_to_blocks, role_format)
@@ -38,6 +39,7 @@ class _RoleHighlighter(QSyntaxHighlighter):
             if role == BlockRole.HEADING3:
                 fmt.setFontItalic(True)
             self.setFormat(0, len(text), fmt)
+        spelling.underline(self, text)  # red wavy line under misspelled words
 
 
 class NarrativeEditor(QTextEdit):
@@ -54,6 +56,7 @@ class NarrativeEditor(QTextEdit):
         font.setStyleHint(QFont.StyleHint.Serif)
         self.document().setDefaultFont(font)
         self._highlighter = _RoleHighlighter(self.document())
+        spelling.install_menu(self)  # suggestions and "Thêm vào từ điển" on right-click
         self._loading = False
         self._words = WordTyping(self)  # typing undone word by word
         self.document().contentsChange.connect(self._on_contents_change)
