@@ -10,6 +10,9 @@ What Wine needs here, all verified on Debian 12 (Wine 8.0):
   ``bcryptprimitives.dll`` (both in System32 of Windows 10/11, absent from Wine 8):
   ``install_test_stubs`` compiles test-only stand-ins (``installer/wine/*.c``, mingw-w64)
   into the prefix's ``C:\\windows\\system32``. They live only in the prefix, never in the build;
+- the wineserver: started by the first program, it inherits that program's pipes and keeps
+  them open until it exits (3 s after the last program): ``run`` times the program up to its
+  own exit, and reads the pipes until they close;
 - a fresh prefix links Desktop/Documents to the Linux home folder and maps ``Z:`` to ``/``:
   ``sandbox`` cuts both, so tests write nothing outside the prefix and the program cannot
   find fonts or files of the Linux machine.
@@ -20,6 +23,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import threading
 import time
 from pathlib import Path
 
@@ -72,7 +76,8 @@ class Prefix:
 
     @property
     def env(self) -> dict[str, str]:
-        env = {key: value for key, value in os.environ.items() if not key.startswith(("QT_", "WINE"))}
+        # Our own CCHC_* settings (tests point CCHC_DESKTOP_HOME at a Linux folder) stay out as well.
+        env = {key: value for key, value in os.environ.items() if not key.startswith(("QT_", "WINE", "CCHC_"))}
         # mscoree/mshtml off: no prompt to download Mono or Gecko (there is no Internet anyway).
         env.update(WINEPREFIX=str(self.path), WINEDEBUG="-all", WINEDLLOVERRIDES="mscoree,mshtml=",
                    DISPLAY="")
@@ -101,37 +106,63 @@ class Prefix:
 
     def run(self, *args: str, timeout: float = 600, check: bool = True,
             cwd: Path | None = None) -> subprocess.CompletedProcess:
-        """Run a Windows program; stdout and stderr come back through pipes (text, UTF-8)."""
-        result = subprocess.run([self.wine, *args], stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                stderr=subprocess.PIPE, env=self.env, timeout=timeout, cwd=cwd)
-        result.stdout = result.stdout.decode("utf-8", "replace")
-        result.stderr = result.stderr.decode("utf-8", "replace")
-        if check and result.returncode != 0:
-            raise WineError(f"wine {' '.join(args[:3])} failed ({result.returncode}):\n"
+        """Run a Windows program; stdout and stderr come back through pipes (text, UTF-8).
+
+        ``result.seconds`` is the program's own run time, up to its exit: the output pipes close
+        only when the wineserver (which inherits them when this run started it) exits too.
+        """
+        process = subprocess.Popen([self.wine, *args], stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                   stderr=subprocess.PIPE, env=self.env, cwd=cwd)
+        chunks: dict[str, list[bytes]] = {"stdout": [], "stderr": []}
+
+        def drain(name: str) -> None:
+            for chunk in iter(lambda: getattr(process, name).read1(65536), b""):
+                chunks[name].append(chunk)
+
+        readers = [threading.Thread(target=drain, args=(name,), daemon=True) for name in chunks]
+        for reader in readers:
+            reader.start()
+        started = time.monotonic()
+        try:
+            returncode = process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            raise
+        seconds = time.monotonic() - started
+        for reader in readers:
+            reader.join(timeout=30)
+        result = subprocess.CompletedProcess([self.wine, *args], returncode,
+                                             b"".join(chunks["stdout"]).decode("utf-8", "replace"),
+                                             b"".join(chunks["stderr"]).decode("utf-8", "replace"))
+        result.seconds = seconds
+        if check and returncode != 0:
+            raise WineError(f"wine {' '.join(args[:3])} failed ({returncode}):\n"
                             f"{result.stdout[-2000:]}\n{result.stderr[-3000:]}")
         return result
 
-    def wait(self, timeout: float = 300) -> None:
-        """Wait until every program of the prefix has ended (an uninstaller runs from a copy)."""
-        if self.wineserver:
-            subprocess.run([self.wineserver, "-w"], env=self.env, timeout=timeout)
-
-    def persist(self) -> None:
-        """Keep the wineserver running between programs (as on a PC where Windows is up)."""
-        if self.wineserver:
-            subprocess.run([self.wineserver, "-p"], env=self.env, timeout=60)
+    def wait_until(self, condition, timeout: float = 180, what: str = "") -> None:
+        """Poll (an uninstaller finishes in a copy of itself, after its first process has ended)."""
+        deadline = time.monotonic() + timeout
+        while not condition():
+            if time.monotonic() > deadline:
+                raise WineError(f"timed out after {timeout:.0f} s waiting for {what}")
+            time.sleep(0.5)
 
     def kill(self) -> None:
+        """Stop every program of the prefix and its wineserver."""
         if self.wineserver and self.path.is_dir():
-            subprocess.run([self.wineserver, "-k"], env=self.env, timeout=60,
+            subprocess.run([self.wineserver, "-k"], env=self.env, timeout=60, stdin=subprocess.DEVNULL,
                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
     def create(self) -> None:
         """A fresh prefix (wineboot), sandboxed, with the test-only system DLLs."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
         started = time.monotonic()
-        self.run("wineboot", "--init", timeout=300, check=False)
-        self.wait()
+        # Before our own server: wineboot sets the prefix up with Wine's usual server, no pipes.
+        quiet = dict(env=self.env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        subprocess.run([self.wine, "wineboot", "--init"], timeout=300, **quiet)
+        if self.wineserver:
+            subprocess.run([self.wineserver, "-w"], timeout=300, **quiet)
         if not (self.drive_c / "windows" / "system32").is_dir():
             raise WineError(f"wineboot did not create a prefix in {self.path}")
         print(f"wine prefix {self.path}: {time.monotonic() - started:.1f} s", flush=True)
