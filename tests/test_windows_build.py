@@ -5,8 +5,8 @@ installs it silently into a fresh Wine prefix and uses it: version, sample in th
 folder, DOCX/PDF export (bundled Liberation Serif, and the Times New Roman path), the window with
 every tab, backup, upgrade over itself, uninstall. Everything is read back here.
 
-It costs several minutes on a 2-core machine, so it runs only when what it builds from changed
-since its last successful run: a SHA-256 of installer/**, pyproject.toml and
+It costs about 7 minutes on a 2-core machine (cold cache). CI (``CI=true``) always runs it.
+Elsewhere it runs only when what it builds from changed since its last successful run: a SHA-256 of installer/**, pyproject.toml and
 scripts/install-system-deps.sh is compared with the stamp ``last-success.json`` in the build
 cache (``CCHC_WINBUILD_CACHE``, default ~/.cache/cchc-desktop/windows-build). A fresh machine has
 no stamp, so it always runs there. When skipped, the skip reason says so (``pytest -rs``).
@@ -34,7 +34,9 @@ pytestmark = pytest.mark.slow
 MB = 1_000_000
 CACHE = Path(os.environ.get("CCHC_WINBUILD_CACHE") or Path.home() / ".cache" / "cchc-desktop" / "windows-build")
 STAMP = CACHE / "last-success.json"
-MODE = os.environ.get("CCHC_WINDOWS_BUILD", "auto")
+# CI (CI=true) always builds: about 7 minutes from a cold cache on the 2-core machine, within
+# the 10-minute allowance. A developer's run skips when nothing it builds from changed.
+MODE = os.environ.get("CCHC_WINDOWS_BUILD") or ("always" if os.environ.get("CI") else "auto")
 
 
 def inputs_digest() -> str:
