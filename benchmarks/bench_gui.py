@@ -79,7 +79,7 @@ def save_time() -> None:
     app.processEvents()
     worst = 0.0
     for _ in range(10):
-        window.results.editor.insertPlainText("x")
+        window.narrative.editor.insertPlainText("x")
         window.save_now()
         worst = max(worst, window.autosaver.last_gui_ms)
         window.autosaver.wait()

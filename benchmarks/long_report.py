@@ -11,8 +11,10 @@ from decimal import Decimal
 
 from cchc_desktop import paths
 from cchc_desktop.core.codec import report_from_dict
-from cchc_desktop.core.model import (Appendix, Block, BlockRole, Column, IndicatorRow, Report, Run, Section,
-                                     SectionKey)
+from cchc_desktop.core.figures import figure_text
+from cchc_desktop.core.indicators import new_row
+from cchc_desktop.core.model import (AppendixTable, Block, BlockRole, Report, Run, Section, SectionKey,
+                                     indicator_table)
 
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV",
          "XVI", "XVII", "XVIII", "XIX", "XX"]
@@ -46,22 +48,21 @@ def make_long_report(parts: int = 20, rows: int = 200) -> Report:
                 cursor += 1
                 role = BlockRole.BULLET if runs[0].text.startswith("- ") else BlockRole.PARAGRAPH
                 blocks.append(Block(role, runs))
-    report.sections = [sections[key] for key in keys]
-    columns = [Column("tt", "TT"), Column("indicator", "Chỉ tiêu"), Column("unit", "Đơn vị tính"),
-               Column("previous", "Kỳ trước"), Column("value", "Số lượng"), Column("note", "Ghi chú")]
-    base = report.appendix.rows if report.appendix else []
-    indicators = []
+    report.parts = [sections[key] for key in keys]
+    table = indicator_table((("tt", "TT"), ("indicator", "Chỉ tiêu"), ("unit", "Đơn vị tính"),
+                             ("previous", "Kỳ trước"), ("value", "Số lượng"), ("note", "Ghi chú")))
+    base = [(r.indicator, r.unit, r.note) for r in report.appendix.rows] if report.appendix else []
     for index in range(rows):
-        model = base[index % len(base)] if base else IndicatorRow(indicator="Chỉ tiêu", unit="Cuộc")
+        indicator, unit, note = base[index % len(base)] if base else ("Chỉ tiêu", "Cuộc", "")
         sub = index % 7 == 6
-        indicators.append(IndicatorRow(
-            tt="" if sub else str(index + 1), indicator=model.indicator, unit=model.unit,
-            value=Decimal(index * 37 % 2500), note=model.note, level=1 if sub else 0,
-            previous=Decimal(index * 13 % 1800)))
-    report.appendix = Appendix(heading="PHỤ LỤC", title="Kết quả tuyên truyền cải cách hành chính 6 tháng đầu năm 2024",
-                               reference="(Kèm theo Báo cáo số      /BC-UBND ngày      tháng 5 năm 2024 "
-                                         "của Ủy ban nhân dân xã Cương Gián)",
-                               columns=columns, rows=indicators)
+        table.rows.append(new_row(
+            table, level=1 if sub else 0, tt="" if sub else str(index + 1), indicator=indicator, unit=unit,
+            value=figure_text(Decimal(index * 37 % 2500)), note=note,
+            previous=figure_text(Decimal(index * 13 % 1800))))
+    report.appendices = [AppendixTable(
+        heading="PHỤ LỤC", title="Kết quả tuyên truyền cải cách hành chính 6 tháng đầu năm 2024",
+        reference="(Kèm theo Báo cáo số      /BC-UBND ngày      tháng 5 năm 2024 của Ủy ban nhân dân xã Cương Gián)",
+        table=table)]
     report.closing = report.closing or "Trên đây là báo cáo./."
     _ = Run  # re-exported for callers building their own runs
     return report

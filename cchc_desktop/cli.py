@@ -9,6 +9,7 @@ is logged with its traceback (logs.py) and the user gets one line pointing at th
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sqlite3
 import sys
@@ -18,13 +19,15 @@ from typing import NoReturn
 
 from . import argparse_vi
 from .commands import UserError, delete, export, importing, listing, new, restore, show
-from .commands import backup, check, finalize, history, reopen
+from .commands import backup, check, consolidate, finalize, history, reopen, templates
 from .core.codec import FormatError
 from .core.templates import TemplateError
 from .logs import bug_message, log_bug, setup_logging
-from .store.database import StoreError, open_database
+from .store import errors
+from .store.database import StoreError, open_database, translate
 
-COMMANDS = (listing, show, new, importing, export, delete, restore, history, finalize, reopen, backup, check)
+COMMANDS = (listing, show, new, templates, importing, export, delete, restore, history, finalize, reopen, backup,
+            check, consolidate)
 
 EXIT_OK = 0
 EXIT_USER = 1  # the user's input or file is wrong (message says what)
@@ -85,9 +88,13 @@ def main(argv: list[str] | None = None) -> int:
     _utf8_streams()
     args = build_parser().parse_args(argv)
     setup_logging()
+    logging.raiseExceptions = False  # a full disk must not turn the log's own failure into a traceback
     try:
         if args.command is None:
             return open_window(args.db)
+        if not getattr(args.module, "needs_database", lambda _args: True)(args):
+            return args.module.run(args, None)
+        _refuse_lost_database(args.db)
         db = open_database(args.db)
         try:
             return args.module.run(args, db)
@@ -96,16 +103,32 @@ def main(argv: list[str] | None = None) -> int:
     except (StoreError, FormatError, TemplateError, UserError) as error:
         print(f"Lỗi: {error}", file=sys.stderr)
         return EXIT_USER
-    except sqlite3.OperationalError as error:
-        if "locked" not in str(error) and "busy" not in str(error):
+    except sqlite3.Error as error:
+        if errors.sqlite_reason(error, _db_path(args)) == errors.OTHER:
             print(bug_message(log_bug(error, f"command {args.command}")), file=sys.stderr)
             return EXIT_BUG
-        print("Lỗi: Tệp dữ liệu đang được một chương trình khác ghi; hãy thử lại sau giây lát.", file=sys.stderr)
+        print(f"Lỗi: {translate(error, _db_path(args))}", file=sys.stderr)
+        return EXIT_USER
+    except MemoryError:
+        log_bug(MemoryError("out of memory"), f"command {args.command}")
+        print("Lỗi: Máy không đủ bộ nhớ để làm việc này; hãy đóng bớt chương trình rồi thử lại.", file=sys.stderr)
+        return EXIT_USER
+    except RecursionError as error:
+        log_bug(error, f"command {args.command}")
+        print("Lỗi: Dữ liệu lồng nhau quá sâu, chương trình không xử lý được.", file=sys.stderr)
         return EXIT_USER
     except BrokenPipeError:
         # "cchc-desktop list | head": the reader left; nothing is wrong with the data.
         sys.stdout = open(os.devnull, "w", encoding="utf-8")
         return EXIT_OK
+    except OSError as error:
+        if error.errno is None and getattr(error, "winerror", None) is None:
+            print(bug_message(log_bug(error, f"command {args.command}")), file=sys.stderr)
+            return EXIT_BUG
+        log_bug(error, f"command {args.command}")
+        where = Path(error.filename) if error.filename else _db_path(args)
+        print(f"Lỗi: {errors.sentence(f'Không đọc hoặc ghi được “{where}”', error, where)}", file=sys.stderr)
+        return EXIT_USER
     except KeyboardInterrupt:
         print("Đã dừng.", file=sys.stderr)
         return EXIT_USER
@@ -115,6 +138,26 @@ def main(argv: list[str] | None = None) -> int:
             return EXIT_USER
         print(bug_message(log_bug(error, f"command {args.command}")), file=sys.stderr)
         return EXIT_BUG
+
+
+def _db_path(args: argparse.Namespace) -> Path:
+    from . import paths
+
+    return Path(args.db) if getattr(args, "db", None) else paths.default_database()
+
+
+def _refuse_lost_database(db: Path | None) -> None:
+    """The default database empty (0 bytes) or gone while backups of it exist: say so, and how
+    to restore, instead of silently starting again with only the sample."""
+    from . import paths
+    from .store.integrity import empty_message, empty_with_backup
+
+    path = Path(db) if db else paths.default_database()
+    if os.path.abspath(path) != os.path.abspath(paths.default_database()):
+        return
+    backup = empty_with_backup(path)
+    if backup is not None:
+        raise StoreError(empty_message(path, backup, window=False))
 
 
 def _is_export_error(error: Exception) -> bool:
@@ -147,4 +190,5 @@ def gui_main() -> int:
     parser.add_argument("--db", type=Path)
     args, _unknown = parser.parse_known_args()
     setup_logging()
+    logging.raiseExceptions = False
     return open_window(args.db)

@@ -14,21 +14,27 @@ from decimal import Decimal
 from hypothesis import strategies as st
 
 from cchc_desktop.core.model import (
-    Appendix,
+    Align,
+    AppendixTable,
     Block,
     BlockRole,
-    Column,
+    Cell,
     DocumentDate,
-    IndicatorRow,
+    Elements,
+    NumberStyle,
     Organization,
+    Part,
+    PartTag,
     Period,
     PeriodKind,
     Report,
     ReportStatus,
+    RowKind,
     Run,
-    Section,
-    SectionKey,
     Signature,
+    Table,
+    TableColumn,
+    TableRow,
 )
 
 VIETNAMESE = (
@@ -69,7 +75,7 @@ def optional_dates() -> st.SearchStrategy[date | None]:
 @st.composite
 def periods(draw: st.DrawFn) -> Period:
     kind = draw(st.sampled_from(PeriodKind))
-    high = {PeriodKind.MONTH: 12, PeriodKind.QUARTER: 4}.get(kind)
+    high = {PeriodKind.MONTH: 12, PeriodKind.QUARTER: 4, PeriodKind.WEEK: 6}.get(kind)
     index = draw(st.integers(1, high)) if high else draw(st.one_of(st.none(), st.integers(1, 99)))
     return Period(
         kind=kind,
@@ -79,6 +85,7 @@ def periods(draw: st.DrawFn) -> Period:
         end=draw(optional_dates()),
         deadline=draw(optional_dates()),
         label=draw(texts()),
+        month=draw(st.integers(1, 12)) if kind == PeriodKind.WEEK else draw(st.one_of(st.none(), st.integers(1, 12))),
     )
 
 
@@ -92,7 +99,8 @@ def document_dates() -> st.SearchStrategy[DocumentDate]:
 
 
 def signatures() -> st.SearchStrategy[Signature]:
-    return st.builds(Signature, authority=text_lists(3), title=texts(), name=texts())
+    return st.builds(Signature, authority=text_lists(3), title=texts(), name=texts(),
+                     concurrent_title=texts(), captions=text_lists(2))
 
 
 def organizations() -> st.SearchStrategy[Organization]:
@@ -108,40 +116,84 @@ def organizations() -> st.SearchStrategy[Organization]:
     )
 
 
-def runs() -> st.SearchStrategy[Run]:
+def plain_runs() -> st.SearchStrategy[Run]:
     return st.builds(Run, text=texts(30), bold=st.booleans(), italic=st.booleans())
 
 
+def runs() -> st.SearchStrategy[Run]:
+    """A run, now and then carrying a footnote after its text."""
+    footnotes = st.one_of(st.none(), st.none(), st.lists(plain_runs(), min_size=1, max_size=2))
+    return st.builds(Run, text=texts(30), bold=st.booleans(), italic=st.booleans(), footnote=footnotes)
+
+
+FIGURES = ("", "-", "0", "02", "5", "12.604", "1.250,5", "18,75", "15%", "100", "3")
+
+
+def figure_texts() -> st.SearchStrategy[str]:
+    return st.sampled_from(FIGURES)
+
+
+@st.composite
+def tables(draw: st.DrawFn, max_columns: int = 6, max_rows: int = 6) -> Table:
+    """Any grid: 1–3 header rows, merged areas across and down, figure columns, row kinds."""
+    width = draw(st.integers(1, max_columns))
+    keys = ("", "tt", "indicator", "unit", "value", "previous", "note")
+    columns = []
+    for _ in range(width):
+        key = draw(st.sampled_from(keys))
+        columns.append(TableColumn(key=key, width_mm=draw(st.one_of(st.none(), st.floats(5, 120).map(lambda w: round(w, 1)))),
+                                   align=draw(st.sampled_from(Align)), figures=key in ("value", "previous")))
+    header_rows = draw(st.integers(0, 3))
+    height = header_rows + draw(st.integers(0, max_rows))
+    rows = []
+    for r in range(height):
+        header = r < header_rows
+        kind = RowKind.DATA if header else draw(st.sampled_from(RowKind))
+        cells = []
+        for c in range(width):
+            text = draw(figure_texts()) if columns[c].figures and not header else draw(texts(20))
+            cells.append(Cell([Run(text)] if text else []))
+        rows.append(TableRow(cells, kind, draw(texts(6)), draw(st.integers(0, 2))))
+    table = Table(columns, rows, header_rows, draw(st.sampled_from(NumberStyle)))
+    # Merged areas: a few rectangles that do not overlap; covered cells are empty.
+    taken: set[tuple[int, int]] = set()
+    for _ in range(draw(st.integers(0, 3))):
+        if not height:
+            break
+        r, c = draw(st.integers(0, height - 1)), draw(st.integers(0, width - 1))
+        rowspan, colspan = draw(st.integers(1, height - r)), draw(st.integers(1, width - c))
+        area = {(r + i, c + j) for i in range(rowspan) for j in range(colspan)}
+        if area & taken:
+            continue
+        taken |= area
+        rows[r].cells[c].rowspan, rows[r].cells[c].colspan = rowspan, colspan
+        for i, j in area - {(r, c)}:
+            rows[i].cells[j] = Cell()
+    return table
+
+
 def blocks() -> st.SearchStrategy[Block]:
-    return st.builds(Block, role=st.sampled_from(BlockRole), runs=st.lists(runs(), max_size=3))
+    text_roles = [role for role in BlockRole if role != BlockRole.TABLE]
+    paragraph = st.builds(Block, role=st.sampled_from(text_roles), runs=st.lists(runs(), max_size=3))
+    table = tables().map(lambda t: Block(BlockRole.TABLE, [], t))
+    return st.one_of(paragraph, paragraph, paragraph, table)
 
 
-def sections() -> st.SearchStrategy[Section]:
-    return st.builds(Section, key=st.sampled_from(SectionKey), blocks=st.lists(blocks(), max_size=4))
+def parts() -> st.SearchStrategy[Part]:
+    return st.builds(Part, tag=st.sampled_from(PartTag), blocks=st.lists(blocks(), max_size=4))
 
 
-def rows() -> st.SearchStrategy[IndicatorRow]:
+sections = parts  # the version-1 name
+
+
+def appendices() -> st.SearchStrategy[AppendixTable]:
     return st.builds(
-        IndicatorRow,
-        tt=texts(4),
-        indicator=texts(30),
-        unit=texts(12),
-        value=numbers(),
-        note=texts(),
-        level=st.integers(0, 3),
-        previous=numbers(),
-    )
-
-
-def appendices() -> st.SearchStrategy[Appendix]:
-    columns = st.lists(st.builds(Column, key=texts(10), label=texts(20)), max_size=7)
-    return st.builds(
-        Appendix,
+        AppendixTable,
         heading=texts(),
         title=texts(),
         reference=texts(),
-        columns=columns,
-        rows=st.lists(rows(), max_size=8),
+        table=tables(max_columns=7, max_rows=8),
+        landscape=st.one_of(st.none(), st.booleans()),
     )
 
 
@@ -158,11 +210,14 @@ def reports() -> st.SearchStrategy[Report]:
         subject=texts(60),
         addressees=text_lists(3),
         opening=texts(60),
-        sections=st.lists(sections(), max_size=3),
+        parts=st.lists(parts(), max_size=4),
         closing=texts(),
         signature=signatures(),
         recipients=text_lists(6),
-        appendix=st.one_of(st.none(), appendices()),
+        appendices=st.lists(appendices(), max_size=2),
         status=st.sampled_from(ReportStatus),
         disabled_checks=text_lists(3),
+        kind=st.sampled_from(["", "cchc-propaganda", "weekly-work"]),
+        elements=st.builds(Elements, number_line=st.booleans(), addressees=st.booleans(), recipients=st.booleans()),
+        sample=st.booleans(),
     )

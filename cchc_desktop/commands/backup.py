@@ -33,8 +33,10 @@ def run(args: argparse.Namespace, db: sqlite_utils.Database) -> int:
     return 0
 
 
-def restore_file(args: argparse.Namespace, db: sqlite_utils.Database, file: Path) -> int:
-    db.close()  # the file is replaced underneath: no connection may stay open
+def restore_file(args: argparse.Namespace, db: sqlite_utils.Database | None, file: Path) -> int:
+    """Also works on a damaged or empty database (moved aside as it is, never opened first)."""
+    if db is not None:
+        db.close()  # a damaged file may be replaced underneath: no connection may stay open
     kept = backup.restore_from(file, database_path(args))
-    print(f"Đã khôi phục từ “{file}”." + (f" Tệp cũ được giữ ở “{kept}”." if kept else ""))
+    print(f"Đã khôi phục từ “{file}”." + (f" Dữ liệu cũ được giữ ở “{kept}”." if kept else ""))
     return 0

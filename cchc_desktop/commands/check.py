@@ -9,7 +9,9 @@ import sqlite_utils
 
 from ..core.checks import Finding, Severity, field_text, run_checks, where
 from ..core.model import Report
+from ..store.limits import LimitError, check_report, check_stored
 from ..store.reports import load_report
+from . import UserError
 
 NAME = "check"
 HELP = "kiểm tra báo cáo trước khi in (lỗi thể thức, ngày tháng, nơi nhận…)"
@@ -23,7 +25,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, db: sqlite_utils.Database) -> int:
-    report = load_report(db, args.id)
+    try:
+        check_stored(db, args.id)  # before loading: a huge report is refused, not read
+        report = load_report(db, args.id)
+        check_report(report, f"báo cáo số {args.id}")
+    except LimitError as error:
+        raise UserError(str(error)) from None
     findings = run_checks(report, finalizing=args.finalizing)
     if args.json:
         print(json.dumps([_as_dict(report, f) for f in findings], ensure_ascii=False, indent=2))

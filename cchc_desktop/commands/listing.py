@@ -11,7 +11,7 @@ from ..store.reports import ReportSummary, list_reports, period_text
 
 NAME = "list"
 HELP = "liệt kê các báo cáo (số, kỳ báo cáo, trích yếu, trạng thái, lần sửa cuối)"
-STATUS_TEXT = {"draft": "Bản nháp", "final": "Đã ban hành"}
+STATUS_TEXT = {"draft": "Dự thảo", "final": "Đã ban hành"}  # the same words as the window
 HEADERS = ("Số", "Kỳ báo cáo", "Trích yếu", "Trạng thái", "Sửa lần cuối")
 
 

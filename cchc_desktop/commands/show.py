@@ -6,6 +6,7 @@ import argparse
 
 import sqlite_utils
 
+from ..core.indicators import table_lines
 from ..core.model import Report
 from ..core.vietnamese import format_number, number_line, place_and_date
 from ..store.reports import load_report, period_text
@@ -32,21 +33,12 @@ def report_text(report: Report) -> str:
     lines += [f"Kính gửi: {name}" for name in report.addressees]
     lines += ["", report.opening] if report.opening else []
     for section in report.sections:
-        lines += [block.text for block in section.blocks]
+        for block in section.blocks:
+            lines += table_lines(block.table) if block.table is not None else [block.text]
     lines += [report.closing, ""] if report.closing else [""]
     lines += ["Nơi nhận:", *[f"- {line}" for line in report.recipients], ""]
     lines += [*report.signature.authority, report.signature.title, "", report.signature.name]
-    if report.appendix is not None:
-        lines += _appendix_lines(report)
+    for appendix in report.appendices:
+        lines += ["", appendix.heading, appendix.title, appendix.reference, ""]
+        lines += table_lines(appendix.table)
     return "\n".join(lines).rstrip() + "\n"
-
-
-def _appendix_lines(report: Report) -> list[str]:
-    appendix = report.appendix
-    lines = ["", appendix.heading, appendix.title, appendix.reference, ""]
-    for row in appendix.rows:
-        figure = format_number(row.value) if row.value is not None else "…"
-        prefix = f"{row.tt}. " if row.tt else "   " * (row.level or 1)
-        note = f" ({row.note})" if row.note else ""
-        lines.append(f"{prefix}{row.indicator}: {figure} {row.unit}".rstrip() + note)
-    return lines

@@ -14,7 +14,11 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from .model import Appendix, IndicatorRow
+from dataclasses import dataclass
+
+from .figures import figure_text, figure_value
+from .indicators import column_label, indicator_rows, new_row
+from .model import Table
 from .vietnamese import fold, nfc
 
 HEADER_SCAN_ROWS = 30  # the header is near the top; a title and a reference line sit above it
@@ -25,6 +29,26 @@ _NAMES = {
     "value": {"so luong", "ket qua", "so lieu"},
     "note": {"ghi chu"},
 }
+
+
+@dataclass
+class IndicatorRow:
+    """One indicator of an imported set, before it becomes a row of a table."""
+
+    tt: str = ""
+    indicator: str = ""
+    unit: str = ""
+    value: Decimal | None = None
+    note: str = ""
+    level: int = 0
+
+
+def apply_set(table: Table, rows: list[IndicatorRow]) -> None:
+    """Replace the body rows of ``table`` with ``rows`` (texts in the columns of their meaning)."""
+    del table.rows[table.header_rows:]
+    for row in rows:
+        table.rows.append(new_row(table, level=row.level, tt=row.tt, indicator=row.indicator,
+                                  unit=row.unit, value=figure_text(row.value), note=row.note))
 
 
 class IndicatorSetError(ValueError):
@@ -106,15 +130,30 @@ def _rows_of_sheet(sheet_rows) -> list[IndicatorRow] | None:
         if not indicator:
             continue  # blank line, or the "(1) (2) (3)" numbering row under the header
         result.append(_row(_text(cell("tt")), indicator, _text(cell("unit")), cell("value"), _text(cell("note"))))
+        _bounded(result)
     return result if columns is not None else None
+
+
+def _bounded(rows: list) -> None:
+    from ..store.limits import MAX_TABLE_ROWS
+
+    if len(rows) > MAX_TABLE_ROWS:
+        raise IndicatorSetError(f"Bảng có hơn {MAX_TABLE_ROWS:,} chỉ tiêu, vượt giới hạn của một phụ lục; "
+                                "hãy chia thành nhiều bảng.".replace(",", "."))
 
 
 def import_json(path: Path) -> list[IndicatorRow]:
     """A list of rows, or {"rows": [...]}; each row {"tt", "indicator", "unit"} (or Vietnamese names)."""
+    from ..store import limits  # late: bounds shared with the report import (issue 12)
+
+    name = Path(path).name
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, ValueError) as error:
-        raise IndicatorSetError(f"Không đọc được tệp “{Path(path).name}”: {error}.") from error
+        limits.check_file_size(Path(path).stat().st_size, name)
+        data = limits.loads(Path(path).read_text(encoding="utf-8"), name)
+    except limits.LimitError as error:
+        raise IndicatorSetError(str(error)) from None
+    except (OSError, ValueError, RecursionError) as error:
+        raise IndicatorSetError(f"Không đọc được tệp “{name}” (không phải JSON hợp lệ).") from error
     items = data.get("rows") if isinstance(data, dict) else data
     if not isinstance(items, list):
         raise IndicatorSetError(f"Tệp “{Path(path).name}” phải chứa một danh sách chỉ tiêu (“rows”).")
@@ -132,6 +171,7 @@ def import_json(path: Path) -> list[IndicatorRow]:
             raise IndicatorSetError(f"Chỉ tiêu thứ {position} trong “{Path(path).name}” thiếu tên chỉ tiêu.")
         result.append(_row(_text(fields.get("tt")), indicator, _text(fields.get("unit")),
                            fields.get("value"), _text(fields.get("note"))))
+        _bounded(result)
     return result
 
 
@@ -145,14 +185,16 @@ def load_indicator_set(path: Path) -> list[IndicatorRow]:
     raise IndicatorSetError("Chỉ nhận tệp bảng tính .xlsx hoặc tệp .json.")
 
 
-def _cell_value(row: IndicatorRow, key: str) -> Any:
-    value = getattr(row, key, "")
-    if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() else float(value)
-    return value
+def _cell_value(table: Table, row, j: int) -> Any:
+    text = row.row.cells[j].text
+    if table.columns[j].figures:
+        value = figure_value(text)
+        if value is not None:
+            return int(value) if value == value.to_integral_value() else float(value)
+    return text
 
 
-def export_xlsx(appendix: Appendix, path: Path) -> None:
+def export_xlsx(table: Table, path: Path) -> None:
     """The indicator table as a sheet (figures as numbers), written beside then renamed in."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
@@ -160,13 +202,13 @@ def export_xlsx(appendix: Appendix, path: Path) -> None:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "Chỉ tiêu"
-    keys = [c.key for c in appendix.columns]
-    sheet.append([c.label for c in appendix.columns])
+    keys = [c.key for c in table.columns]
+    sheet.append([column_label(table, j) for j in range(len(keys))])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-    for row in appendix.rows:
-        sheet.append([_cell_value(row, key) for key in keys])
+    for row in indicator_rows(table):
+        sheet.append([_cell_value(table, row, j) for j in range(len(keys))])
     if "indicator" in keys:
         sheet.column_dimensions[chr(ord("A") + keys.index("indicator"))].width = 60
     path = Path(path)

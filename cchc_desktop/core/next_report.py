@@ -19,15 +19,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
-from .model import Column, DocumentDate, Period, Report, ReportStatus, SectionKey
-from .periods import (cutoff_dates, find_period_phrases, is_placeholder_phrase, next_period,
-                      period_label)
+from .indicators import indicator_rows, insert_column
+from .model import Cell, DocumentDate, Part, Period, PeriodKind, Report, ReportStatus, Run, SectionKey, Table
+from .periods import (cutoff_dates, find_date_ranges, find_period_phrases, is_placeholder_phrase, next_period,
+                      period_label, period_range_text, week_dates, week_numbers, week_words)
 
 PREVIOUS_KEY = "previous"
 CHANGE_KEY = "change"
 
 _SECTION_NAMES = {SectionKey.RESULTS: "Phần I", SectionKey.DIFFICULTIES: "Phần II",
                   SectionKey.DIRECTIONS: "Phần III"}
+_ROMAN_HEADING = re.compile(r"\s*([IVXL]+)\s*[.:)]")
 # 15/01/2024 or "ngày 15 tháng 01 năm 2024"
 _DATE = re.compile(r"(?<!\d)(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)"
                    r"|ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
@@ -57,30 +59,62 @@ class NextReportPlan:
 
 def text_fields(report: Report) -> Iterator[tuple[str, str, str]]:
     """(location, where, text) for every free-text field that may name a period."""
+    yield "doc_name", "Tên loại văn bản", report.doc_name  # "BÁO CÁO CÔNG TÁC TUẦN 03 THÁNG 9 …"
     yield "subject", "Trích yếu", report.subject
     yield "opening", "Mở đầu", report.opening
     for s, section in enumerate(report.sections):
-        name = _SECTION_NAMES.get(section.key, section.key)
+        name = part_name(report, s)
         for b, block in enumerate(section.blocks):
             for r, run in enumerate(block.runs):
                 yield f"sections/{s}/blocks/{b}/runs/{r}", f"{name}, đoạn {b + 1}", run.text
+                yield from _footnote_fields(run, f"sections/{s}/blocks/{b}/runs/{r}", f"{name}, chú thích")
+            if block.table is not None:
+                yield from _table_fields(block.table, f"sections/{s}/blocks/{b}/table", f"{name}, bảng")
     yield "closing", "Kết thúc", report.closing
-    if report.appendix is not None:
-        yield "appendix/title", "Tên phụ lục", report.appendix.title
-        yield "appendix/reference", "Căn cứ phụ lục", report.appendix.reference
-        for i, row in enumerate(report.appendix.rows):
-            yield f"appendix/rows/{i}/indicator", f"Chỉ tiêu dòng {i + 1}", row.indicator
-            yield f"appendix/rows/{i}/note", f"Ghi chú dòng {i + 1}", row.note
+    for k, appendix in enumerate(report.appendices):
+        name = appendix.heading.strip() or "Phụ lục"
+        yield f"appendices/{k}/title", f"Tên {name.lower()}", appendix.title
+        yield f"appendices/{k}/reference", f"Căn cứ {name.lower()}", appendix.reference
+        yield from _table_fields(appendix.table, f"appendices/{k}/table", name)
+
+
+def part_name(report: Report, index: int) -> str:
+    """'Phần IV' from the part's own heading ("IV. ĐỀ XUẤT …"), else by its tag or position."""
+    part: Part = report.parts[index]
+    match = _ROMAN_HEADING.match(part.title)
+    if match:
+        return f"Phần {match.group(1)}"
+    if len(report.parts) == 3:  # the version-1 shape: I, II, III by tag
+        return _SECTION_NAMES.get(part.tag, f"Phần {index + 1}")
+    return f"Phần {index + 1}"
+
+
+def _footnote_fields(run: Run, path: str, where: str) -> Iterator[tuple[str, str, str]]:
+    for k, note in enumerate(run.footnote or []):
+        yield f"{path}/footnote/{k}", where, note.text
+
+
+def _table_fields(table: Table, path: str, name: str) -> Iterator[tuple[str, str, str]]:
+    """Text cells (not figures) of the body rows: indicator names, notes."""
+    for row in indicator_rows(table):
+        for j, column in enumerate(table.columns):
+            if not column.figures and column.key not in ("tt", "change"):
+                for r, run in enumerate(row.row.cells[j].runs):
+                    where = f"{name}, dòng {row.index + 1}"
+                    yield f"{path}/rows/{row.index + table.header_rows}/cells/{j}/runs/{r}", where, run.text
 
 
 def _set_text(report: Report, location: str, text: str) -> None:
     parts = location.split("/")
-    if parts[0] == "sections":
-        report.sections[int(parts[1])].blocks[int(parts[3])].runs[int(parts[5])].text = text
-    elif parts[0] == "appendix" and parts[1] == "rows":
-        setattr(report.appendix.rows[int(parts[2])], parts[3], text)
-    elif parts[0] == "appendix":
-        setattr(report.appendix, parts[1], text)
+    if parts[0] in ("sections", "appendices"):
+        obj: object = report.parts if parts[0] == "sections" else report.appendices
+        for step in parts[1:-1]:
+            obj = obj[int(step)] if step.isdigit() else getattr(obj, step)  # type: ignore[index]
+        last = parts[-1]
+        if last.isdigit():  # a run
+            obj[int(last)].text = text  # type: ignore[index]
+        else:
+            setattr(obj, last, text)
     else:
         setattr(report, parts[0], text)
 
@@ -105,9 +139,22 @@ def _rewrites_in(text: str, old: Period, new: Period) -> Iterator[tuple[int, int
     """Phrases found by periods.find_period_phrases (so "năm 2024" inside "6 tháng đầu năm
     2024" is not a phrase of its own, and "Quý II/2024", "06 tháng …" are recognised too)."""
     old_next, new_next = next_period(old), next_period(new)
+    if old.kind == PeriodKind.NONE or new.kind == PeriodKind.NONE:
+        return  # a thematic report names no period of its own: it stays as it is
+    yield from _range_rewrites(text, old, new)
     for phrase in find_period_phrases(text):
         before = text[phrase.start:phrase.end]
-        if isinstance(phrase.value, Period):
+        numbers = week_numbers(before) if isinstance(phrase.value, str) else None
+        if numbers is not None:  # "tuần 03 tháng 9" without the year, in a weekly report
+            if old.kind != PeriodKind.WEEK or new.kind != PeriodKind.WEEK:
+                continue
+            if numbers == (old.index, old.month):
+                after = _same_case(before, week_words(new))
+            elif numbers == (old_next.index, old_next.month):
+                after = _same_case(before, week_words(new_next))
+            else:
+                continue
+        elif isinstance(phrase.value, Period):
             if _same(phrase.value, old):
                 after = _same_case(before, period_label(new))
             elif _same(phrase.value, old_next):
@@ -122,11 +169,35 @@ def _rewrites_in(text: str, old: Period, new: Period) -> Iterator[tuple[int, int
             yield phrase.start, phrase.end, before, after
 
 
+def _range_rewrites(text: str, old: Period, new: Period) -> Iterator[tuple[int, int, str, str]]:
+    """The from/to line of the old period ("Từ ngày 14/9/2026 đến ngày 18/9/2026") → the new one."""
+    try:
+        dates = week_dates(old) if old.kind == PeriodKind.WEEK else cutoff_dates(old)
+        after_text = period_range_text(new)
+    except ValueError:
+        return
+    for start, end, first, last in find_date_ranges(text):
+        if (first, last) == dates:
+            before = text[start:end]
+            after = after_text if before[:1].isupper() else after_text[:1].lower() + after_text[1:]
+            if after != before:
+                yield start, end, before, after
+
+
+def _merge(rewrites: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """Sorted by place; a rewrite overlapping one already taken is dropped."""
+    taken: list[tuple[int, int, str, str]] = []
+    for item in sorted(rewrites):
+        if not taken or item[0] >= taken[-1][1]:
+            taken.append(item)
+    return taken
+
+
 def plan_next_report(report: Report, new_period: Period) -> NextReportPlan:
     """Every period phrase to rewrite for ``new_period``, in reading order, all ticked."""
     plan = NextReportPlan(report.period, new_period)
     for location, where, text in text_fields(report):
-        for start, end, before, after in _rewrites_in(text, report.period, new_period):
+        for start, end, before, after in _merge(list(_rewrites_in(text, report.period, new_period))):
             plan.rewrites.append(Rewrite(location, where, start, end, before, after, text))
     return plan
 
@@ -142,6 +213,7 @@ def apply_plan(report: Report, plan: NextReportPlan) -> Report:
     new.number = ""
     new.date = DocumentDate(plan.new_period.year)
     new.status = ReportStatus.DRAFT
+    new.sample = False  # the next report from the sample is the clerk's own
     by_location: dict[str, list[Rewrite]] = {}
     for rewrite in plan.rewrites:
         if rewrite.enabled:
@@ -152,8 +224,9 @@ def apply_plan(report: Report, plan: NextReportPlan) -> Report:
         for rewrite in sorted(rewrites, key=lambda r: r.start, reverse=True):
             text = text[: rewrite.start] + rewrite.after + text[rewrite.end:]
         _set_text(new, location, text)
-    if new.appendix is not None:
-        _carry_figures(new, plan.old_period)
+    if PeriodKind.NONE not in (plan.old_period.kind, plan.new_period.kind):
+        for appendix in new.appendices:
+            _carry_figures(appendix.table, plan.old_period)
     return new
 
 
@@ -161,21 +234,23 @@ def previous_label(old_period: Period) -> str:
     return f"Kỳ trước ({period_label(old_period)})"
 
 
-def _carry_figures(report: Report, old_period: Period) -> None:
-    """Old values move to the "previous" column (added before the value column)."""
-    appendix = report.appendix
-    for row in appendix.rows:
-        row.previous, row.value = row.value, None
+def _carry_figures(table: Table, old_period: Period) -> None:
+    """Old values move to the "previous" column (added before the value column); a table
+    without a "value" column (a form of its own) keeps its figures for the clerk to update."""
+    at = table.column_index("value")
+    if at is None:
+        return
     label = previous_label(old_period)
-    for column in appendix.columns:
-        if column.key == PREVIOUS_KEY:
-            column.label = label
-            return
-    keys = [c.key for c in appendix.columns]
-    at = keys.index("value") if "value" in keys else len(keys)
-    appendix.columns.insert(at, Column(PREVIOUS_KEY, label))
-    if CHANGE_KEY not in keys:  # this period against the previous one, shown after the value
-        appendix.columns.insert(at + 2, Column(CHANGE_KEY, "Tăng/giảm"))
+    previous_at = table.column_index(PREVIOUS_KEY)
+    if previous_at is None:
+        insert_column(table, at, PREVIOUS_KEY, label)
+        if table.column_index(CHANGE_KEY) is None:  # this period against the previous one
+            insert_column(table, at + 2, CHANGE_KEY, "Tăng/giảm")
+    elif table.header_rows:
+        table.rows[table.header_rows - 1].cells[previous_at] = Cell.plain(label)
+    for row in indicator_rows(table):
+        row.set_text(PREVIOUS_KEY, row.text("value"))
+        row.set_text("value", "")
 
 
 # ---------------------------------------------------------------- review

@@ -18,7 +18,8 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
 from . import measures as m
-from .layout import Document, GridTable, HeaderTable, KeepTogether, Para, Rule, SignatureTable
+from .layout import ChartBlock, Document, GridTable, HeaderTable, KeepTogether, Para, Rule, SignatureTable
+from .layout import paragraphs as _paragraphs
 
 W = nsdecls("w")
 _JC = {m.Align.LEFT: "left", m.Align.CENTER: "center", m.Align.RIGHT: "right", m.Align.JUSTIFY: "both"}
@@ -82,6 +83,13 @@ def _install_styles(document) -> None:
     ppr.append(parse_xml(f'<w:spacing {W} w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>'))
     for role, s in m.STYLES.items():
         styles.append(parse_xml(_style_xml(role, s)))
+    styles.append(parse_xml(
+        f'<w:style {W} w:type="character" w:customStyle="1" w:styleId="{NOTE_REF_STYLE}">'
+        f'<w:name w:val="CCHC Số chú thích"/><w:qFormat/>'
+        f'<w:rPr><w:vertAlign w:val="superscript"/></w:rPr></w:style>'))
+
+
+NOTE_REF_STYLE = "CCHCFootnoteReference"
 
 
 # ---------------------------------------------------------------- paragraphs and tables
@@ -98,11 +106,47 @@ def _run(text: str, bold: bool = False, italic: bool = False, extra: str = "") -
             f'<w:t xml:space="preserve">{_text(text)}</w:t></w:r>')
 
 
+def _mark(inner: str, size: str = "") -> str:
+    """A footnote reference (``<w:footnoteReference>`` in the text, ``<w:footnoteRef/>`` before the
+    note's own text): superscript through the character style, set in so too for other readers."""
+    return (f'<w:r><w:rPr><w:rStyle w:val="{NOTE_REF_STYLE}"/>{_FONTS}{size}'
+            f'<w:vertAlign w:val="superscript"/>{_LANG}</w:rPr>{inner}</w:r>')
+
+
+def _size(p: Para) -> str:
+    if "size" not in p.overrides:
+        return ""
+    return f'<w:sz w:val="{half_points(p.style.size)}"/><w:szCs w:val="{half_points(p.style.size)}"/>'
+
+
+def _direct_ppr(p: Para) -> str:
+    """Direct paragraph formatting for what the layout overrides on the role's style."""
+    if not p.overrides:
+        return ""
+    s, out = p.style, []
+    if {"pitch", "space_before", "space_after"} & p.overrides.keys():
+        out.append(f'<w:spacing w:before="{round(s.space_before * 20)}" w:after="{round(s.space_after * 20)}" '
+                   f'w:line="{round(s.pitch * 20)}" w:lineRule="exact"/>')
+    if {"left_indent_mm", "first_indent_mm"} & p.overrides.keys():
+        out.append(f'<w:ind w:left="{twips(s.left_indent_mm)}" w:firstLine="{twips(s.first_indent_mm)}"/>')
+    if "align" in p.overrides:
+        out.append(f'<w:jc w:val="{_JC[s.align]}"/>')
+    return "".join(out)
+
+
+def _runs(p: Para) -> str:
+    s, size, out = p.style, _size(p), []
+    for r in p.runs:
+        if r.text:
+            out.append(_run(r.text, r.bold and not s.bold, r.italic and not s.italic, size))
+        if r.note is not None:
+            out.append(_mark(f'<w:footnoteReference w:id="{r.note.number}"/>', size))
+    return "".join(out)
+
+
 def _para(p: Para, keep_next: bool = False, keep_lines: bool = False) -> str:
-    s = p.style
     extra = ("<w:keepNext/>" if keep_next else "") + ("<w:keepLines/>" if keep_lines else "")
-    runs = "".join(_run(r.text, r.bold and not s.bold, r.italic and not s.italic) for r in p.runs)
-    return f'<w:p><w:pPr><w:pStyle w:val="{style_id(p.role)}"/>{extra}</w:pPr>{runs}</w:p>'
+    return f'<w:p><w:pPr><w:pStyle w:val="{style_id(p.role)}"/>{extra}{_direct_ppr(p)}</w:pPr>{_runs(p)}</w:p>'
 
 
 def _rule(rule: Rule, room_mm: float, keep_next: bool = False) -> str:
@@ -152,6 +196,75 @@ def _table(widths_mm: list[float], rows: list[list[list]], *, borders: bool, hea
     return "".join(out)
 
 
+def _chart(block: ChartBlock, part) -> str:
+    """The chart as an inline PNG picture (rendered from the same drawing as the PDF's)."""
+    from docx.oxml.shape import CT_Inline
+    from docx.shared import Mm
+
+    from .charts import HEIGHT_PT, WIDTH_PT, chart_png
+
+    r_id, _image = part.get_or_add_image(io.BytesIO(chart_png(block.chart)))
+    width = Mm(block.width_mm)
+    height = int(width * HEIGHT_PT / WIDTH_PT)
+    part._chart_count = getattr(part, "_chart_count", 0) + 1
+    inline = CT_Inline.new_pic_inline(1000 + part._chart_count, r_id, f"bieu-do-{part._chart_count}.png",
+                                      width, height)
+    drawing = etree.tostring(inline, encoding="unicode")
+    # The line height must grow with the picture: an exact spacing would crop it to one line.
+    return (f'<w:p><w:pPr><w:pStyle w:val="{style_id("cell_center")}"/><w:keepNext/>'
+            f'<w:spacing w:before="120" w:after="240" w:line="240" w:lineRule="auto"/></w:pPr>'
+            f"<w:r><w:drawing>{drawing}</w:drawing></w:r></w:p>")
+
+
+def _grid_table(table: GridTable) -> str:
+    """A bordered table: gridSpan across, vMerge down, every header row repeated, rows never split."""
+    pad = twips(m.CELL_PADDING_MM)
+    vpad = round(m.GRID_CELL_PADDING_VERTICAL_PT * 20)
+    line = f'w:val="single" w:sz="{round(m.TABLE_BORDER_PT * 8)}" w:space="0" w:color="000000"'
+    borders = "".join(f"<w:{side} {line}/>" for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
+    widths = table.widths_mm
+    grid = "".join(f'<w:gridCol w:w="{twips(w)}"/>' for w in widths)
+    out = [f'<w:tbl><w:tblPr><w:tblW w:w="{sum(twips(w) for w in widths)}" w:type="dxa"/>'
+           f'<w:tblInd w:w="0" w:type="dxa"/><w:tblBorders>{borders}</w:tblBorders>'
+           f'<w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:w="{vpad}" w:type="dxa"/>'
+           f'<w:left w:w="{pad}" w:type="dxa"/><w:bottom w:w="{vpad}" w:type="dxa"/>'
+           f'<w:right w:w="{pad}" w:type="dxa"/></w:tblCellMar>'
+           f'<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" '
+           f'w:noHBand="1" w:noVBand="1"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>']
+    below: dict[tuple[int, int], int] = {}  # (row, col) continuing a vertical merge → its colspan
+    for r, row in enumerate(table.rows):
+        for c, cell in enumerate(row.cells):
+            if not cell.covered:
+                for dr in range(1, cell.rowspan):
+                    below[(r + dr, c)] = cell.colspan
+    empty = f'<w:p><w:pPr><w:pStyle w:val="{style_id("cell")}"/></w:pPr></w:p>'
+    for r, row in enumerate(table.rows):
+        header = r < table.header_rows
+        valign = '<w:vAlign w:val="center"/>' if header else ""
+        out.append(f"<w:tr><w:trPr><w:cantSplit/>{'<w:tblHeader/>' if header else ''}</w:trPr>")
+        c = 0
+        while c < len(row.cells):
+            cell = row.cells[c]
+            if (r, c) in below:
+                span = below[(r, c)]
+                content, merge = empty, "<w:vMerge/>"
+            elif not cell.covered:
+                span = cell.colspan
+                content = "".join(_para(p) for p in cell.paras) or empty
+                merge = '<w:vMerge w:val="restart"/>' if cell.rowspan > 1 else ""
+            else:
+                c += 1  # covered by a span across, already written
+                continue
+            width = twips(sum(widths[c:c + span]))
+            grid_span = f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
+            out.append(f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{grid_span}{merge}{valign}</w:tcPr>'
+                       f"{content}</w:tc>")
+            c += span
+        out.append("</w:tr>")
+    out.append("</w:tbl>")
+    return "".join(out)
+
+
 def _spacer() -> str:
     """Word needs a paragraph after a table; this one is 1 pt high so it moves nothing."""
     return f'<w:p><w:pPr><w:pStyle w:val="{style_id("spacer")}"/></w:pPr></w:p>'
@@ -168,8 +281,7 @@ def _block(block, text_mm: float) -> str:
         return _table(list(block.widths_mm), [[block.left, block.right]], borders=False, header=False,
                       keep_next=True)
     if isinstance(block, GridTable):
-        rows = [[[p] for p in block.header]] + [[[p] for p in row] for row in block.rows]
-        return _table(block.widths_mm, rows, borders=True, header=True)
+        return _grid_table(block)
     if isinstance(block, KeepTogether):
         # Everything but the last block keeps with the next; a paragraph also keeps its lines.
         parts = []
@@ -237,6 +349,43 @@ def _drop_styles_with_effects(document) -> None:
             document.part.drop_rel(rel_id)
 
 
+_FOOTNOTES_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+
+
+def _footnotes_xml(notes) -> str:
+    """word/footnotes.xml: the separator (-1) and continuation separator (0), then note 1, 2, 3…"""
+    plain = '<w:pPr><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
+    out = [f'<w:footnotes {W}>',
+           f'<w:footnote w:type="separator" w:id="-1"><w:p>{plain}<w:r><w:separator/></w:r></w:p></w:footnote>',
+           f'<w:footnote w:type="continuationSeparator" w:id="0"><w:p>{plain}'
+           f'<w:r><w:continuationSeparator/></w:r></w:p></w:footnote>']
+    for note in notes:
+        p = note.para
+        out.append(f'<w:footnote w:id="{note.number}"><w:p><w:pPr><w:pStyle w:val="{style_id(p.role)}"/>'
+                   f'</w:pPr>{_mark("<w:footnoteRef/>")}{_run(" ")}{_runs(p)}</w:p></w:footnote>')
+    out.append("</w:footnotes>")
+    return "".join(out)
+
+
+def _add_footnotes(document, notes) -> None:
+    """python-docx has no footnote API: add the part, its relationship and the settings entry."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import XmlPart
+
+    part = XmlPart(PackURI("/word/footnotes.xml"), _FOOTNOTES_CT, parse_xml(_footnotes_xml(notes)),
+                   document.part.package)
+    document.part.relate_to(part, RT.FOOTNOTES)
+    settings = document.settings.element
+    pr = parse_xml(f'<w:footnotePr {W}><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr>')
+    after = [qn(f"w:{name}") for name in ("endnotePr", "compat", "docVars", "rsids")]
+    anchor = next((child for child in settings if child.tag in after), None)
+    if anchor is not None:
+        anchor.addprevious(pr)
+    else:
+        settings.append(pr)
+
+
 def build(doc: Document) -> docx.document.Document:
     template = docx.Document()
     _drop_styles_with_effects(template)
@@ -246,7 +395,7 @@ def build(doc: Document) -> docx.document.Document:
     parts = []
     for index, (landscape, blocks) in enumerate(sections):
         text_mm = m.LANDSCAPE_TEXT_WIDTH_MM if landscape else m.TEXT_WIDTH_MM
-        parts += [_block(b, text_mm) for b in blocks]
+        parts += [_chart(b, template.part) if isinstance(b, ChartBlock) else _block(b, text_mm) for b in blocks]
         sect = _sect_pr(landscape, header_refs if index == 0 else "").replace(f" {W} {nsdecls('r')}", "")
         if index < len(sections) - 1:
             parts.append(_section_end(sect))
@@ -261,6 +410,9 @@ def build(doc: Document) -> docx.document.Document:
     part = template.part
     part._element = parse_xml(xml)
     document = docx.document.Document(part._element, part)
+    notes = [n for p in _paragraphs(doc.blocks) for n in p.notes]
+    if notes:
+        _add_footnotes(document, notes)
     props = document.core_properties
     # Core properties hold at most 255 characters (python-docx refuses longer ones).
     # Control characters are not XML (lxml refuses them): dropped as in the body text.

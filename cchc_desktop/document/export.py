@@ -21,22 +21,15 @@ class ExportError(Exception):
     """One clear Vietnamese sentence for the user."""
 
 
-def _message(error: OSError, path: Path) -> str:
-    name = path.name
+def _message(error: OSError, path: Path, stage: str = "write") -> str:
+    """One sentence with the right reason (store/errors.py); the OS's English goes to the log."""
+    from ..store import errors
+
     if isinstance(error, FileNotFoundError) or error.errno == errno.ENOENT:
-        return f"Không tìm thấy thư mục “{path.parent}”. Hãy chọn một thư mục khác để lưu “{name}”."
-    if error.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
-        return f"Ổ đĩa đã đầy, không lưu được “{name}”. Hãy giải phóng dung lượng hoặc lưu vào ổ khác."
-    if isinstance(error, PermissionError) or error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        if _read_only(path):
-            return f"Tệp “{name}” chỉ cho phép đọc. Hãy bỏ thuộc tính chỉ đọc hoặc lưu với tên khác."
-        if path.exists():
-            return (f"Tệp “{name}” đang được mở trong một chương trình khác (Word, trình xem PDF…). "
-                    "Hãy đóng tệp đó rồi xuất lại.")
-        return f"Không có quyền ghi vào thư mục “{path.parent}”. Hãy chọn một thư mục khác."
+        return f"Không tìm thấy thư mục “{path.parent}”. Hãy chọn một thư mục khác để lưu “{path.name}”."
     if isinstance(error, IsADirectoryError):
         return f"“{path}” là một thư mục, không phải tệp. Hãy chọn tên tệp khác."
-    return f"Không lưu được “{name}”: {error.strerror or error}."
+    return errors.capitalized(errors.sentence(f"không lưu được “{path.name}”", error, path, stage=stage))
 
 
 def _read_only(path: Path) -> bool:
@@ -56,19 +49,22 @@ def write_atomic(data: bytes, path: Path) -> None:
         raise ExportError(_message(FileNotFoundError(errno.ENOENT, "missing"), path))
     if _read_only(path):
         # os.replace would happily replace a read-only file on POSIX: honour the attribute.
-        raise ExportError(_message(PermissionError(errno.EACCES, "read-only"), path))
+        raise ExportError(_message(PermissionError(errno.EACCES, "read-only"), path, "replace"))
     tmp_name = None
+    stage = "create"  # a failure here is the folder's (read-only, no permission), not the file's
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=path.parent)
+        stage = "write"
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         # On Windows, a target open in Word makes this raise PermissionError.
+        stage = "replace"
         os.replace(tmp_name, path)
         tmp_name = None
     except OSError as error:
-        raise ExportError(_message(error, path)) from error
+        raise ExportError(_message(error, path, stage)) from error
     finally:
         if tmp_name is not None:
             try:
@@ -77,9 +73,20 @@ def write_atomic(data: bytes, path: Path) -> None:
                 pass
 
 
+def _within_limits(report: Report) -> None:
+    """A report over the limits (imported before they existed) gets a sentence, not an hour."""
+    from ..store.limits import LimitError, check_report
+
+    try:
+        check_report(report, f"báo cáo số {report.id}" if report.id is not None else "báo cáo")
+    except LimitError as error:
+        raise ExportError(str(error)) from None
+
+
 def docx_bytes(report: Report, *, heading1_capitals: bool = True) -> bytes:
     from .docx_writer import docx_bytes as write
 
+    _within_limits(report)
     return write(make_document(normalize(report), heading1_capitals=heading1_capitals))
 
 
@@ -90,6 +97,7 @@ def pdf_bytes(report: Report, *, heading1_capitals: bool = True) -> bytes:
     """
     from .pdf_writer import pdf_bytes as write
 
+    _within_limits(report)
     try:
         _register_fonts()
         return write(make_document(normalize(report), heading1_capitals=heading1_capitals))

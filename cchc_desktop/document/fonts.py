@@ -52,7 +52,10 @@ def font_dirs() -> list[Path]:
     local = os.environ.get("LOCALAPPDATA")
     if local:
         dirs.append(Path(local) / "Microsoft" / "Windows" / "Fonts")
-    home = Path.home()
+    try:
+        home = Path.home()
+    except (KeyError, RuntimeError, OSError):  # no home folder at all (service accounts)
+        home = Path(os.sep) / "nonexistent-home"
     dirs += [home / ".fonts", home / ".local" / "share" / "fonts", home / "Library" / "Fonts"]
     dirs += [Path("/usr/share/fonts/truetype/msttcorefonts"), Path("/usr/share/fonts/truetype/liberation2"),
              Path("/usr/share/fonts/truetype/liberation"), Path("/usr/share/fonts"),
@@ -60,23 +63,34 @@ def font_dirs() -> list[Path]:
     return dirs
 
 
+def _safely(test, path: Path) -> bool:
+    """is_dir/is_file that take an unreadable folder (PermissionError) as 'not here'."""
+    try:
+        return test(path)
+    except OSError:
+        return False
+
+
 def _find_in(folder: Path, name: str) -> Path | None:
     direct = folder / name
-    if direct.is_file():
+    if _safely(Path.is_file, direct):
         return direct
-    if folder in (Path("/usr/share/fonts"), Path("/usr/local/share/fonts")) and folder.is_dir():
+    if folder in (Path("/usr/share/fonts"), Path("/usr/local/share/fonts")) and _safely(Path.is_dir, folder):
         # Distributions put fonts one or two levels down; a bounded search is cheap.
-        for found in folder.glob(f"*/{name}"):
-            return found
-        for found in folder.glob(f"*/*/{name}"):
-            return found
+        try:
+            for found in folder.glob(f"*/{name}"):
+                return found
+            for found in folder.glob(f"*/*/{name}"):
+                return found
+        except OSError:
+            return None
     return None
 
 
 @lru_cache(maxsize=1)
 def find_fonts() -> FontSet:
     """The first complete set of four files: Times New Roman preferred, Liberation Serif else."""
-    dirs = [d for d in font_dirs() if d.is_dir()]
+    dirs = [d for d in font_dirs() if _safely(Path.is_dir, d)]
     for family, names in _CANDIDATES:
         for folder in dirs:
             files = [_find_in(folder, name) for name in names]

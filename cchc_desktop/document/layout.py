@@ -7,36 +7,20 @@ decide how their format spells a role.  Neither writer looks at the Report.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from ..core.model import Appendix, BlockRole, Report, Run
-from ..core.vietnamese import date_words, format_number, nfc, number_line, place_and_date
+from ..core.model import AppendixTable, BlockRole, Report
+from ..core.vietnamese import date_words, nfc, number_line, place_and_date
 from . import measures as m
 from .fonts import text_width
+from .layout_types import Note, Para, Rule, Run, Span, clean  # noqa: F401 (the writers' names)
+from .table_layout import note_of
+from .table_layout import GridCell, GridRow, GridTable, column_widths, grid_table, keyed_widths  # noqa: F401
 
 
-@dataclass
-class Para:
-    role: str  # a key of measures.STYLES
-    runs: list[Run] = field(default_factory=list)
-
-    @property
-    def style(self) -> m.ParaStyle:
-        return m.STYLES[self.role]
-
-    @property
-    def text(self) -> str:
-        return "".join(run.text for run in self.runs)
 
 
-@dataclass
-class Rule:
-    """A short solid rule, centred in its column."""
-
-    width_mm: float
-
-
-Cell = list["Para | Rule"]
+Cell = list  # the paragraphs and rules of one cell of a borderless table
 
 
 @dataclass
@@ -71,12 +55,11 @@ class SectionBreak:
 
 
 @dataclass
-class GridTable:
-    """A bordered table; the first row is the header, repeated on every page; rows never split."""
+class ChartBlock:
+    """A chart (core.model.Chart) across the text width: vector in the PDF, a picture in the DOCX."""
 
-    widths_mm: list[float]
-    header: list[Para]
-    rows: list[list[Para]]
+    chart: object
+    width_mm: float = m.TEXT_WIDTH_MM
 
 
 @dataclass
@@ -99,16 +82,8 @@ class Document:
         return result
 
 
-_CONTROL = re.compile("[\x00-\x1f\x7f\ufffe\uffff]")
-
-
-def clean(text: str) -> str:
-    """NFC, and control characters (tabs, line feeds…) as spaces: neither format can show them."""
-    return _CONTROL.sub(" ", nfc(text))
-
-
 def _para(role: str, text: str, **run_kw) -> Para:
-    return Para(role, [Run(clean(text), **run_kw)])
+    return Para(role, [Span(clean(text), **run_kw)])
 
 
 def _rule_under(text: str, style_role: str, fraction: float, max_mm: float | None = None) -> Rule:
@@ -128,7 +103,8 @@ def header_table(report: Report) -> HeaderTable:
         left.append(_rule_under(issuing[-1], "issuing_body", m.ISSUER_RULE_FRACTION))
     right: Cell = [_para("national_title", m.NATIONAL_TITLE), _para("motto", m.MOTTO),
                    _rule_under(m.MOTTO, "motto", 1.0)]
-    number = _para("number", number_line(report.number, report.doc_type, org.abbreviation))
+    shown = report.elements.number_line
+    number = _para("number", number_line(report.number, report.doc_type, org.abbreviation) if shown else "")
     place = report.place or org.place
     dated = _para("place_date", place_and_date(place, report.date) if place else date_words(report.date))
     return HeaderTable((m.HEADER_LEFT_MM, m.HEADER_RIGHT_MM), [(left, right), ([number], [dated])])
@@ -147,20 +123,32 @@ def addressee_blocks(addressees: list[str]) -> list[Para]:
     return blocks
 
 
-_ROLE_OF = {BlockRole.HEADING1: "heading1", BlockRole.HEADING2: "heading2",
+_ROLE_OF = {BlockRole.PART: "part", BlockRole.HEADING1: "heading1", BlockRole.HEADING2: "heading2",
             BlockRole.HEADING3: "heading3", BlockRole.PARAGRAPH: "paragraph", BlockRole.BULLET: "bullet"}
 
 
-def narrative_blocks(report: Report, heading1_capitals: bool) -> list[Para]:
-    blocks: list[Para] = []
+def _spans(runs, upper: bool = False) -> list[Span]:
+    spans = []
+    for r in runs:
+        if r.text or r.footnote:
+            text = clean(r.text)
+            spans.append(Span(text.upper() if upper else text, r.bold, r.italic, note_of(r)))
+    return spans
+
+
+def narrative_blocks(report: Report, heading1_capitals: bool) -> list:
+    blocks: list = []
     for section in report.sections:
         for block in section.blocks:
-            runs = [Run(clean(r.text), r.bold, r.italic) for r in block.runs if r.text]
-            if not "".join(r.text for r in runs).strip():
-                continue  # an empty block would print as a blank line
+            if block.role == BlockRole.TABLE:
+                if block.table is not None and block.table.columns and block.table.rows:
+                    _, widths = column_widths(block.table, m.TEXT_WIDTH_MM)
+                    blocks.append(grid_table(block.table, widths))
+                continue
             role = _ROLE_OF.get(block.role, "paragraph")
-            if role == "heading1" and heading1_capitals:
-                runs = [Run(r.text.upper(), r.bold, r.italic) for r in runs]
+            runs = _spans(block.runs, upper=role == "heading1" and heading1_capitals)
+            if not "".join(r.text for r in runs).strip() and not any(r.note for r in runs):
+                continue  # an empty block would print as a blank line
             blocks.append(Para(role, runs))
     return blocks
 
@@ -168,67 +156,76 @@ def narrative_blocks(report: Report, heading1_capitals: bool) -> list[Para]:
 def signature_table(report: Report) -> SignatureTable:
     left: Cell = []
     recipients = [nfc(r).strip() for r in report.recipients if r.strip()]
-    if recipients:
+    if recipients and report.elements.recipients:
         left.append(_para("recipients_label", "Nơi nhận:"))
         left += [_para("recipient", f"- {r}") for r in recipients]
     sig = report.signature
     right: Cell = [_para("authority", a.upper()) for a in sig.authority if a.strip()]
     if sig.title.strip():
         right.append(_para("signer_title", sig.title.upper()))
+    if sig.concurrent_title.strip():
+        right.append(_para("signer_title", sig.concurrent_title.upper()))
+    right += [_para("signer_caption", c) for c in sig.captions if c.strip()]
     right.append(_para("signer_name", sig.name or " "))
     return SignatureTable((m.SIGNATURE_LEFT_MM, m.SIGNATURE_RIGHT_MM), left, right)
 
 
-def column_widths(keys: list[str]) -> tuple[bool, list[float]]:
-    """(landscape, widths in mm): portrait when the minimum widths fit in 165 mm."""
-    mins = [m.COLUMN_MIN_MM.get(k, m.COLUMN_DEFAULT_MIN_MM) for k in keys]
-    landscape = sum(mins) > m.TEXT_WIDTH_MM
-    total = m.LANDSCAPE_TEXT_WIDTH_MM if landscape else m.TEXT_WIDTH_MM
-    shares = [2.0 if k == "indicator" else 1.0 if k in m.COLUMN_GROWS else 0.0 for k in keys]
-    if not any(shares):
-        shares = [1.0] * len(keys)
-    spare = total - sum(mins)
-    widths = [w + spare * s / sum(shares) for w, s in zip(mins, shares)]
-    return landscape, [round(w, 2) for w in widths]
-
-
-_NUMERIC = {"value", "previous", "target"}
-_CENTRED = {"tt", "unit", "change"} | _NUMERIC
-
-
-def change_text(row) -> str:
-    """'+4', '-2', '0' — this period against the previous one; blank when either is missing."""
-    if row.value is None or row.previous is None:
-        return ""
-    delta = row.value - row.previous
-    sign = "+" if delta > 0 else ""
-    return sign + format_number(delta)
-
-
-def _cell(row, key: str) -> Para:
-    if key == "change":
-        return _para("cell_center", change_text(row))
-    value = getattr(row, key, "")
-    if key in _NUMERIC:
-        return _para("cell_center", format_number(value))
-    text = "" if value is None else str(value)
-    if key == "indicator" and row.level > 0:
-        return _para("cell_subrow", text)
-    return _para("cell_center" if key in _CENTRED else "cell", text)
-
-
-def appendix_blocks(appendix: Appendix) -> list:
-    keys = [c.key for c in appendix.columns]
-    landscape, widths = column_widths(keys)
+def appendix_blocks(appendix: AppendixTable) -> list:
+    """One appendix form on a page of its own: its title block, then its table."""
+    table = appendix.table
+    landscape, widths = column_widths(table)
+    if appendix.landscape is not None and appendix.landscape != landscape:
+        landscape = appendix.landscape  # the clerk's choice wins; the columns fill its width
+        widths = column_widths(table, m.LANDSCAPE_TEXT_WIDTH_MM if landscape else m.TEXT_WIDTH_MM)[1]
     blocks: list = [SectionBreak(landscape), _para("appendix_heading", appendix.heading or "PHỤ LỤC")]
     if appendix.title.strip():
         blocks.append(_para("appendix_title", appendix.title.upper()))
     if appendix.reference.strip():
         blocks.append(_para("appendix_reference", appendix.reference))
         blocks.append(_rule_under(appendix.reference, "appendix_reference", 0.25, 40.0))
-    header = [_para("cell_header", c.label) for c in appendix.columns]
-    rows = [[_cell(row, key) for key in keys] for row in appendix.rows]
-    blocks.append(GridTable(widths, header, rows))
+    if table.rows:
+        blocks.append(grid_table(table, widths))
+    return blocks
+
+
+def _printable(appendix: AppendixTable) -> bool:
+    table = appendix.table
+    return bool(table.columns) and (bool(table.rows) or bool(appendix.title.strip()))
+
+
+def paragraphs(blocks: list):
+    """Every paragraph of ``blocks`` in reading order (table cells row by row)."""
+    for block in blocks:
+        if isinstance(block, Para):
+            yield block
+        elif isinstance(block, KeepTogether):
+            yield from paragraphs(block.blocks)
+        elif isinstance(block, HeaderTable):
+            for row in block.rows:
+                for cell in row:
+                    yield from (p for p in cell if isinstance(p, Para))
+        elif isinstance(block, SignatureTable):
+            yield from (p for p in block.left + block.right if isinstance(p, Para))
+        elif isinstance(block, GridTable):
+            for row in block.rows:
+                for cell in row.cells:
+                    yield from cell.paras
+
+
+def number_notes(blocks: list) -> list[Note]:
+    """Number the footnotes 1, 2, 3… in document order (as Word and LibreOffice number them)."""
+    notes = []
+    for para in paragraphs(blocks):
+        for note in para.notes:
+            notes.append(note)
+            note.number = len(notes)
+    return notes
+
+
+def chart_blocks(report: Report) -> list:
+    """The charts put into the report, on portrait pages after the appendix tables."""
+    blocks: list = [SectionBreak(False), _para("appendix_heading", "BIỂU ĐỒ")]
+    blocks += [ChartBlock(chart) for chart in report.charts]
     return blocks
 
 
@@ -238,7 +235,8 @@ def make_document(report: Report, *, heading1_capitals: bool = m.HEADING1_CAPITA
     if report.subject.strip():
         blocks.append(_para("subject", report.subject))
         blocks.append(_rule_under(report.subject, "subject", m.SUBJECT_RULE_FRACTION, m.SUBJECT_RULE_MAX_MM))
-    blocks += addressee_blocks(report.addressees)
+    if report.elements.addressees:
+        blocks += addressee_blocks(report.addressees)
     if report.opening.strip():
         blocks.append(_para("paragraph", report.opening))
     blocks += narrative_blocks(report, heading1_capitals)
@@ -247,12 +245,18 @@ def make_document(report: Report, *, heading1_capitals: bool = m.HEADING1_CAPITA
     signature = signature_table(report)
     last = blocks.pop() if isinstance(blocks[-1], Para) and blocks[-1].role == "paragraph" else None
     blocks.append(KeepTogether(([last] if last else []) + [signature]))
-    appendix = report.appendix
-    if appendix is not None and appendix.columns and (appendix.rows or appendix.title.strip()):
-        blocks += appendix_blocks(report.appendix)
+    for appendix in report.appendices:
+        if _printable(appendix):
+            blocks += appendix_blocks(appendix)
+    if report.charts:
+        blocks += chart_blocks(report)
+    if number_notes(blocks):
+        # LibreOffice opens a DOCX with footnotes that starts with a table with an empty paragraph of
+        # its own above it (a line of the default size): a 1 pt paragraph of ours takes that place.
+        blocks.insert(0, Para("spacer", []))
     return Document(
         blocks,
-        title=nfc(report.subject or report.doc_name),
-        subject=nfc(f"{report.doc_name} {number_line(report.number, report.doc_type, report.organization.abbreviation)}"),
-        author=nfc(report.organization.name),
+        title=clean(report.subject or report.doc_name),
+        subject=clean(f"{report.doc_name} {number_line(report.number, report.doc_type, report.organization.abbreviation)}"),
+        author=clean(report.organization.name),
     )

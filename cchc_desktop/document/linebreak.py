@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from . import measures as m
 from .fonts import face
 
 
@@ -32,10 +33,11 @@ def text_width(text: str, font: str, size: float) -> float:
 class Piece:
     """A stretch of text in one face; its width is measured once."""
 
-    __slots__ = ("text", "font", "size", "width")
+    __slots__ = ("text", "font", "size", "width", "rise", "note")
 
-    def __init__(self, text: str, font: str, size: float):
-        self.text, self.font, self.size = text, font, size
+    def __init__(self, text: str, font: str, size: float, rise: float = 0.0, note=None):
+        self.text, self.font, self.size, self.rise = text, font, size, rise
+        self.note = note  # the footnote whose reference mark this piece is
         self.width = text_width(text, font, size)
 
 
@@ -60,6 +62,10 @@ class Line:
     last: bool = False  # the paragraph's last line: never justified
 
     @property
+    def notes(self) -> list:
+        return [p.note for w in self.words for p in w.pieces if p.note is not None]
+
+    @property
     def natural(self) -> float:
         if not self.words:
             return 0.0
@@ -78,6 +84,11 @@ def words_of(runs, size: float, style_bold: bool, style_italic: bool) -> list[Wo
                 words.append(Word([]))
             if part:
                 words[-1].add(Piece(part, font, size))
+        note = getattr(run, "note", None)
+        if note is not None:
+            # The reference mark: a superscript number right after the text, in the paragraph's face.
+            words[-1].add(Piece(str(note.number), face(style_bold, style_italic), size * m.SUPERSCRIPT_SCALE,
+                                size * m.SUPERSCRIPT_RISE, note))
     if words and not words[-1].pieces and len(words) > 1:
         words.pop()  # trailing space
     words[-1].space = 0.0
@@ -101,8 +112,8 @@ def _split_word(word: Word, cut: int) -> tuple[Word, Word]:
             tail.append(piece)
         else:
             k = cut - seen
-            head.append(Piece(piece.text[:k], piece.font, piece.size))
-            tail.append(Piece(piece.text[k:], piece.font, piece.size))
+            head.append(Piece(piece.text[:k], piece.font, piece.size, piece.rise))
+            tail.append(Piece(piece.text[k:], piece.font, piece.size, piece.rise, piece.note))
         seen += n
     return Word(head, 0.0), Word(tail, word.space)
 
@@ -122,9 +133,9 @@ def break_lines(words: list[Word], first_width: float, width: float) -> list[Lin
     used = 0.0  # natural width of the current line so far, including the last word's space
     while pending:
         word = pending.pop(0)
-        avail = first_width if len(lines) == 1 else width
+        avail = max(first_width if len(lines) == 1 else width, 1.0)  # a cell narrower than its padding
         line = lines[-1]
-        if used + word.width <= avail + 1e-6:
+        if used + word.width <= avail + 1e-6 or not word.pieces:
             line.words.append(word)
             used += word.width + word.space
             continue

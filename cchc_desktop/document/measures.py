@@ -56,9 +56,25 @@ SIGNATURE_SPACE_MM = 30.0  # blank room for the hand signature and seal
 TABLE_BORDER_PT = 0.5
 SUBROW_INDENT_MM = 5.0
 COLUMN_MIN_MM = {"tt": 12.0, "indicator": 62.0, "unit": 27.0, "value": 22.0, "previous": 22.0,
-                 "target": 22.0, "change": 20.0, "note": 30.0}
+                 "target": 22.0, "change": 26.0, "note": 30.0}  # change: "Tăng/giảm" in bold 13 pt on one line
 COLUMN_DEFAULT_MIN_MM = 25.0
 COLUMN_GROWS = ("indicator", "note")  # columns that take the width left over (2:1)
+
+
+# Footnotes: 12 pt text at the foot of the page; the reference mark a superscript (LibreOffice sets
+# a superscript at 58 % of the size, raised by 33 %).
+FOOTNOTE_SIZE = 12.0
+SUPERSCRIPT_SCALE = 0.58
+SUPERSCRIPT_RISE = 0.33
+# The footnote area as LibreOffice draws our DOCX's (measured on its PDFs): the last note's line ends
+# NOTE_BOTTOM_GAP above the bottom margin; above the notes a gap and a 0.5 pt rule a quarter of the
+# text width long; the body keeps NOTE_DISTANCE (LibreOffice's 0.1 cm "distance before separator")
+# above the rule.
+NOTE_BOTTOM_GAP_PT = 1.52
+NOTE_RULE_GAP_PT = 1.33
+NOTE_AREA_EXTRA_PT = NOTE_BOTTOM_GAP_PT + NOTE_RULE_GAP_PT + 0.5
+NOTE_DISTANCE_PT = 2.87
+NOTE_RULE_FRACTION = 0.25
 
 
 class Align(StrEnum):
@@ -124,6 +140,8 @@ STYLES: dict[str, ParaStyle] = {
     "addressee": ParaStyle("CCHC Kính gửi", 14, pitch(14), align=Align.CENTER, space_before=6,
                            space_after=6),
     "addressee_item": ParaStyle("CCHC Kính gửi mục", 14, pitch(14), left_indent_mm=45.0),
+    "part": ParaStyle("CCHC Phần", 14, pitch(14), bold=True, align=Align.CENTER, space_before=6,
+                      space_after=BODY_SPACE_AFTER, keep_next=True),
     "heading1": _body("CCHC Đề mục I", bold=True, keep_next=True),
     "heading2": _body("CCHC Đề mục 1", bold=True, keep_next=True),
     "heading3": _body("CCHC Đề mục 1.1", bold=True, italic=True, keep_next=True),
@@ -135,6 +153,7 @@ STYLES: dict[str, ParaStyle] = {
     "recipient": ParaStyle("CCHC Nơi nhận mục", 11, pitch(11)),
     "authority": ParaStyle("CCHC Thẩm quyền ký", 14, pitch(14), bold=True, align=Align.CENTER),
     "signer_title": ParaStyle("CCHC Chức vụ ký", 14, pitch(14), bold=True, align=Align.CENTER),
+    "signer_caption": ParaStyle("CCHC Chú thích ký", 14, pitch(14), italic=True, align=Align.CENTER),
     "signer_name": ParaStyle("CCHC Người ký", 14, pitch(14), bold=True, align=Align.CENTER,
                              space_before=round(SIGNATURE_SPACE_MM * 72 / 25.4)),
     "appendix_heading": ParaStyle("CCHC Phụ lục", 14, pitch(14), bold=True, align=Align.CENTER,
@@ -147,6 +166,8 @@ STYLES: dict[str, ParaStyle] = {
     "cell": ParaStyle("CCHC Ô bảng", 13, pitch(13)),
     "cell_subrow": ParaStyle("CCHC Ô bảng dòng con", 13, pitch(13), left_indent_mm=SUBROW_INDENT_MM),
     "cell_center": ParaStyle("CCHC Ô bảng giữa", 13, pitch(13), align=Align.CENTER),
+    "footnote": ParaStyle("CCHC Chú thích cuối trang", FOOTNOTE_SIZE, pitch(FOOTNOTE_SIZE),
+                          align=Align.JUSTIFY),
     "page_number": ParaStyle("CCHC Số trang", 14, pitch(14), align=Align.CENTER),
     "spacer": ParaStyle("CCHC Khoảng trống", 1, 1.0),  # the paragraph Word needs after a table
     "rule": ParaStyle("CCHC Đường kẻ", 1, RULE_PARAGRAPH_PT, align=Align.CENTER, space_before=4),

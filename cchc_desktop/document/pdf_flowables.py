@@ -5,6 +5,7 @@ from __future__ import annotations
 from reportlab.platypus import Flowable
 
 from . import measures as m
+from . import pdf_notes
 from .layout import Para, Rule
 from .linebreak import Line, break_lines, words_of
 
@@ -24,6 +25,8 @@ class TextBlock(Flowable):
         self.in_cell = in_cell
         self.keepWithNext = self.s.keep_next if keep_next is None else keep_next
         self._lines = lines
+        # A split part re-breaks its own words (never the whole paragraph's) at another width.
+        self._words = None if lines is None else [w for line in lines for w in line.words]
         self._first = first  # carries the first-line indent and the space before
         self._width = width
         self.spaceBefore = 0 if in_cell or not first else self.s.space_before
@@ -34,9 +37,9 @@ class TextBlock(Flowable):
         return left + (m.mm_to_pt(self.s.first_indent_mm) if self._first else 0.0), left
 
     def _layout(self, width: float) -> list[Line]:
-        if self._lines is None or self._width != width:
+        if self._lines is None or self._width is None or abs(self._width - width) > 0.01:
             first_left, left = self._indents()
-            words = words_of(self.para.runs, self.s.size, self.s.bold, self.s.italic)
+            words = self._words or words_of(self.para.runs, self.s.size, self.s.bold, self.s.italic)
             self._lines = break_lines(words, width - first_left, width - left)
             self._width = width
         return self._lines
@@ -46,22 +49,71 @@ class TextBlock(Flowable):
             return 0.0
         return (self.s.space_before if self._first else 0.0) + self.s.space_after
 
+    def page_notes(self) -> list:
+        """The footnotes whose marks stand in this block's lines (none in table cells)."""
+        if self.in_cell:
+            return []
+        return [note for line in self._lines or [] for note in line.notes]
+
+    note_room: float | None = None  # room its notes get on this page when cut (the rest continues)
+
+    def _notes_height(self, notes) -> float:
+        area = pdf_notes.current()
+        return area.height(notes) if area is not None and notes else 0.0
+
     def wrap(self, availWidth, availHeight):
         lines = self._layout(availWidth)
         self.width = availWidth
-        self.height = len(lines) * self.s.pitch + self._extra()
+        self.text_height = len(lines) * self.s.pitch + self._extra()
+        notes = self._notes_height(self.page_notes())
+        if self.note_room is not None:
+            notes = min(notes, self.note_room)
+        self.height = self.text_height + notes
         return self.width, self.height
+
+    def _cut(self, lines, fit: int, room: float) -> int:
+        """LibreOffice keeps a line whose note does not fit beside it when the note's first line
+        does (the rest continues on the next page): the most lines that fit so."""
+        area = pdf_notes.current()
+        if area is None:
+            return fit
+        best = fit
+        for count in range(fit + 1, len(lines) + 1):
+            notes = [n for line in lines[:count] for n in line.notes]
+            if count * self.s.pitch + area.min_height(notes) > room + 1e-6:
+                break
+            best = count
+        return best
 
     def split(self, availWidth, availHeight):
         lines = self._layout(availWidth)
         room = availHeight - (self.s.space_before if self.in_cell and self._first else 0.0)
         fit = int((room + 1e-6) // self.s.pitch)
+        cut_room = None
+        if not self.in_cell:
+            lines_fit = fit
+            # A line and its whole footnote fit …
+            while fit > 0 and fit * self.s.pitch + self._notes_height(
+                    [n for line in lines[:fit] for n in line.notes]) > room + 1e-6:
+                fit -= 1
+            if fit < lines_fit:  # … or the line and its note's first line, the rest continuing
+                cut = self._cut(lines, fit, room)
+                if cut > fit:
+                    fit, cut_room = cut, room - cut * self.s.pitch
+                    if fit >= len(lines):
+                        whole = TextBlock(self.para, in_cell=False, keep_next=self.keepWithNext,
+                                          lines=[Line(list(l.words), l.last) for l in lines],
+                                          first=self._first, width=availWidth)
+                        whole.spaceBefore, whole.spaceAfter = self.spaceBefore, self.spaceAfter
+                        whole.note_room = cut_room
+                        return [whole]
         if fit <= 0 or fit >= len(lines):
             return []
         head_lines = [Line(list(l.words), l.last) for l in lines[:fit]]
         head = TextBlock(self.para, in_cell=self.in_cell, keep_next=False, lines=head_lines,
                          first=self._first, width=availWidth)
         head.spaceAfter = 0
+        head.note_room = cut_room
         tail = TextBlock(self.para, in_cell=self.in_cell, lines=lines[fit:], first=False,
                          width=availWidth)
         tail.keepWithNext = self.keepWithNext
@@ -71,7 +123,7 @@ class TextBlock(Flowable):
         canvas = self.canv
         s = self.s
         first_left, left = self._indents()
-        top = self.height - (s.space_before if self.in_cell and self._first else 0.0)
+        top = self.text_height - (s.space_before if self.in_cell and self._first else 0.0)
         for index, line in enumerate(self._lines or []):
             x0 = first_left if index == 0 and self._first else left
             avail = self.width - x0
@@ -88,6 +140,11 @@ class TextBlock(Flowable):
             y = top - (index + 1) * s.pitch + m.FONT_DESCENT * s.size
             self._draw_line(line, x0, y, stretch)
 
+    def drawOn(self, canvas, x, y, _sW=0):
+        # The box may hold room for this block's notes below the text: draw the text at its top.
+        below = getattr(self, "height", 0.0) - getattr(self, "text_height", getattr(self, "height", 0.0))
+        super().drawOn(canvas, x, y + below, _sW)
+
     def _draw_line(self, line: Line, x: float, y: float, stretch: float) -> None:
         """One text object per line, spaces drawn as glyphs so viewers copy and search whole lines.
 
@@ -101,11 +158,13 @@ class TextBlock(Flowable):
         font, chunk = None, []
         for number, word in enumerate(line.words):
             for index, piece in enumerate(word.pieces):
-                if (piece.font, piece.size) != font:
+                if (piece.font, piece.size, piece.rise) != font:
                     if chunk:
                         text.textOut("".join(chunk))
                         chunk = []
-                    font = (piece.font, piece.size)
+                    if font is None or piece.rise != font[2]:
+                        text.setRise(piece.rise)
+                    font = (piece.font, piece.size, piece.rise)
                     text.setFont(piece.font, piece.size)
                 chunk.append(piece.text)
                 if number < last and index == len(word.pieces) - 1 and word.space:

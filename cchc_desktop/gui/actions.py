@@ -43,9 +43,11 @@ class Actions:
         self.last_export: Path | None = None
         menu = window.menuBar()
         file_menu = menu.addMenu("&Tệp")
-        self.new = self._action("Báo cáo mới", QKeySequence.StandardKey.New, self.new_report,
-                                "Tạo báo cáo mới từ mẫu (Ctrl+N)")
+        self.new = self._action("Báo cáo mới…", QKeySequence.StandardKey.New, self.new_report,
+                                "Tạo báo cáo mới: chọn loại báo cáo và kỳ báo cáo (Ctrl+N)")
         self.duplicate = self._action("Nhân bản", None, self.duplicate_report, "Tạo bản sao của báo cáo đang mở")
+        self.save_template = self._action("Lưu làm mẫu…", None, self.save_as_template,
+                                          "Lưu báo cáo này thành mẫu riêng của cơ quan (dùng khi tạo Báo cáo mới)")
         self.delete = self._action("Xóa báo cáo…", None, self.delete_report,
                                    "Chuyển báo cáo vào mục đã xóa (có thể khôi phục)")
         self.restore = self._action("Khôi phục báo cáo đã xóa…", None, self.restore_report)
@@ -58,10 +60,11 @@ class Actions:
         self.print = self._action("In…", QKeySequence.StandardKey.Print, self.print_report, "In báo cáo (Ctrl+P)")
         self.print_preview = self._action("Xem trước khi in…", None, self.print_preview_report)
         self.quit = self._action("Thoát", QKeySequence("Ctrl+Q"), window.close)
-        for item in (self.new, self.duplicate, self.delete, self.restore, None, self.save, self.export,
+        for item in (self.new, self.duplicate, self.save_template, self.delete, self.restore, None, self.save, self.export,
                      self.open_folder, None, self.print, self.print_preview, None, self.quit):
             file_menu.addSeparator() if item is None else file_menu.addAction(item)
         edit_menu = menu.addMenu("&Sửa")
+        self.edit_menu = edit_menu  # Hoàn tác / Làm lại are added first by the window (gui.undo)
         self.find = self._action("Tìm báo cáo", QKeySequence.StandardKey.Find, self.focus_search,
                                  "Tìm trong danh sách báo cáo (Ctrl+F)")
         edit_menu.addAction(self.find)
@@ -70,7 +73,7 @@ class Actions:
         self.checks_panel.hide()
         self.check = self._action("Kiểm tra báo cáo", QKeySequence("F7"), self.show_checks,
                                   "Tìm những chỗ cấp trên có thể trả lại (F7)")
-        menu.addMenu("&Kiểm tra").addAction(self.check)
+        menu.addMenu("Kiể&m tra").addAction(self.check)
 
         toolbar = QToolBar("Thanh công cụ")
         toolbar.setObjectName("main_toolbar")
@@ -100,12 +103,14 @@ class Actions:
         return self.w.autosaver.run(job)
 
     def new_report(self) -> None:
-        from cchc_desktop.store.reports import new_report_from_template
+        from .new_report_dialog import create_new_report  # the kind and period dialog
 
-        new_id = self._write(new_report_from_template)
-        self.w.refresh_list()
-        self.w.open_report(new_id)
-        self.w.tabs.setCurrentWidget(self.w.general)
+        create_new_report(self.w)
+
+    def save_as_template(self) -> None:
+        from .new_report_dialog import save_report_as_template
+
+        save_report_as_template(self.w)
 
     def duplicate_report(self) -> None:
         from cchc_desktop.store.reports import duplicate_report

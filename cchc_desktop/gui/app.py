@@ -18,13 +18,33 @@ log = logging.getLogger(__name__)
 
 def check_at_start(path: Path) -> None:
     """The default database only (never a --db file the clerk named): a damaged file is moved
-    aside by check_and_recover and the newest good backup offered."""
+    aside by check_and_recover and the newest good backup offered; an empty (0-byte) or vanished
+    file with backups present gets the newest backup offered too.
+
+    Runs before this process opens any connection to the file (see store/database.py, "One
+    door"); damage is SQLite's verdict only, and a file another program has open is never
+    moved aside.
+    """
+    from cchc_desktop.store.backup import restore_from, sweep_temporaries
     from cchc_desktop.store.database import StoreError
-    from cchc_desktop.store.integrity import Health, accept_backup, check_and_recover
+    from cchc_desktop.store.integrity import (Health, accept_backup, check_and_recover, empty_message,
+                                              empty_with_backup)
 
     if path != paths.default_database():
         return
-    result = check_and_recover(path)
+    from cchc_desktop.store.backup import backups_dir
+
+    for folder in (path.parent, backups_dir()):
+        sweep_temporaries(folder)  # hidden copies left by a killed backup or restore
+    backup = empty_with_backup(path)
+    if backup is not None:
+        if dialogs.confirm(None, empty_message(path, backup, window=True), default_yes=True):
+            try:
+                restore_from(backup, path)
+            except StoreError as error:
+                dialogs.error(None, str(error))
+        return
+    result = check_and_recover(path)  # StoreError (damaged but open elsewhere): run_app says so
     if result.health is not Health.DAMAGED:
         return
     if result.backup is None:
@@ -48,7 +68,13 @@ def backup_after_open(path: Path) -> None:
 
 
 def application() -> QApplication:
+    from . import refcounts
+
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    refcounts.install()  # shiboken 6.12 on Python 3.11: the crash at exit (none_dealloc)
+    from . import translations
+
+    translations.install(app)  # Qt's own dialogs and menus in Vietnamese
     app.setApplicationName("cchc-desktop")
     app.setApplicationDisplayName("Báo cáo CCHC")
     app.setOrganizationName("cchc-desktop")
@@ -89,6 +115,11 @@ def run_app(db_path: Path | None) -> int:
     handler = CrashHandler(lambda: window.save_now(wait=True), lambda: window)
     handler.install()
     window.show()
+    from PySide6.QtCore import QTimer
+
+    from . import first_run
+
+    QTimer.singleShot(0, lambda: first_run.maybe_start(window))  # the clerk's first day: short setup
     code = app.exec()
     lock.unlock()
     return code

@@ -1,7 +1,11 @@
-"""Debounced saving off the GUI thread.
+"""Debounced saving off the GUI thread, with an upper bound.
 
 The GUI thread only takes a snapshot of the model (a copy no widget touches); a single
 worker thread with its own SQLite connection writes it.  One worker = one writer, in order.
+
+A save happens DELAY_MS after the last keystroke, and at the latest MAX_WAIT_MS after the
+first unsaved one: a clerk who types without pausing loses at most about a second when the
+PC dies, whatever the rhythm.
 """
 
 from __future__ import annotations
@@ -19,6 +23,10 @@ from cchc_desktop.core.model import Report
 
 log = logging.getLogger(__name__)
 DELAY_MS = 700  # after the last keystroke
+RETRY_MS = 2000  # a failed save (file busy, disk full) is tried again, with the latest text
+MAX_WAIT_MS = 400  # after the first unsaved keystroke, even while typing goes on (leaves room for a busy PC)
+DELETED_ELSEWHERE = ("Báo cáo đang mở đã bị xóa ở nơi khác (ví dụ bằng dòng lệnh); mọi thay đổi vẫn được lưu "
+                     "nhưng báo cáo đang nằm trong thùng rác: dùng lệnh “restore {id}” để đưa nó trở lại.")
 
 
 class Autosaver(QObject):
@@ -26,7 +34,7 @@ class Autosaver(QObject):
     failed = Signal(str)  # Vietnamese message
 
     def __init__(self, database: Path, snapshot: Callable[[], Report | None], parent: QObject | None = None,
-                 delay_ms: int = DELAY_MS) -> None:
+                 delay_ms: int = DELAY_MS, max_wait_ms: int = MAX_WAIT_MS) -> None:
         super().__init__(parent)
         self._database = database
         self._snapshot = snapshot
@@ -38,21 +46,45 @@ class Autosaver(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(delay_ms)
         self._timer.timeout.connect(self.save_now)
+        self._deadline = QTimer(self)  # started by the first unsaved edit, not restarted by later ones
+        self._deadline.setSingleShot(True)
+        self._deadline.setInterval(max_wait_ms)
+        self._deadline.timeout.connect(self.save_now)
+        self._warned_deleted: set[int] = set()
+        # Snapshots whose write failed (per report), written again later; snapshots are numbered so
+        # that an older one is never written over a newer one of the same report.
+        self._unsaved: dict[int | None, tuple[int, Report]] = {}
+        self._sequence = 0
+        self._newest_written: dict[int | None, int] = {}
+        self._retry = QTimer(self)
+        self._retry.setSingleShot(True)
+        self._retry.setInterval(RETRY_MS)
+        self._retry.timeout.connect(self.save_now)
+        self.failed.connect(lambda _text: self._retry.start())  # queued: failures come from the writer
         self.last_gui_ms = 0.0  # time spent on the GUI thread by the last save (benchmark)
 
     def schedule(self) -> None:
-        """Called on every edit: the save happens once the clerk pauses."""
+        """Called on every edit: the save happens once the clerk pauses, or when the first
+        unsaved edit is MAX_WAIT_MS old."""
         self._timer.start()
+        if not self._deadline.isActive():
+            self._deadline.start()
 
     def save_now(self, wait: bool = False) -> None:
         """Snapshot now, write in the background; ``wait`` blocks until it is on disk."""
         self._timer.stop()
+        self._deadline.stop()
         if self._closed:
             return
         started = time.perf_counter()
         report = self._snapshot()
+        jobs = list(self._unsaved.values())  # failed writes first (skipped when superseded)
+        self._unsaved.clear()
         if report is not None:
-            self._pending = self._executor.submit(self._write, report)
+            self._sequence += 1
+            jobs.append((self._sequence, report))
+        for job in jobs:
+            self._pending = self._executor.submit(self._write, *job)
         self.last_gui_ms = (time.perf_counter() - started) * 1000
         if wait:
             self.wait()
@@ -90,13 +122,28 @@ class Autosaver(QObject):
             self._local.db = open_database(self._database, create_sample=False)
         return self._local.db
 
-    def _write(self, report: Report) -> None:
+    def _write(self, sequence: int, report: Report) -> None:
+        import sqlite3
+
+        from cchc_desktop.store.database import StoreError, translate
         from cchc_desktop.store.reports import save_report
 
+        if sequence <= self._newest_written.get(report.id, 0):
+            return  # a newer snapshot of this report is already on disk
         try:
-            save_report(self._db(), report)
+            db = self._db()
+            save_report(db, report)
+            self._newest_written[report.id] = sequence
+            deleted = db.execute("SELECT deleted_at FROM reports WHERE id = ?", [report.id]).fetchone()
         except Exception as error:  # noqa: BLE001 - shown to the clerk, logged in full
             log.exception("Autosave failed")
-            self.failed.emit(f"Không lưu được báo cáo: {error}")
+            if isinstance(error, sqlite3.Error):
+                error = translate(error, self._database)
+            text = str(error) if isinstance(error, StoreError) else "lỗi không mong muốn (đã ghi vào nhật ký)"
+            self._unsaved[report.id] = (sequence, report)  # not lost: written again later
+            self.failed.emit(f"Không lưu được báo cáo: {text.rstrip('.')}.")
             raise
         self.saved.emit(time.strftime("%H:%M:%S"))
+        if deleted is not None and deleted[0] is not None and report.id not in self._warned_deleted:
+            self._warned_deleted.add(report.id)  # once per report: a status line, not a nag
+            self.failed.emit(DELETED_ELSEWHERE.format(id=report.id))

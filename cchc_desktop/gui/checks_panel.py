@@ -72,7 +72,7 @@ class ChecksPanel(QDockWidget):
         top.addWidget(self.enable_all)
         layout.addLayout(top)
         self.list = QTreeWidget()
-        self.list.setHeaderLabels(["Mức độ", "Nội dung"])
+        self.list.setHeaderLabels(["Mức độ", "Nội dung", "Ở đâu"])
         self.list.setRootIsDecorated(False)
         self.list.setWordWrap(True)
         self.list.setColumnWidth(0, 90)
@@ -86,6 +86,8 @@ class ChecksPanel(QDockWidget):
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.list.customContextMenuRequested.connect(self._menu)
         self.findings: list = []
+        self.visibilityChanged.connect(self._reopened)
+        self.list.setColumnWidth(1, 520)
 
     def schedule(self, source: Callable[[], Report | None], delay: int | None = None) -> None:
         """Re-run after the clerk pauses, only while the panel is open (it costs nothing hidden)."""
@@ -109,9 +111,10 @@ class ChecksPanel(QDockWidget):
         for finding in self.findings:
             severity = severity_of(finding)
             errors += severity == "error"
-            item = QTreeWidgetItem([SEVERITY_LABELS[severity], str(_get(finding, "message", default=finding))])
+            place = self._where(report, finding)
+            item = QTreeWidgetItem([SEVERITY_LABELS[severity], str(_get(finding, "message", default=finding)), place])
             item.setData(0, FINDING_ROLE, finding)
-            item.setToolTip(1, item.text(1))
+            item.setToolTip(1, f"{item.text(1)}\n({place})" if place else item.text(1))
             if severity == "error":
                 item.setForeground(0, QBrush(QColor("#b00020")))
             self.list.addTopLevelItem(item)
@@ -122,6 +125,23 @@ class ChecksPanel(QDockWidget):
         self.summary.setText("Không thấy vấn đề nào." if not self.findings
                              else f"{errors} lỗi, {warnings} cảnh báo. Bấm vào một dòng để đến chỗ cần sửa.")
         return errors
+
+    @staticmethod
+    def _where(report: Report, finding) -> str:
+        """'Phần I, đoạn 3', 'Phụ lục, dòng 2, cột ghi chú': tells apart findings with the same message."""
+        field = _get(_get(finding, "location", default=None), "field", default=None)
+        if not field:
+            return ""
+        try:
+            from cchc_desktop.core.checks.base import where
+            return where(report, field).rstrip(",")
+        except Exception:  # noqa: BLE001 - a field the namer does not know: the path is still a hint
+            return str(field)
+
+    def _reopened(self, visible: bool) -> None:
+        """The dock shown again (menu, restored layout at start): fill it rather than show it empty."""
+        if visible and self._source is not None and not self.findings:
+            self._timer.start(0)
 
     def _jump(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         from .locate import go_to
@@ -135,8 +155,8 @@ class ChecksPanel(QDockWidget):
             return
         finding = item.data(0, FINDING_ROLE)
         menu = QMenu(self.list)
-        menu.addAction("Đến chỗ cần sửa", lambda: self._jump(item))
-        menu.addAction("Tắt quy tắc này cho báo cáo này", lambda: self.disable_rule(_get(finding, "rule_id")))
+        menu.addAction("Đến &chỗ cần sửa", lambda: self._jump(item))
+        menu.addAction("&Tắt quy tắc này cho báo cáo này", lambda: self.disable_rule(_get(finding, "rule_id")))
         menu.exec(self.list.viewport().mapToGlobal(position))
 
     def disable_rule(self, rule_id: str | None) -> None:

@@ -110,8 +110,8 @@ class CycleActions(QObject):
         report = self.w.report
         final = report is not None and report.status == ReportStatus.FINAL
         set_read_only(self.w, final)
-        for tab in self.w.narrative_tabs():
-            tab.editor.setExtraSelections([])  # stale-date marks belong to the report they were made for
+        for editor in self.w.narrative.editors:
+            editor.setExtraSelections([])  # stale-date marks belong to the report they were made for
         self.status.setText(READ_ONLY_TEXT if final else "")
         for action in (self.next_report, self.history):
             action.setEnabled(report is not None)
@@ -285,32 +285,44 @@ class CycleActions(QObject):
 
 
 def highlight_stale(window: MainWindow, stale: list[tuple[str, int, int]]) -> int:
-    """Yellow background on dates of the old period in the narrative editors; returns how many."""
+    """Yellow background on dates of the old period in the parts' text editors; returns how many."""
+    from .locate import document_offset
+    from .rich_text import document_to_blocks
+
     report = window.report
-    tabs = {tab.key: tab for tab in window.narrative_tabs()}
+    tab = window.narrative
+    tab.flush()
     selections: dict[int, list] = {}
     for location, start, end in stale:
         parts = location.split("/")
-        if parts[0] != "sections":
+        if parts[0] not in ("sections", "parts"):
             continue
         section, block, run = int(parts[1]), int(parts[3]), int(parts[5])
-        tab = tabs.get(report.sections[section].key)
-        if tab is None:
+        editor = tab.editor_of(section)
+        if editor is None:
             continue
-        runs = report.sections[section].blocks[block].runs
+        part = report.parts[section]
+        runs = part.blocks[block].runs
         offset = sum(len(r.text) for r in runs[:run])
-        text_block = tab.editor.document().findBlockByNumber(block)
-        if not text_block.isValid():
+        if part.heading is not None:
+            if block == 0:
+                continue  # the heading is a line field, not in the text editor
+            block -= 1
+        positions: list = []
+        document_to_blocks(editor.document(), positions)
+        if block >= len(positions):
             continue
+        text_block, begin = positions[block]
         cursor = QTextCursor(text_block)
-        cursor.setPosition(text_block.position() + offset + start)
-        cursor.setPosition(text_block.position() + offset + end, QTextCursor.MoveMode.KeepAnchor)
+        cursor.setPosition(text_block.position() + document_offset(text_block.text(), begin, offset + start))
+        cursor.setPosition(text_block.position() + document_offset(text_block.text(), begin, offset + end),
+                           QTextCursor.MoveMode.KeepAnchor)
         selection = QTextEdit.ExtraSelection()
         selection.cursor = cursor
         selection.format = QTextCharFormat()
         selection.format.setBackground(QColor("#fff59d"))
         selection.format.setToolTip("Ngày tháng của kỳ báo cáo cũ: hãy xem lại")
-        selections.setdefault(id(tab), [tab.editor, []])[1].append(selection)
+        selections.setdefault(id(editor), [editor, []])[1].append(selection)
     for editor, marks in selections.values():
         editor.setExtraSelections(marks)
     return sum(len(marks) for _editor, marks in selections.values())

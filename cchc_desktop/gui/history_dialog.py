@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QPlainTextEdit, QPushButton, QSplitter,
                                QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
+from cchc_desktop.core.indicators import table_lines
 from cchc_desktop.core.model import Report
 from cchc_desktop.store.revisions import RevisionSummary, list_revisions, load_revision
 
@@ -23,14 +24,11 @@ def report_text(report: Report) -> str:
     lines = [f"Trích yếu: {report.subject}", f"Số: {report.number or '(chưa có)'}", "", report.opening, ""]
     for section in report.sections:
         for block in section.blocks:
-            lines.append("".join(run.text for run in block.runs))
+            lines += table_lines(block.table) if block.table is not None else [block.text]
         lines.append("")
     lines.append(report.closing)
-    if report.appendix is not None:
-        lines += ["", report.appendix.title]
-        for row in report.appendix.rows:
-            value = "" if row.value is None else str(row.value)
-            lines.append(f"{row.tt}. {row.indicator}: {value} {row.unit}".rstrip())
+    for appendix in report.appendices:
+        lines += ["", appendix.title, *table_lines(appendix.table)]
     return "\n".join(lines)
 
 

@@ -6,17 +6,23 @@ import pickle
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTabWidget, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from cchc_desktop import paths
-from cchc_desktop.core.model import Report, SectionKey
+from cchc_desktop.core.model import Report
 
 from . import dialogs
 from .actions import Actions
+from . import first_run
 from .autosave import Autosaver
 from .cycle_actions import CycleActions
+from .figures_actions import FiguresActions
+from .help import Help
+from .keyboard import Keyboard
+from .split_preview import SplitView
+from .undo import ReportUndo
 from .report_list import ReportList
 from .tabs.general import GeneralTab
 from .tabs.indicators import IndicatorsTab
@@ -42,31 +48,32 @@ class MainWindow(QMainWindow):
         self.dirty = False
         self.generation = 0  # bumped on every edit; the preview compares it
         self.setWindowTitle(APP_TITLE)
-        self.setMinimumSize(900, 560)
+        self.setMinimumSize(800, 540)
 
         self.report_list = ReportList()
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.general = GeneralTab()
-        self.results = NarrativeTab(SectionKey.RESULTS)
-        self.difficulties = NarrativeTab(SectionKey.DIFFICULTIES)
-        self.directions = NarrativeTab(SectionKey.DIRECTIONS, with_closing=True)
+        self.narrative = NarrativeTab()  # the parts and their text (issue 13: any number of parts)
         self.indicators = IndicatorsTab()
         self.signature = SignatureTab()
         self.preview = PreviewTab()
         for widget, title, tip in (
                 (self.general, "Thông tin chung", "Cơ quan, số, ngày, kỳ báo cáo, trích yếu, nơi gửi"),
-                (self.results, "Kết quả", "Phần I: kết quả thực hiện"),
-                (self.difficulties, "Thuận lợi, khó khăn", "Phần II"),
-                (self.directions, "Phương hướng", "Phần III và câu kết thúc"),
-                (self.indicators, "Phụ lục chỉ tiêu", "Bảng số liệu kèm theo"),
+                (self.narrative, "Nội dung", "Các phần của báo cáo, bảng và chú thích trong bài, câu kết thúc"),
+                (self.indicators, "Phụ lục", "Các biểu số liệu kèm theo"),
                 (self.signature, "Ký và nơi nhận", "Người ký và danh sách nơi nhận"),
                 (self.preview, "Xem trước", "Bản PDF đúng như khi xuất hoặc in")):
             self.tabs.addTab(widget, title)
             self.tabs.setTabToolTip(self.tabs.count() - 1, tip)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.report_list)
-        self.splitter.addWidget(self.tabs)
+        self.right = QWidget()  # the sample bar (first_run) above the tabs
+        right_layout = QVBoxLayout(self.right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.setSpacing(2)
+        right_layout.addWidget(self.tabs, 1)
+        self.splitter.addWidget(self.right)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([360, 1000])
         self.setCentralWidget(self.splitter)
@@ -78,26 +85,42 @@ class MainWindow(QMainWindow):
         self.autosaver.failed.connect(lambda text: self.statusBar().showMessage(text))
         self.actions = Actions(self)
         self.cycle = CycleActions(self)  # next report, history, finalising, backups
+        self.figures = FiguresActions(self)  # charts, consolidation, Excel
         from .settings_dialog import install_settings_action; install_settings_action(self)  # noqa: E702
+        self.undo = ReportUndo(self)  # Ctrl+Z: the focused field's typing, else the tab's or report's stack
+        self.signature.undo = self.undo
+        first_edit = self.actions.edit_menu.actions()[0]
+        for action in (self.undo.undo_action, self.undo.redo_action):
+            self.actions.edit_menu.insertAction(first_edit, action)
+        self.actions.edit_menu.insertSeparator(first_edit)
+        self.sample_bar = first_run.install(self)
+        right_layout.insertWidget(0, self.sample_bar)
+        self.keyboard = Keyboard(self)
+        self.split = SplitView(self)  # Xem → Xem trước bên cạnh (F9)
+        self.keyboard.view_menu.addAction(self.actions.checks_panel.toggleViewAction())
+        self.help = Help(self)
+        self.undo.take_over_shortcuts()
         for tab in self.editor_tabs():
             tab.changed.connect(self.mark_changed)
         self.tabs.currentChanged.connect(self._on_tab)
         self.report_list.reportActivated.connect(self.open_report)
         self._list_timer = QTimer(self, singleShot=True, interval=1500)
         self._list_timer.timeout.connect(self.refresh_list)
+        self.keyboard.finish()  # last: unique mnemonics and shortcuts in tooltips for every menu
 
     # --- tabs and model --------------------------------------------------------------
     def editor_tabs(self) -> list[QWidget]:
-        return [self.general, self.results, self.difficulties, self.directions, self.indicators, self.signature]
+        return [self.general, self.narrative, self.indicators, self.signature]
 
     def narrative_tabs(self) -> list[NarrativeTab]:
-        return [self.results, self.difficulties, self.directions]
+        return [self.narrative]
 
     def mark_changed(self) -> None:
         self.dirty = True
         self.generation += 1
         self.autosaver.schedule()
         self.actions.schedule_checks()
+        self.split.changed()
 
     def current_report(self) -> Report | None:
         """The model with every editor's text written into it."""
@@ -134,27 +157,34 @@ class MainWindow(QMainWindow):
     def refresh_list(self) -> None:
         from cchc_desktop.store.reports import list_reports
 
+        self.report_list.sample_ids = first_run.sample_ids(self)
         self.report_list.set_summaries(list_reports(self.db), self.report.id if self.report else None)
 
     def open_report(self, report_id: int) -> None:
         from cchc_desktop.store.database import StoreError
+        from cchc_desktop.store.limits import LimitError, check_stored
         from cchc_desktop.store.reports import load_report
 
         if self.report is not None and self.report.id == report_id:
             return
         self.save_now(wait=True)
         try:
+            check_stored(self.db, report_id)  # a report over the limits (from an old version) is refused, not loaded
             report = load_report(self.db, report_id)
-        except StoreError as error:
+        except (StoreError, LimitError) as error:
             dialogs.error(self, str(error))
             return
         self.show_report(report)
 
     def show_report(self, report: Report) -> None:
+        reloaded = self.report is not None and self.report.id == report.id  # e.g. a revision restored
         self.report = None
         for tab in self.editor_tabs():
             tab.set_report(report)
         self.report = report
+        self.undo.activate(report.id)
+        if reloaded:
+            self.undo.stack.clear()  # the old steps describe a report that is no longer on screen
         self.dirty = False
         self.generation += 1
         self.report_list.select(report.id)
@@ -164,6 +194,7 @@ class MainWindow(QMainWindow):
             self.refresh_preview()
         self.actions.schedule_checks(0)
         self.cycle.update_state()  # a final report is read-only
+        first_run.apply_sample_state(self)  # so is the sample, until copied
 
     def open_initial(self) -> None:
         """The last report opened, else the most recently changed one."""
@@ -185,15 +216,40 @@ class MainWindow(QMainWindow):
         store = settings()
         geometry = store.value("geometry")
         if not (isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)):
-            self.resize(1280, 720)  # first start: fits a 1366×768 screen with the taskbar
+            self.resize(self._first_size())  # first start: fits the screen with the taskbar
         splitter = store.value("splitter")
-        if isinstance(splitter, QByteArray):
-            self.splitter.restoreState(splitter)
+        if isinstance(splitter, QByteArray) and self.splitter.restoreState(splitter):
+            self._splitter_fitted = True  # the clerk's own proportions
+        else:
+            self.fit_splitter()
         state = store.value("window_state")
         if isinstance(state, QByteArray):
             self.restoreState(state)
 
+    def _first_size(self) -> QSize:
+        """1280×720, or the whole available screen when smaller (1024×700, 125 % scaling)."""
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        if screen is None or screen.width() <= 0:
+            return QSize(1280, 720)
+        return QSize(min(1280, screen.width()), min(720, screen.height() - 30))
+
+    def fit_splitter(self) -> None:
+        """The report list takes about a quarter of the width (less on small screens), so the tab
+        bar of the report keeps every tab visible."""
+        width = max(self.width(), self.minimumWidth())
+        left = max(200, min(360, int(width * 0.22)))
+        self.splitter.setSizes([left, max(400, width - left)])
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if not self._splitter_fitted:
+            self._splitter_fitted = True
+            self.fit_splitter()
+
+    _splitter_fitted = False
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.split.close()  # the preview's worker thread
         try:
             self.autosaver.close()
         except Exception:  # noqa: BLE001 - logged; closing must still work

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QSyntaxHighlighter, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextEdit, QWidget
@@ -9,8 +11,12 @@ from PySide6.QtWidgets import QTextEdit, QWidget
 from cchc_desktop.core.model import Block, BlockRole
 from cchc_desktop.core.vietnamese import nfc
 
+from .undo import WordTyping
 from .rich_text import (MANUAL_PROPERTY, block_role, blocks_to_document, char_format, detect_role,
                         document_to_blocks, role_format)
+
+LIST_MARKER = re.compile(r"^([-+•–]) ")
+LEVELS = (BlockRole.HEADING1, BlockRole.HEADING2, BlockRole.HEADING3, BlockRole.BULLET)
 
 ROLE_LABELS: dict[BlockRole, str] = {
     BlockRole.HEADING1: "Đề mục cấp 1 (I., II.)",
@@ -49,6 +55,7 @@ class NarrativeEditor(QTextEdit):
         self.document().setDefaultFont(font)
         self._highlighter = _RoleHighlighter(self.document())
         self._loading = False
+        self._words = WordTyping(self)  # typing undone word by word
         self.document().contentsChange.connect(self._on_contents_change)
         self.cursorPositionChanged.connect(lambda: self.roleChanged.emit(self.current_role()))
 
@@ -59,6 +66,7 @@ class NarrativeEditor(QTextEdit):
             blocks_to_document(blocks, self.document())
         finally:
             self._loading = False
+        self._words.reset()
         self.moveCursor(QTextCursor.MoveOperation.Start)
 
     def blocks(self) -> list[Block]:
@@ -100,7 +108,7 @@ class NarrativeEditor(QTextEdit):
 
     def _detect(self, block) -> None:
         fmt = block.blockFormat()
-        if fmt.property(MANUAL_PROPERTY):
+        if fmt.boolProperty(MANUAL_PROPERTY):  # not property(): see rich_text.block_role
             return
         wanted = detect_role(block.text()) or BlockRole.PARAGRAPH
         if wanted != block_role(fmt):
@@ -124,7 +132,66 @@ class NarrativeEditor(QTextEdit):
         if event.key() == Qt.Key.Key_Y and event.modifiers() == Qt.KeyboardModifier.ControlModifier:
             self.redo()  # Ctrl+Y as in Word, on every platform
             return
+        if self.isReadOnly():
+            super().keyPressEvent(event)
+            return
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers() & ~(
+                Qt.KeyboardModifier.KeypadModifier):
+            if self._continue_list():
+                return
+        if self._words.key_press(event):
+            return
         super().keyPressEvent(event)
+
+    # --- lists and levels ---------------------------------------------------------------------
+    def _continue_list(self) -> bool:
+        """Enter after a "- " or "+ " item starts the next item; Enter on an empty item ends the list."""
+        cursor = self.textCursor()
+        if cursor.hasSelection():
+            return False
+        block = cursor.block()
+        match = LIST_MARKER.match(block.text())
+        if match is None or cursor.positionInBlock() < len(match.group(0)):
+            return False
+        self._words.reset()
+        if not block.text()[len(match.group(0)):].strip():  # "- " alone: the list ends here
+            cursor.beginEditBlock()
+            cursor.movePosition(QTextCursor.MoveOperation.StartOfBlock)
+            cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+            cursor.removeSelectedText()
+            cursor.setBlockFormat(role_format(BlockRole.PARAGRAPH))
+            cursor.endEditBlock()
+            self.setTextCursor(cursor)
+            self._highlighter.rehighlightBlock(cursor.block())
+            self.roleChanged.emit(self.current_role())
+            return True
+        cursor.beginEditBlock()
+        cursor.insertBlock(role_format(BlockRole.BULLET), cursor.charFormat())
+        cursor.insertText(match.group(1) + " ", char_format(False, False))
+        cursor.endEditBlock()
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+        return True
+
+    def change_level(self, deeper: bool) -> bool:
+        """Tab / Shift+Tab at the start of a heading or list item: one level down / up."""
+        cursor = self.textCursor()
+        if cursor.hasSelection() or cursor.positionInBlock() != 0 or self.isReadOnly():
+            return False
+        role = self.current_role()
+        if role not in LEVELS:
+            return False
+        index = LEVELS.index(role) + (1 if deeper else -1)
+        if not 0 <= index < len(LEVELS):
+            return True  # already at the end of the scale: stay (do not jump out of the editor)
+        self.set_role(LEVELS[index])
+        self.roleChanged.emit(self.current_role())
+        return True
+
+    def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: N802 - Tab leaves the editor…
+        if self.change_level(forward):  # …except at the start of a heading or list item
+            return True
+        return super().focusNextPrevChild(forward)
 
     def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802
         """Paste from Word or a web page: keep text, bold and italic; drop the rest; NFC."""

@@ -12,11 +12,11 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QHBoxLayout
 
 from cchc_desktop.core.model import Period, PeriodKind, Report
 from cchc_desktop.core.next_report import NextReportPlan, plan_next_report
-from cchc_desktop.core.periods import KIND_LABELS, next_period, period_label
+from cchc_desktop.core.periods import KIND_LABELS, next_period, period_label, week_range_text, weeks_in_month
 
 from . import dialogs
 
-_INDEXED = {PeriodKind.MONTH: 12, PeriodKind.QUARTER: 4}
+_INDEXED = {PeriodKind.MONTH: 12, PeriodKind.QUARTER: 4, PeriodKind.WEEK: 6}
 
 
 def _excerpt(text: str, start: int, end: int, around: int = 40) -> str:
@@ -43,12 +43,16 @@ class NextReportDialog(QDialog):
             self.kind.addItem(label, kind)
         self.index = QSpinBox()
         self.index.setRange(1, 12)
-        self.index.setToolTip("Tháng (1–12) hoặc quý (1–4)")
+        self.index.setToolTip("Tháng (1–12), quý (1–4) hoặc tuần của tháng (1–6)")
+        self.month_label = QLabel("tháng")
+        self.month = QSpinBox()  # the month of a week
+        self.month.setRange(1, 12)
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
         self.label = QLineEdit()
         self.label.setPlaceholderText("tên đợt báo cáo đột xuất")
-        for text, widget in (("", self.kind), ("số", self.index), ("năm", self.year)):
+        for text, widget in (("", self.kind), ("số", self.index), ("", self.month_label), ("", self.month),
+                             ("năm", self.year)):
             if text:
                 row.addWidget(QLabel(text))
             row.addWidget(widget)
@@ -75,6 +79,7 @@ class NextReportDialog(QDialog):
         self.set_period(next_period(report.period))
         self.kind.currentIndexChanged.connect(self._replan)
         self.index.valueChanged.connect(self._replan)
+        self.month.valueChanged.connect(self._replan)
         self.year.valueChanged.connect(self._replan)
         self.label.textEdited.connect(self._replan)
         self.tree.itemChanged.connect(self._ticked)
@@ -84,30 +89,47 @@ class NextReportDialog(QDialog):
         kind = PeriodKind(self.kind.currentData())
         index = self.index.value() if kind in _INDEXED else None
         label = self.label.text().strip() if kind == PeriodKind.ADHOC else ""
-        return Period(kind, self.year.value(), index, label=label)
+        if kind == PeriodKind.NONE:  # a thematic report keeps its own (empty) wording
+            label = self.report.period.label if self.report.period.kind == PeriodKind.NONE else ""
+        month = self.month.value() if kind == PeriodKind.WEEK else None
+        return Period(kind, self.year.value(), index, label=label, month=month)
 
     def set_period(self, period: Period) -> None:
-        for widget in (self.kind, self.index, self.year):
+        for widget in (self.kind, self.index, self.month, self.year):
             widget.blockSignals(True)
         self.kind.setCurrentIndex(max(0, self.kind.findData(period.kind)))
         self.year.setValue(period.year)
+        self.index.setMaximum(_INDEXED.get(period.kind, 12))
         if period.index:
             self.index.setValue(period.index)
+        if period.month:
+            self.month.setValue(period.month)
         self.label.setText(period.label)
-        for widget in (self.kind, self.index, self.year):
+        for widget in (self.kind, self.index, self.month, self.year):
             widget.blockSignals(False)
         self._replan()
 
     def _replan(self) -> None:
         kind = PeriodKind(self.kind.currentData())
         self.index.setEnabled(kind in _INDEXED)
-        self.index.setMaximum(_INDEXED.get(kind, 12))
+        self.index.blockSignals(True)
+        self.index.setMaximum(weeks_in_month(self.year.value(), self.month.value()) if kind == PeriodKind.WEEK
+                              else _INDEXED.get(kind, 12))
+        self.index.blockSignals(False)
         self.label.setVisible(kind == PeriodKind.ADHOC)
+        for widget in (self.month_label, self.month):
+            widget.setVisible(kind == PeriodKind.WEEK)
+        self.year.setEnabled(kind != PeriodKind.NONE)
         period = self.period()
         self._plan = plan_next_report(self.report, period)
-        self.wording.setText(f"Báo cáo mới: <b>{period_label(period)}</b>; "
-                             f"phần phương hướng nói về {period_label(next_period(period))}. "
-                             f"{len(self._plan.rewrites)} chỗ sẽ đổi.")
+        if kind == PeriodKind.NONE:
+            self.wording.setText("Báo cáo chuyên đề, không theo kỳ: giữ nguyên nội dung. "
+                                 f"{len(self._plan.rewrites)} chỗ sẽ đổi.")
+        else:
+            dates = f" ({week_range_text(period)})" if kind == PeriodKind.WEEK else ""
+            self.wording.setText(f"Báo cáo mới: <b>{period_label(period)}</b>{dates}; "
+                                 f"phần phương hướng nói về {period_label(next_period(period))}. "
+                                 f"{len(self._plan.rewrites)} chỗ sẽ đổi.")
         self.tree.blockSignals(True)
         self.tree.clear()
         for number, rewrite in enumerate(self._plan.rewrites):

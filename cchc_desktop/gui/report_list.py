@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCollator, QLocale, Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLineEdit, QTreeWidget, QTreeWidgetItem,
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QLineEdit, QTreeWidget, QTreeWidgetItem,
                                QVBoxLayout, QWidget)
 
 from cchc_desktop.core.model import PeriodKind
 from cchc_desktop.core.vietnamese import fold
 
+from .flow_layout import flow_row
 from .tabs.general import STATUS_LABELS, kind_labels
 
 SUBJECT, PERIOD, STATUS, UPDATED = range(4)
@@ -53,10 +54,10 @@ class ReportList(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Tìm báo cáo (gõ có dấu hoặc không dấu)…")
+        self.search.setPlaceholderText("Tìm báo cáo…")
+        self.search.setToolTip("Tìm theo trích yếu hoặc kỳ báo cáo, gõ có dấu hoặc không dấu (Ctrl+F)")
         self.search.setClearButtonEnabled(True)
         layout.addWidget(self.search)
-        filters = QHBoxLayout()
         self.year = QComboBox()
         self.year.setToolTip("Lọc theo năm")
         self.kind = QComboBox()
@@ -69,9 +70,7 @@ class ReportList(QWidget):
         self.status.addItem("Mọi trạng thái", None)
         for status, label in STATUS_LABELS.items():
             self.status.addItem(label, status)
-        for box in (self.year, self.kind, self.status):
-            filters.addWidget(box, 1)
-        layout.addLayout(filters)
+        layout.addWidget(flow_row(self.year, self.kind, self.status))  # wraps when the list is narrow
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels(["Trích yếu", "Kỳ báo cáo", "Trạng thái", "Sửa lần cuối"])
         self.tree.setRootIsDecorated(False)
@@ -84,6 +83,7 @@ class ReportList(QWidget):
         self.tree.setColumnWidth(STATUS, 80)
         layout.addWidget(self.tree, 1)
         self.summaries: list = []
+        self.sample_ids: set[int] = set()  # shown as "Mẫu" (gui.first_run)
 
         self.search.textChanged.connect(self._filter)
         for box in (self.year, self.kind, self.status):
@@ -98,8 +98,13 @@ class ReportList(QWidget):
         self.tree.setSortingEnabled(False)
         self.tree.clear()
         for summary in summaries:
-            item = _Item([summary.subject, period_text(summary.period),
-                          STATUS_LABELS.get(summary.status, str(summary.status)), _when(summary.updated_at)])
+            status = "Mẫu" if summary.id in self.sample_ids else STATUS_LABELS.get(summary.status,
+                                                                                   str(summary.status))
+            subject = f"[Mẫu] {summary.subject}" if summary.id in self.sample_ids else summary.subject
+            item = _Item([subject, period_text(summary.period), status, _when(summary.updated_at)])
+            if summary.id in self.sample_ids:
+                item.setToolTip(SUBJECT, f"Báo cáo mẫu (chỉ đọc): {summary.subject}")
+                item.setToolTip(STATUS, "Báo cáo mẫu để tham khảo: chỉ đọc, bấm “Sao chép để dùng” để có bản của mình")
             item.setToolTip(SUBJECT, summary.subject)
             item.setData(SUBJECT, ID_ROLE, summary.id)
             item.setData(SUBJECT, SORT_ROLE, summary.subject)

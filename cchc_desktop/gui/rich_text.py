@@ -37,7 +37,9 @@ def detect_role(text: str) -> BlockRole | None:
 
 
 def block_role(block_format: QTextBlockFormat) -> BlockRole:
-    value = block_format.property(ROLE_PROPERTY)
+    # stringProperty, not property(): PySide6 6.12's property() drops a reference to None when the
+    # property is missing, and enough keystrokes then crash the interpreter (bool/none_dealloc).
+    value = block_format.stringProperty(ROLE_PROPERTY)
     try:
         return BlockRole(value) if value else BlockRole.PARAGRAPH
     except ValueError:
@@ -66,25 +68,57 @@ def _clean(text: str) -> str:
     return unicodedata.normalize("NFC", text.replace("\u2028", " ").replace("\u2029", " ").replace("\ufffc", ""))
 
 
-def document_to_blocks(document: QTextDocument) -> list[Block]:
-    """Every non-empty paragraph of ``document`` as a Block, runs merged, text in NFC."""
+def document_to_blocks(document: QTextDocument, positions: list | None = None) -> list[Block]:
+    """Every non-empty paragraph of ``document`` as a Block, runs merged, text in NFC.
+
+    Footnote marks become ``Run.footnote`` of the run before them; a table object becomes a
+    TABLE block of its own. ``positions``, when given, receives (QTextBlock, offset) per block.
+    """
+    from .text_objects import FOOTNOTE_TYPE, TABLE_TYPE, footnote_of, object_type, table_of
+
     blocks: list[Block] = []
     block = document.begin()
     while block.isValid():
+        role = block_role(block.blockFormat())
         runs: list[Run] = []
+        start = 0
+
+        def flush() -> None:
+            if "".join(r.text for r in runs).strip() or any(r.footnote is not None for r in runs):
+                text_role = role if role != BlockRole.TABLE else (
+                    detect_role("".join(r.text for r in runs)) or BlockRole.PARAGRAPH)
+                blocks.append(Block(text_role, list(runs)))
+                if positions is not None:
+                    positions.append((block, start))
+
         it = block.begin()
         while not it.atEnd():
             fragment = it.fragment()
             if fragment.isValid():
                 fmt = fragment.charFormat()
-                run = Run(_clean(fragment.text()), fmt.fontWeight() >= QFont.Weight.DemiBold, fmt.fontItalic())
-                if runs and (runs[-1].bold, runs[-1].italic) == (run.bold, run.italic):
-                    runs[-1].text += run.text
-                elif run.text:
-                    runs.append(run)
+                kind = object_type(fmt)
+                if kind == FOOTNOTE_TYPE:
+                    for _mark in fragment.text():
+                        if not runs or runs[-1].footnote is not None:
+                            runs.append(Run("", fmt.fontWeight() >= QFont.Weight.DemiBold, fmt.fontItalic()))
+                        runs[-1].footnote = footnote_of(fmt)
+                elif kind == TABLE_TYPE:
+                    for _table in fragment.text():
+                        flush()
+                        runs = []
+                        blocks.append(Block(BlockRole.TABLE, [], table_of(fmt)))
+                        if positions is not None:
+                            positions.append((block, fragment.position() - block.position()))
+                        start = fragment.position() - block.position() + 1
+                else:
+                    run = Run(_clean(fragment.text()), fmt.fontWeight() >= QFont.Weight.DemiBold, fmt.fontItalic())
+                    if runs and (runs[-1].bold, runs[-1].italic) == (run.bold, run.italic) \
+                            and runs[-1].footnote is None:
+                        runs[-1].text += run.text
+                    elif run.text:
+                        runs.append(run)
             it += 1
-        if "".join(r.text for r in runs).strip():
-            blocks.append(Block(block_role(block.blockFormat()), runs))
+        flush()
         block = block.next()
     return blocks
 
@@ -94,14 +128,21 @@ def blocks_to_document(blocks: list[Block], document: QTextDocument) -> None:
     document.clear()
     cursor = QTextCursor(document)
     cursor.beginEditBlock()
+    from .text_objects import OBJECT_CHAR, footnote_format, table_format
+
     for index, block in enumerate(blocks):
         fmt = role_format(block.role, manual=(detect_role(block.text) or BlockRole.PARAGRAPH) != block.role)
         if index == 0:
             cursor.setBlockFormat(fmt)
         else:
             cursor.insertBlock(fmt, char_format(False, False))
+        if block.role == BlockRole.TABLE and block.table is not None:
+            cursor.insertText(OBJECT_CHAR, table_format(block.table))
+            continue
         for run in block.runs:
             cursor.insertText(run.text, char_format(run.bold, run.italic))
+            if run.footnote is not None:
+                cursor.insertText(OBJECT_CHAR, footnote_format(run.footnote))
     cursor.endEditBlock()
     document.clearUndoRedoStacks()
     document.setModified(False)

@@ -19,7 +19,8 @@ from datetime import datetime
 from pathlib import Path
 
 from .. import paths
-from .database import APPLICATION_ID, BUSY_TIMEOUT_MS, StoreError
+from . import errors
+from .database import APPLICATION_ID, StoreError, connect, peek_header, translate
 
 KEEP = {"daily": 7, "weekly": 5, "monthly": 12}
 SUFFIX = ".sqlite"
@@ -39,28 +40,35 @@ def _stamp(kind: str, moment: datetime) -> str:
 
 
 def _connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
-    if read_only:
-        uri = path.resolve().as_uri() + "?mode=ro"
-        return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
-    return sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
+    return connect(path, read_only=read_only)
 
 
 def is_good_database(path: Path, *, full: bool = False) -> bool:
     """True when ``path`` is one of our database files and SQLite finds no damage in it."""
+    siblings = list(_siblings(path))
+    existed = [sibling.exists() for sibling in siblings]
+    good, busy = False, False
     try:
-        with path.open("rb") as handle:
-            if not handle.read(16).startswith(b"SQLite format 3"):
-                return False
+        header = peek_header(path)  # None once this process is connected: then SQLite alone
+        if header is not None and not header.startswith(b"SQLite format 3"):
+            return False
         with closing(_connect(path, read_only=True)) as conn:
             if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
                 return False
             pragma = "integrity_check" if full else "quick_check"
-            return conn.execute(f"PRAGMA {pragma}").fetchone()[0] == "ok"
-    except (OSError, sqlite3.Error):
+            good = conn.execute(f"PRAGMA {pragma}").fetchone()[0] == "ok"
+            return good
+    except (OSError, sqlite3.Error) as error:
+        busy = errors.is_busy(error)
         return False
+    finally:
+        if not good and not busy:  # a refused file stays as it was: no -wal/-shm of ours beside it
+            for sibling, was_there in zip(siblings, existed):
+                if not was_there:
+                    _unlink_quietly(sibling)
 
 
-def backup_to(db_path: Path, target: Path) -> Path:
+def backup_to(db_path: Path, target: Path, *, full_check: bool = True) -> Path:
     """A consistent copy of ``db_path`` at ``target`` (written beside it, then renamed in)."""
     db_path, target = Path(db_path), Path(target)
     if not db_path.exists():
@@ -69,25 +77,83 @@ def backup_to(db_path: Path, target: Path) -> Path:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise StoreError(f"Không tạo được thư mục “{target.parent}” để chứa bản sao lưu.") from error
-    temporary = target.with_name(f".{target.name}.tmp")
+    sweep_temporaries(target.parent)
+    temporary = temporary_name(target)
+    stage = "create"
     try:
-        with closing(_connect(db_path)) as source, closing(sqlite3.connect(str(temporary))) as copy:
-            source.backup(copy)
+        # Created by us first: a read-only stick or a folder without permission gives its own reason.
+        os.close(os.open(temporary, os.O_CREAT | os.O_TRUNC | os.O_WRONLY | getattr(os, "O_BINARY", 0)))
+        stage = "write"
+        with closing(sqlite3.connect(str(temporary))) as copy:
+            try:
+                with closing(_connect(db_path)) as source:
+                    source.backup(copy)
+            except sqlite3.Error as error:
+                raise translate(error, db_path) from error  # the source's fault, not the target's
             # The copy must stand alone: no WAL file beside it on a USB stick.
             copy.execute("PRAGMA journal_mode = DELETE")
-        if not is_good_database(temporary, full=True):
+        if not is_good_database(temporary, full=full_check):
             raise StoreError(f"Bản sao lưu “{target.name}” không đạt kiểm tra toàn vẹn; chưa ghi gì.")
+        stage = "replace"
         os.replace(temporary, target)
     except sqlite3.Error as error:
-        raise StoreError(f"Không sao lưu được “{db_path.name}”: {error}.") from error
+        reason = errors.sqlite_reason(error, temporary)
+        raise StoreError(f"Không ghi được bản sao lưu vào “{target}”: {reason}.") from error
     except OSError as error:
-        raise StoreError(
-            f"Không ghi được bản sao lưu vào “{target}”: {error.strerror or error} "
-            "(ổ đĩa đầy, không có quyền ghi hoặc thiết bị đã rút ra)."
-        ) from error
+        raise StoreError(errors.sentence(f"Không ghi được bản sao lưu vào “{target}”", error, target,
+                                         stage=stage)) from error
     finally:
-        temporary.unlink(missing_ok=True)
+        for extra in ("", "-journal", "-wal", "-shm"):
+            _unlink_quietly(temporary.with_name(temporary.name + extra))
     return target
+
+
+def temporary_name(target: Path) -> Path:
+    """A hidden name beside ``target`` that says which process writes it (see sweep_temporaries)."""
+    return target.with_name(f".{target.name}.{os.getpid()}.tmp")
+
+
+def _unlink_quietly(path: Path) -> None:
+    try:
+        path.unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    if os.name == "nt":  # os.kill(pid, 0) would end the process there
+        import ctypes
+
+        handle = ctypes.windll.kernel32.OpenProcess(0x1000, False, pid)  # QUERY_LIMITED_INFORMATION
+        if not handle:
+            return False
+        ctypes.windll.kernel32.CloseHandle(handle)
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # exists, owned by someone else
+    return True
+
+
+def sweep_temporaries(directory: Path) -> list[Path]:
+    """Remove the hidden copies a killed backup or restore left behind (their writer is gone)."""
+    removed = []
+    try:
+        candidates = [p for p in directory.iterdir() if p.name.startswith(".") and ".tmp" in p.name]
+    except OSError:
+        return removed
+    for path in candidates:
+        parts = path.name.split(".tmp")[0].rsplit(".", 1)
+        if len(parts) != 2 or not parts[1].isdigit() or _alive(int(parts[1])):
+            continue
+        _unlink_quietly(path)
+        removed.append(path)
+    return removed
 
 
 def list_backups(directory: Path | None = None) -> list[Path]:
@@ -149,26 +215,25 @@ def unused_name(db_path: Path, label: str, suffix: str = "") -> Path:
 
 
 def keep_copy(db_path: Path) -> Path | None:
-    """Put the current file aside before it is replaced; never overwrites anything."""
-    if not db_path.exists():
+    """Put a copy of the current (healthy) file aside before it is replaced; never overwrites."""
+    if not db_path.exists() or db_path.stat().st_size == 0:
         return None
-    target = unused_name(db_path, "before-restore", SUFFIX)
-    try:
-        return backup_to(db_path, target)
-    except StoreError:
-        # The current file may be damaged: keep its bytes (and its WAL) instead.
-        shutil.copy2(db_path, target)
-        for sibling in _siblings(db_path):
-            if sibling.exists():
-                shutil.copy2(sibling, target.with_name(target.name + sibling.name[-4:]))
-        return target
+    # quick_check: this copy is taken while a restore holds the write lock (other programs wait).
+    return backup_to(db_path, unused_name(db_path, "before-restore", SUFFIX), full_check=False)
 
 
 def restore_from(backup: Path, db_path: Path) -> Path | None:
-    """Replace the database with ``backup`` after checking it; return where the old file went.
+    """Replace the database's content with ``backup`` after checking it; return where the old
+    content went.
 
-    Close every connection to ``db_path`` first (the window reopens it afterwards).
+    A healthy database is first copied aside, then the backup is written *into* it with
+    SQLite's backup API: one transaction, safe even while the window of another process has
+    the file open (it sees the restored content; nothing it commits afterwards is lost).
+    A damaged (or empty) database is moved aside as it is, and the backup put in its place;
+    that is refused while another program has the damaged file open.
     """
+    from .integrity import Health, diagnose, move_aside  # late import: integrity imports this module
+
     backup, db_path = Path(backup), Path(db_path)
     if not backup.is_file():
         raise StoreError(f"Không tìm thấy tệp sao lưu “{backup}”.")
@@ -177,8 +242,91 @@ def restore_from(backup: Path, db_path: Path) -> Path | None:
             f"Tệp “{backup.name}” không phải bản sao lưu hợp lệ của cchc-desktop hoặc đã bị hỏng; "
             "chưa thay đổi gì."
         )
-    kept = keep_copy(db_path)
-    temporary = db_path.with_name(f".{db_path.name}.restoring")
+    health = diagnose(db_path)
+    empty = not db_path.exists() or db_path.stat().st_size == 0
+    if health is Health.OK and not empty and is_good_database(db_path):
+        return _restore_in_place(backup, db_path)
+    if health is Health.BUSY:
+        raise StoreError(f"Tệp “{db_path.name}” đang được một chương trình khác ghi; hãy thử lại sau giây lát.")
+    kept = move_aside(db_path) if db_path.exists() and not empty else None
+    _replace_with(backup, db_path)
+    return kept
+
+
+def _restore_in_place(backup: Path, db_path: Path) -> Path | None:
+    """Keep a copy of the live file and put the backup's rows into it, as one transaction.
+
+    The write lock is taken first, so no other program can commit between the copy kept
+    aside and the restore: every change committed before is in the kept copy, every change
+    committed after lands in the restored database.  The backup is first staged and brought
+    to this program's schema (an older backup is migrated, a newer one refused).
+    """
+    from .database import open_database
+
+    staged = temporary_name(db_path.with_name(db_path.name + ".staged"))
+    try:
+        try:
+            with closing(_connect(backup, read_only=True)) as source, \
+                    closing(sqlite3.connect(str(staged))) as copy:
+                source.backup(copy)
+                copy.execute("PRAGMA journal_mode = DELETE")
+        except (OSError, sqlite3.Error) as error:
+            raise StoreError(f"Không khôi phục được từ “{backup.name}”: "
+                             f"{_reason(error, db_path)}.") from error
+        open_database(staged, create_sample=False).close()  # checks and migrates the staged copy
+        live = _connect(db_path)
+        live.isolation_level = None
+        try:
+            live.execute("ATTACH DATABASE ? AS restored", [str(staged)])
+            live.execute("BEGIN IMMEDIATE")
+            kept = keep_copy(db_path)  # another connection: sees every commit; none can happen now
+            _copy_rows(live)
+            live.execute("COMMIT")
+        except sqlite3.Error as error:
+            raise StoreError(f"Không khôi phục được từ “{backup.name}”: {_reason(error, db_path)}."
+                             ) from error
+        finally:
+            if live.in_transaction:
+                live.execute("ROLLBACK")
+            live.close()
+        return kept
+    finally:
+        for extra in ("", "-journal", "-wal", "-shm"):
+            _unlink_quietly(staged.with_name(staged.name + extra))
+        for copy in staged.parent.glob(staged.name + ".schema-v*.bak"):  # an old backup was migrated
+            _unlink_quietly(copy)
+
+
+def _reason(error: BaseException, path: Path) -> str:
+    if isinstance(error, sqlite3.Error):
+        return errors.sqlite_reason(error, path)
+    return errors.reason(error, path)
+
+
+def _copy_rows(live: sqlite3.Connection) -> None:
+    """Every table of the live file gets the restored rows (same schema: the staged copy was
+    migrated).  Foreign keys are checked at COMMIT, when every table is complete."""
+    live.execute("PRAGMA defer_foreign_keys = ON")
+    tables = [row[0] for row in live.execute(
+        "SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
+    restored = {row[0] for row in live.execute(
+        "SELECT name FROM restored.sqlite_master WHERE type = 'table'")}
+    for table in tables:
+        live.execute(f'DELETE FROM main."{table}"')
+    for table in tables:
+        if table not in restored:
+            continue
+        columns = [row[1] for row in live.execute(f'PRAGMA main.table_info("{table}")')]
+        theirs = {row[1] for row in live.execute(f'PRAGMA restored.table_info("{table}")')}
+        names = ", ".join(f'"{c}"' for c in columns if c in theirs)
+        live.execute(f'INSERT INTO main."{table}" ({names}) SELECT {names} FROM restored."{table}"')
+    if "sqlite_sequence" in restored:
+        live.execute("DELETE FROM main.sqlite_sequence")
+        live.execute("INSERT INTO main.sqlite_sequence SELECT * FROM restored.sqlite_sequence")
+
+
+def _replace_with(backup: Path, db_path: Path) -> None:
+    temporary = temporary_name(db_path)
     try:
         db_path.parent.mkdir(parents=True, exist_ok=True)
         with closing(_connect(backup, read_only=True)) as source, \
@@ -188,8 +336,12 @@ def restore_from(backup: Path, db_path: Path) -> Path | None:
         for sibling in _siblings(db_path):
             sibling.unlink(missing_ok=True)  # an old WAL must not be replayed over the restored file
         os.replace(temporary, db_path)
-    except (OSError, sqlite3.Error) as error:
-        raise StoreError(f"Không khôi phục được từ “{backup.name}”: {error}.") from error
+    except sqlite3.Error as error:
+        raise StoreError(f"Không khôi phục được từ “{backup.name}”: {errors.sqlite_reason(error, db_path)}."
+                         ) from error
+    except OSError as error:
+        raise StoreError(errors.sentence(f"Không khôi phục được từ “{backup.name}”", error, db_path,
+                                         stage="replace")) from error
     finally:
-        temporary.unlink(missing_ok=True)
-    return kept
+        for extra in ("", "-journal", "-wal", "-shm"):
+            _unlink_quietly(temporary.with_name(temporary.name + extra))

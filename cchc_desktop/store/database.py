@@ -4,22 +4,22 @@ A file is ours when its ``application_id`` is APPLICATION_ID.  Anything else tha
 empty file is refused *before* we write a byte to it: a wrong ``--db`` must never damage a
 file that belongs to someone else.  Schema changes are numbered functions in MIGRATIONS;
 ``PRAGMA user_version`` says how many have run.  Before migrating an existing file we take a
-byte copy beside it (``cchc.sqlite.schema-v1.bak``).
+copy beside it (``cchc.sqlite.schema-v1.bak``) with SQLite's backup API.
 """
 
 from __future__ import annotations
 
 import os
-import shutil
 import sqlite3
 import stat
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from pathlib import Path
 
 import sqlite_utils
 
 from .. import paths
+from . import errors
 
 APPLICATION_ID = 0x43434843  # "CCHC": marks the file as a cchc-desktop database
 BUSY_TIMEOUT_MS = 5000  # how long we wait for another program's write to finish
@@ -28,6 +28,10 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 
 class StoreError(Exception):
     """A problem with the database file, as one clear Vietnamese sentence."""
+
+
+class BusyError(StoreError):
+    """Another program holds the file's lock: no verdict on the file, try again later."""
 
 
 # ---------------------------------------------------------------- migrations
@@ -74,12 +78,75 @@ def _migration_3(db: sqlite_utils.Database) -> None:
     migrate(db)
 
 
+def _migration_4(db: sqlite_utils.Database) -> None:
+    """Documents in the report format version 2 (parts, tables, footnotes, appendix forms).
+
+    Every stored report and revision is read (the codec still reads version 1) and written
+    again; a document the codec refuses is left as it was, never dropped."""
+    import json
+
+    from ..core.codec import FormatError, report_from_dict, report_to_dict
+
+    for table in ("reports", "revisions"):
+        rows = db.execute(f"SELECT id, document FROM {table}").fetchall()
+        for row_id, document in rows:
+            try:
+                upgraded = json.dumps(report_to_dict(report_from_dict(json.loads(document))), ensure_ascii=False)
+            except (FormatError, ValueError, TypeError):
+                continue
+            if table == "revisions":
+                db.execute("UPDATE revisions SET document = ?, size = ? WHERE id = ?",
+                           [upgraded, len(upgraded), row_id])
+            else:
+                db.execute("UPDATE reports SET document = ? WHERE id = ?", [upgraded, row_id])
+
+
 # Append new migrations here; never edit one that has shipped.
-MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (_migration_1, _migration_2, _migration_3)
+MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
+    _migration_1, _migration_2, _migration_3, _migration_4)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
 # ---------------------------------------------------------------- opening
+#
+# One door to the database file.  On Linux and macOS, closing *any* file descriptor of a file
+# drops every POSIX lock this process holds on it, SQLite's included: another program then
+# believes it is alone, checkpoints and deletes the WAL, and committed work vanishes.  So
+# nothing here ``open()``s a database file once this process has had a SQLite connection to
+# it (SQLite's own VFS keeps its descriptors until its locks are gone); the raw header is read
+# only before the first connection, and after that everything is asked of SQLite itself.
+
+_CONNECTED: set[str] = set()  # files this process has had a SQLite connection to
+
+
+def _key(path: Path) -> str:
+    return os.path.normcase(os.path.realpath(path))
+
+
+def connected_before(path: Path) -> bool:
+    """True once this process has opened a SQLite connection to ``path``."""
+    return _key(path) in _CONNECTED
+
+
+def connect(path: Path, *, read_only: bool = False, timeout: float | None = None) -> sqlite3.Connection:
+    """Every SQLite connection of the store to a database file goes through here."""
+    path = Path(path)
+    _CONNECTED.add(_key(path))
+    timeout = BUSY_TIMEOUT_MS / 1000 if timeout is None else timeout
+    if read_only:
+        return sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True, timeout=timeout)
+    return sqlite3.connect(str(path), timeout=timeout)
+
+
+def peek_header(path: Path) -> bytes | None:
+    """The first 100 bytes, or None when reading them ourselves is not safe (see above)."""
+    if connected_before(path):
+        return None
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    try:
+        return os.read(fd, 100)
+    finally:
+        os.close(fd)
 
 
 def open_database(path: Path | None = None, *, create_sample: bool = True) -> sqlite_utils.Database:
@@ -90,7 +157,7 @@ def open_database(path: Path | None = None, *, create_sample: bool = True) -> sq
     if not fresh:
         _check_file(path)
     try:
-        db = sqlite_utils.Database(sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000))
+        db = sqlite_utils.Database(connect(path))
     except sqlite3.Error as error:
         raise _translate(error, path) from error
     try:
@@ -109,57 +176,76 @@ def _check_location(path: Path) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise StoreError(f"Không tạo được thư mục “{path.parent}” để lưu cơ sở dữ liệu.") from error
+        raise StoreError(errors.sentence(f"Không tạo được thư mục “{path.parent}” để lưu cơ sở dữ liệu",
+                                         error, path.parent, stage="create")) from error
+
+
+def damaged_message(path: Path) -> str:
+    return f"Tệp “{path.name}” bị cắt cụt hoặc hỏng; hãy dùng một bản sao lưu."
 
 
 def _check_file(path: Path) -> None:
-    """Refuse files that are not ours, damaged, too new or read-only, reading them only."""
+    """Refuse files that are not ours, damaged, too new or read-only, reading them only.
+
+    Damage is SQLite's verdict (quick_check), never the header's page count against the file
+    size: while another program checkpoints, the header can run ahead of the file.
+    """
     name = path.name
+    with leave_no_trace(path):
+        try:
+            header = peek_header(path)
+        except OSError as error:
+            raise StoreError(errors.sentence(f"Không đọc được tệp “{name}”", error, path, stage="read")) from error
+        if header is not None:
+            if not header.startswith(SQLITE_HEADER):
+                raise StoreError(f"Tệp “{name}” không phải là cơ sở dữ liệu của cchc-desktop.")
+            if len(header) < 100:  # SQLite writes whole pages: never a passing state
+                raise StoreError(damaged_message(path))
+        if not path.stat().st_mode & stat.S_IWUSR or not _writable(path):
+            raise StoreError(f"Tệp “{name}” chỉ cho phép đọc; hãy bỏ thuộc tính chỉ đọc hoặc chép nó sang nơi khác.")
+        application_id, version = _header_fields(path, header)
+        if application_id != APPLICATION_ID:
+            raise StoreError(f"Tệp “{name}” là cơ sở dữ liệu SQLite nhưng không phải của cchc-desktop.")
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"Tệp “{name}” được tạo bởi phiên bản cchc-desktop mới hơn (lược đồ {version}); "
+                "hãy cập nhật chương trình."
+            )
+        _quick_check(path)
+
+
+@contextmanager
+def leave_no_trace(path: Path) -> Iterator[None]:
+    """A file we refuse stays alone: a read-only SQLite connection to a WAL-mode file creates
+    -wal/-shm beside it, which are removed again when the file is refused."""
+    siblings = [path.with_name(path.name + extra) for extra in ("-wal", "-shm")]
+    existed = [sibling.exists() for sibling in siblings]
     try:
-        with path.open("rb") as handle:
-            header = handle.read(100)
-    except OSError as error:
-        raise StoreError(f"Không đọc được tệp “{name}”: {error.strerror or error}.") from error
-    if not header.startswith(SQLITE_HEADER):
-        raise StoreError(f"Tệp “{name}” không phải là cơ sở dữ liệu của cchc-desktop.")
-    if len(header) < 100 or _declared_size(header) > path.stat().st_size:
-        raise StoreError(f"Tệp “{name}” bị cắt cụt hoặc hỏng; hãy dùng một bản sao lưu.")
-    if not path.stat().st_mode & stat.S_IWUSR or not _writable(path):
-        raise StoreError(f"Tệp “{name}” chỉ cho phép đọc; hãy bỏ thuộc tính chỉ đọc hoặc chép nó sang nơi khác.")
-    application_id, version = _header_fields(path, header)
-    if application_id != APPLICATION_ID:
-        raise StoreError(f"Tệp “{name}” là cơ sở dữ liệu SQLite nhưng không phải của cchc-desktop.")
-    if version > SCHEMA_VERSION:
-        raise StoreError(
-            f"Tệp “{name}” được tạo bởi phiên bản cchc-desktop mới hơn (lược đồ {version}); "
-            "hãy cập nhật chương trình."
-        )
-    _quick_check(path)
+        yield
+    except BusyError:
+        raise  # another program is using the file: what is beside it may be its own
+    except StoreError:
+        for sibling, was_there in zip(siblings, existed):
+            if not was_there:
+                try:
+                    sibling.unlink(missing_ok=True)
+                except OSError:
+                    pass
+        raise
 
 
-def _header_fields(path: Path, header: bytes) -> tuple[int, int]:
+def _header_fields(path: Path, header: bytes | None) -> tuple[int, int]:
     """application_id and user_version, from the header bytes when no WAL file holds newer ones.
 
     Reading the bytes ourselves matters: even a read-only SQLite connection to a WAL-mode
     file creates -wal/-shm beside it, and a file we refuse must stay alone.
     """
     wal = path.with_name(path.name + "-wal")
-    if not wal.exists() or wal.stat().st_size == 0:
+    if header is not None and (not wal.exists() or wal.stat().st_size == 0):
         return int.from_bytes(header[68:72], "big"), int.from_bytes(header[60:64], "big")
     with _read_only(path) as conn:
         return (conn.execute("PRAGMA application_id").fetchone()[0],
                 conn.execute("PRAGMA user_version").fetchone()[0])
-
-
-def _declared_size(header: bytes) -> int:
-    """Size the header promises (page size × page count); 0 when the header cannot tell."""
-    page_size = int.from_bytes(header[16:18], "big")
-    page_size = 65536 if page_size == 1 else page_size
-    pages = int.from_bytes(header[28:32], "big")
-    # The page count is valid only if the two change counters agree (SQLite ≥ 3.7.0 files).
-    if header[24:28] != header[92:96]:
-        return 0
-    return page_size * pages
 
 
 def _writable(path: Path) -> bool:
@@ -168,11 +254,10 @@ def _writable(path: Path) -> bool:
 
 @contextmanager
 def _read_only(path: Path) -> Iterator[sqlite3.Connection]:
-    uri = path.resolve().as_uri() + "?mode=ro"
     try:
-        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        conn = connect(path, read_only=True)
     except sqlite3.Error as error:
-        raise StoreError(f"Không mở được tệp “{path.name}”: {error}.") from error
+        raise _translate(error, path) from error
     try:
         yield conn
     except sqlite3.DatabaseError as error:
@@ -186,26 +271,28 @@ def _quick_check(path: Path) -> None:
     with _read_only(path) as conn:
         result = conn.execute("PRAGMA quick_check").fetchone()[0]
     if result != "ok":
-        raise StoreError(f"Tệp “{path.name}” bị hỏng; hãy dùng một bản sao lưu.")
+        raise StoreError(damaged_message(path))
 
 
 def _translate(error: sqlite3.Error, path: Path) -> StoreError:
-    text = str(error).lower()
-    if "locked" in text or "busy" in text:
-        return StoreError(
-            f"Tệp “{path.name}” đang được một chương trình khác ghi; hãy đóng chương trình đó rồi thử lại."
-        )
-    if "not a database" in text or "malformed" in text:
+    code = errors.sqlite_code(error)
+    if code == errors.SQLITE_NOTADB:
         return StoreError(f"Tệp “{path.name}” không phải là cơ sở dữ liệu hợp lệ hoặc đã bị hỏng.")
-    if "unable to open" in text:
-        return StoreError(
-            f"Không mở hoặc tạo được tệp “{path.name}”; có thể không có quyền ghi vào thư mục “{path.parent}”."
-        )
-    if "disk is full" in text or "disk i/o" in text:
-        return StoreError(f"Không ghi được vào “{path.name}”: ổ đĩa đầy hoặc lỗi đọc ghi.")
-    if "readonly" in text or "read-only" in text:
+    if code == errors.SQLITE_CORRUPT:
+        return StoreError(damaged_message(path))
+    if code == errors.SQLITE_READONLY:
         return StoreError(f"Tệp “{path.name}” chỉ cho phép đọc; không thể lưu báo cáo vào đó.")
-    return StoreError(f"Không dùng được cơ sở dữ liệu “{path.name}”: {error}.")
+    reason = errors.sqlite_reason(error, path)
+    if errors.is_busy(error):
+        return BusyError(f"Không dùng được tệp “{path.name}”: {reason}.")
+    if reason == errors.OTHER:
+        return StoreError(f"Không dùng được cơ sở dữ liệu “{path.name}”: {reason}.")
+    return StoreError(f"Không dùng được tệp “{path.name}”: {reason}.")
+
+
+def translate(error: sqlite3.Error, path: Path) -> StoreError:
+    """A SQLite error on ``path`` as a StoreError with one Vietnamese sentence."""
+    return _translate(error, path)
 
 
 def _prepare(db: sqlite_utils.Database, path: Path, create_sample: bool) -> None:
@@ -224,14 +311,21 @@ def _prepare(db: sqlite_utils.Database, path: Path, create_sample: bool) -> None
 
 def _copy_before_migrating(db: sqlite_utils.Database, path: Path, version: int) -> Path:
     """Byte copy of the whole file (WAL folded in first) named after the old schema version."""
-    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    # Through SQLite's backup API, not a file copy: reading the live file ourselves would drop
+    # this process's locks on it (see "One door" above).
     target = path.with_name(f"{path.name}.schema-v{version}.bak")
+    temporary = target.with_name(f".{target.name}.tmp")
     try:
-        shutil.copy2(path, target)
-    except OSError as error:
+        with closing(sqlite3.connect(str(temporary))) as copy:
+            db.conn.backup(copy)
+            copy.execute("PRAGMA journal_mode = DELETE")
+        os.replace(temporary, target)
+    except (OSError, sqlite3.Error) as error:
         raise StoreError(
             f"Không chép được bản sao an toàn “{target.name}” trước khi nâng cấp; chưa thay đổi gì."
         ) from error
+    finally:
+        temporary.unlink(missing_ok=True)
     return target
 
 

@@ -12,10 +12,12 @@ from typing import Any
 
 from ..core.codec import FormatError, report_from_dict, report_to_dict
 from ..core.model import Report
+from . import errors, limits
 from .database import StoreError
+from .exchange_schema import validate
 
 FORMAT = "cchc-desktop-report"
-VERSION = 1
+VERSION = 2  # version 1 files are still read (core.codec converts them)
 
 
 def exchange_text(report: Report) -> str:
@@ -32,14 +34,17 @@ def write_exchange(report: Report, path: Path) -> None:
         raise StoreError(f"Không tìm thấy thư mục “{path.parent}” để lưu “{path.name}”.")
     data = exchange_text(report).encode("utf-8")
     tmp_name = None
+    stage = "create"
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=path.parent)
+        stage = "write"
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
+        stage = "replace"
         os.replace(tmp_name, path)
         tmp_name = None
     except OSError as error:
-        raise StoreError(f"Không ghi được tệp “{path.name}”: {error.strerror or error}.") from error
+        raise StoreError(errors.sentence(f"Không ghi được tệp “{path.name}”", error, path, stage=stage)) from error
     finally:
         if tmp_name is not None:
             Path(tmp_name).unlink(missing_ok=True)
@@ -49,16 +54,27 @@ def read_exchange(path: Path) -> Report:
     """Read and validate an exchange file; StoreError/FormatError name the problem in Vietnamese."""
     path = Path(path)
     try:
-        raw = path.read_bytes()
+        if path.is_file():
+            limits.check_file_size(path.stat().st_size, path.name)  # before reading a byte of it
+        with path.open("rb") as handle:
+            raw = handle.read(limits.MAX_FILE_BYTES + 1)
+        limits.check_file_size(len(raw), path.name)  # a pipe or a file that grew meanwhile
     except IsADirectoryError:
         raise StoreError(f"“{path}” là một thư mục, không phải tệp báo cáo.") from None
     except FileNotFoundError:
         raise StoreError(f"Không tìm thấy tệp “{path}”.") from None
     except OSError as error:
-        raise StoreError(f"Không đọc được tệp “{path.name}”: {error.strerror or error}.") from error
+        raise StoreError(errors.sentence(f"Không đọc được tệp “{path.name}”", error, path, stage="read")) from error
+    except limits.LimitError as error:
+        raise StoreError(str(error)) from None
     try:
         # utf-8-sig: Windows Notepad may add a byte-order mark.
-        data = json.loads(raw.decode("utf-8-sig"))
+        data = limits.loads(raw.decode("utf-8-sig"), path.name)
+    except limits.LimitError as error:
+        raise StoreError(str(error)) from None
+    except RecursionError:
+        raise StoreError(f"Tệp “{path.name}” có dữ liệu lồng nhau quá sâu: đây không phải tệp báo cáo hợp lệ."
+                         ) from None
     except (UnicodeDecodeError, ValueError) as error:
         raise StoreError(f"Tệp “{path.name}” không phải là tệp JSON hợp lệ ({_where(error)}).") from None
     return report_from_exchange(data, path.name)
@@ -83,6 +99,11 @@ def report_from_exchange(data: Any, name: str = "tệp") -> Report:
         )
     if "report" not in data:
         raise FormatError("report", "bị thiếu")
+    validate(data)  # the published JSON Schema (exchange_schema.py)
+    try:
+        limits.check_document(data["report"], name)
+    except limits.LimitError as error:
+        raise StoreError(str(error)) from None
     try:
         return report_from_dict(data["report"])
     except FormatError as error:

@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import sys
 from contextlib import closing
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 
+from . import errors
 from .backup import newest_good_backup, restore_from, unused_name
-from .database import BUSY_TIMEOUT_MS, SQLITE_HEADER, StoreError
+from .database import SQLITE_HEADER, StoreError, connect, peek_header
 
 
 class Health(StrEnum):
@@ -34,40 +36,103 @@ class RecoveryResult:
     message: str = ""  # Vietnamese explanation for the dialog (empty when OK)
 
 
-def _declared_size(header: bytes) -> int:
-    page_size = int.from_bytes(header[16:18], "big")
-    page_size = 65536 if page_size == 1 else page_size
-    if header[24:28] != header[92:96]:  # page count valid only when the counters agree
-        return 0
-    return page_size * int.from_bytes(header[28:32], "big")
-
-
 def diagnose(db_path: Path) -> Health:
-    """Quick look at the file (header, size promised by the header, PRAGMA quick_check)."""
+    """SQLite's verdict on the file (PRAGMA quick_check under a read transaction).
+
+    Never the header's page count against the file size: while another program writes pages
+    back from its WAL the header runs ahead of the file, and a healthy file would be taken
+    for a damaged one.  Only two things are damage: SQLite says so, or the file is not a
+    SQLite file at all (its first bytes, read only before this process connects to it).
+    """
+    db_path = Path(db_path)
     if not db_path.exists() or db_path.stat().st_size == 0:
         return Health.OK
-    with db_path.open("rb") as handle:
-        header = handle.read(100)
-    if len(header) < 100 or not header.startswith(SQLITE_HEADER):
-        return Health.DAMAGED
-    if _declared_size(header) > db_path.stat().st_size:
-        return Health.DAMAGED  # truncated: cut off after the header
     try:
-        uri = db_path.resolve().as_uri() + "?mode=ro"
-        with closing(sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)) as conn:
-            result = conn.execute("PRAGMA quick_check").fetchone()[0]
-    except sqlite3.OperationalError as error:
-        text = str(error).lower()
-        if "locked" in text or "busy" in text:
-            return Health.BUSY
+        header = peek_header(db_path)
+    except OSError:
+        return Health.BUSY  # unreadable now (locked by another program, permissions): no verdict
+    if header is not None and (len(header) < 100 or not header.startswith(SQLITE_HEADER)):
         return Health.DAMAGED
-    except sqlite3.DatabaseError:
-        return Health.DAMAGED
+    siblings = [db_path.with_name(db_path.name + extra) for extra in ("-wal", "-shm")]
+    existed = [sibling.exists() for sibling in siblings]
+    verdict = _sqlite_verdict(db_path)
+    if verdict is Health.DAMAGED:  # leave a damaged file as we found it: no -wal/-shm of ours
+        for sibling, was_there in zip(siblings, existed):
+            if not was_there:
+                try:
+                    sibling.unlink(missing_ok=True)
+                except OSError:
+                    pass
+    return verdict
+
+
+def _sqlite_verdict(db_path: Path) -> Health:
+    try:
+        with closing(connect(db_path, read_only=True)) as conn:
+            conn.execute("BEGIN")  # one read transaction: one consistent snapshot
+            try:
+                result = conn.execute("PRAGMA quick_check").fetchone()[0]
+            finally:
+                conn.execute("COMMIT")
+    except sqlite3.Error as error:
+        if errors.is_damage(error):
+            return Health.DAMAGED
+        return Health.BUSY  # locked, busy, unable to open, I/O: no evidence of damage
     return Health.OK if result == "ok" else Health.DAMAGED
 
 
+def open_elsewhere(db_path: Path) -> bool:
+    """True when another process holds SQLite locks on ``db_path`` (it has the file open).
+
+    POSIX: SQLite's locks are fcntl byte-range locks; F_GETLK asks about them without taking
+    any.  Call this only when *this* process holds no connection to the file (its own locks
+    would be dropped when the descriptor opened here is closed).  Windows has no such
+    question: there a file another program has open cannot be renamed, so move_aside fails
+    with a clear message instead.
+    """
+    try:
+        import fcntl
+        import struct
+    except ImportError:
+        return False
+    pending = 0x40000000  # SQLite's PENDING_BYTE; the lock bytes follow it
+
+    def locked(path: Path, start: int, length: int) -> bool:
+        try:
+            fd = os.open(path, os.O_RDWR)
+        except OSError:
+            try:
+                fd = os.open(path, os.O_RDONLY)
+            except OSError:
+                return False
+        try:
+            if sys.platform == "darwin":  # struct flock: start, len, pid, type, whence
+                query = struct.pack("qqihh", start, length, 0, fcntl.F_WRLCK, 0)
+                return struct.unpack("qqihh", fcntl.fcntl(fd, fcntl.F_GETLK, query))[3] != fcntl.F_UNLCK
+            query = struct.pack("hhqqi4x", fcntl.F_WRLCK, 0, start, length, 0)  # Linux, BSD-like
+            return struct.unpack("hhqqi4x", fcntl.fcntl(fd, fcntl.F_GETLK, query))[0] != fcntl.F_UNLCK
+        except OSError:
+            return False
+        finally:
+            os.close(fd)
+
+    shm = db_path.with_name(db_path.name + "-shm")
+    if locked(db_path, pending, 512 + 2):
+        return True
+    return shm.exists() and locked(shm, 120, 9)  # WAL lock bytes and the "still in use" byte
+
+
 def move_aside(db_path: Path) -> Path:
-    """Rename the damaged file (and its -wal/-shm) to a name that does not exist yet."""
+    """Rename the damaged file (and its -wal/-shm) to a name that does not exist yet.
+
+    Never while another program has it open: renaming it under that program would lose
+    what it writes next.
+    """
+    if open_elsewhere(db_path):
+        raise StoreError(
+            f"Tệp “{db_path.name}” bị hỏng nhưng đang được một chương trình khác mở; "
+            "hãy đóng các chương trình khác (cả cửa sổ cchc-desktop khác) rồi thử lại."
+        )
     target = unused_name(db_path, "damaged")
     try:
         os.rename(db_path, target)  # rename, not copy: the bytes stay exactly as they were
@@ -76,11 +141,37 @@ def move_aside(db_path: Path) -> Path:
             if sibling.exists():
                 os.rename(sibling, target.with_name(target.name + extra))
     except OSError as error:
+        reason = errors.reason(error, db_path, stage="replace")
+        if isinstance(error, PermissionError) and reason != errors.READ_ONLY_DISK:
+            reason = "tệp đang được một chương trình khác mở"
         raise StoreError(
-            f"Tệp “{db_path.name}” bị hỏng và không đổi tên được để giữ lại ({error.strerror or error}); "
+            f"Tệp “{db_path.name}” bị hỏng và không đổi tên được để giữ lại ({reason}); "
             "hãy đóng các chương trình khác rồi mở lại."
         ) from error
     return target
+
+
+def empty_with_backup(db_path: Path, backups: Path | None = None) -> Path | None:
+    """The newest good backup when the database is missing or empty (0 bytes) although backups
+    of it exist: what a crash during a copy or a full USB stick leaves.  None otherwise."""
+    db_path = Path(db_path)
+    try:
+        if db_path.exists() and db_path.stat().st_size > 0:
+            return None
+    except OSError:
+        return None
+    return newest_good_backup(backups)
+
+
+def empty_message(db_path: Path, backup: Path, *, window: bool) -> str:
+    taken = datetime.fromtimestamp(backup.stat().st_mtime).strftime("%H:%M ngày %d/%m/%Y")
+    state = "trống (0 byte)" if db_path.exists() else "không còn"
+    if window:
+        return (f"Tệp dữ liệu “{db_path.name}” {state}, có thể do máy tắt đột ngột hoặc ổ đĩa đầy. "
+                f"Có bản sao lưu còn tốt lúc {taken}; bạn có muốn khôi phục từ bản này không?")
+    return (f"Tệp dữ liệu “{db_path.name}” {state}, có thể do máy tắt đột ngột hoặc ổ đĩa đầy. "
+            f"Có bản sao lưu còn tốt lúc {taken}: khôi phục bằng lệnh "
+            f"cchc-desktop restore \"{backup}\"")
 
 
 def check_and_recover(db_path: Path, backups: Path | None = None) -> RecoveryResult:

@@ -123,7 +123,7 @@ def load_report(db: sqlite_utils.Database, report_id: int) -> Report:
     try:
         report = report_from_dict(json.loads(row[0]))
     except (ValueError, FormatError) as error:
-        raise StoreError(f"Báo cáo số {report_id} trong cơ sở dữ liệu bị hỏng: {error}") from error
+        raise StoreError(f"Báo cáo số {report_id} trong cơ sở dữ liệu bị hỏng: {_why(error)}") from error
     report.id = report_id
     return report
 
@@ -167,6 +167,7 @@ def _period(data: dict[str, Any]) -> Period:
         end=day("end"),
         deadline=day("deadline"),
         label=data.get("label") or "",
+        month=data.get("month"),
     )
 
 
@@ -195,6 +196,7 @@ def duplicate_report(db: sqlite_utils.Database, report_id: int) -> int:
     report = load_report(db, report_id)
     report.id = None
     report.status = ReportStatus.DRAFT
+    report.sample = False  # a copy of the sample is the clerk's own report
     return save_report(db, report)
 
 
@@ -211,7 +213,7 @@ def load_organization(db: sqlite_utils.Database) -> Organization:
     try:
         return organization_from_dict(json.loads(row[0]))
     except (ValueError, FormatError) as error:
-        raise StoreError(f"Thông tin cơ quan trong cơ sở dữ liệu bị hỏng: {error}") from error
+        raise StoreError(f"Thông tin cơ quan trong cơ sở dữ liệu bị hỏng: {_why(error)}") from error
 
 
 def save_organization(db: sqlite_utils.Database, org: Organization) -> None:
@@ -228,18 +230,17 @@ def save_organization(db: sqlite_utils.Database, org: Organization) -> None:
 # ---------------------------------------------------------------- templates
 
 
-def new_report_from_template(db: sqlite_utils.Database, name: str = DEFAULT_TEMPLATE) -> int:
-    """A new draft from template ``name`` with this file's organisation, signer and recipients."""
-    from ..core.templates import load_template
+def new_report_from_template(db: sqlite_utils.Database, name: str = DEFAULT_TEMPLATE,
+                              period: Period | None = None) -> int:
+    """A new draft from template ``name`` (core.templates.new_report) with this file's organisation,
+    signer and recipients, for ``period`` (default: the template's current period)."""
+    from ..core.templates import default_period, new_report, template_info
 
-    report = load_template(name)
-    org = load_organization(db)
-    report.organization = org
-    report.place = org.place or report.place
-    if org.default_signature.title or org.default_signature.name:
-        report.signature = org.default_signature
-    if org.default_recipients:
-        report.recipients = list(org.default_recipients)
-    report.status = ReportStatus.DRAFT
-    report.id = None
+    info = template_info(name)
+    report = new_report(info, period or default_period(info), load_organization(db))
     return save_report(db, report)
+
+
+def _why(error: Exception) -> str:
+    """A FormatError names the field in Vietnamese; the JSON parser's English stays in the log."""
+    return str(error) if isinstance(error, FormatError) else "nội dung không đọc được (JSON hỏng)"

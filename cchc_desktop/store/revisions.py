@@ -118,7 +118,7 @@ def load_revision(db: sqlite_utils.Database, revision_id: int) -> Report:
     try:
         report = report_from_dict(json.loads(row[1]))
     except (ValueError, FormatError) as error:
-        raise StoreError(f"Bản lưu số {revision_id} bị hỏng: {error}") from error
+        raise StoreError(f"Bản lưu số {revision_id} bị hỏng: {_why(error)}") from error
     report.id = row[0]
     return report
 
@@ -238,3 +238,8 @@ def reopen(db: sqlite_utils.Database, report_id: int, reason: str) -> int:
     with db.atomic(), _unlocking(report_id):
         save_report(db, report)
         return add_revision(db, report_id, REOPEN, reason)
+
+
+def _why(error: Exception) -> str:
+    """A FormatError names the field in Vietnamese; the JSON parser's English stays in the log."""
+    return str(error) if isinstance(error, FormatError) else "nội dung không đọc được (JSON hỏng)"

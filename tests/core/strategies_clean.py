@@ -6,9 +6,11 @@ from decimal import Decimal
 
 from hypothesis import strategies as st
 
+from cchc_desktop.core.figures import figure_text
+from cchc_desktop.core.indicators import indicator_rows, new_row
 from cchc_desktop.core.model import (
-    Appendix, Block, BlockRole, DocumentDate, IndicatorRow, Organization, Period, PeriodKind, Report,
-    ReportStatus, Section, SectionKey, Signature,
+    AppendixTable, Block, BlockRole, DocumentDate, Organization, Period, PeriodKind, Report,
+    ReportStatus, Section, SectionKey, Signature, indicator_table,
 )
 from cchc_desktop.core.periods import next_period, period_label
 from cchc_desktop.core.templates import load_sample
@@ -21,7 +23,7 @@ def clean_sample() -> Report:
     for block in directions.blocks + results.blocks:
         for run in block.runs:
             run.text = run.text.replace("06/KH-UBND ngày 25/01/2024", "06/KH-UBND ngày 15/01/2024")
-    report.appendix.rows[0].note = "Kế hoạch số 06/KH-UBND ngày 15/01/2024."
+    indicator_rows(report.appendix.table)[0].set_text("note", "Kế hoạch số 06/KH-UBND ngày 15/01/2024.")
     report.appendix.title = "BÁO CÁO TUYÊN TRUYỀN CCHC 6 THÁNG ĐẦU NĂM 2024"
     report.recipients[-1] = "Lưu: VT, VP, VH."
     report.closing = report.closing.replace("báo cáo đề phòng", "báo cáo để Phòng")
@@ -45,7 +47,8 @@ def sentences(draw: st.DrawFn) -> str:
 
 @st.composite
 def clean_periods(draw: st.DrawFn) -> Period:
-    kind = draw(st.sampled_from([k for k in PeriodKind if k != PeriodKind.ADHOC]))
+    kind = draw(st.sampled_from([k for k in PeriodKind if k not in (PeriodKind.ADHOC, PeriodKind.WEEK,
+                                                                     PeriodKind.NONE)]))
     high = {PeriodKind.MONTH: 12, PeriodKind.QUARTER: 4}.get(kind)
     index = draw(st.integers(1, high)) if high else None
     return Period(kind, draw(st.integers(2000, 2099)), index)
@@ -72,9 +75,12 @@ def clean_reports(draw: st.DrawFn) -> Report:
     deputy = draw(st.booleans())
     signature = Signature(["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH" if deputy else "CHỦ TỊCH"],
                           "PHÓ CHỦ TỊCH" if deputy else "", draw(st.sampled_from(["Lê Thị Sáu", "Nguyễn Văn An"])))
-    rows = [IndicatorRow(str(i + 1), draw(st.sampled_from(WORDS)), draw(st.sampled_from(["Văn bản", "Tin, bài"])),
-                         Decimal(draw(st.integers(0, 10**6))), draw(st.sampled_from(["", "Hội họp...."])))
-            for i in range(draw(st.integers(0, 6)))]
+    table = indicator_table()
+    for i in range(draw(st.integers(0, 6))):
+        table.rows.append(new_row(table, tt=str(i + 1), indicator=draw(st.sampled_from(WORDS)),
+                                  unit=draw(st.sampled_from(["Văn bản", "Tin, bài"])),
+                                  value=figure_text(Decimal(draw(st.integers(0, 10**6)))),
+                                  note=draw(st.sampled_from(["", "Hội họp...."]))))
     return Report(
         organization=Organization(["ỦY BAN NHÂN DÂN", "XÃ CƯƠNG GIÁN"], [], "Ủy ban nhân dân xã Cương Gián",
                                   "Cương Gián", "UBND"),
@@ -85,7 +91,7 @@ def clean_reports(draw: st.DrawFn) -> Report:
         subject=f"Công tác tuyên truyền cải cách hành chính {label}",
         addressees=addressees,
         opening=f"UBND xã báo cáo công tác tuyên truyền CCHC {label} như sau:",
-        sections=[
+        parts=[
             Section(SectionKey.RESULTS, _blocks(draw, f"I. Kết quả thực hiện {label}")),
             Section(SectionKey.DIFFICULTIES, _blocks(draw, "II. Những thuận lợi, khó khăn")),
             Section(SectionKey.DIRECTIONS, _blocks(draw, f"III. Phương hướng, nhiệm vụ {following}")),
@@ -93,6 +99,6 @@ def clean_reports(draw: st.DrawFn) -> Report:
         closing=f"Trên đây là kết quả công tác tuyên truyền CCHC {label}./.",
         signature=signature,
         recipients=recipients,
-        appendix=Appendix(title=f"BÁO CÁO TUYÊN TRUYỀN CCHC {label.upper()}", rows=rows),
+        appendices=[AppendixTable(title=f"BÁO CÁO TUYÊN TRUYỀN CCHC {label.upper()}", table=table)],
         status=ReportStatus.FINAL if final else ReportStatus.DRAFT,
     )

@@ -33,6 +33,13 @@ def _row(**values):
     return change
 
 
+def _cell(**texts):
+    def change(report):
+        for key, text in texts.items():
+            report.appendix.rows[1].set_text(key, text)
+    return change
+
+
 def _directions_heading(text):
     def change(report):
         report.section(SectionKey.DIRECTIONS).blocks[0] = Block.plain(BlockRole.HEADING1, text)
@@ -81,7 +88,7 @@ CASES = [
      lambda r: (_set("signature.authority", ["TM. ỦY BAN NHÂN DÂN"])(r), _set("signature.title", "CHỦ TỊCH")(r))),
     ("signature.consistency", _set("signature.name", "LÊ THỊ SÁU"), _set("signature.name", "Lê Thị Sáu")),
     ("indicators.number", _row(value=Decimal(-3)), _row(value=Decimal(0))),
-    ("indicators.number", _row(value=Decimal("NaN")), _row(value=Decimal("12.5"))),
+    ("indicators.number", _cell(value="ba mươi"), _cell(value="12,5")),
     ("indicators.unit", _row(unit=" "), _row(unit="Cuộc thi")),
     ("indicators.empty_value", _row(value=None), _row(value=Decimal(0))),
     ("typography.nfc", lambda r: _bullet(r, unicodedata.normalize("NFD", "- Tuyên truyền.")),

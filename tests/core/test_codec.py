@@ -20,7 +20,8 @@ def test_round_trip_compares_figures() -> None:
 
 def test_letters_in_a_figure_name_the_field() -> None:
     data = report_to_dict(load_sample())
-    data["appendix"]["rows"][3]["value"] = "ba"
+    data["appendices"][0]["table"]["rows"][4]["cells"][3]["runs"] = [{"text": "ba"}]
     with pytest.raises(FormatError) as caught:
         report_from_dict(data)
-    assert caught.value.path == "appendix.rows[3].value"
+    assert caught.value.path == "appendices[0].table.rows[4].cells[3]"
+    assert "“ba” không phải là số liệu" in caught.value.message

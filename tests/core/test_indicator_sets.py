@@ -75,10 +75,10 @@ def test_export_numbers_as_numbers_and_reimport(tmp_path: Path) -> None:
     appendix = load_sample().appendix
     appendix.rows[1].value = Decimal("12.5")
     path = tmp_path / "bang.xlsx"
-    export_xlsx(appendix, path)
+    export_xlsx(appendix.table, path)
     sheet = load_workbook(path).active
     header = [c.value for c in sheet[1]]
-    assert header == [c.label for c in appendix.columns]
+    assert header == ["TT", "Chỉ tiêu", "Đơn vị tính", "Số lượng", "Ghi chú"]
     values = [row[header.index("Số lượng")] for row in sheet.iter_rows(min_row=2, values_only=True)]
     assert values[0] == 3 and isinstance(values[0], int)
     assert values[1] == 12.5

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import docx
 
+from cchc_desktop.core.indicators import column_label
 from cchc_desktop.core.model import Period, PeriodKind, ReportStatus, SectionKey
 from cchc_desktop.core.next_report import apply_plan, plan_next_report, stale_dates
 from cchc_desktop.core.templates import load_sample
@@ -52,9 +53,9 @@ def test_next_report_for_the_year() -> None:
     # figures: cleared, old ones in the previous column
     assert all(r.value is None for r in new.appendix.rows)
     assert [r.previous for r in new.appendix.rows] == [r.value for r in sample.appendix.rows]
-    keys = [c.key for c in new.appendix.columns]
+    keys = [c.key for c in new.appendix.table.columns]
     assert keys.index("previous") == keys.index("value") - 1
-    label = next(c.label for c in new.appendix.columns if c.key == "previous")
+    label = column_label(new.appendix.table, keys.index("previous"))
     assert label == "Kỳ trước (6 tháng đầu năm 2024)"
     assert sample.subject.endswith("6 tháng đầu năm 2024")  # the old report is untouched
 
@@ -76,7 +77,7 @@ def test_no_chained_rewrite_year_to_year() -> None:
     assert new.subject.endswith("năm 2025")
     assert "năm 2026" in directions and "năm 2025" not in directions.split("III.")[-1][:120]
     # the previous column is relabelled, not added twice
-    assert [c.key for c in new.appendix.columns].count("previous") == 1
+    assert [c.key for c in new.appendix.table.columns].count("previous") == 1
 
 
 def test_year_label_inside_a_longer_phrase_is_left_alone() -> None:
@@ -165,3 +166,59 @@ def test_change_column_shows_the_difference_in_docx_and_pdf(tmp_path: Path) -> N
         words = [w["text"] for page in pdf.pages for w in page.extract_words()]
     assert "+4" in words and "-2" in words
     assert any(w.startswith("Tăng/") for w in words)
+
+
+# ---------------------------------------------------------------- weekly and thematic reports
+
+
+def _org():
+    from cchc_desktop.core.model import Organization, Signature
+
+    return Organization(["ỦY BAN NHÂN DÂN", "XÃ THIÊN CẦM"], [], "Ủy ban nhân dân xã Thiên Cầm", "Thiên Cầm",
+                        "UBND", Signature(["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"], "", "Nguyễn Văn An"), ["Lưu: VT."])
+
+
+def test_weekly_report_carries_forward_to_the_next_week() -> None:
+    from cchc_desktop.core.checks import Severity, run_checks
+    from cchc_desktop.core.templates import new_report
+
+    week3 = Period(PeriodKind.WEEK, 2026, 3, month=9)
+    report = new_report("weekly-work", week3, _org())
+    report.parts[0].blocks[1].runs[0].text = "- Hoàn thành hồ sơ tuần 03 tháng 9 (từ ngày 14/9/2026 đến ngày 18/9/2026)."
+    report.parts[2].blocks[1].runs[0].text = "- Chuẩn bị hội nghị tuần 04 tháng 9."
+    report.signature.name = "Trần Thị Bình"
+    week4 = Period(PeriodKind.WEEK, 2026, 4, month=9)
+    plan = plan_next_report(report, week4)
+    new = apply_plan(report, plan)
+    assert new.doc_name == "BÁO CÁO CÔNG TÁC TUẦN 04 THÁNG 9 NĂM 2026"
+    assert new.subject == "(Từ ngày 21/9/2026 đến ngày 25/9/2026)"
+    assert new.parts[0].blocks[1].text == "- Hoàn thành hồ sơ tuần 04 tháng 9 (từ ngày 21/9/2026 đến ngày 25/9/2026)."
+    assert new.parts[2].title == "III. NHIỆM VỤ TUẦN 01 THÁNG 10 NĂM 2026"  # 28/9–2/10 is October's week 1
+    assert new.parts[2].blocks[1].text == "- Chuẩn bị hội nghị tuần 01 tháng 10."
+    assert new.period == week4 and new.signature.name == "Trần Thị Bình"
+    wheres = {r.where for r in plan.rewrites}
+    assert {"Tên loại văn bản", "Trích yếu", "Phần I, đoạn 2", "Phần III, đoạn 1"} <= wheres
+    errors = [f for f in run_checks(new) if f.severity == Severity.ERROR and f.rule_id != "placeholders.text"]
+    assert errors == []
+
+
+def test_thematic_report_stays_as_it_is() -> None:
+    from cchc_desktop.core.templates import new_report
+
+    report = new_report("thematic", Period(PeriodKind.NONE, 2026), _org())
+    report.subject = "Kết quả chuyển đổi số năm 2026"
+    report.opening = "Trong năm 2026 và 6 tháng đầu năm 2026, QUÝ/6 THÁNG/NĂM …"
+    plan = plan_next_report(report, Period(PeriodKind.NONE, 2026))
+    assert plan.rewrites == []
+    new = apply_plan(report, plan)
+    assert (new.subject, new.opening, new.parts) == (report.subject, report.opening, report.parts)
+
+
+def test_part_names_follow_the_documents_own_numbering() -> None:
+    from cchc_desktop.core.next_report import part_name
+    from cchc_desktop.core.templates import new_report
+
+    report = new_report("cchc-periodic", Period(PeriodKind.QUARTER, 2026, 3), _org())
+    assert [part_name(report, i) for i in range(5)] == ["Phần I", "Phần II", "Phần III", "Phần IV", "Phần V"]
+    plan = plan_next_report(report, Period(PeriodKind.QUARTER, 2026, 4))
+    assert any(r.where == "Phần IV, đoạn 1" and r.after == "QUÝ I NĂM 2027" for r in plan.rewrites)

@@ -35,6 +35,14 @@ TABLE = [
     (Period(K.YEAR, 2024), "năm 2024", (date(2023, 12, 15), date(2024, 12, 14)), Period(K.YEAR, 2025)),
     (Period(K.ADHOC, 2024, label="đợt cao điểm tháng 9"), "đợt cao điểm tháng 9",
      (date(2023, 12, 15), date(2024, 12, 14)), Period(K.ADHOC, 2024, label="đợt cao điểm tháng 9")),
+    # week 1 of a month holds its first Thursday: 1/9/2026 is a Tuesday, so week 1 starts 31/8
+    (Period(K.WEEK, 2026, 3, month=9), "tuần 03 tháng 9 năm 2026", (date(2026, 9, 14), date(2026, 9, 18)),
+     Period(K.WEEK, 2026, 4, month=9)),
+    (Period(K.WEEK, 2026, 4, month=9), "tuần 04 tháng 9 năm 2026", (date(2026, 9, 21), date(2026, 9, 25)),
+     Period(K.WEEK, 2026, 1, month=10)),  # 28/9–2/10: its Thursday is in October
+    (Period(K.WEEK, 2026, 5, month=12), "tuần 05 tháng 12 năm 2026", (date(2026, 12, 28), date(2027, 1, 1)),
+     Period(K.WEEK, 2027, 1, month=1)),
+    (Period(K.NONE, 2026), "", (date(2025, 12, 15), date(2026, 12, 14)), Period(K.NONE, 2026)),
 ]
 
 
@@ -127,7 +135,7 @@ def test_find_period_phrases(text, expected) -> None:
 
 # A number right before "tháng 3 năm 2025" makes it a date ("9 tháng 3 năm 2025"), not a period.
 @given(
-    st.sampled_from([row[0] for row in TABLE if row[0].kind != K.ADHOC]),
+    st.sampled_from([row[0] for row in TABLE if row[0].kind not in (K.ADHOC, K.NONE)]),
     st.text(max_size=20).filter(lambda prefix: not prefix.rstrip()[-1:].isdigit()),
 )
 def test_a_label_is_found_back_whole(period, prefix) -> None:
@@ -137,3 +145,52 @@ def test_a_label_is_found_back_whole(period, prefix) -> None:
     assert text[phrases[-1].start:phrases[-1].end] == period_label(period)
     upper = text.upper()
     assert find_period_phrases(upper)[-1].value == period
+
+
+# ---------------------------------------------------------------- weeks and no period
+
+
+@pytest.mark.parametrize(("spec", "period"), [
+    ("week:2026:9:3", Period(K.WEEK, 2026, 3, month=9)),
+    ("w:2026:12:5", Period(K.WEEK, 2026, 5, month=12)),
+    ("none", Period(K.NONE, date.today().year)),
+    ("none:2025", Period(K.NONE, 2025)),
+])
+def test_parse_week_and_none_specs(spec, period) -> None:
+    assert parse_period_spec(spec) == period
+
+
+@pytest.mark.parametrize("spec", ["week:2026:9", "week:2026:13:1", "week:2026:9:7", "week:2026:9:x"])
+def test_parse_week_spec_rejects(spec) -> None:
+    with pytest.raises(ValueError, match="tuần"):
+        parse_period_spec(spec)
+
+
+@pytest.mark.parametrize(("period", "text"), [
+    (Period(K.WEEK, 2026, 3, month=9), "Từ ngày 14/9/2026 đến ngày 18/9/2026"),
+    (Period(K.WEEK, 2027, 1, month=1), "Từ ngày 04/01/2027 đến ngày 08/01/2027"),  # Decree 30 zeros
+    (Period(K.WEEK, 2026, 5, month=12), "Từ ngày 28/12/2026 đến ngày 01/01/2027"),
+])
+def test_week_range_text(period, text) -> None:
+    from cchc_desktop.core.periods import period_range_text, week_range_text
+
+    assert week_range_text(period) == period_range_text(period) == text
+
+
+def test_range_of_other_periods_is_the_cutoff() -> None:
+    from cchc_desktop.core.periods import period_range_text
+
+    assert period_range_text(Period(K.QUARTER, 2026, 1)) == "Từ ngày 15/12/2025 đến ngày 14/3/2026"
+
+
+def test_week_phrase_without_year_and_date_ranges_are_found() -> None:
+    from cchc_desktop.core.periods import find_date_ranges, week_numbers
+
+    text = "Kết quả tuần 03 tháng 9 (từ ngày 14/9/2026 đến ngày 18/9/2026)"
+    [phrase] = find_period_phrases(text)
+    assert text[phrase.start:phrase.end] == "tuần 03 tháng 9" and phrase.value == "tuần 03 tháng 9"
+    assert week_numbers(phrase.value) == (3, 9)
+    assert find_date_ranges(text) == [(25, len(text) - 1, date(2026, 9, 14), date(2026, 9, 18))]
+    [phrase] = find_period_phrases("TUẦN 03 THÁNG 9 NĂM 2026")
+    assert phrase.value == Period(K.WEEK, 2026, 3, month=9)
+    assert find_date_ranges("từ ngày 31/2/2026 đến ngày 18/9/2026") == []  # no such day

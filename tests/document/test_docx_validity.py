@@ -1,6 +1,6 @@
 """Every DOCX we write passes the OOXML validator with zero errors (issue 17).
 
-The sample, every template, the wide-appendix fixture, the 60-page benchmark report and
+The sample, every template, every fixture report (tables, footnotes, forms), the wide appendix, the 60-page benchmark report and
 property-generated reports (any text, any table shape): what Word would open without a repair.
 """
 
@@ -18,7 +18,7 @@ from cchc_desktop.core.templates import list_templates, load_template
 from cchc_desktop.document.export import docx_bytes, export_docx
 from tests.strategies import reports
 
-from .helpers import REPO_ROOT, sample_report, wide_report
+from .helpers import FIXTURES, REPO_ROOT, fixture_report, sample_report, wide_report
 from .ooxml import assert_valid_docx, docx_findings
 
 
@@ -47,6 +47,12 @@ def test_no_stale_styles_with_effects_part() -> None:
 @pytest.mark.parametrize("name", list_templates())
 def test_every_template_is_valid(name: str) -> None:
     assert_valid_docx(docx_bytes(load_template(name)), name)
+
+
+@pytest.mark.parametrize("name", FIXTURES)
+def test_every_fixture_report_is_valid(name: str) -> None:
+    """tests/fixtures/reports: tables in the text, merged cells, footnotes, appendix forms, ..."""
+    assert_valid_docx(docx_bytes(fixture_report(name)), name)
 
 
 def test_wide_appendix_fixture_is_valid() -> None:

@@ -14,7 +14,8 @@ import pypdf
 import pytest
 from docx.oxml.ns import qn
 
-from cchc_desktop.core.model import Block, BlockRole, IndicatorRow, Run, Section, SectionKey
+from cchc_desktop.core.indicators import new_row
+from cchc_desktop.core.model import Block, BlockRole, Run, Section, SectionKey
 from cchc_desktop.document import export
 from cchc_desktop.document.export import ExportError, export_docx, export_pdf
 
@@ -68,7 +69,9 @@ def test_target_is_a_folder(tmp_path):
 
 @pytest.mark.parametrize("error, words", [
     (PermissionError(errno.EACCES, "in use"), "đang được mở"),  # Windows: the file is open in Word
-    (OSError(errno.ENOSPC, "No space left on device"), "Ổ đĩa đã đầy"),
+    (OSError(errno.ENOSPC, "No space left on device"), "ổ đĩa đã đầy"),
+    (OSError(errno.EROFS, "Read-only file system"), "chỉ đọc"),
+    (OSError(errno.EIO, "Input/output error"), "rút ra"),
 ])
 def test_replace_failures_map_to_clear_messages(tmp_path, monkeypatch, error, words):
     target = tmp_path / "bao-cao.docx"
@@ -81,8 +84,25 @@ def test_replace_failures_map_to_clear_messages(tmp_path, monkeypatch, error, wo
     with pytest.raises(ExportError, match=words) as caught:
         export_docx(sample_report(), target)
     assert "\n" not in str(caught.value)
+    assert not any(english in str(caught.value) for english in ("space", "Read-only", "Input", "in use"))
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["bao-cao.docx"]
+
+
+@pytest.mark.parametrize("write", WRITERS)
+def test_read_only_folder_is_not_called_a_file_open_in_word(tmp_path, monkeypatch, write):
+    """Creating the temporary file fails: the folder's fault, whatever the target file."""
+    target = tmp_path / "bao-cao.docx"
+    target.write_bytes(b"old")
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(export.tempfile, "mkstemp", refuse)
+    with pytest.raises(ExportError, match="không có quyền ghi vào thư mục") as caught:
+        write(sample_report(), target)
+    assert "đang được mở" not in str(caught.value) and "Permission" not in str(caught.value)
+    assert target.read_bytes() == b"old"
 
 
 def odd_report():
@@ -91,7 +111,7 @@ def odd_report():
     report.subject = "Báo cáo <b>đậm</b> & “trích dẫn” " + long_word
     report.addressees = ["Sở Nội vụ;", "Sở Văn hóa & Thể thao", "Phòng <Văn hóa>"]
     report.opening = unicodedata.normalize("NFD", "Thực hiện nhiệm vụ báo cáo định kỳ\tcủa xã Cương Gián")
-    report.sections = [
+    report.parts = [
         Section(SectionKey.RESULTS, [Block(BlockRole.PARAGRAPH, [Run("A & B <i>x</i> ]]> \x00\x07 end")]),
                                      Block(BlockRole.BULLET, [Run("")]),
                                      Block(BlockRole.PARAGRAPH, [Run(long_word, bold=True)])]),
@@ -101,7 +121,8 @@ def odd_report():
     report.recipients = []
     report.signature.authority = []
     report.signature.name = ""
-    report.appendix.rows.append(IndicatorRow(tt="10", indicator="<b>&amp;</b>", unit="", value=Decimal("1250.5")))
+    table = report.appendix.table
+    table.rows.append(new_row(table, tt="10", indicator="<b>&amp;</b>", unit="", value="1.250,5"))
     return report
 
 
@@ -137,8 +158,8 @@ def test_nfd_input_is_written_as_nfc(tmp_path):
 
 def test_empty_report_still_exports(tmp_path):
     report = copy.deepcopy(sample_report())
-    report.sections, report.opening, report.closing, report.subject = [], "", "", ""
-    report.addressees, report.appendix = [], None
+    report.parts, report.opening, report.closing, report.subject = [], "", "", ""
+    report.addressees, report.appendices = [], []
     export_docx(report, tmp_path / "e.docx")
     export_pdf(report, tmp_path / "e.pdf")
     assert len(docx.Document(str(tmp_path / "e.docx")).sections) == 1
@@ -169,7 +190,8 @@ def test_fonts_missing_gives_export_error(monkeypatch, tmp_path):
 
 def test_appendix_without_columns_is_left_out(tmp_path):
     report = copy.deepcopy(sample_report())
-    report.appendix.columns = []
+    report.appendix.table.columns = []
+    report.appendix.table.rows = []
     export_docx(report, tmp_path / "n.docx")
     export_pdf(report, tmp_path / "n.pdf")
     assert len(docx.Document(str(tmp_path / "n.docx")).sections) == 1

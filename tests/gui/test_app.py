@@ -26,7 +26,7 @@ def test_crash_handler_saves_logs_and_explains(open_window, database, monkeypatc
     window = open_window()
     shown = []
     monkeypatch.setattr(dialogs, "error", lambda parent, text, details="": shown.append((text, details)))
-    editor = window.results.editor
+    editor = window.narrative.editor
     editor.moveCursor(editor.textCursor().MoveOperation.End)
     type_text(editor, " chưa kịp lưu")
     handler = crash.CrashHandler(lambda: window.save_now(wait=True), lambda: window)

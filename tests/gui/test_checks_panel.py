@@ -32,8 +32,9 @@ def test_clicking_a_finding_selects_its_text(open_window, qtbot) -> None:
 
     panel.list.itemClicked.emit(item, 0)
 
-    assert window.tabs.currentWidget() is window.results
-    editor = window.results.editor
+    assert window.tabs.currentWidget() is window.narrative
+    assert window.narrative.current_index() == int(finding.location.field[9])
+    editor = window.narrative.editor
     qtbot.waitUntil(lambda: editor.textCursor().selectedText() == expected)
 
 
@@ -43,7 +44,7 @@ def test_clicking_an_appendix_finding_selects_the_cell(open_window) -> None:
     item, finding = _item_for(panel, "citations.date_conflict", "appendix.rows[0]")
     panel.list.itemClicked.emit(item, 0)
     assert window.tabs.currentWidget() is window.indicators
-    assert window.indicators.view.currentIndex().row() == finding.location.row
+    assert window.indicators.view.currentIndex().row() == finding.location.row + window.indicators.model.header_rows
 
 
 def test_a_rule_switched_off_is_remembered_for_the_report(open_window, database) -> None:

@@ -85,11 +85,11 @@ def test_next_report_for_the_year_from_the_sample(open_window, monkeypatch, quie
     assert stored.status == ReportStatus.DRAFT and stored.number == ""
     assert list_revisions(window.db, new_id)  # the new report starts its history
     assert window.general.subject.toPlainText() == stored.subject
-    marks = [s.cursor.selectedText() for t in window.narrative_tabs() for s in t.editor.extraSelections()]
+    marks = [s.cursor.selectedText() for e in window.narrative.editors for s in e.extraSelections()]
     assert marks and all(re.search(r"\b2024\b|/2024|\b2023\b", m) for m in marks), marks  # old dates in yellow
     assert "tô vàng" in quiet[-1]
     window.open_report(source.id)
-    assert not [s for t in window.narrative_tabs() for s in t.editor.extraSelections()]
+    assert not [s for e in window.narrative.editors for s in e.extraSelections()]
 
 
 def test_an_unticked_rewrite_keeps_its_text(open_window, monkeypatch, quiet) -> None:
@@ -110,7 +110,7 @@ def test_final_report_refuses_edits_until_reopened(qtbot, open_window, monkeypat
     assert load_report(window.db, report_id).status == ReportStatus.FINAL
     assert window.cycle.status.text() == "Đã ban hành — chỉ đọc"
     assert window.general.status.text() == "Đã ban hành"
-    assert window.general.subject.isReadOnly() and window.results.editor.isReadOnly()
+    assert window.general.subject.isReadOnly() and window.narrative.editor.isReadOnly()
     assert not window.indicators.add.isEnabled() and not window.signature.add.isEnabled()
     assert not window.cycle.finalize.isEnabled() and window.cycle.reopen.isEnabled()
 
@@ -120,7 +120,7 @@ def test_final_report_refuses_edits_until_reopened(qtbot, open_window, monkeypat
     subject = window.general.subject.toPlainText()
     window.general.subject.setFocus()
     type_text(window.general.subject, "XYZ")
-    editor = window.results.editor
+    editor = window.narrative.editor
     html = editor.toHtml()
     editor.selectAll()
     press(editor, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)  # bold is not typing: refused too

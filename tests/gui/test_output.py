@@ -29,8 +29,8 @@ def test_preview_shows_the_exported_pages_and_follows_edits(qtbot, open_window) 
     qtbot.waitUntil(lambda: window.preview.page_count() == expected)
     assert window.preview.page_label.text() == f"Trang 1/{expected}"
 
-    window.tabs.setCurrentWidget(window.results)
-    editor = window.results.editor
+    window.tabs.setCurrentWidget(window.narrative)
+    editor = window.narrative.editor
     editor.moveCursor(editor.textCursor().MoveOperation.End)
     for _ in range(60):  # enough new paragraphs to need another page
         press(editor, Qt.Key.Key_Return)

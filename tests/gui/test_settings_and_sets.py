@@ -14,7 +14,6 @@ import pytest
 from openpyxl import Workbook, load_workbook
 from PySide6.QtWidgets import QFileDialog
 
-from cchc_desktop.core.model import IndicatorRow
 from cchc_desktop.gui import dialogs
 from cchc_desktop.gui.settings_dialog import MENU_TEXT, OrganizationDialog
 from cchc_desktop.store.database import open_database
@@ -38,7 +37,7 @@ def _choose(monkeypatch, path: Path) -> None:
 
 def _menu_texts(window) -> list[str]:
     file_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Tệp")
-    return [a.text() for a in file_menu.actions()]
+    return [a.text().replace("&", "") for a in file_menu.actions()]  # items get Alt-letters (gui.keyboard)
 
 
 def test_settings_are_stored_and_used_by_new_reports(open_window, database, said):
@@ -92,7 +91,7 @@ def test_import_xlsx_replaces_rows_and_saves(open_window, tmp_path, monkeypatch,
     _choose(monkeypatch, _sheet(tmp_path / "bo-chi-tieu.xlsx"))
     window.indicators.import_set.click()
     assert not [t for t in said if t.startswith("ERROR")]
-    assert window.indicators.model.rowCount() == 3
+    assert len(window.indicators.model.table.body) == 3
     window.save_now(wait=True)
 
     rows = load_report(window.db, report_id).appendix.rows
@@ -114,7 +113,7 @@ def test_broken_xlsx_shows_message_and_keeps_rows(open_window, tmp_path, monkeyp
     errors = [t for t in said if t.startswith("ERROR")]
     assert len(errors) == 1 and "hong.xlsx" in errors[0] and "Không" in errors[0]
     assert [r.indicator for r in window.report.appendix.rows] == before
-    assert window.indicators.model.rowCount() == len(before)
+    assert len(window.indicators.model.table.body) == len(before)
 
 
 def test_refusing_the_replacement_keeps_rows(open_window, tmp_path, monkeypatch, said):
@@ -129,8 +128,8 @@ def test_refusing_the_replacement_keeps_rows(open_window, tmp_path, monkeypatch,
 def test_export_excel_writes_numbers(open_window, tmp_path, monkeypatch, said):
     window = open_window()
     rows = window.report.appendix.rows
-    rows[0] = IndicatorRow(tt="1", indicator="Số hội nghị", unit="Hội nghị", value=Decimal("1250"))
-    rows[1] = IndicatorRow(tt="2", indicator="Tỷ lệ", unit="%", value=Decimal("12.5"))
+    rows[0].tt, rows[0].indicator, rows[0].unit, rows[0].value = "1", "Số hội nghị", "Hội nghị", Decimal("1250")
+    rows[1].tt, rows[1].indicator, rows[1].unit, rows[1].value = "2", "Tỷ lệ", "%", Decimal("12.5")
     window.indicators.set_report(window.report)
     target = tmp_path / "xuat.xlsx"
     _choose(monkeypatch, target)
@@ -138,7 +137,7 @@ def test_export_excel_writes_numbers(open_window, tmp_path, monkeypatch, said):
     assert not [t for t in said if t.startswith("ERROR")]
 
     sheet = load_workbook(target, data_only=True).active
-    keys = [c.key for c in window.report.appendix.columns]
+    keys = [c.key for c in window.report.appendix.table.columns]
     name, at = keys.index("indicator"), keys.index("value")
     values = {row[name]: row for row in sheet.iter_rows(min_row=2, values_only=True)}
     assert values["Số hội nghị"][at] == 1250 and isinstance(values["Số hội nghị"][at], int)

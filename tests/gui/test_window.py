@@ -11,7 +11,7 @@ from cchc_desktop.core.model import BlockRole, SectionKey
 from cchc_desktop.store.database import open_database
 from cchc_desktop.store.reports import list_reports, load_report
 
-from .helpers import press, type_text, unikey
+from .helpers import new_paragraph, press, type_text, unikey
 
 
 def cell_editor(view) -> QLineEdit:
@@ -49,22 +49,23 @@ def test_every_keystroke_survives_close_and_reopen(qtbot, open_window, database)
     window.general.opening.moveCursor(window.general.opening.textCursor().MoveOperation.End)
     unikey(window.general.opening, "Ddaay", "Đây")
 
-    for tab, words in ((window.results, "Đã tổ chức 3 hội nghị ở thôn Xuân Hải"),
-                       (window.difficulties, "Kinh phí còn hạn hẹp"),
-                       (window.directions, "Tăng cường kiểm tra")):
-        tabs.setCurrentWidget(tab)
+    tab = window.narrative
+    tabs.setCurrentWidget(tab)
+    for key, words in ((SectionKey.RESULTS, "Đã tổ chức 3 hội nghị ở thôn Xuân Hải"),
+                       (SectionKey.DIFFICULTIES, "Kinh phí còn hạn hẹp"),
+                       (SectionKey.DIRECTIONS, "Tăng cường kiểm tra")):
+        tab.select_part(next(i for i, part in enumerate(tab.parts) if part.tag == key))
         tab.editor.moveCursor(tab.editor.textCursor().MoveOperation.End)
-        press(tab.editor, Qt.Key.Key_Return)
+        new_paragraph(tab.editor)
         type_text(tab.editor, f"- {words} ")
         unikey(tab.editor, "tieengs", "tiếng")
-    tabs.setCurrentWidget(window.directions)
-    window.directions.closing.moveCursor(window.directions.closing.textCursor().MoveOperation.End)
-    type_text(window.directions.closing, " Xin cảm ơn.")
+    tab.closing.moveCursor(tab.closing.textCursor().MoveOperation.End)
+    type_text(tab.closing, " Xin cảm ơn.")
 
     tabs.setCurrentWidget(window.indicators)
     model = window.indicators.model
-    edit_cell(qtbot, window.indicators.view, model.index(1, 4), "Ghi chú ấp ủ")
-    edit_cell(qtbot, window.indicators.view, model.index(1, 3), "1.250")
+    edit_cell(qtbot, window.indicators.view, model.body_index(1, 4), "Ghi chú ấp ủ")
+    edit_cell(qtbot, window.indicators.view, model.body_index(1, 3), "1.250")
     type_text(window.indicators.title, " ĐỢT 1")
 
     tabs.setCurrentWidget(window.signature)
@@ -100,33 +101,33 @@ def test_letters_in_a_number_cell_are_refused_with_a_message(qtbot, open_window)
     window = open_window()
     window.tabs.setCurrentWidget(window.indicators)
     tab = window.indicators
-    index = tab.model.index(0, 3)
-    before = tab.model.appendix.rows[0].value
+    index = tab.model.body_index(0, 3)
+    before = tab.appendix.rows[0].value
     edit_cell(qtbot, tab.view, index, "12 cuộc")
     qtbot.waitUntil(tab.message.isVisible)
     assert "số" in tab.message.text()
-    assert tab.model.appendix.rows[0].value == before
+    assert tab.appendix.rows[0].value == before
     edit_cell(qtbot, tab.view, index, "1.250")
-    assert tab.model.appendix.rows[0].value == Decimal(1250)
+    assert tab.appendix.rows[0].value == Decimal(1250)
     assert not tab.message.isVisible()
 
 
 def test_row_operations(open_window) -> None:
     window = open_window()
     tab = window.indicators
-    rows = tab.model.appendix.rows
+    rows = tab.appendix.rows
     count, first = len(rows), rows[0].indicator
-    tab.view.setCurrentIndex(tab.model.index(0, 1))
+    tab.view.setCurrentIndex(tab.model.body_index(0, 1))
     tab.add.click()
-    assert len(tab.model.appendix.rows) == count + 1
-    tab.view.setCurrentIndex(tab.model.index(0, 1))
+    assert len(tab.appendix.rows) == count + 1
+    tab.view.setCurrentIndex(tab.model.body_index(0, 1))
     tab.down.click()
-    assert tab.model.appendix.rows[1].indicator == first
+    assert tab.appendix.rows[1].indicator == first
     tab.indent.click()
-    assert tab.model.appendix.rows[1].level == 1
+    assert tab.appendix.rows[1].level == 1
     tab.remove.click()
-    assert len(tab.model.appendix.rows) == count
-    assert window.report.appendix is tab.model.appendix
+    assert len(tab.appendix.rows) == count
+    assert window.report.appendix is tab.appendix
 
 
 def test_search_ignores_accents_and_filters(open_window) -> None:

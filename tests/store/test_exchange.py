@@ -22,7 +22,7 @@ def test_file_shape(tmp_path):
     assert "Cương Gián".encode() in raw  # UTF-8, not \\u escapes
     data = json.loads(raw)
     assert list(data) == ["format", "version", "report"]
-    assert (data["format"], data["version"]) == (FORMAT, 1)
+    assert (data["format"], data["version"]) == (FORMAT, 2)
     assert data["report"] == report_to_dict(load_sample())
 
 
@@ -69,18 +69,28 @@ def test_not_ours(tmp_path, content):
 
 def test_newer_version(tmp_path):
     data = _sample_dict()
-    data["version"] = 2
-    with pytest.raises(StoreError, match="phiên bản 2, mới hơn"):
+    data["version"] = 3
+    with pytest.raises(StoreError, match="phiên bản 3, mới hơn"):
         read_exchange(_bad(tmp_path, data))
 
 
 def test_letters_where_a_number_belongs(tmp_path):
     data = _sample_dict()
-    data["report"]["appendix"]["rows"][3]["value"] = "bốn mươi"
+    data["report"]["appendices"][0]["table"]["rows"][4]["cells"][3].update(runs=[{"text": "bốn mươi"}])
     with pytest.raises(FormatError) as caught:
         read_exchange(_bad(tmp_path, data))
-    assert caught.value.path == "report.appendix.rows[3].value"
-    assert "report.appendix.rows[3].value" in str(caught.value)
+    assert caught.value.path == "report.appendices[0].table.rows[4].cells[3]"
+    assert "“bốn mươi” không phải là số liệu" in str(caught.value)
+
+
+def test_version_1_file_reads_as_the_same_report():
+    """Files written before the general model (three sections, one flat indicator table)."""
+    old = read_exchange(Path(__file__).parents[1] / "fixtures" / "sample-report-v1.json")
+    sample = load_sample()
+    sample.sample, sample.kind = False, ""
+    assert old == sample
+    assert [p.tag for p in old.parts] == ["results", "difficulties", "directions"]
+    assert old.appendix.rows[3].value == 40 and old.appendix.table.columns[3].figures
 
 
 @pytest.mark.parametrize(
@@ -90,8 +100,8 @@ def test_letters_where_a_number_belongs(tmp_path):
         (lambda d: d["report"].pop("organization"), "report.organization"),
         (lambda d: d.update(report=[]), "report"),
         (lambda d: d.pop("report"), "report"),
-        (lambda d: d["report"]["sections"][1]["blocks"][0].update(role="title"),
-         "report.sections[1].blocks[0].role"),
+        (lambda d: d["report"]["parts"][1]["blocks"][0].update(role="title"),
+         "report.parts[1].blocks[0].role"),
     ],
 )
 def test_wrong_field_is_named(tmp_path, change, field):

@@ -84,12 +84,12 @@ def test_every_indicator_and_figure(sample):
     report, _org = sample
     lines = REFERENCE.read_text(encoding="utf-8").splitlines()
     header = next(i for i, line in enumerate(lines) if line.startswith("TT\t"))
-    assert [c.label for c in report.appendix.columns] == lines[header].split("\t")
+    assert [c.text for c in report.appendix.table.header[0].cells] == lines[header].split("\t")
     table = [line.split("\t") for line in lines[header + 1:] if line.strip()]
     assert len(table) == len(report.appendix.rows) == 10
     for cells, row in zip(table, report.appendix.rows):
         tt, indicator, unit, value, note = (cells + [""] * 5)[:5]
         assert (row.tt, row.indicator, row.unit, row.note) == (tt, indicator, unit, note)
-        assert row.value == Decimal(value)
+        assert row.value == Decimal(value) and row.text("value") == value  # as typed
         assert row.level == (0 if tt else 1)
     assert report.appendix.reference in [squash(l) for l in lines]

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
+from ..indicators import indicator_rows
 from ..model import Report
 from ..vietnamese import date_words, format_number
 
@@ -112,12 +113,14 @@ def text_fields(report: Report) -> Iterator[tuple[str, str]]:
         yield "appendix.heading", appendix.heading
         yield "appendix.title", appendix.title
         yield "appendix.reference", appendix.reference
-        for i, row in enumerate(appendix.rows):
-            for key in ("tt", "indicator", "unit", "note"):
-                yield f"appendix.rows[{i}].{key}", getattr(row, key)
+        keys = [key for key in ("tt", "indicator", "unit", "note") if appendix.table.column_index(key) is not None]
+        for row in indicator_rows(appendix.table):
+            for key in keys:
+                yield f"appendix.rows[{row.index}].{key}", row.text(key)
 
 
 _STEP = re.compile(r"(\w+)(?:\[(\d+)\])?")
+_CELL_FIELD = re.compile(r"appendix\.rows\[(\d+)\]\.(\w+)")
 
 
 def field_text(report: Report, field: str) -> str:
@@ -128,6 +131,13 @@ def field_text(report: Report, field: str) -> str:
     for a path that does not exist in this report."""
     if field == "date":
         return date_words(report.date)
+    cell = _CELL_FIELD.fullmatch(field)
+    if cell is not None:
+        rows = indicator_rows(report.appendix.table) if report.appendix is not None else []
+        index = int(cell.group(1))
+        if index >= len(rows) or report.appendix.table.column_index(cell.group(2)) is None:
+            raise KeyError(field)
+        return rows[index].text(cell.group(2))
     obj: object = report
     for step in field.split("."):
         match = _STEP.fullmatch(step)

@@ -4,7 +4,8 @@ Dots: clerks write "..." or "...." right after a word to mean "v.v." (etc.) — 
 report does so four times ("tiền mặt...", "chào cờ đầu tháng...."), so that is NOT a
 placeholder.  A fill-in blank is dots or "…" standing on their own (after a space, at the
 start, inside brackets: "ngày … tháng", "[...]", "(…)") or a long run of five or more dots.
-"xxx" and the template's "QUÝ/6 THÁNG/NĂM" are always placeholders.
+"xxx" and the template's "QUÝ/6 THÁNG/NĂM" are always placeholders, and so are a template's
+guidance in brackets ("[…Nêu kết quả …]", core/templates.py) and its unfilled tokens ("{năm}").
 """
 
 from __future__ import annotations
@@ -17,7 +18,9 @@ from ..periods import find_period_phrases, is_placeholder_phrase
 from .base import RULES, Context, Finding, Severity, rule, text_fields
 
 PLACEHOLDER = re.compile(
-    r"\[[^\]]{0,40}\]"  # [...], [tên xã]
+    r"\[…[^\]\n]{0,600}\]"  # a template's guidance: "[…Nêu kết quả …]", any length
+    r"|\{[^{}\n]{1,40}\}"  # a template token left unfilled: "{kỳ báo cáo}"
+    r"|\[[^\]]{0,40}\]"  # [...], [tên xã]
     r"|(?<![\w.…])x{3,}(?![\w])"  # xxx, XXX
     r"|(?:^|(?<=[\s(\[/:]))(?:…+|\.{3,})"  # standing alone
     r"|\.{5,}|…{2,}",  # a dotted fill-in line
@@ -27,7 +30,7 @@ PLACEHOLDER = re.compile(
 
 def placeholders_in(text: str) -> Iterator[tuple[int, int]]:
     # cheap substring tests first: the regex is slow on long text that has none of these
-    if "…" in text or "..." in text or "[" in text or "xxx" in text.lower():
+    if "…" in text or "..." in text or "[" in text or "{" in text or "xxx" in text.lower():
         for match in PLACEHOLDER.finditer(text):
             yield match.start(), match.end()
     for phrase in find_period_phrases(text):

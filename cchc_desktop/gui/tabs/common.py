@@ -17,11 +17,19 @@ class LinesEdit(QPlainTextEdit):
     def __init__(self, lines: int = 2, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTabChangesFocus(True)
+        from ..undo import WordTyping
+
+        self._words = WordTyping(self)  # Ctrl+Z undoes the last word, not everything typed
         height = QFontMetrics(self.font()).lineSpacing() * lines + 14
         self.setFixedHeight(height)
         self.textChanged.connect(self.edited)
 
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        if not self._words.key_press(event):
+            super().keyPressEvent(event)
+
     def set_lines(self, lines: list[str]) -> None:
+        self._words.reset()
         self.blockSignals(True)
         self.setPlainText("\n".join(lines))
         self.blockSignals(False)

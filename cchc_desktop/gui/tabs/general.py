@@ -17,6 +17,7 @@ FALLBACK_KIND_LABELS = {
     PeriodKind.HALF2: "6 tháng cuối năm", PeriodKind.NINE_MONTHS: "9 tháng", PeriodKind.YEAR: "Năm",
     PeriodKind.ADHOC: "Đột xuất",
 }
+_INDEXED = {PeriodKind.MONTH: 12, PeriodKind.QUARTER: 4, PeriodKind.WEEK: 6}  # month, quarter, week of the month
 STATUS_LABELS = {ReportStatus.DRAFT: "Dự thảo", ReportStatus.FINAL: "Đã ban hành"}
 
 
@@ -180,7 +181,9 @@ class GeneralTab(QScrollArea):
         period = report.period
         period.kind = PeriodKind(self.kind.currentData())
         period.year = self.period_year.value()
-        period.index = self.index.value() or None if period.kind in (PeriodKind.MONTH, PeriodKind.QUARTER) else None
+        period.index = self.index.value() or None if period.kind in _INDEXED else None  # a week keeps its month
+        if period.kind == PeriodKind.WEEK and period.month is None:
+            period.month = report.date.month or 1
         period.label = nfc(self.adhoc.text().strip())
         report.subject = self.subject.text()
         report.addressees = self.addressees.lines()
@@ -190,8 +193,8 @@ class GeneralTab(QScrollArea):
 
     def _refresh_period(self) -> None:
         kind = self.kind.currentData()
-        self.index.setEnabled(kind in (PeriodKind.MONTH, PeriodKind.QUARTER))
-        self.index.setMaximum(4 if kind == PeriodKind.QUARTER else 12)
+        self.index.setEnabled(kind in _INDEXED)
+        self.index.setMaximum(_INDEXED.get(kind, 12))
         self.adhoc.setVisible(kind == PeriodKind.ADHOC)
         if self.report is not None:
             self.cutoff.setText(period_text(self.report.period))

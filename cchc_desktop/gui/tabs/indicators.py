@@ -1,123 +1,122 @@
-"""Tab "Phụ lục chỉ tiêu": the indicator table (a Qt model over Appendix.rows) and its titles."""
+"""Tab "Phụ lục": the report's appendix forms ("Biểu mẫu 1 … N"), each a general table grid.
+
+A selector lists the forms (add, remove, reorder); the form's title block (heading, name,
+reference line), orientation and number style sit above its grid. Every edit is an undo
+command on the tab's QUndoStack (``self.stack``), shared with the grid's own commands.
+"""
 
 from __future__ import annotations
 
-import dataclasses
-from decimal import Decimal
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
-                               QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QToolButton,
+                               QVBoxLayout, QWidget)
 
-from cchc_desktop.core.model import Appendix, IndicatorRow, Report
-from cchc_desktop.core.vietnamese import format_number, nfc, parse_number
+from cchc_desktop.core.model import AppendixTable, NumberStyle, Report, Table, indicator_table
+from cchc_desktop.core.vietnamese import nfc
 from cchc_desktop.gui import dialogs
 
-NUMBER_KEYS = ("value", "previous")
-SUB_ROW_PREFIX = "    – "  # shown only; the model keeps level=1
+from ..table_grid import NUMBER_STYLE_LABELS, SUB_ROW_PREFIX, TableGrid  # noqa: F401 (re-exported)
+
+ORIENTATIONS = ((None, "Hướng giấy: tự chọn"), (False, "Khổ dọc"), (True, "Khổ ngang"))
+_FIELDS = ("heading", "title", "reference")
 
 
-class IndicatorModel(QAbstractTableModel):
-    rejected = Signal(str)  # Vietnamese message for a refused number
-    edited = Signal()
+def next_heading(appendices: list[AppendixTable]) -> str:
+    """'Biểu mẫu N' after the last form numbered so; 'PHỤ LỤC' for a first appendix."""
+    numbers = []
+    for appendix in appendices:
+        words = appendix.heading.split()
+        if len(words) >= 3 and words[-1].isdigit() and " ".join(words[:2]).lower() == "biểu mẫu":
+            numbers.append(int(words[-1]))
+    if not appendices:
+        return "PHỤ LỤC"
+    return f"Biểu mẫu {max(numbers, default=len(appendices)) + 1}"
 
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.appendix = Appendix()
 
-    def set_appendix(self, appendix: Appendix) -> None:
-        self.beginResetModel()
-        self.appendix = appendix
-        self.endResetModel()
+# --- undo commands ---------------------------------------------------------------------------------
+class AddAppendixCommand(QUndoCommand):
+    def __init__(self, tab: IndicatorsTab, at: int, appendix: AppendixTable) -> None:
+        super().__init__("Thêm biểu phụ lục")
+        self.tab, self.report, self.at, self.appendix = tab, tab.report, at, appendix
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.appendix.rows)
+    def redo(self) -> None:
+        self.report.appendices.insert(self.at, self.appendix)
+        self.tab.refresh(self.at)
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.appendix.columns)
+    def undo(self) -> None:
+        self.report.appendices.remove(self.appendix)
+        self.tab.refresh(min(self.at, len(self.report.appendices) - 1))
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.appendix.columns[section].label
-        if role == Qt.ItemDataRole.DisplayRole:
-            return str(section + 1)
-        return None
 
-    def key(self, column: int) -> str:
-        return self.appendix.columns[column].key
+class RemoveAppendixCommand(QUndoCommand):
+    def __init__(self, tab: IndicatorsTab, at: int) -> None:
+        super().__init__("Xóa biểu phụ lục")
+        self.tab, self.report, self.at = tab, tab.report, at
+        self.appendix = tab.report.appendices[at]
 
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        row = self.appendix.rows[index.row()]
-        key = self.key(index.column())
-        value = getattr(row, key, "")
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            text = format_number(value) if key in NUMBER_KEYS else str(value or "")
-            if role == Qt.ItemDataRole.DisplayRole and key == "indicator" and row.level:
-                return SUB_ROW_PREFIX + text
-            return text
-        if role == Qt.ItemDataRole.TextAlignmentRole and key in NUMBER_KEYS + ("tt",):
-            return int(Qt.AlignmentFlag.AlignCenter)
-        if role == Qt.ItemDataRole.ToolTipRole and key in NUMBER_KEYS:
-            return "Chỉ nhập số, ví dụ 1.250 hoặc 12,5; để trống nếu chưa có số liệu"
-        return None
+    def redo(self) -> None:
+        self.report.appendices.remove(self.appendix)
+        self.tab.refresh(min(self.at, len(self.report.appendices) - 1))
 
-    def flags(self, index):
-        return super().flags(index) | Qt.ItemFlag.ItemIsEditable
+    def undo(self) -> None:
+        self.report.appendices.insert(self.at, self.appendix)
+        self.tab.refresh(self.at)
 
-    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
-        if not index.isValid() or role != Qt.ItemDataRole.EditRole:
-            return False
-        row = self.appendix.rows[index.row()]
-        key = self.key(index.column())
-        text = nfc(str(value or "")).strip()
-        if key in NUMBER_KEYS:
-            try:
-                number: Decimal | None = parse_number(text) if text else None
-            except ValueError as error:
-                self.rejected.emit(str(error))
-                return False
-            setattr(row, key, number)
-        elif hasattr(row, key):
-            setattr(row, key, text)
+
+class MoveAppendixCommand(QUndoCommand):
+    def __init__(self, tab: IndicatorsTab, at: int, target: int) -> None:
+        super().__init__("Chuyển biểu phụ lục")
+        self.tab, self.report, self.at, self.target = tab, tab.report, at, target
+
+    def _swap(self, shown: int) -> None:
+        items = self.report.appendices
+        items[self.at], items[self.target] = items[self.target], items[self.at]
+        self.tab.refresh(shown)
+
+    def redo(self) -> None:
+        self._swap(self.target)
+
+    def undo(self) -> None:
+        self._swap(self.at)
+
+
+class SetAppendixCommand(QUndoCommand):
+    """One attribute of a form (heading, title, reference, landscape, number style); typing merges."""
+
+    ID = 1301
+
+    def __init__(self, tab: IndicatorsTab, appendix: AppendixTable, name: str, value) -> None:
+        super().__init__("Sửa tiêu đề biểu" if name in _FIELDS else "Đổi định dạng biểu")
+        self.tab, self.appendix, self.name = tab, appendix, name
+        self.old, self.new = self._get(), value
+
+    def _get(self):
+        return self.appendix.table.number_style if self.name == "number_style" else getattr(self.appendix, self.name)
+
+    def _set(self, value) -> None:
+        if self.name == "number_style":
+            self.appendix.table.number_style = value
         else:
+            setattr(self.appendix, self.name, value)
+        self.tab.show_appendix(self.appendix)
+
+    def redo(self) -> None:
+        self._set(self.new)
+
+    def undo(self) -> None:
+        self._set(self.old)
+
+    def id(self) -> int:  # noqa: A003 (Qt name)
+        return self.ID if self.name in _FIELDS else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802
+        if not isinstance(other, SetAppendixCommand) or (other.appendix, other.name) != (self.appendix, self.name):
             return False
-        self.dataChanged.emit(index, index)
-        self.edited.emit()
+        self.new = other.new
         return True
-
-    # --- row operations ------------------------------------------------------------
-    def insert_row(self, at: int, level: int = 0) -> None:
-        self.beginInsertRows(QModelIndex(), at, at)
-        self.appendix.rows.insert(at, IndicatorRow(level=level))
-        self.endInsertRows()
-        self.edited.emit()
-
-    def remove_row(self, at: int) -> None:
-        self.beginRemoveRows(QModelIndex(), at, at)
-        del self.appendix.rows[at]
-        self.endRemoveRows()
-        self.edited.emit()
-
-    def move_row(self, at: int, delta: int) -> bool:
-        target = at + delta
-        if not (0 <= at < len(self.appendix.rows) and 0 <= target < len(self.appendix.rows)):
-            return False
-        # Qt's destination index counts positions before the move.
-        self.beginMoveRows(QModelIndex(), at, at, QModelIndex(), target + 1 if delta > 0 else target)
-        rows = self.appendix.rows
-        rows[at], rows[target] = rows[target], rows[at]
-        self.endMoveRows()
-        self.edited.emit()
-        return True
-
-    def set_level(self, at: int, level: int) -> None:
-        row = self.appendix.rows[at]
-        self.appendix.rows[at] = dataclasses.replace(row, level=level, tt="" if level else row.tt)
-        self.dataChanged.emit(self.index(at, 0), self.index(at, self.columnCount() - 1))
-        self.edited.emit()
 
 
 class IndicatorsTab(QWidget):
@@ -126,146 +125,225 @@ class IndicatorsTab(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.report: Report | None = None
+        self.stack = QUndoStack(self)
+        self._loading = False
         layout = QVBoxLayout(self)
-        form = QFormLayout()
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Biểu:"))
+        self.selector = QComboBox()
+        self.selector.setToolTip("Các biểu mẫu phụ lục kèm theo báo cáo")
+        self.selector.setMinimumWidth(260)
+        top.addWidget(self.selector, 1)
+        self.add_form = QPushButton("Thêm biểu")
+        self.add_form.setToolTip("Thêm một biểu mẫu phụ lục (bảng số liệu) sau biểu đang chọn")
+        self.remove_form = QPushButton("Xóa biểu")
+        self.form_left = QToolButton()
+        self.form_left.setText("◀")
+        self.form_left.setToolTip("Chuyển biểu lên trước")
+        self.form_right = QToolButton()
+        self.form_right.setText("▶")
+        self.form_right.setToolTip("Chuyển biểu ra sau")
+        for widget in (self.add_form, self.remove_form, self.form_left, self.form_right):
+            top.addWidget(widget)
+        layout.addLayout(top)
+
+        self.form = QWidget()
+        grid = QGridLayout(self.form)
+        grid.setContentsMargins(0, 0, 0, 0)
         self.heading = QLineEdit()
+        self.heading.setPlaceholderText("PHỤ LỤC / Biểu mẫu 1")
         self.title = QLineEdit()
         self.reference = QLineEdit()
         self.reference.setPlaceholderText("(Kèm theo Công văn số … ngày … của …)")
-        form.addRow("Tiêu đề:", self.heading)
-        form.addRow("Tên phụ lục:", self.title)
-        form.addRow("Dòng trích dẫn:", self.reference)
-        layout.addLayout(form)
+        self.orientation = QComboBox()
+        for value, label in ORIENTATIONS:
+            self.orientation.addItem(label, value)
+        self.number_style = QComboBox()
+        self.number_style.setToolTip("Cách in số liệu của biểu này")
+        for style, label in NUMBER_STYLE_LABELS.items():
+            self.number_style.addItem(label, style)
+        grid.addWidget(QLabel("Tiêu đề:"), 0, 0)
+        grid.addWidget(self.heading, 0, 1)
+        grid.addWidget(self.orientation, 0, 2)
+        grid.addWidget(self.number_style, 0, 3)
+        grid.addWidget(QLabel("Tên biểu:"), 1, 0)
+        grid.addWidget(self.title, 1, 1, 1, 3)
+        grid.addWidget(QLabel("Trích dẫn:"), 2, 0)
+        grid.addWidget(self.reference, 2, 1, 1, 3)
+        grid.setColumnStretch(1, 1)
+        layout.addWidget(self.form)
 
-        buttons = QHBoxLayout()
-        self.add = QPushButton("Thêm dòng")
-        self.add_sub = QPushButton("Thêm dòng con")
-        self.remove = QPushButton("Xóa dòng")
-        self.up = QPushButton("Lên")
-        self.down = QPushButton("Xuống")
-        self.indent = QPushButton("Thụt vào / Lùi ra")
-        self.indent.setToolTip("Đổi dòng đang chọn thành dòng con (không có số TT) hoặc ngược lại")
+        self.grid = TableGrid(self.stack)
+        self.model = self.grid.model
+        self.model.switcher = self._switch_to_table
+        self.view = self.grid.view
+        self.message = self.grid.message
+        for name in ("add", "add_sub", "remove", "up", "down", "indent"):
+            setattr(self, name, getattr(self.grid, name))
         self.import_set = QPushButton("Nhập bộ chỉ tiêu…")
         self.import_set.setToolTip("Lấy danh sách chỉ tiêu từ bảng tính (.xlsx: cột TT, Chỉ tiêu, Đơn vị tính) "
                                    "hoặc tệp .json")
         self.export_set = QPushButton("Xuất Excel…")
         self.export_set.setToolTip("Ghi bảng chỉ tiêu ra tệp Excel (.xlsx), số liệu là số")
-        for button in (self.add, self.add_sub, self.remove, self.up, self.down, self.indent):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.import_set)
-        buttons.addWidget(self.export_set)
-        layout.addLayout(buttons)
+        self.grid.bar.addWidget(self.import_set)
+        self.grid.bar.addWidget(self.export_set)
+        layout.addWidget(self.grid, 1)
+        self.empty = QLabel("Báo cáo chưa có phụ lục. Bấm “Thêm biểu” để thêm một biểu số liệu.")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.empty, 1)
 
-        self.model = IndicatorModel(self)
-        self.view = QTableView()
-        self.view.setModel(self.model)
-        self.view.setAlternatingRowColors(True)
-        self.view.setWordWrap(True)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        triggers = QAbstractItemView.EditTrigger
-        # Not CurrentChanged: arrow keys move between cells without opening editors.
-        self.view.setEditTriggers(triggers.DoubleClicked | triggers.EditKeyPressed | triggers.AnyKeyPressed
-                                  | triggers.SelectedClicked)
-        layout.addWidget(self.view, 1)
-        self.message = QLabel()
-        self.message.setStyleSheet("color: #b00020; font-weight: bold;")
-        self.message.setWordWrap(True)
-        self.message.hide()
-        layout.addWidget(self.message)
-
-        self.model.rejected.connect(self._show_message)
-        self.model.edited.connect(self._edited)
-        self.model.modelReset.connect(self._size_columns)
-        self.add.clicked.connect(lambda: self._insert(0))
-        self.add_sub.clicked.connect(lambda: self._insert(1))
-        self.remove.clicked.connect(self._remove)
-        self.up.clicked.connect(lambda: self._move(-1))
-        self.down.clicked.connect(lambda: self._move(1))
-        self.indent.clicked.connect(self._toggle_level)
+        self.selector.activated.connect(self._select)
+        self.add_form.clicked.connect(self.add_appendix)
+        self.remove_form.clicked.connect(self.remove_appendix)
+        self.form_left.clicked.connect(lambda: self.move_appendix(-1))
+        self.form_right.clicked.connect(lambda: self.move_appendix(1))
+        for name in _FIELDS:
+            getattr(self, name).textEdited.connect(lambda text, n=name: self._set_field(n, nfc(text.strip())))
+        self.orientation.activated.connect(
+            lambda i: self._set_field("landscape", self.orientation.itemData(i)))
+        self.number_style.activated.connect(
+            lambda i: self._set_field("number_style", NumberStyle(self.number_style.itemData(i))))
+        self.grid.edited.connect(self._edited)
         self.import_set.clicked.connect(self.import_indicator_set)
         self.export_set.clicked.connect(self.export_excel)
-        for line in (self.heading, self.title, self.reference):
-            line.textEdited.connect(self._store_titles)
+        self.refresh(0, emit=False)
+        self.stack.indexChanged.connect(self._stack_moved)  # undo and redo are saved too
 
+    # --- the report ---------------------------------------------------------------------------------
     def set_report(self, report: Report) -> None:
         self.report = None
-        appendix = report.appendix or Appendix()
-        self.heading.setText(appendix.heading)
-        self.title.setText(appendix.title)
-        self.reference.setText(appendix.reference)
-        self.model.set_appendix(appendix)
-        self.message.hide()
+        self.stack.clear()
         self.report = report
+        # Laid out anew even when it is the same table object (a report shown again after a change
+        # made outside the grid, e.g. columns added): _load only switches when the table differs.
+        self.grid.set_table(Table())
+        self.refresh(0, emit=False)
+        QTimer.singleShot(0, self._update_buttons)  # after the window's read-only switch
 
-    def _ensure_appendix(self) -> None:
-        if self.report is not None and self.report.appendix is None:
-            self.report.appendix = self.model.appendix
+    def _update_buttons(self) -> None:
+        editable = self.add_form.isEnabled()
+        self.remove_form.setEnabled(editable and bool(self.appendices))
+        self.grid.undo_button.setEnabled(editable and self.stack.canUndo())
+        self.grid.redo_button.setEnabled(editable and self.stack.canRedo())
 
-    def _store_titles(self) -> None:
-        if self.report is None:
-            return
-        self._ensure_appendix()
-        appendix = self.model.appendix
-        appendix.heading = nfc(self.heading.text().strip())
-        appendix.title = nfc(self.title.text().strip())
-        appendix.reference = nfc(self.reference.text().strip())
-        self.changed.emit()
+    @property
+    def appendices(self) -> list[AppendixTable]:
+        return self.report.appendices if self.report is not None else []
+
+    @property
+    def appendix(self) -> AppendixTable | None:
+        """The form shown."""
+        index = self.selector.currentIndex()
+        return self.appendices[index] if 0 <= index < len(self.appendices) else None
+
+    def refresh(self, index: int, emit: bool = True) -> None:
+        """Rebuild the selector and show form ``index`` (after any change of the list)."""
+        self.selector.blockSignals(True)
+        self.selector.clear()
+        for n, appendix in enumerate(self.appendices):
+            name = appendix.heading or f"Biểu {n + 1}"
+            title = f" — {appendix.title}" if appendix.title else ""
+            self.selector.addItem(f"{n + 1}. {name}{title}")
+        self.selector.blockSignals(False)
+        has = bool(self.appendices)
+        for widget in (self.form, self.grid):
+            widget.setVisible(has)
+        self.empty.setVisible(not has)
+        self.remove_form.setEnabled(has and self.add_form.isEnabled())
+        if has:
+            index = max(0, min(index, len(self.appendices) - 1))
+            self.selector.setCurrentIndex(index)
+            self._load(self.appendices[index])
+        if emit:
+            self._edited()
+
+    def _select(self, index: int) -> None:
+        if 0 <= index < len(self.appendices):
+            self._load(self.appendices[index])
+
+    def _load(self, appendix: AppendixTable) -> None:
+        self._loading = True
+        try:
+            for name in _FIELDS:
+                widget = getattr(self, name)
+                if widget.text() != getattr(appendix, name):
+                    widget.setText(getattr(appendix, name))
+            self.orientation.setCurrentIndex([v for v, _ in ORIENTATIONS].index(appendix.landscape))
+            self.number_style.setCurrentIndex(self.number_style.findData(appendix.table.number_style))
+            if self.model.table is not appendix.table:
+                self.grid.set_table(appendix.table)
+        finally:
+            self._loading = False
+
+    def show_appendix(self, appendix: AppendixTable) -> None:
+        """Select ``appendix`` in the selector (undo of an edit on another form) and show it."""
+        if appendix in self.appendices:
+            index = self.appendices.index(appendix)
+            if index != self.selector.currentIndex():
+                self.selector.setCurrentIndex(index)
+            name = appendix.heading or f"Biểu {index + 1}"
+            self.selector.setItemText(index, f"{index + 1}. {name}" + (f" — {appendix.title}" if appendix.title else ""))
+            self._load(appendix)
+        self._edited()
+
+    def _switch_to_table(self, table: Table) -> None:
+        for appendix in self.appendices:
+            if appendix.table is table:
+                self.show_appendix(appendix)
+                return
+        self.grid.set_table(table)
+
+    def _stack_moved(self, _index: int) -> None:
+        # count() == 0: the stack was cleared (a new report, or the window going away): no edit.
+        if self.stack.count():
+            self._edited()
 
     def _edited(self) -> None:
-        if self.report is not None:
-            self._ensure_appendix()
-            self.message.hide()
+        if self.report is not None and not self._loading:
             self.changed.emit()
 
-    def _show_message(self, text: str) -> None:
-        self.message.setText(text)
-        self.message.show()
+    # --- form commands --------------------------------------------------------------------------------
+    def _set_field(self, name: str, value) -> None:
+        appendix = self.appendix
+        if self.report is None or appendix is None or self._loading:
+            return
+        current = appendix.table.number_style if name == "number_style" else getattr(appendix, name)
+        if current != value:
+            self.stack.push(SetAppendixCommand(self, appendix, name, value))
 
-    def _current(self) -> int:
-        index = self.view.currentIndex()
-        return index.row() if index.isValid() else -1
+    def add_appendix(self) -> None:
+        if self.report is None:
+            return
+        at = self.selector.currentIndex() + 1 if self.appendices else 0
+        appendix = AppendixTable(heading=next_heading(self.appendices), table=indicator_table())
+        if not self.appendices:
+            self.stack.push(AddAppendixCommand(self, 0, appendix))
+            return
+        self.stack.push(AddAppendixCommand(self, at, appendix))
 
-    def _insert(self, level: int) -> None:
-        at = self._current() + 1 if self._current() >= 0 else self.model.rowCount()
-        self.model.insert_row(at, level)
-        self._select(at)
+    def remove_appendix(self) -> None:
+        index = self.selector.currentIndex()
+        if self.report is None or not 0 <= index < len(self.appendices):
+            return
+        appendix = self.appendices[index]
+        if not dialogs.confirm(self, f"Xóa biểu “{appendix.heading or index + 1}” "
+                                     f"({len(appendix.table.body)} dòng)? Có thể hoàn tác bằng Ctrl+Z."):
+            return
+        self.stack.push(RemoveAppendixCommand(self, index))
 
-    def _remove(self) -> None:
-        at = self._current()
-        if at >= 0:
-            self.model.remove_row(at)
-            self._select(min(at, self.model.rowCount() - 1))
-
-    def _move(self, delta: int) -> None:
-        at = self._current()
-        if self.model.move_row(at, delta):
-            self._select(at + delta)
-
-    def _toggle_level(self) -> None:
-        at = self._current()
-        if at >= 0:
-            self.model.set_level(at, 0 if self.model.appendix.rows[at].level else 1)
-
-    def _select(self, row: int) -> None:
-        if row >= 0:
-            column = max(0, self.view.currentIndex().column())
-            self.view.setCurrentIndex(self.model.index(row, column))
-
-    def _size_columns(self) -> None:
-        header = self.view.horizontalHeader()
-        for column in range(self.model.columnCount()):
-            key = self.model.key(column)
-            mode = QHeaderView.ResizeMode.Stretch if key in ("indicator", "note") else \
-                QHeaderView.ResizeMode.ResizeToContents
-            header.setSectionResizeMode(column, mode)
-        self.view.resizeRowsToContents()
+    def move_appendix(self, delta: int) -> None:
+        index = self.selector.currentIndex()
+        target = index + delta
+        if self.report is not None and 0 <= index < len(self.appendices) and 0 <= target < len(self.appendices):
+            self.stack.push(MoveAppendixCommand(self, index, target))
 
     # --- indicator sets (XLSX/JSON in, XLSX out) -------------------------------------------
     def import_indicator_set(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
         from openpyxl.utils.exceptions import InvalidFileException
 
-        from cchc_desktop.core.indicator_sets import load_indicator_set
+        from cchc_desktop.core.indicator_sets import apply_set, load_indicator_set
 
         if self.report is None:
             return
@@ -281,20 +359,20 @@ class IndicatorsTab(QWidget):
         if not rows:
             dialogs.error(self, f"Tệp “{Path(path).name}” không có chỉ tiêu nào.")
             return
-        if not dialogs.confirm(self, f"Thay {len(self.model.appendix.rows)} dòng hiện có bằng {len(rows)} "
+        if self.appendix is None:
+            self.add_appendix()
+        body = len(self.model.table.body)
+        if not dialogs.confirm(self, f"Thay {body} dòng hiện có bằng {len(rows)} "
                                      f"chỉ tiêu trong “{Path(path).name}”?", default_yes=True):
             return
-        self._ensure_appendix()
-        self.model.beginResetModel()
-        self.model.appendix.rows = rows
-        self.model.endResetModel()
-        self.message.hide()
-        self.changed.emit()
+        self.model.edit("Nhập bộ chỉ tiêu", lambda table: apply_set(table, rows))
 
     def export_excel(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         from cchc_desktop.core.indicator_sets import export_xlsx
 
-        if self.report is None:
+        if self.report is None or self.appendix is None:
             return
         path, _ = QFileDialog.getSaveFileName(self, "Xuất bảng chỉ tiêu ra Excel", "phu-luc-chi-tieu.xlsx",
                                               "Bảng tính Excel (*.xlsx)")
@@ -302,6 +380,6 @@ class IndicatorsTab(QWidget):
             return
         target = Path(path) if path.lower().endswith(".xlsx") else Path(path + ".xlsx")
         try:
-            export_xlsx(self.model.appendix, target)
+            export_xlsx(self.model.table, target)
         except (ValueError, OSError) as error:
             dialogs.error(self, f"Không xuất được tệp Excel: {error}")

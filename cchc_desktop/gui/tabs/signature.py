@@ -10,6 +10,7 @@ from cchc_desktop.core.recipients import arrange_recipients
 from cchc_desktop.core.model import Report
 from cchc_desktop.core.vietnamese import nfc
 
+from ..flow_layout import flow_row
 from .common import LinesEdit
 
 
@@ -19,6 +20,9 @@ class SignatureTab(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.report: Report | None = None
+        self.undo = None  # gui.undo.ReportUndo: recipient edits are undoable (Ctrl+Z)
+        self._recipients_before: list[str] = []
+        self._applying = False
         layout = QHBoxLayout(self)
 
         sign_box = QGroupBox("Người ký")
@@ -44,7 +48,6 @@ class SignatureTab(QWidget):
         self.recipients.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
         self.recipients.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         column.addWidget(self.recipients, 1)
-        buttons = QHBoxLayout()
         self.add = QPushButton("Thêm")
         self.remove = QPushButton("Xóa")
         self.up = QPushButton("Lên")
@@ -52,9 +55,7 @@ class SignatureTab(QWidget):
         self.arrange = QPushButton("Xếp đúng thể thức")
         self.arrange.setToolTip("“Như trên;” đầu tiên khi có Kính gửi, “Lưu: VT, …” cuối cùng, "
                                 "dấu “;” sau mỗi dòng và dấu “.” ở dòng cuối")
-        for button in (self.add, self.remove, self.up, self.down, self.arrange):
-            buttons.addWidget(button)
-        column.addLayout(buttons)
+        column.addWidget(flow_row(self.add, self.remove, self.up, self.down, self.arrange))  # wraps when narrow
         layout.addWidget(recipients_box, 1)
 
         self.authority.edited.connect(self._store)
@@ -76,6 +77,7 @@ class SignatureTab(QWidget):
         self.recipients.clear()
         for text in report.recipients:
             self._item(text)
+        self._recipients_before = list(report.recipients)
         self.report = report
 
     def _item(self, text: str, at: int | None = None) -> QListWidgetItem:
@@ -97,7 +99,34 @@ class SignatureTab(QWidget):
         report.signature.name = nfc(self.name.text().strip())
         texts = [self.recipients.item(i).text() for i in range(self.recipients.count())]
         report.recipients = [nfc(t.strip().removeprefix("- ").strip()) for t in texts if t.strip()]
+        if report.recipients != self._recipients_before and not self._applying:
+            self._push_recipients(self._recipients_before, list(report.recipients))
+        self._recipients_before = list(report.recipients)
         self.changed.emit()
+
+    def _push_recipients(self, before: list[str], after: list[str]) -> None:
+        if self.undo is None:
+            return
+        from ..undo import SnapshotCommand
+
+        self.undo.push(SnapshotCommand("Sửa nơi nhận", self._set_recipients, before, after))
+
+    def _set_recipients(self, recipients: list[str]) -> None:
+        """Undo/redo: put a whole list back (without pushing another command)."""
+        if self.report is None:
+            return
+        row = self.recipients.currentRow()
+        self._applying = True
+        try:
+            self.recipients.blockSignals(True)
+            self.recipients.clear()
+            for text in recipients:
+                self._item(text)
+            self.recipients.blockSignals(False)
+            self._store()
+        finally:
+            self._applying = False
+        self.recipients.setCurrentRow(min(max(row, 0), self.recipients.count() - 1))
 
     def _add(self) -> None:
         at = self.recipients.currentRow() + 1 if self.recipients.currentRow() >= 0 else self.recipients.count()

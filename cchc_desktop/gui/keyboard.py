@@ -1,0 +1,191 @@
+"""Keyboard use of the window: tab switching from anywhere, mnemonics, shortcuts shown, focus visible.
+
+* Ctrl+PgDn / Ctrl+PgUp (and Ctrl+Tab / Ctrl+Shift+Tab) switch the report's tabs wherever the
+  focus is — in a table, a text editor or the report list (menu "Xem").
+* Every menu item gets an Alt-letter (mnemonic) unique in its menu, and the menu titles unique
+  in the menu bar; actions that had none get the first free letter of their words.
+* The shortcut of every action is written in its tooltip and status tip.
+* The focused field has a clear blue frame (the default one is faint on Windows' light theme).
+* Tables: Tab at the last cell (Shift+Tab at the first) leaves the table instead of wrapping.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QAbstractItemView, QMenu, QMenuBar, QTableView
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+FOCUS_STYLE = """
+QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QAbstractSpinBox:focus, QComboBox:focus,
+QTableView:focus, QListView:focus, QTreeView:focus { border: 2px solid #1565c0; }
+QPushButton:focus, QToolButton:focus { border: 2px solid #1565c0; border-radius: 3px; padding: 2px 6px; }
+"""
+
+# Shortcuts for actions other modules create without one (looked up by their menu text).
+EXTRA_SHORTCUTS = {
+    "Báo cáo kỳ tiếp theo…": "Ctrl+Shift+N",
+    "Lịch sử các bản lưu…": "Ctrl+H",
+    "Xem trước khi in…": "Ctrl+Shift+P",
+    "Nhân bản": "Ctrl+D",
+}
+
+
+def _plain(text: str) -> str:
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+
+def mnemonic(text: str) -> str | None:
+    """The letter after '&' (lower case), or None."""
+    index = text.replace("&&", "__").find("&")
+    if index < 0 or index + 1 >= len(text):
+        return None
+    return text[index + 1].lower()
+
+
+def _ascii_letter(char: str) -> str:
+    """The key a Vietnamese letter sits on: 'ệ' → 'e', 'đ' → 'd' (only ASCII letters are offered)."""
+    if char.lower() == "đ":
+        return "d"
+    base = unicodedata.normalize("NFD", char)[0].lower()
+    return base if base.isascii() and base.isalnum() else ""
+
+
+def give_mnemonic(text: str, taken: set[str]) -> str:
+    """``text`` with '&' before the first free ASCII letter (word starts first), else unchanged."""
+    plain = text
+    candidates = [i for i, ch in enumerate(plain) if (i == 0 or plain[i - 1] == " ") and ch.isascii() and ch.isalnum()]
+    candidates += [i for i, ch in enumerate(plain) if ch.isascii() and ch.isalnum() and i not in candidates]
+    for index in candidates:
+        letter = plain[index].lower()
+        if letter not in taken:
+            taken.add(letter)
+            return plain[:index] + "&" + plain[index:]
+    return text
+
+
+def unique_mnemonics(actions: list[QAction]) -> None:
+    """Keep the mnemonics already there (when unique), give the others the first free letter."""
+    taken: set[str] = set()
+    pending = []
+    for action in actions:
+        if action.isSeparator() or not action.text():
+            continue
+        letter = mnemonic(action.text())
+        if letter and letter not in taken:
+            taken.add(letter)
+        else:
+            pending.append(action)
+    for action in pending:
+        action.setText(give_mnemonic(_plain(action.text()), taken))
+
+
+def walk_menus(bar: QMenuBar) -> list[QMenu]:
+    menus = []
+    todo = [a.menu() for a in bar.actions() if a.menu() is not None]
+    while todo:
+        menu = todo.pop(0)
+        menus.append(menu)
+        todo += [a.menu() for a in menu.actions() if a.menu() is not None]
+    return menus
+
+
+def show_shortcuts_in_tips(actions: list[QAction]) -> None:
+    for action in actions:
+        key = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        if not key:
+            continue
+        for getter, setter in ((action.toolTip, action.setToolTip), (action.statusTip, action.setStatusTip)):
+            tip = getter() or _plain(action.text())
+            if key not in tip:
+                setter(f"{tip} ({key})")
+
+
+class _TableTab(QObject):
+    """Tab at the last cell / Shift+Tab at the first cell moves the focus out of the table."""
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+        if event.type() != QEvent.Type.KeyPress or not isinstance(watched, QAbstractItemView):
+            return False
+        if event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
+            return False
+        model = watched.model()
+        if model is None or watched.state() == QAbstractItemView.State.EditingState:
+            return False
+        current = watched.currentIndex()
+        rows, columns = model.rowCount(), model.columnCount()
+        forward = event.key() == Qt.Key.Key_Tab and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        backward = event.key() == Qt.Key.Key_Backtab or (
+            event.key() == Qt.Key.Key_Tab and event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        last = not current.isValid() or (current.row() == rows - 1 and current.column() == columns - 1)
+        first = not current.isValid() or (current.row() == 0 and current.column() == 0)
+        if (forward and last) or (backward and first) or rows == 0:
+            if forward or backward:
+                _move_focus(watched, bool(forward))
+                return True
+        return False
+
+
+def _move_focus(widget, forward: bool) -> None:
+    target = widget.nextInFocusChain() if forward else widget.previousInFocusChain()
+    while target is not None and target is not widget and not (
+            target.isVisible() and target.isEnabled() and target.focusPolicy() & Qt.FocusPolicy.TabFocus):
+        target = target.nextInFocusChain() if forward else target.previousInFocusChain()
+    if target is not None and target is not widget:
+        target.setFocus(Qt.FocusReason.TabFocusReason if forward else Qt.FocusReason.BacktabFocusReason)
+
+
+_table_filter: _TableTab | None = None
+
+
+def tables_release_tab(root) -> None:
+    global _table_filter
+    _table_filter = _table_filter or _TableTab()
+    for view in root.findChildren(QTableView):
+        view.removeEventFilter(_table_filter)
+        view.installEventFilter(_table_filter)
+
+
+class Keyboard:
+    def __init__(self, window: MainWindow) -> None:
+        self.w = window
+        menu = window.menuBar().addMenu("&Xem")
+        self.view_menu = menu
+        self.next_tab = QAction("Thẻ &sau", window)
+        self.next_tab.setShortcuts([QKeySequence("Ctrl+PgDown"), QKeySequence("Ctrl+Tab")])
+        self.next_tab.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.previous_tab = QAction("Thẻ &trước", window)
+        self.previous_tab.setShortcuts([QKeySequence("Ctrl+PgUp"), QKeySequence("Ctrl+Shift+Tab")])
+        self.next_tab.triggered.connect(lambda _checked=False: self.step(1))
+        self.previous_tab.triggered.connect(lambda _checked=False: self.step(-1))
+        for action in (self.next_tab, self.previous_tab):
+            window.addAction(action)
+            menu.addAction(action)
+        for action in window.findChildren(QAction):
+            wanted = EXTRA_SHORTCUTS.get(_plain(action.text()))
+            if wanted and action.shortcut().isEmpty():
+                action.setShortcut(QKeySequence(wanted))
+        window.setStyleSheet(window.styleSheet() + FOCUS_STYLE)
+        tables_release_tab(window)
+
+    def step(self, delta: int) -> None:
+        tabs = self.w.tabs
+        tabs.setCurrentIndex((tabs.currentIndex() + delta) % tabs.count())
+        page = tabs.currentWidget()
+        page.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        focus = page.focusProxy() or page.nextInFocusChain()
+        if focus is not None and page.isAncestorOf(focus):
+            focus.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def finish(self) -> None:
+        """After every module added its menus: unique mnemonics, shortcuts in tooltips."""
+        bar = self.w.menuBar()
+        unique_mnemonics(bar.actions())
+        for menu in walk_menus(bar):
+            unique_mnemonics(menu.actions())
+        show_shortcuts_in_tips(self.w.findChildren(QAction))

@@ -1,0 +1,297 @@
+"""Undo commands for the parts of a report (add, remove, move, heading text and level, tag).
+
+Each command changes ``report.parts`` through the parts tab (which keeps one text editor per
+part, so a part's own typing history survives moves and removals) and refreshes the view.
+They are pushed to the tab's QUndoStack (``NarrativeTab.stack``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QUndoCommand
+
+from cchc_desktop.core.model import HEADING_ROLES, Block, BlockRole, Part, PartTag, Run
+
+if TYPE_CHECKING:
+    from .tabs.narrative import NarrativeTab
+
+TAG_LABELS: dict[PartTag, str] = {
+    PartTag.RESULTS: "Kết quả thực hiện",
+    PartTag.DIFFICULTIES: "Thuận lợi, khó khăn, tồn tại",
+    PartTag.DIRECTIONS: "Phương hướng, nhiệm vụ",
+    PartTag.PROPOSALS: "Đề xuất, kiến nghị",
+    PartTag.OTHER: "Khác",
+}
+ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV")
+ORDINALS = ("nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười")
+
+
+def index_of(parts: list[Part], part: Part) -> int:
+    """Position of ``part`` by identity (two parts may hold equal text)."""
+    for i, candidate in enumerate(parts):
+        if candidate is part:
+            return i
+    raise ValueError("part not in report")
+
+
+def heading_state(part: Part) -> tuple[str, BlockRole | None, list[Run] | None]:
+    heading = part.heading
+    return (heading.text, heading.role, heading.runs) if heading is not None else ("", None, None)
+
+
+def heading_runs(text: str, old: list[Run] | None) -> list[Run]:
+    """New heading text keeping the old heading's look and its footnotes (marks at its end)."""
+    first = old[0] if old else Run("")
+    notes = [run.footnote for run in old or [] if run.footnote is not None]
+    runs = [Run(text, first.bold, first.italic, notes[0] if notes else None)]
+    runs += [Run("", footnote=note) for note in notes[1:]]
+    return runs
+
+
+def suggested_heading(parts: list[Part], at: int) -> str:
+    """'IV. ' for a new part after three roman-numbered ones (counting inside its group)."""
+    count = 0
+    for part in parts[:at]:
+        if part.heading is not None and part.heading.role == BlockRole.PART:
+            count = 0
+        elif part.heading is not None and part.heading.role == BlockRole.HEADING1:
+            count += 1
+    return f"{ROMAN[count] if count < len(ROMAN) else count + 1}. "
+
+
+def group_heading(parts: list[Part], at: int) -> str:
+    groups = sum(1 for p in parts[:at] if p.heading is not None and p.heading.role == BlockRole.PART)
+    return f"Phần thứ {ORDINALS[groups] if groups < len(ORDINALS) else groups + 1}: "
+
+
+_ROMAN_MARK = re.compile(r"^([IVXLC]+)\.(\s*)")
+_GROUP_MARK = re.compile(r"^(Phần thứ )(\S+?)(\s*[:.]|\s|$)", re.IGNORECASE)
+
+
+def numbering(parts: list[Part]) -> str | None:
+    """How the headings are numbered now: "continuous" (I… across groups), "restart" (I… again in
+    each "Phần thứ…" group), or None when the clerk numbered them some other way."""
+    continuous = restart = True
+    count = in_group = groups = 0
+    for part in parts:
+        heading = part.heading
+        if heading is None:
+            continue
+        if heading.role == BlockRole.PART:
+            in_group = 0
+            groups += 1
+            match = _GROUP_MARK.match(heading.text)
+            if match and match.group(2).lower() != (ORDINALS[groups - 1] if groups <= len(ORDINALS) else ""):
+                return None
+            continue
+        if heading.role != BlockRole.HEADING1:
+            continue
+        match = _ROMAN_MARK.match(heading.text)
+        if match is None or match.group(1) not in ROMAN:
+            return None
+        value = ROMAN.index(match.group(1)) + 1
+        count, in_group = count + 1, in_group + 1
+        continuous &= value == count
+        restart &= value == in_group
+    return "continuous" if continuous else "restart" if restart else None
+
+
+def renumber(parts: list[Part], scheme: str) -> list[tuple[Part, Block]]:
+    """Rewrite the typed numbers of the headings in ``scheme``; returns (part, old heading) changed."""
+    changed: list[tuple[Part, Block]] = []
+    count = in_group = groups = 0
+    for part in parts:
+        heading = part.heading
+        if heading is None or not heading.runs:
+            continue
+        first = heading.runs[0]
+        if heading.role == BlockRole.PART:
+            in_group = 0
+            groups += 1
+            match = _GROUP_MARK.match(first.text)
+            wanted = ORDINALS[groups - 1] if groups <= len(ORDINALS) else None
+            if match is None or wanted is None or match.group(2) == wanted:
+                continue
+            text = match.group(1) + wanted + first.text[match.end(2):]
+        elif heading.role == BlockRole.HEADING1:
+            count, in_group = count + 1, in_group + 1
+            number = count if scheme == "continuous" else in_group
+            match = _ROMAN_MARK.match(first.text)
+            if match is None or number > len(ROMAN) or match.group(1) == ROMAN[number - 1]:
+                continue
+            text = ROMAN[number - 1] + first.text[match.end(1):]
+        else:
+            continue
+        changed.append((part, heading))
+        part.blocks[0] = Block(heading.role, [Run(text, first.bold, first.italic, first.footnote)] + heading.runs[1:])
+    return changed
+
+
+class _Renumbering(QUndoCommand):
+    """A structural change after which the typed heading numbers follow (when they were in order)."""
+
+    def __init__(self, label: str) -> None:
+        super().__init__(label)
+        self.scheme: str | None = None
+        self.scheme_known = False
+        self.renumbered: list[tuple[Part, Block]] = []
+
+    def _before_change(self, parts: list[Part]) -> None:
+        if not self.scheme_known:
+            self.scheme, self.scheme_known = numbering(parts), True
+
+    def _after_change(self, parts: list[Part]) -> None:
+        self.renumbered = renumber(parts, self.scheme) if self.scheme else []
+
+    def _undo_numbers(self) -> None:
+        for part, heading in self.renumbered:
+            part.blocks[0] = heading
+        self.renumbered = []
+
+
+class AddPartCommand(_Renumbering):
+    def __init__(self, tab: NarrativeTab, at: int, part: Part) -> None:
+        super().__init__("Thêm phần")
+        self.tab, self.report, self.at, self.part = tab, tab.report, at, part
+        self.editor = None  # the part's text editor, kept for redo
+
+    def redo(self) -> None:
+        self.tab.flush()
+        self._before_change(self.report.parts)
+        self.report.parts.insert(self.at, self.part)
+        self._after_change(self.report.parts)
+        self.tab.insert_editor(self.at, self.part, self.editor)
+        self.tab.refresh(self.at)
+
+    def undo(self) -> None:
+        self.tab.flush()
+        self._undo_numbers()
+        at = index_of(self.report.parts, self.part)
+        del self.report.parts[at]
+        self.editor = self.tab.take_editor(at)
+        self.tab.refresh(min(at, len(self.report.parts) - 1))
+
+
+class RemovePartCommand(_Renumbering):
+    def __init__(self, tab: NarrativeTab, at: int) -> None:
+        super().__init__("Xóa phần")
+        self.tab, self.report, self.at = tab, tab.report, at
+        self.part = tab.report.parts[at]
+        self.editor = None
+
+    def redo(self) -> None:
+        self.tab.flush()
+        self._before_change(self.report.parts)
+        at = index_of(self.report.parts, self.part)
+        del self.report.parts[at]
+        self._after_change(self.report.parts)
+        self.editor = self.tab.take_editor(at)
+        self.tab.refresh(min(at, len(self.report.parts) - 1))
+
+    def undo(self) -> None:
+        self.tab.flush()
+        self._undo_numbers()
+        self.report.parts.insert(self.at, self.part)
+        self.tab.insert_editor(self.at, self.part, self.editor)
+        self.tab.refresh(self.at)
+
+
+class MovePartCommand(_Renumbering):
+    def __init__(self, tab: NarrativeTab, at: int, target: int) -> None:
+        super().__init__("Chuyển phần")
+        self.tab, self.report, self.at, self.target = tab, tab.report, at, target
+
+    def _move(self, source: int, target: int) -> None:
+        part = self.report.parts.pop(source)
+        self.report.parts.insert(target, part)
+        self.tab.move_editor(source, target)
+
+    def redo(self) -> None:
+        self.tab.flush()
+        self._before_change(self.report.parts)
+        self._move(self.at, self.target)
+        self._after_change(self.report.parts)
+        self.tab.refresh(self.target)
+
+    def undo(self) -> None:
+        self.tab.flush()
+        self._undo_numbers()
+        self._move(self.target, self.at)
+        self.tab.refresh(self.at)
+
+
+class SetHeadingCommand(_Renumbering):
+    """The heading's text and level ("Phần thứ…" group or "I." part); typing in the title merges.
+
+    A level change renumbers the other headings when they were numbered in order."""
+
+    ID = 1302
+
+    def __init__(self, tab: NarrativeTab, part: Part, text: str, role: BlockRole | None, label: str) -> None:
+        super().__init__(label)
+        self.tab, self.report, self.part = tab, tab.report, part
+        self.old = heading_state(part)
+        self.new_text, self.new_role = text, role
+        self.typing = label == "Đổi tên phần"
+
+    def _set(self, text: str, role: BlockRole | None, runs: list[Run] | None) -> None:
+        part = self.part
+        body = part.blocks[1:] if part.heading is not None else part.blocks
+        if role is None or (not text and not runs):
+            part.blocks = list(body)
+        else:
+            part.blocks = [Block(role, runs if runs is not None else heading_runs(text, heading_state(part)[2]))] + \
+                list(body)
+
+    def redo(self) -> None:
+        self.tab.flush()
+        role = self.new_role
+        if self.new_text and role is None:
+            role = BlockRole.PART if self.new_text.lower().startswith("phần") else BlockRole.HEADING1
+        runs = self.old[2] if self.new_text == self.old[0] else None  # a level change keeps the runs
+        if not self.typing:
+            self._before_change(self.report.parts)
+        self._set(self.new_text, role if self.new_text else None, runs)
+        if not self.typing:
+            self._after_change(self.report.parts)
+        self.tab.refresh(index_of(self.report.parts, self.part), reload_text=False)
+
+    def undo(self) -> None:
+        self.tab.flush()
+        self._undo_numbers()
+        text, role, runs = self.old
+        self._set(text, role, runs)
+        self.tab.refresh(index_of(self.report.parts, self.part), reload_text=False)
+
+    def id(self) -> int:  # noqa: A003 (Qt name)
+        return self.ID if self.typing else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802
+        if not isinstance(other, SetHeadingCommand) or other.part is not self.part or not other.typing:
+            return False
+        self.new_text, self.new_role = other.new_text, other.new_role
+        return True
+
+
+class SetTagCommand(QUndoCommand):
+    def __init__(self, tab: NarrativeTab, part: Part, tag: PartTag) -> None:
+        super().__init__("Đổi loại nội dung của phần")
+        self.tab, self.report, self.part, self.old, self.new = tab, tab.report, part, part.tag, tag
+
+    def _apply(self, tag: PartTag) -> None:
+        self.part.tag = tag
+        self.tab.refresh(index_of(self.report.parts, self.part), reload_text=False)
+
+    def redo(self) -> None:
+        self._apply(self.new)
+
+    def undo(self) -> None:
+        self._apply(self.old)
+
+
+def level_label(role: BlockRole | None) -> str:
+    return {BlockRole.PART: "Phần thứ…", BlockRole.HEADING1: "Mục I., II.", BlockRole.HEADING2: "Mục 1., 2.",
+            BlockRole.HEADING3: "Mục 1.1., a)"}.get(role, "Không có đề mục") if role in HEADING_ROLES or \
+        role is None else ""

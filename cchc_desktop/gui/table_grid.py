@@ -1,0 +1,589 @@
+"""A general table grid editor: header rows, merged cells (view spans), row kinds, figures.
+
+Used for the appendix forms (tab "Phụ lục") and for tables inside the text (a dialog).
+Every edit is a QUndoCommand on the grid's QUndoStack: cell texts (``SetCellCommand``)
+and structural edits (``TableEditCommand``: a snapshot of the table before and after).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QBrush, QColor, QFont, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHeaderView, QInputDialog, QLabel,
+                               QMenu, QSizePolicy, QSpinBox, QTableView, QToolButton, QVBoxLayout, QWidget)
+
+from cchc_desktop.core.figures import FigureError, parse_figure
+from cchc_desktop.core.indicators import change_text, column_label
+from cchc_desktop.core.model import Align, NumberStyle, RowKind, Table
+from cchc_desktop.core.vietnamese import nfc
+
+from . import dialogs, table_ops
+from .flow_layout import FlowLayout
+from .table_ops import TableOpError
+
+SUB_ROW_PREFIX = "    – "  # shown only; the model keeps level=1
+ROW_KIND_LABELS = {RowKind.DATA: "Dòng thường", RowKind.GROUP: "Dòng nhóm",
+                   RowKind.CAPTION: "Dòng mục"}
+ROW_KIND_TIPS = {RowKind.DATA: "Dòng thường: mang số liệu",
+                 RowKind.GROUP: "Dòng nhóm: in đậm; các dòng con bên dưới mang số liệu",
+                 RowKind.CAPTION: "Dòng mục (“A. CHỈ TIÊU CHUNG”): một ô trải hết chiều ngang bảng"}
+ALIGN_LABELS = {Align.LEFT: "Căn trái", Align.CENTER: "Căn giữa", Align.RIGHT: "Căn phải",
+                Align.JUSTIFY: "Căn đều"}
+NUMBER_STYLE_LABELS = {NumberStyle.AS_TYPED: "Số in như đã gõ",
+                       NumberStyle.VIETNAMESE: "Số in kiểu Việt (1.250; 18,75)"}
+_QT_ALIGN = {Align.LEFT: Qt.AlignmentFlag.AlignLeft, Align.CENTER: Qt.AlignmentFlag.AlignHCenter,
+             Align.RIGHT: Qt.AlignmentFlag.AlignRight, Align.JUSTIFY: Qt.AlignmentFlag.AlignJustify}
+COLUMN_KEYS = (("", "Không (cột thường)"), ("tt", "Số thứ tự (TT)"), ("indicator", "Tên chỉ tiêu"),
+               ("unit", "Đơn vị tính"), ("value", "Số liệu kỳ này"), ("previous", "Số liệu kỳ trước"),
+               ("change", "Tăng, giảm (tự tính)"), ("target", "Kế hoạch, chỉ tiêu giao"), ("note", "Ghi chú"))
+HEADER_BACKGROUND = QColor("#e8edf3")
+GROUP_BACKGROUND = QColor("#f6f6f0")
+
+
+def column_letter(index: int) -> str:
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+class TableGridModel(QAbstractTableModel):
+    """Every row of ``table`` (header rows first, shaded); cells edited through undo commands."""
+
+    rejected = Signal(str)  # Vietnamese message for a refused figure
+    edited = Signal()
+    structureChanged = Signal()  # spans and sizes must be laid out again
+    touched = Signal(int, int)  # undo/redo of an edit: the view goes back to that cell (row, column)
+
+    def __init__(self, table: Table | None = None, stack: QUndoStack | None = None, parent=None) -> None:
+        super().__init__(parent)
+        self.table = table or Table()
+        self.stack = stack or QUndoStack(self)
+        # Called by undo commands whose table is not the one shown (the appendix tab switches forms).
+        self.switcher: Callable[[Table], None] | None = None
+        # The view's current cell (set by TableGrid): undo puts the cursor back where the edit was.
+        self.current: Callable[[], tuple[int, int]] = lambda: (-1, -1)
+
+    def ensure(self, table: Table) -> None:
+        if self.table is not table:
+            (self.switcher or self.set_table)(table)
+
+    def set_table(self, table: Table) -> None:
+        self.beginResetModel()
+        self.table = table
+        self.endResetModel()
+        self.structureChanged.emit()
+
+    def refresh(self) -> None:
+        """After a structural change of ``table`` (undo commands call this)."""
+        self.beginResetModel()
+        self.endResetModel()
+        self.structureChanged.emit()
+        self.edited.emit()
+
+    # --- reading -----------------------------------------------------------------------------
+    @property
+    def header_rows(self) -> int:
+        return self.table.header_rows
+
+    def body_row(self, row: int) -> int:
+        return row - self.table.header_rows
+
+    def body_index(self, row: int, column: int) -> QModelIndex:
+        """The index of body row ``row`` (0 = first row under the header)."""
+        return self.index(row + self.table.header_rows, column)
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.table.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.table.columns)
+
+    def key(self, column: int) -> str:
+        return self.table.columns[column].key
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            column = self.table.columns[section]
+            mark = " (số)" if column.figures else ""
+            return f"{column_letter(section)}{mark}"
+        if role == Qt.ItemDataRole.DisplayRole:
+            return "TĐ" if section < self.table.header_rows else str(section - self.table.header_rows + 1)
+        if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Vertical:
+            if section < self.table.header_rows:
+                return "Dòng tiêu đề của bảng (lặp lại ở đầu mỗi trang)"
+            return ROW_KIND_LABELS[self.table.rows[section].kind]
+        if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal:
+            return column_label(self.table, section) if self.table.rows else None
+        return None
+
+    def _computed(self, row: int, column: int) -> bool:
+        return (self.key(column) == "change" and row >= self.table.header_rows
+                and self.table.rows[row].kind == RowKind.DATA)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        r, c = index.row(), index.column()
+        row = self.table.rows[r]
+        header = r < self.table.header_rows
+        column = self.table.columns[c]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            text = change_text(self.table, row) if self._computed(r, c) else row.cells[c].text
+            if role == Qt.ItemDataRole.DisplayRole and column.key == "indicator" and row.level and not header:
+                return SUB_ROW_PREFIX + text
+            return text
+        if role == Qt.ItemDataRole.FontRole and (header or row.kind != RowKind.DATA or
+                                                 any(run.bold for run in row.cells[c].runs)):
+            font = QFont()
+            font.setBold(True)
+            font.setItalic(row.kind == RowKind.CAPTION and not header)
+            return font
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if header:
+                return QBrush(HEADER_BACKGROUND)
+            if row.kind != RowKind.DATA:
+                return QBrush(GROUP_BACKGROUND)
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            horizontal = Qt.AlignmentFlag.AlignHCenter if header else _QT_ALIGN[column.align]
+            return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and self._computed(r, c):
+            return "Tính tự động: kỳ này so với kỳ trước"
+        if role == Qt.ItemDataRole.ToolTipRole and column.figures and not header:
+            return "Nhập số (1.250 hoặc 12,5), tỷ lệ (15%) hoặc dấu - khi không có số liệu"
+        return None
+
+    def flags(self, index):
+        flags = super().flags(index)
+        if not index.isValid() or self._computed(index.row(), index.column()):
+            return flags
+        return flags | Qt.ItemFlag.ItemIsEditable
+
+    def cell_name(self, row: int, column: int) -> str:
+        """'Dòng 3, cột Số lượng' (body rows counted from 1) or 'Dòng tiêu đề 1, cột B'."""
+        if row < self.table.header_rows:
+            where = f"Dòng tiêu đề {row + 1}"
+        else:
+            where = f"Dòng {row - self.table.header_rows + 1}"
+        label = column_label(self.table, column) if self.table.header_rows else column_letter(column)
+        return f"{where}, cột {label or column_letter(column)}"
+
+    # --- editing -------------------------------------------------------------------------------
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole or self._computed(index.row(), index.column()):
+            return False
+        r, c = index.row(), index.column()
+        text = nfc(str(value or "")).strip()
+        row = self.table.rows[r]
+        if self.table.columns[c].figures and r >= self.table.header_rows and row.kind == RowKind.DATA:
+            try:
+                parse_figure(text)
+            except FigureError as error:
+                self.rejected.emit(f"{self.cell_name(r, c)}: {error}")
+                return False
+        if text == row.cells[c].text:
+            return True
+        self.stack.push(SetCellCommand(self, r, c, text))
+        return True
+
+    def apply_cell(self, row: int, column: int, text: str) -> None:
+        table_ops.set_cell_text(self.table, row, column, text)
+        self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+        self.edited.emit()
+
+    def edit(self, label: str, mutate: Callable[[Table], object]) -> bool:
+        """Run a structural edit as one undo step; a refusal shows its message, nothing changes."""
+        before = table_ops.snapshot(self.table)
+        try:
+            mutate(self.table)
+        except TableOpError as error:
+            table_ops.restore(self.table, before)
+            self.rejected.emit(str(error))
+            return False
+        after = table_ops.snapshot(self.table)
+        if after == before:
+            return False
+        self.stack.push(TableEditCommand(self, label, before, after))
+        return True
+
+
+class SetCellCommand(QUndoCommand):
+    def __init__(self, model: TableGridModel, row: int, column: int, text: str) -> None:
+        super().__init__(f"Sửa ô {model.cell_name(row, column)}")
+        self.model, self.row, self.column = model, row, column
+        self.table = model.table
+        self.old = model.table.rows[row].cells[column].text
+        self.new = text
+        self._first = True
+
+    def _set(self, text: str) -> None:
+        self.model.ensure(self.table)
+        self.model.apply_cell(self.row, self.column, text)
+        if not self._first:  # not while the clerk is still typing into the cell
+            self.model.touched.emit(self.row, self.column)
+        self._first = False
+
+    def redo(self) -> None:
+        self._set(self.new)
+
+    def undo(self) -> None:
+        self._set(self.old)
+
+
+class TableEditCommand(QUndoCommand):
+    """A structural edit: the table's state before and after (a pickle, a few KB)."""
+
+    def __init__(self, model: TableGridModel, label: str, before: bytes, after: bytes) -> None:
+        super().__init__(label)
+        self.model, self.table, self.before, self.after = model, model.table, before, after
+        self.where_before = model.current()  # the cell chosen when the edit was made
+        self.where_after: tuple[int, int] | None = None
+
+    def _put(self, data: bytes, where: tuple[int, int] | None) -> None:
+        table_ops.restore(self.table, data)
+        self.model.ensure(self.table)
+        self.model.refresh()
+        if where is not None and where[0] >= 0:
+            self.model.touched.emit(*where)
+
+    def redo(self) -> None:
+        self._put(self.after, self.where_after)  # the first time the grid selects the new place itself
+
+    def undo(self) -> None:
+        if self.model.table is self.table:
+            self.where_after = self.model.current()
+        self._put(self.before, self.where_before)
+
+
+def _tool(text: str, tip: str) -> QToolButton:
+    button = QToolButton()
+    button.setText(text)
+    button.setToolTip(tip)
+    button.setAutoRaise(False)
+    return button
+
+
+class TableGrid(QWidget):
+    """Toolbar + QTableView over a TableGridModel, with spans for merged cells."""
+
+    edited = Signal()
+
+    def __init__(self, stack: QUndoStack | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.stack = stack or QUndoStack(self)
+        self.model = TableGridModel(stack=self.stack, parent=self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        # The toolbar wraps onto a second line on small screens (1024×700) instead of cutting buttons.
+        self.toolbar = QWidget()
+        self.toolbar.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        bar = FlowLayout(self.toolbar, spacing=3)
+        self.add = _tool("+ Dòng", "Thêm dòng dưới dòng đang chọn")
+        self.add_sub = _tool("+ Dòng con", "Thêm dòng con (chỉ tiêu chi tiết, không có số TT)")
+        self.remove = _tool("− Dòng", "Xóa dòng đang chọn (Ctrl+Z để lấy lại)")
+        self.up = _tool("↑", "Chuyển dòng lên")
+        self.down = _tool("↓", "Chuyển dòng xuống")
+        self.indent = _tool("⇥", "Thụt vào / lùi ra: dòng con của dòng nhóm bên trên hoặc ngược lại")
+        self.columns = _tool("Cột ▾", "Thêm, xóa cột; căn lề; cột số liệu; độ rộng")
+        self.columns.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.merge = _tool("Gộp ô", "Gộp các ô đang chọn thành một ô")
+        self.split = _tool("Tách ô", "Tách ô đã gộp thành các ô riêng")
+        self.kind = QComboBox()
+        self.kind.setToolTip("Loại của dòng đang chọn")
+        for kind, label in ROW_KIND_LABELS.items():
+            self.kind.addItem(label, kind)
+            self.kind.setItemData(self.kind.count() - 1, ROW_KIND_TIPS[kind], Qt.ItemDataRole.ToolTipRole)
+        self.header_spin = QSpinBox()
+        self.header_spin.setRange(0, table_ops.MAX_HEADER_ROWS)
+        self.header_spin.setPrefix("Dòng tiêu đề: ")
+        self.header_spin.setMinimumWidth(self.header_spin.fontMetrics().horizontalAdvance("Dòng tiêu đề: 00") + 30)
+        self.header_spin.setToolTip("Số dòng tiêu đề ở đầu bảng (in lặp lại ở đầu mỗi trang)")
+        self.undo_button = _tool("↶", "Hoàn tác thao tác trên bảng (Ctrl+Z)")
+        self.redo_button = _tool("↷", "Làm lại (Ctrl+Y)")
+        for widget in (self.add, self.add_sub, self.remove, self.up, self.down, self.indent, self.columns,
+                       self.merge, self.split, self.kind, self.header_spin, self.undo_button, self.redo_button):
+            bar.addWidget(widget)
+        self.bar = bar
+        layout.addWidget(self.toolbar)
+
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setWordWrap(True)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ContiguousSelection)
+        triggers = QAbstractItemView.EditTrigger
+        # Not CurrentChanged: arrow keys move between cells without opening editors.
+        self.view.setEditTriggers(triggers.DoubleClicked | triggers.EditKeyPressed | triggers.AnyKeyPressed
+                                  | triggers.SelectedClicked)
+        self.view.verticalHeader().setDefaultSectionSize(26)
+        layout.addWidget(self.view, 1)
+        self.view.viewport().installEventFilter(self)
+        self._rows_timer = QTimer(self, singleShot=True, interval=30)
+        self._rows_timer.timeout.connect(self.view.resizeRowsToContents)
+        from .keyboard import tables_release_tab
+
+        tables_release_tab(self)  # Tab at the last cell leaves the grid (the table dialog too)
+        self.message = QLabel()
+        self.message.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        layout.addWidget(self.message)
+
+        menu = QMenu(self)
+        self._act(menu, "Thêm cột bên phải", lambda: self.insert_column(1))
+        self._act(menu, "Thêm cột bên trái", lambda: self.insert_column(0))
+        self._act(menu, "Xóa cột", self.remove_column)
+        menu.addSeparator()
+        for align, label in ALIGN_LABELS.items():
+            self._act(menu, label, lambda _=False, a=align: self.set_column(align=a))
+        menu.addSeparator()
+        self.figures_action = self._act(menu, "Cột số liệu (kiểm tra số, căn giữa)", self.toggle_figures)
+        self.figures_action.setCheckable(True)
+        self._act(menu, "Độ rộng cột…", self.ask_width)
+        meaning = menu.addMenu("Ý nghĩa của cột")
+        meaning.setToolTip("Để lập báo cáo kỳ sau, so sánh và kiểm tra số liệu theo đúng cột")
+        self.key_actions = {}
+        for key, label in COLUMN_KEYS:
+            action = self._act(meaning, label, lambda k=key: self.set_column_key(k))
+            action.setCheckable(True)
+            self.key_actions[key] = action
+        self.columns.setMenu(menu)
+
+        self.model.rejected.connect(self.show_message)
+        self.model.current = lambda: (self.current_row(), self.current_column())
+        self.model.touched.connect(lambda row, column: self.select(min(row, self.model.rowCount() - 1), column))
+        self.model.edited.connect(self._edited)
+        self.model.structureChanged.connect(self.layout_spans)
+        self.add.clicked.connect(lambda: self.insert_row(0))
+        self.add_sub.clicked.connect(lambda: self.insert_row(1))
+        self.remove.clicked.connect(self.remove_row)
+        self.up.clicked.connect(lambda: self.move_row(-1))
+        self.down.clicked.connect(lambda: self.move_row(1))
+        self.indent.clicked.connect(self.toggle_level)
+        self.merge.clicked.connect(self.merge_selection)
+        self.split.clicked.connect(self.split_current)
+        self.kind.activated.connect(lambda i: self.set_row_kind(RowKind(self.kind.itemData(i))))
+        self.header_spin.valueChanged.connect(self._header_spin_changed)
+        self.undo_button.clicked.connect(self.stack.undo)
+        self.redo_button.clicked.connect(self.stack.redo)
+        self.stack.canUndoChanged.connect(self.undo_button.setEnabled)
+        self.stack.canRedoChanged.connect(self.redo_button.setEnabled)
+        self.undo_button.setEnabled(self.stack.canUndo())
+        self.redo_button.setEnabled(self.stack.canRedo())
+        self.view.selectionModel().currentChanged.connect(lambda *_: self._show_current())
+        for sequence, slot in ((QKeySequence.StandardKey.Undo, self.stack.undo),
+                               (QKeySequence.StandardKey.Redo, self.stack.redo),
+                               (QKeySequence("Ctrl+Y"), self.stack.redo)):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(sequence))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(lambda _=False, s=slot: self._if_editable(s))
+            self.addAction(action)
+
+    def _act(self, menu: QMenu, text: str, slot) -> QAction:
+        action = menu.addAction(text)
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def editable(self) -> bool:
+        return self.view.editTriggers() != QAbstractItemView.EditTrigger.NoEditTriggers
+
+    def _if_editable(self, slot) -> None:
+        if self.editable():
+            slot()
+
+    # --- model ---------------------------------------------------------------------------------
+    def set_table(self, table: Table) -> None:
+        self.model.set_table(table)
+        self.message.hide()
+        self._show_current()
+
+    @property
+    def table(self) -> Table:
+        return self.model.table
+
+    def layout_spans(self) -> None:
+        self.view.clearSpans()
+        for r, c, rs, cs in table_ops.areas(self.table):
+            self.view.setSpan(r, c, rs, cs)
+        header = self.view.horizontalHeader()
+        if self._proportional():
+            self._fit_widths()
+            self.view.resizeRowsToContents()
+            self._show_current()
+            return
+        for column in range(self.model.columnCount()):
+            key = self.model.key(column)
+            wide = key in ("indicator", "note", "") and not self.table.columns[column].figures
+            mode = QHeaderView.ResizeMode.Stretch if wide else QHeaderView.ResizeMode.ResizeToContents
+            header.setSectionResizeMode(column, mode)
+        self.view.resizeRowsToContents()
+        self._show_current()
+
+    def _proportional(self) -> bool:
+        """Columns with widths in millimetres are shown in the same proportions."""
+        return any(column.width_mm for column in self.table.columns)
+
+    def _fit_widths(self) -> None:
+        from .text_objects import column_widths
+
+        header = self.view.horizontalHeader()
+        available = max(200, self.view.viewport().width())
+        for column, width in enumerate(column_widths(self.table, available - 2)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, int(width))
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+        if watched is self.view.viewport() and event.type() == QEvent.Type.Resize:
+            if self._proportional():
+                self._fit_widths()
+            self._rows_timer.start()  # wrapped cells: row heights follow the new column widths
+        return super().eventFilter(watched, event)
+
+    def _edited(self) -> None:
+        self.message.hide()
+        self.edited.emit()
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.show()
+
+    def _show_current(self) -> None:
+        row = self.current_row()
+        self.header_spin.blockSignals(True)
+        self.header_spin.setValue(self.table.header_rows)
+        self.header_spin.blockSignals(False)
+        if 0 <= row < len(self.table.rows):
+            self.kind.setCurrentIndex(self.kind.findData(self.table.rows[row].kind))
+            column = self.view.currentIndex().column()
+            if 0 <= column < len(self.table.columns):
+                self.figures_action.setChecked(self.table.columns[column].figures)
+                for key, action in self.key_actions.items():
+                    action.setChecked(key == self.table.columns[column].key)
+
+    # --- selection ------------------------------------------------------------------------------
+    def current_row(self) -> int:
+        index = self.view.currentIndex()
+        return index.row() if index.isValid() else -1
+
+    def current_column(self) -> int:
+        index = self.view.currentIndex()
+        return index.column() if index.isValid() else -1
+
+    def select(self, row: int, column: int | None = None) -> None:
+        if 0 <= row < self.model.rowCount():
+            column = max(0, self.current_column() if column is None else column)
+            self.view.setCurrentIndex(self.model.index(row, min(column, self.model.columnCount() - 1)))
+
+    def selection_rect(self) -> tuple[int, int, int, int] | None:
+        indexes = self.view.selectionModel().selectedIndexes()
+        if not indexes:
+            return None
+        rows = [i.row() for i in indexes]
+        columns = [i.column() for i in indexes]
+        top, left, bottom, right = min(rows), min(columns), max(rows), max(columns)
+        # A selected merged cell counts with its whole area.
+        for r, c, rs, cs in table_ops.areas(self.table):
+            if top <= r <= bottom and left <= c <= right:
+                bottom, right = max(bottom, r + rs - 1), max(right, c + cs - 1)
+        return top, left, bottom, right
+
+    # --- commands -------------------------------------------------------------------------------
+    def insert_row(self, level: int = 0) -> None:
+        row = self.current_row()
+        at = row + 1 if row >= 0 else len(self.table.rows)
+        label = "Thêm dòng con" if level else "Thêm dòng"
+        if self.model.edit(label, lambda t: table_ops.insert_row(t, at, level=level)):
+            self.select(at)
+
+    def remove_row(self) -> None:
+        row = self.current_row()
+        if row >= 0 and self.model.edit("Xóa dòng", lambda t: table_ops.remove_row(t, row)):
+            self.select(min(row, self.model.rowCount() - 1))
+
+    def move_row(self, delta: int) -> None:
+        row = self.current_row()
+        if row >= 0 and self.model.edit("Chuyển dòng", lambda t: table_ops.move_row(t, row, delta)):
+            self.select(row + delta)
+
+    def toggle_level(self) -> None:
+        row = self.current_row()
+        if row >= self.table.header_rows:
+            level = 0 if self.table.rows[row].level else 1
+            self.model.edit("Thụt vào / lùi ra", lambda t: table_ops.set_level(t, row, level))
+            self.select(row)
+
+    def set_row_kind(self, kind: RowKind) -> None:
+        row = self.current_row()
+        if row < self.table.header_rows:
+            self.show_message("Chọn một dòng dưới phần tiêu đề để đổi loại dòng.")
+            self._show_current()
+            return
+        self.model.edit("Đổi loại dòng", lambda t: table_ops.set_row_kind(t, row, kind))
+        self.select(row)
+
+    def _header_spin_changed(self, value: int) -> None:
+        self.set_header_rows(value)
+
+    def set_header_rows(self, count: int) -> None:
+        row, column = self.current_row(), self.current_column()
+        self.model.edit("Số dòng tiêu đề", lambda t: table_ops.set_header_rows(t, count))
+        self.select(row, column)
+        self._show_current()
+
+    def insert_column(self, side: int) -> None:
+        column = self.current_column()
+        at = column + side if column >= 0 else len(self.table.columns)
+        if self.model.edit("Thêm cột", lambda t: table_ops.insert_column(t, at)):
+            self.select(max(0, self.current_row()), at)
+
+    def remove_column(self) -> None:
+        column = self.current_column()
+        if column >= 0:
+            self.model.edit("Xóa cột", lambda t: table_ops.remove_column(t, column))
+
+    def set_column(self, **changes) -> None:
+        column = self.current_column()
+        if column >= 0:
+            self.model.edit("Đổi thuộc tính cột", lambda t: table_ops.set_column(t, column, **changes))
+
+    def set_column_key(self, key: str) -> None:
+        column = self.current_column()
+        if column >= 0:
+            self.model.edit("Đổi ý nghĩa cột", lambda t: table_ops.set_column_key(t, column, key))
+
+    def toggle_figures(self) -> None:
+        column = self.current_column()
+        if column >= 0:
+            self.set_column(figures=not self.table.columns[column].figures)
+
+    def ask_width(self) -> None:
+        column = self.current_column()
+        if column < 0:
+            return
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle("Độ rộng cột")
+        dialog.setLabelText("Độ rộng cột (mm; 0 = tự chia đều):")
+        dialog.setInputMode(QInputDialog.InputMode.DoubleInput)
+        dialog.setDoubleRange(0, 250)
+        dialog.setDoubleValue(self.table.columns[column].width_mm or 0)
+        dialog.setOkButtonText(dialogs.OK)
+        dialog.setCancelButtonText(dialogs.CANCEL)
+        if dialog.exec():
+            self.set_column(width_mm=round(dialog.doubleValue(), 1))
+
+    def merge_selection(self) -> None:
+        rect = self.selection_rect()
+        if rect is None:
+            return
+        if self.model.edit("Gộp ô", lambda t: table_ops.merge(t, *rect)):
+            self.select(rect[0], rect[1])
+
+    def split_current(self) -> None:
+        row, column = self.current_row(), self.current_column()
+        if row >= 0 and not self.model.edit("Tách ô", lambda t: table_ops.split(t, row, column)):
+            self.show_message("Ô đang chọn không phải là ô gộp.")

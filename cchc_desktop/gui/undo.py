@@ -1,0 +1,214 @@
+"""Undo everywhere, as in Word: one QUndoStack per report, Ctrl+Z / Ctrl+Y.
+
+* Tables and lists (indicator rows, recipients, later parts/tables/footnotes) push commands on
+  the open report's stack.  ``SnapshotCommand`` undoes any list edit by putting back a copy of
+  the list (simple, always right for lists of a few hundred small rows); ``CallbackCommand``
+  runs a pair of functions (cell edits, row moves) where a snapshot would be wasteful.
+* Text editors keep their own QTextDocument undo (typing grouped by word, see
+  narrative_editor); the window's "Hoàn tác" undoes the focused field's typing when it has some,
+  else the report's last table/list change — Ctrl+Z does what the clerk expects wherever the
+  cursor is (a list item's editor that opened on its own has nothing to undo).
+* Each report keeps its stack while the window is open (QUndoGroup): switching reports and
+  coming back keeps the history of both.
+
+Reusing it from a new editor::
+
+    stack = window.undo.stack            # the open report's stack
+    stack.push(SnapshotCommand("Xóa dòng", get_rows, set_rows, before, after))
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoGroup, QUndoStack
+from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QTextEdit
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+
+class CallbackCommand(QUndoCommand):
+    """``redo_fn`` now and on redo, ``undo_fn`` on undo.  ``merge_id`` (>= 0) merges consecutive
+    commands with the same ``merge_key`` (e.g. typing into the same cell twice)."""
+
+    def __init__(self, text: str, redo_fn: Callable[[], Any], undo_fn: Callable[[], Any],
+                 merge_id: int = -1, merge_key: Any = None) -> None:
+        super().__init__(text)
+        self._redo = redo_fn
+        self._undo = undo_fn
+        self._merge_id = merge_id
+        self.merge_key = merge_key
+
+    def redo(self) -> None:
+        self._redo()
+
+    def undo(self) -> None:
+        self._undo()
+
+    def id(self) -> int:  # noqa: A003 - Qt's name
+        return self._merge_id
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802
+        if not isinstance(other, CallbackCommand) or other.merge_key != self.merge_key or self._merge_id < 0:
+            return False
+        self._redo = other._redo  # keep our undo (the oldest state), take their redo (the newest)
+        return True
+
+
+class SnapshotCommand(QUndoCommand):
+    """Undo a list edit by restoring a copy of the whole list taken before it."""
+
+    def __init__(self, text: str, apply: Callable[[Any], None], before: Any, after: Any) -> None:
+        super().__init__(text)
+        self._apply = apply
+        self._before = copy.deepcopy(before)
+        self._after = copy.deepcopy(after)
+        self._first = True
+
+    def redo(self) -> None:
+        if self._first:  # the change is already on screen when pushed
+            self._first = False
+            return
+        self._apply(copy.deepcopy(self._after))
+
+    def undo(self) -> None:
+        self._apply(copy.deepcopy(self._before))
+
+
+def _text_history(widget, redo: bool = False) -> bool:
+    """A text field with typing to undo (or redo): its own history comes first, then the report's."""
+    if isinstance(widget, QLineEdit):
+        return widget.isRedoAvailable() if redo else widget.isUndoAvailable()
+    if isinstance(widget, (QTextEdit, QPlainTextEdit)):
+        document = widget.document()
+        return document.isRedoAvailable() if redo else document.isUndoAvailable()
+    return False
+
+
+class ReportUndo:
+    """The window's undo: a stack per report id and the Sửa menu's Hoàn tác / Làm lại."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.w = window
+        self.group = QUndoGroup(window)
+        self._stacks: dict[Any, QUndoStack] = {}
+        self.undo_action = QAction("&Hoàn tác", window)
+        self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
+        self.undo_action.setToolTip("Hoàn tác thay đổi vừa làm (Ctrl+Z)")
+        self.redo_action = QAction("&Làm lại", window)
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        self.redo_action.setToolTip("Làm lại thay đổi vừa hoàn tác (Ctrl+Y)")
+        self.undo_action.triggered.connect(lambda _checked=False: self.undo())
+        self.redo_action.triggered.connect(lambda _checked=False: self.redo())
+        window.addAction(self.undo_action)
+        window.addAction(self.redo_action)
+        self.activate(None)
+
+    @property
+    def stack(self) -> QUndoStack:
+        return self.group.activeStack()
+
+    def activate(self, report_id: Any) -> QUndoStack:
+        """Called when a report is shown: its own stack becomes the active one."""
+        stack = self._stacks.get(report_id)
+        if stack is None:
+            stack = QUndoStack(self.group)
+            stack.setUndoLimit(500)
+            self._stacks[report_id] = stack
+        self.group.setActiveStack(stack)
+        return stack
+
+    def forget(self, report_id: Any) -> None:
+        stack = self._stacks.pop(report_id, None)
+        if stack is not None:
+            self.group.removeStack(stack)
+
+    def push(self, command: QUndoCommand) -> None:
+        if getattr(self.w, "read_only", False):
+            return
+        self.stack.push(command)
+
+    def take_over_shortcuts(self) -> None:
+        """The tabs' own Ctrl+Z / Ctrl+Y actions (parts outline, appendix grid) would make the
+        window's shortcut ambiguous, so neither would fire: the window's action routes to their
+        stacks instead (``_tab_stack``); a table edited in a dialog keeps its own."""
+        keys = {QKeySequence(QKeySequence.StandardKey.Undo).toString(),
+                QKeySequence(QKeySequence.StandardKey.Redo).toString(), "Ctrl+Y"}
+        for action in self.w.findChildren(QAction):
+            if action not in (self.undo_action, self.redo_action) and action.shortcut().toString() in keys:
+                action.setShortcut(QKeySequence())
+
+    def _tab_stack(self, redo: bool = False) -> QUndoStack | None:
+        """The current tab's own stack when it has something to undo (parts, appendix forms)."""
+        stack = getattr(self.w.tabs.currentWidget(), "stack", None)
+        if isinstance(stack, QUndoStack) and (stack.canRedo() if redo else stack.canUndo()):
+            return stack
+        return None
+
+    def undo(self) -> None:
+        focus = QApplication.focusWidget()
+        if _text_history(focus):
+            focus.undo()  # a text field's own typing history
+            return
+        if not getattr(self.w, "read_only", False):
+            (self._tab_stack() or self.stack).undo()
+
+    def redo(self) -> None:
+        focus = QApplication.focusWidget()
+        if _text_history(focus, redo=True):
+            focus.redo()
+            return
+        if not getattr(self.w, "read_only", False):
+            (self._tab_stack(redo=True) or self.stack).redo()
+
+
+# --- typing undone word by word, as in Word ---------------------------------------------------------
+WORD_ENDS = frozenset(" \t.,;:!?)…\u00a0")
+
+
+class WordTyping:
+    """Groups typed characters into one undo step per word (plus the spaces/punctuation after it).
+
+    QTextDocument merges all consecutive typing into a single step, so one Ctrl+Z removed a
+    sentence together with a later addition.  ``key_press(event)`` returns True when it typed the
+    event's text itself; any other key ends the word in progress.  Works for QTextEdit and
+    QPlainTextEdit.
+    """
+
+    def __init__(self, editor) -> None:
+        self.editor = editor
+        self.at = -1  # cursor position after our last typed character; -1: no word in progress
+        self.last = ""
+
+    def reset(self) -> None:
+        self.at = -1
+
+    def key_press(self, event) -> bool:
+        from PySide6.QtCore import Qt
+
+        text = event.text()
+        if (self.editor.isReadOnly() or not text or not text.isprintable()
+                or event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)):
+            self.at = -1
+            return False
+        self.type(text)
+        return True
+
+    def type(self, text: str) -> None:
+        editor = self.editor
+        cursor = editor.textCursor()
+        continuing = (self.at == cursor.position() and not cursor.hasSelection()
+                      and not (self.last in WORD_ENDS and text not in WORD_ENDS))
+        if continuing:
+            cursor.joinPreviousEditBlock()
+        else:
+            cursor.beginEditBlock()
+        cursor.insertText(text)
+        cursor.endEditBlock()
+        editor.setTextCursor(cursor)
+        editor.ensureCursorVisible()
+        self.at = cursor.position()
+        self.last = text[-1]
