@@ -113,3 +113,19 @@ def test_font_licence_is_found_beside_the_fonts() -> None:
 
 def test_version_comes_from_pyproject() -> None:
     assert re.fullmatch(r"\d+\.\d+\.\d+.*", load_build_module().project_version())
+
+
+def test_windows_build_installs_every_runtime_dependency_and_pins_python() -> None:
+    spec = importlib.util.spec_from_file_location("build_windows", ROOT / "installer" / "build_windows.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    import tomllib
+
+    with open(ROOT / "pyproject.toml", "rb") as file:
+        dependencies = tomllib.load(file)["project"]["dependencies"]
+    wanted = module.requirements()
+    assert set(dependencies) <= set(wanted)
+    assert any(r.lower().startswith("pyinstaller") for r in wanted)
+    assert {"pywin32-ctypes", "pefile"} <= set(wanted)  # PyInstaller's Windows-only needs
+    assert re.fullmatch(r"[0-9a-f]{64}", module.PYTHON_EMBED_SHA256)
+    assert module.FORBIDDEN_IN_BUNDLE == ("icuuc.dll", "bcryptprimitives.dll")

@@ -154,6 +154,20 @@ def test_backup_upgrade_uninstall_keep_the_data(smoke: dict) -> None:
     assert after["database"]
 
 
+def test_signature_check_refuses_a_tampered_interpreter(smoke: dict, tmp_path: Path) -> None:
+    import build_windows
+
+    signed = CACHE / "python"
+    build_windows.verify_signatures(signed)  # the real files: the PSF's signatures verify
+    for name in build_windows.SIGNED_FILES:
+        (tmp_path / name).write_bytes((signed / name).read_bytes())
+    data = bytearray((tmp_path / "python.exe").read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    (tmp_path / "python.exe").write_bytes(bytes(data))
+    with pytest.raises(build_windows.BuildError, match="python.exe"):
+        build_windows.verify_signatures(tmp_path)
+
+
 def test_zz_record_success(smoke: dict, request: pytest.FixtureRequest) -> None:
     """Last in the file: remember the inputs of a fully green build so unchanged runs can skip."""
     if request.session.testsfailed == 0:
