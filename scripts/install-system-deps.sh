@@ -16,7 +16,7 @@ packages=(
 )
 windows=(wine64 nsis gcc-mingw-w64-x86-64 osslsigncode)
 if [ "${1:-}" = "--test" ]; then
-  packages+=(libreoffice-writer-nogui poppler-utils xvfb xauth binutils "${windows[@]}")
+  packages+=(libreoffice-writer-nogui poppler-utils xvfb xauth binutils recode "${windows[@]}")
 elif [ "${1:-}" = "--windows" ]; then
   packages+=(fonts-liberation2 "${windows[@]}")
 fi

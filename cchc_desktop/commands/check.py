@@ -25,12 +25,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, db: sqlite_utils.Database) -> int:
+    from .. import user_words
+
     try:
         check_stored(db, args.id)  # before loading: a huge report is refused, not read
         report = load_report(db, args.id)
         check_report(report, f"báo cáo số {args.id}")
     except LimitError as error:
         raise UserError(str(error)) from None
+    user_words.load()  # the clerk's own dictionary
     findings = run_checks(report, finalizing=args.finalizing)
     if args.json:
         print(json.dumps([_as_dict(report, f) for f in findings], ensure_ascii=False, indent=2))
@@ -52,14 +55,17 @@ def _as_dict(report: Report, finding: Finding) -> dict:
     loc = finding.location
     return {"rule": finding.rule_id, "severity": finding.severity.value, "message": finding.message,
             "field": loc.field, "where": where(report, loc.field), "start": loc.start, "end": loc.end,
-            "row": loc.row, "column": loc.column, "text": _excerpt(report, finding)}
+            "row": loc.row, "column": loc.column, "text": _excerpt(report, finding),
+            "fixes": [{"label": fix.label, "replacement": fix.replacement} for fix in finding.fixes]}
 
 
 def _as_text(report: Report, findings: list[Finding]) -> str:
     if not findings:
         return "Không phát hiện lỗi nào."
     errors = sum(f.severity == Severity.ERROR for f in findings)
-    lines = [f"{errors} lỗi, {len(findings) - errors} cảnh báo."]
+    style = sum(f.severity == Severity.STYLE for f in findings)
+    lines = [f"{errors} lỗi, {len(findings) - errors - style} cảnh báo"
+             + (f", {style} lỗi trình bày." if style else ".")]
     for finding in findings:
         lines.append(f"[{finding.severity.label}] {where(report, finding.location.field)}: {finding.message}"
                      f" ({finding.rule_id})")

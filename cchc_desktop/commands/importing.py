@@ -1,25 +1,39 @@
-"""``import FILE``: add a report from a JSON exchange file; prints its new number."""
+"""``import FILE``: add a report from a JSON exchange file or a Word .docx (decided by the
+file's content, not its name); prints its new number, or with ``--json`` the import report."""
 
 from __future__ import annotations
 
 import argparse
+import json
 from pathlib import Path
 
 import sqlite_utils
 
-from ..store.exchange import read_exchange
 from ..store.reports import save_report
+from . import UserError
 
 NAME = "import"
-HELP = "nhập một báo cáo từ tệp JSON (định dạng trao đổi) và in số mới của nó"
+HELP = "nhập một báo cáo từ tệp Word (.docx) hoặc tệp JSON (định dạng trao đổi) và in số mới của nó"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", type=Path, metavar="TỆP", help="tệp .json đã xuất bằng lệnh export")
+    parser.add_argument("file", type=Path, metavar="TỆP", help="tệp .docx hoặc tệp .json đã xuất bằng lệnh export")
+    parser.add_argument("--json", action="store_true", help="in báo cáo nhập (số mới và những chỗ cần xem lại) dạng JSON")
+    parser.add_argument("--convert", action="store_true",
+                        help="tệp Word cũ (.doc, .rtf): chuyển sang .docx bằng LibreOffice rồi nhập")
 
 
 def run(args: argparse.Namespace, db: sqlite_utils.Database) -> int:
-    report = read_exchange(args.file)  # validated completely before the database is touched
-    report.id = None
-    print(save_report(db, report))
+    from ..importing import ImportRefused, import_file
+
+    try:
+        result = import_file(args.file, convert=args.convert)  # read completely before the database is touched
+    except ImportRefused as error:
+        raise UserError(str(error)) from None
+    result.report.id = None
+    new_id = save_report(db, result.report)
+    if args.json:
+        print(json.dumps({"id": new_id} | result.to_json(), ensure_ascii=False, indent=2))
+    else:
+        print(new_id)
     return 0

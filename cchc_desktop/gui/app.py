@@ -87,8 +87,11 @@ def build_window(database: Path | None):
 
     from .main_window import MainWindow
 
+    from cchc_desktop import user_words
+
     path = Path(database) if database else paths.default_database()
     db = open_database(path)
+    user_words.load()  # the clerk's own dictionary, for the checks and the underline
     window = MainWindow(path, db)
     window.restore_state()
     window.open_initial()

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
 from cchc_desktop.core.model import BlockRole, NumberStyle, Run, Table
 
 from . import dialogs
+from . import spelling
 from .narrative_editor import NarrativeEditor
 from .rich_text import block_role, blocks_to_document, detect_role, document_to_blocks, role_format
 from .table_grid import NUMBER_STYLE_LABELS, TableGrid
@@ -436,6 +437,7 @@ class BodyEditor(NarrativeEditor):
 
     def contextMenuEvent(self, event) -> None:  # noqa: N802
         menu = self.createStandardContextMenu(event.pos())
+        spelling.spelling_actions(self, menu, event.pos())  # suggestions, "Thêm vào từ điển"
         found = self.object_near(event.pos())
         if not self.isReadOnly():
             menu.addSeparator()

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDockWidget,
     QHBoxLayout,
     QLabel,
@@ -24,8 +26,8 @@ from cchc_desktop.core.model import Report
 
 log = logging.getLogger(__name__)
 DELAY_MS = 800
-SEVERITY_LABELS = {"error": "Lỗi", "warning": "Cảnh báo", "info": "Gợi ý"}
-SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+SEVERITY_LABELS = {"error": "Lỗi", "warning": "Cảnh báo", "style": "Trình bày", "info": "Gợi ý"}
+SEVERITY_ORDER = {"error": 0, "warning": 1, "style": 2, "info": 3}
 FINDING_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -42,7 +44,9 @@ def _get(obj: Any, *names: str, default: Any = None) -> Any:
 def severity_of(finding: Any) -> str:
     value = _get(finding, "severity", "level", default="warning")
     text = str(getattr(value, "value", value)).lower()
-    return "error" if text in ("error", "lỗi", "loi") else ("info" if text == "info" else "warning")
+    if text in ("error", "lỗi", "loi"):
+        return "error"
+    return text if text in ("info", "style") else "warning"
 
 
 def run_checks(report: Report) -> list:
@@ -67,8 +71,18 @@ class ChecksPanel(QDockWidget):
         self.enable_all.setToolTip("Bật lại mọi quy tắc đã tắt cho báo cáo này")
         self.enable_all.clicked.connect(self._enable_all_rules)
         self.enable_all.hide()
+        self.show_style = QCheckBox("Hiện lỗi trình bày")
+        self.show_style.setToolTip("Dấu cách, dấu ngoặc kép… (không làm báo cáo bị trả lại)")
+        self.show_style.setChecked(True)
+        self.show_style.toggled.connect(lambda _on: self._fill())
+        self.fix_button = QPushButton("Sửa")
+        self.fix_button.setToolTip("Sửa theo gợi ý (hoàn tác được)")
+        self.fix_button.setEnabled(False)
+        self.fix_button.clicked.connect(lambda: self.apply_fix_of(self.list.currentItem()))
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
+        top.addWidget(self.show_style)
+        top.addWidget(self.fix_button)
         top.addWidget(self.enable_all)
         layout.addLayout(top)
         self.list = QTreeWidget()
@@ -85,7 +99,10 @@ class ChecksPanel(QDockWidget):
         self.list.itemClicked.connect(self._jump)
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.list.customContextMenuRequested.connect(self._menu)
+        self.list.currentItemChanged.connect(self._current_changed)
         self.findings: list = []
+        self._disabled = 0
+        self._report: Report | None = None
         self.visibilityChanged.connect(self._reopened)
         self.list.setColumnWidth(1, 520)
 
@@ -106,25 +123,76 @@ class ChecksPanel(QDockWidget):
             log.exception("Checks failed")
             self.summary.setText("Không chạy được phần kiểm tra (đã ghi nhật ký).")
             return 0
+        self._disabled = len(report.disabled_checks)
+        self._report = report
+        return self._fill()
+
+    def _fill(self) -> int:
+        """Show the findings (style ones only when asked); returns the number of errors."""
         self.list.clear()
-        errors = 0
+        counts = {"error": 0, "warning": 0, "style": 0, "info": 0}
         for finding in self.findings:
             severity = severity_of(finding)
-            errors += severity == "error"
-            place = self._where(report, finding)
-            item = QTreeWidgetItem([SEVERITY_LABELS[severity], str(_get(finding, "message", default=finding)), place])
+            counts[severity] += 1
+            if severity == "style" and not self.show_style.isChecked():
+                continue
+            message = str(_get(finding, "message", default=finding))
+            if _get(finding, "fixes", default=()):
+                message += "  [có thể sửa tự động]"
+            place = self._where(self._report, finding) if self._report is not None else ""
+            item = QTreeWidgetItem([SEVERITY_LABELS[severity], message, place])
             item.setData(0, FINDING_ROLE, finding)
             item.setToolTip(1, f"{item.text(1)}\n({place})" if place else item.text(1))
             if severity == "error":
                 item.setForeground(0, QBrush(QColor("#b00020")))
+            elif severity == "style":
+                item.setForeground(0, QBrush(QColor("#666666")))
             self.list.addTopLevelItem(item)
-        warnings = len(self.findings) - errors
-        disabled = len(report.disabled_checks)
-        self.enable_all.setText(f"Bật lại {disabled} quy tắc đã tắt")
-        self.enable_all.setVisible(disabled > 0)
+        self.enable_all.setText(f"Bật lại {self._disabled} quy tắc đã tắt")
+        self.enable_all.setVisible(self._disabled > 0)
+        style = f", {counts['style']} lỗi trình bày" if counts["style"] else ""
         self.summary.setText("Không thấy vấn đề nào." if not self.findings
-                             else f"{errors} lỗi, {warnings} cảnh báo. Bấm vào một dòng để đến chỗ cần sửa.")
-        return errors
+                             else f"{counts['error']} lỗi, {counts['warning']} cảnh báo{style}. "
+                                  "Bấm vào một dòng để đến chỗ cần sửa.")
+        self.fix_button.setEnabled(False)
+        return counts["error"]
+
+    def _current_changed(self, item: QTreeWidgetItem | None, _previous=None) -> None:
+        finding = item.data(0, FINDING_ROLE) if item is not None else None
+        self.fix_button.setEnabled(bool(finding is not None and _get(finding, "fixes", default=())))
+
+    # --- one-click fixes ---------------------------------------------------------------------
+    def apply_fix_of(self, item: QTreeWidgetItem | None, choice: int = 0) -> bool:
+        """Apply the finding's fix to the report; the window takes the new report (undoable:
+        ``window.apply_report_change`` when the window has an undo stack)."""
+        if item is None:
+            return False
+        finding = item.data(0, FINDING_ROLE)
+        if not _get(finding, "fixes", default=()):
+            return False
+        from cchc_desktop.core.checks.fixes import FixError, apply_fix
+
+        window = self.window_
+        report = window.current_report()
+        if report is None:
+            return False
+        if self._apply_in_editor(report, finding, finding.fixes[choice]):
+            self.run_now(window.current_report)
+            return True
+        try:
+            fixed = apply_fix(report, finding, choice)
+        except (FixError, KeyError, IndexError) as error:
+            log.info("Fix not applied: %s", error)
+            self.summary.setText("Không sửa được: đoạn văn đã đổi. Bấm F7 để kiểm tra lại.")
+            return False
+        apply = getattr(window, "apply_report_change", None)
+        if apply is not None:
+            apply(fixed, "Sửa theo kiểm tra")
+        else:
+            window.show_report(fixed)
+            window.mark_changed()
+        self.run_now(window.current_report)
+        return True
 
     @staticmethod
     def _where(report: Report, finding) -> str:
@@ -156,8 +224,54 @@ class ChecksPanel(QDockWidget):
         finding = item.data(0, FINDING_ROLE)
         menu = QMenu(self.list)
         menu.addAction("Đến &chỗ cần sửa", lambda: self._jump(item))
+        for n, fix in enumerate(_get(finding, "fixes", default=()) or ()):
+            menu.addAction(fix.label, lambda n=n: self.apply_fix_of(item, n))
         menu.addAction("&Tắt quy tắc này cho báo cáo này", lambda: self.disable_rule(_get(finding, "rule_id")))
         menu.exec(self.list.viewport().mapToGlobal(position))
+
+    def _editor_for(self, report: Report, field: str):
+        """The text editor that shows ``field`` once ``go_to`` has been there (None: a place
+        whose edits do not go through a text editor, such as a part heading's line)."""
+        window = self.window_
+        tab = getattr(window, "narrative", None)
+        match = re.fullmatch(r"sections\[(\d+)\]\.blocks\[(\d+)\]", field)
+        if match and tab is not None:
+            part = report.sections[int(match.group(1))]
+            if part.heading is not None and int(match.group(2)) == 0:
+                return None  # the heading line: its edits are commands of the parts outline
+            return tab.editor
+        if field == "closing" and tab is not None:
+            return getattr(tab, "closing", None)
+        if field in ("subject", "opening"):
+            return getattr(window.general, field, None)
+        return None
+
+    def _apply_in_editor(self, report: Report, finding: Any, fix: Any) -> bool:
+        """Make the change in the editor that shows the text, so that Ctrl+Z there undoes it
+        and the runs' formatting stays; False when the editor does not show exactly the
+        text the fix was made for (the caller then replaces the report)."""
+        from cchc_desktop.core.checks import Location, field_text
+
+        from .locate import go_to
+
+        try:
+            expected = field_text(report, fix.field)[fix.start:fix.end]
+        except KeyError:
+            return False
+        location = _get(finding, "location")
+        go_to(self.window_, Location(fix.field, fix.start, fix.end, section=_get(location, "section", default=None),
+                                     block=_get(location, "block", default=None)))
+        editor = self._editor_for(report, fix.field)
+        if editor is None or not hasattr(editor, "textCursor"):
+            return False
+        cursor = editor.textCursor()
+        if cursor.selectedText() != expected or (not expected and cursor.hasSelection()):
+            return False
+        cursor.beginEditBlock()
+        cursor.insertText(fix.replacement)  # one undo step in that editor
+        cursor.endEditBlock()
+        editor.setTextCursor(cursor)
+        return True
 
     def disable_rule(self, rule_id: str | None) -> None:
         """Remembered in the report itself (Report.disabled_checks), so it is saved and exported with it."""

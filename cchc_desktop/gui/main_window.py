@@ -87,6 +87,7 @@ class MainWindow(QMainWindow):
         self.cycle = CycleActions(self)  # next report, history, finalising, backups
         self.figures = FiguresActions(self)  # charts, consolidation, Excel
         from .settings_dialog import install_settings_action; install_settings_action(self)  # noqa: E702
+        from .import_dialog import install_import_action; install_import_action(self)  # noqa: E702
         self.undo = ReportUndo(self)  # Ctrl+Z: the focused field's typing, else the tab's or report's stack
         self.signature.undo = self.undo
         first_edit = self.actions.edit_menu.actions()[0]

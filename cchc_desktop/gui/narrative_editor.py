@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QTextEdit, QWidget
 from cchc_desktop.core.model import Block, BlockRole
 from cchc_desktop.core.vietnamese import nfc
 
+from . import spelling
 from .undo import WordTyping
 from .rich_text import (MANUAL_PROPERTY, block_role, blocks_to_document, char_format, detect_role,
                         document_to_blocks, role_format)
@@ -38,6 +39,7 @@ class _RoleHighlighter(QSyntaxHighlighter):
             if role == BlockRole.HEADING3:
                 fmt.setFontItalic(True)
             self.setFormat(0, len(text), fmt)
+        spelling.underline(self, text)  # red wavy line under misspelled words
 
 
 class NarrativeEditor(QTextEdit):
@@ -54,6 +56,7 @@ class NarrativeEditor(QTextEdit):
         font.setStyleHint(QFont.StyleHint.Serif)
         self.document().setDefaultFont(font)
         self._highlighter = _RoleHighlighter(self.document())
+        spelling.install_menu(self)  # suggestions and "Thêm vào từ điển" on right-click
         self._loading = False
         self._words = WordTyping(self)  # typing undone word by word
         self.document().contentsChange.connect(self._on_contents_change)
@@ -201,9 +204,12 @@ class NarrativeEditor(QTextEdit):
             scratch = QTextDocument()
             scratch.setHtml(source.html())
             first = True
-            for block in document_to_blocks(scratch) or []:
+            from .paste_word import document_blocks  # legacy fonts converted, roles as the Word import gives
+
+            for block in document_blocks(scratch):
                 if not first:
-                    cursor.insertBlock(role_format(detect_role(block.text) or BlockRole.PARAGRAPH))
+                    automatic = detect_role(block.text) or BlockRole.PARAGRAPH
+                    cursor.insertBlock(role_format(block.role, manual=automatic != block.role))
                 first = False
                 for run in block.runs:
                     cursor.insertText(run.text, char_format(run.bold, run.italic))

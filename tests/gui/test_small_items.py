@@ -27,7 +27,8 @@ def test_the_same_message_is_told_apart_by_its_place(qtbot, open_window, monkeyp
     panel.show()
     panel.run_now(window.current_report)
     places = [panel.list.topLevelItem(i).text(2) for i in range(panel.list.topLevelItemCount())]
-    assert places == ["Phần I, đoạn 2", "Phần I, đoạn 5", "Phần I, đoạn 8"]
+    # named as the document numbers them (issue 15): part, numbered heading, paragraph under it
+    assert places == ["Phần I, mục 1", "Phần I, mục 1, đoạn 3", "Phần I, mục 2.1, đoạn 1"]
 
 
 def test_checks_panel_reopened_is_not_empty(qtbot, open_window) -> None:

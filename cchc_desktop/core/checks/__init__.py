@@ -25,8 +25,9 @@ import dataclasses
 import re
 
 from ..model import Report
-from . import citations, dates, indicators, periods_rules, placeholders, recipients, signature, typography  # noqa: F401
-from .base import RULES, Context, Finding, Location, Rule, Severity, field_text, text_fields, where
+from . import (citations, dates, figures_rules, indicators, numbering, periods_rules, placeholders, recipients,  # noqa: F401
+               signature, spelling, typography)
+from .base import RULES, Context, cached_fields, Finding, Location, Rule, Severity, field_text, text_fields, where
 
 __all__ = ["RULES", "Finding", "Location", "Rule", "Severity", "field_text", "run_checks", "text_fields", "where"]
 
@@ -36,7 +37,7 @@ def _order(report: Report) -> dict[str, int]:
     return {field: n for n, field in enumerate(fields)}
 
 
-_BLOCK = re.compile(r"sections\[(\d+)\]\.blocks\[(\d+)\]")
+_BLOCK = re.compile(r"sections\[(\d+)\]\.blocks\[(\d+)\](?:\..*)?")
 
 
 def _with_section(report: Report, finding: Finding) -> Finding:
@@ -53,8 +54,9 @@ def run_checks(report: Report, *, finalizing: bool = False) -> list[Finding]:
     """All findings of the enabled rules on ``report``."""
     context = Context(finalizing=finalizing)
     disabled = set(report.disabled_checks)
-    findings = [finding for rule in RULES.values() if rule.id not in disabled
-                for finding in rule.check(report, context)]
+    with cached_fields(report):
+        findings = [finding for rule in RULES.values() if rule.id not in disabled
+                    for finding in rule.check(report, context)]
     findings = [_with_section(report, f) for f in findings]
     order = _order(report)
 

@@ -16,10 +16,11 @@ from ..vietnamese import date_words, format_number
 class Severity(StrEnum):
     ERROR = "error"  # lỗi: the superior office would send the report back
     WARNING = "warning"  # cảnh báo: worth a look, the clerk may go on
+    STYLE = "style"  # trình bày: typography only; the window can hide these
 
     @property
     def label(self) -> str:
-        return "Lỗi" if self is Severity.ERROR else "Cảnh báo"
+        return {"error": "Lỗi", "warning": "Cảnh báo", "style": "Trình bày"}[self.value]
 
 
 @dataclass(frozen=True)
@@ -37,11 +38,24 @@ class Location:
 
 
 @dataclass(frozen=True)
+class Fix:
+    """One obvious correction: put ``replacement`` in place of ``start:end`` of ``field``'s text
+    (``core.checks.fixes.apply_fix`` applies it).  ``label`` is the button text."""
+
+    label: str
+    field: str
+    start: int
+    end: int
+    replacement: str
+
+
+@dataclass(frozen=True)
 class Finding:
     rule_id: str
     severity: Severity
     message: str  # Vietnamese: what is wrong and what to do
     location: Location
+    fixes: tuple[Fix, ...] = ()  # the first is the one-click fix; the others are alternatives
 
 
 @dataclass(frozen=True)
@@ -60,11 +74,12 @@ class Rule:
     check: CheckFn
 
     def finding(self, message: str, field: str, start: int | None = None, end: int | None = None,
-                *, row: int | None = None, column: str | None = None) -> Finding:
+                *, row: int | None = None, column: str | None = None,
+                fixes: tuple[Fix, ...] = ()) -> Finding:
         cell = _CELL.fullmatch(field)
         if cell and row is None:  # an appendix cell: the table view wants row and column
             row, column = int(cell.group(1)), cell.group(2)
-        return Finding(self.id, self.severity, message, Location(field, start, end, row, column))
+        return Finding(self.id, self.severity, message, Location(field, start, end, row, column), tuple(fixes))
 
 
 _CELL = re.compile(r"appendix\.rows\[(\d+)\]\.(\w+)")
@@ -86,8 +101,38 @@ def rule(rule_id: str, severity: Severity, title: str) -> Callable[[CheckFn], Ru
 
 # ------------------------------------------------------------------ text fields
 
+_FIELDS_CACHE: dict[int, list[tuple[str, str]]] = {}
+
+
+class cached_fields:  # noqa: N801 - used as a context manager by run_checks
+    """Within ``run_checks`` every rule reads the same field list: build it once."""
+
+    def __init__(self, report: Report) -> None:
+        self.key = id(report)
+        self.report = report
+
+    def __enter__(self) -> None:
+        _FIELDS_CACHE[self.key] = list(_text_fields(self.report))
+
+    def __exit__(self, *_exc) -> None:
+        _FIELDS_CACHE.pop(self.key, None)
+
+
 def text_fields(report: Report) -> Iterator[tuple[str, str]]:
-    """(field, text) for every free-text field a clerk types, in document order."""
+    """(field, text) for every free-text field a clerk types, in document order (see
+    ``_text_fields``)."""
+    cached = _FIELDS_CACHE.get(id(report))
+    return iter(cached) if cached is not None else _text_fields(report)
+
+
+def _text_fields(report: Report) -> Iterator[tuple[str, str]]:
+    """(field, text) for every free-text field a clerk types, in document order.
+
+    Narrative blocks are "sections[s].blocks[b]" (``sections`` is the parts list); a table
+    in the text gives its cells, "sections[s].blocks[b].table.rows[r].cells[c]"; a footnote
+    "sections[s].blocks[b].runs[k].footnote".  The first appendix table keeps the short
+    paths "appendix.title", "appendix.rows[i].indicator" (i counts body rows); the others
+    are "appendices[k].title", "appendices[k].table.rows[r].cells[c]"."""
     org = report.organization
     for i, line in enumerate(org.issuing_body):
         yield f"organization.issuing_body[{i}]", line
@@ -100,23 +145,48 @@ def text_fields(report: Report) -> Iterator[tuple[str, str]]:
     yield "opening", report.opening
     for s, section in enumerate(report.sections):
         for b, block in enumerate(section.blocks):
-            yield f"sections[{s}].blocks[{b}]", block.text
+            field = f"sections[{s}].blocks[{b}]"
+            if block.table is not None:
+                yield from _table_cells(block.table, f"{field}.table", figures=False)
+                continue
+            yield field, block.text
+            for k, run in enumerate(block.runs):
+                if run.footnote:
+                    yield f"{field}.runs[{k}].footnote", "".join(r.text for r in run.footnote)
     yield "closing", report.closing
     for i, line in enumerate(report.signature.authority):
         yield f"signature.authority[{i}]", line
     yield "signature.title", report.signature.title
+    if report.signature.concurrent_title:
+        yield "signature.concurrent_title", report.signature.concurrent_title
     yield "signature.name", report.signature.name
     for i, line in enumerate(report.recipients):
         yield f"recipients[{i}]", line
-    appendix = report.appendix
-    if appendix is not None:
-        yield "appendix.heading", appendix.heading
-        yield "appendix.title", appendix.title
-        yield "appendix.reference", appendix.reference
-        keys = [key for key in ("tt", "indicator", "unit", "note") if appendix.table.column_index(key) is not None]
-        for row in indicator_rows(appendix.table):
-            for key in keys:
-                yield f"appendix.rows[{row.index}].{key}", row.text(key)
+    for k, appendix in enumerate(report.appendices):
+        prefix = "appendix" if k == 0 else f"appendices[{k}]"
+        yield f"{prefix}.heading", appendix.heading
+        yield f"{prefix}.title", appendix.title
+        yield f"{prefix}.reference", appendix.reference
+        if k == 0:
+            keys = [key for key in ("tt", "indicator", "unit", "note") if appendix.table.column_index(key) is not None]
+            for row in indicator_rows(appendix.table):
+                for key in keys:
+                    yield f"appendix.rows[{row.index}].{key}", row.text(key)
+        else:
+            yield from _table_cells(appendix.table, f"{prefix}.table", figures=False, header=False)
+
+
+def _table_cells(table, prefix: str, *, figures: bool, header: bool = True) -> Iterator[tuple[str, str]]:
+    """The text cells of a table (figure columns left out unless ``figures``)."""
+    hidden = table.covered()
+    for r, row in enumerate(table.rows):
+        if not header and r < table.header_rows:
+            continue
+        for c, cell in enumerate(row.cells):
+            if (r, c) in hidden or (not figures and c < len(table.columns) and table.columns[c].figures
+                                    and r >= table.header_rows):
+                continue
+            yield f"{prefix}.rows[{r}].cells[{c}]", cell.text
 
 
 _STEP = re.compile(r"(\w+)(?:\[(\d+)\])?")
@@ -153,6 +223,8 @@ def field_text(report: Report, field: str) -> str:
         return obj.text  # type: ignore[union-attr]
     if obj is None:
         return ""
+    if isinstance(obj, list) and obj and all(hasattr(item, "bold") for item in obj):
+        return "".join(item.text for item in obj)  # a footnote: a list of runs
     if isinstance(obj, list) and all(isinstance(item, str) for item in obj):
         return "\n".join(obj)  # a whole list, e.g. "recipients" when it is empty
     if isinstance(obj, Decimal):
@@ -168,18 +240,114 @@ def section_of(report: Report, field: str) -> str | None:
     return report.sections[int(match.group(1))].key.value if match else None
 
 
-def where(report: Report, field: str) -> str:
-    """A short Vietnamese name of a field for messages: 'Phần I, đoạn 3', 'Trích yếu'."""
-    match = re.fullmatch(r"sections\[(\d+)\]\.blocks\[(\d+)\]", field)
+_ROMAN_MARK = re.compile(r"^\s*([IVXL]{1,6})\s*[.\-–]")
+_NUMBER_MARK = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){0,2})\s*\.?(?=\s)")
+_PART_GROUP = re.compile(r"^\s*(phần\s+thứ\s+\w+)", re.IGNORECASE)
+
+
+def part_name(report: Report, s: int) -> str:
+    """'Phần IV' as the document numbers the part, 'Phần thứ hai', else 'Phần “Title…”'."""
+    title = report.sections[s].title
+    match = _ROMAN_MARK.match(title)
     if match:
-        names = {"results": "Phần I", "difficulties": "Phần II", "directions": "Phần III"}
-        key = report.sections[int(match.group(1))].key.value
-        return f"{names.get(key, key)}, đoạn {int(match.group(2)) + 1}"
+        return f"Phần {match.group(1)}"
+    match = _PART_GROUP.match(title)
+    if match:
+        return match.group(1)[:1].upper() + match.group(1)[1:]
+    return f"Phần {s + 1}" if not title.strip() else f"Phần “{title.strip()[:30]}”"
+
+
+def block_place(report: Report, s: int, b: int) -> str:
+    """'Phần IV, mục 2, đoạn 3': the part, the nearest numbered heading above, the
+    paragraph's rank under it ('Phần II, mục 1' for that heading itself)."""
+    from ..model import HEADING_ROLES, BlockRole
+
+    blocks = report.sections[s].blocks
+    place = [part_name(report, s)]
+    rank = 0
+    for i in range(b, -1, -1):
+        block = blocks[i]
+        if block.role in HEADING_ROLES and block.role not in (BlockRole.PART, BlockRole.HEADING1):
+            match = _NUMBER_MARK.match(block.text)
+            if match:
+                place.append(f"mục {match.group(1)}")
+            elif block.text.strip()[:2].endswith(")"):
+                place.append(f"mục {block.text.strip()[:2]}")
+            break
+        if block.role in (BlockRole.PART, BlockRole.HEADING1):
+            break
+        rank += block.role not in HEADING_ROLES and block.role != BlockRole.TABLE  # paragraphs and bullets
+    if blocks[b].role == BlockRole.TABLE:
+        tables = sum(1 for blk in blocks[:b + 1] if blk.role == BlockRole.TABLE)
+        place.append(f"bảng {tables}")
+    elif blocks[b].role not in HEADING_ROLES and rank:
+        place.append(f"đoạn {rank}")
+    elif blocks[b].role in HEADING_ROLES and len(place) == 1 and b:
+        place.append("đề mục")
+    return ", ".join(place)
+
+
+def row_name(table, body_index: int) -> str:
+    """'dòng 8 (TT 4)': the row's rank under the header and its own number where it has one."""
+    row = table.body[body_index]
+    column = table.column_index("tt")
+    tt = row.cells[column].text.strip() if column is not None and column < len(row.cells) else ""
+    return f"dòng {body_index + 1}" + (f" (TT {tt})" if tt and tt != str(body_index + 1) else "")
+
+
+def column_name(table, column: int) -> str:
+    """The column's label as printed in the header (the lowest header row that names it)."""
+    for row in reversed(table.header):
+        if column < len(row.cells) and row.cells[column].text.strip():
+            return f"“{row.cells[column].text.strip()}”"
+    return str(column + 1)
+
+
+def appendix_name(report: Report, k: int) -> str:
+    heading = report.appendices[k].heading.strip() if k < len(report.appendices) else ""
+    return heading[:1].upper() + heading[1:].lower() if heading.isupper() else (heading or "Phụ lục")
+
+
+def where(report: Report, field: str) -> str:
+    """A short Vietnamese name of a field for messages, as the document numbers it:
+    'Phần IV, mục 2, đoạn 3', 'Biểu mẫu 3, dòng 12', 'Trích yếu'."""
+    try:
+        return _where(report, field)
+    except (IndexError, KeyError, AttributeError):
+        return _NAMES.get(field, field)
+
+
+def _where(report: Report, field: str) -> str:
+    match = re.match(r"sections\[(\d+)\]\.blocks\[(\d+)\](.*)", field)
+    if match:
+        place = block_place(report, int(match.group(1)), int(match.group(2)))
+        rest = match.group(3)
+        cell = re.fullmatch(r"\.table\.rows\[(\d+)\]\.cells\[(\d+)\]", rest)
+        if cell:
+            place += f", dòng {int(cell.group(1)) + 1}, cột {int(cell.group(2)) + 1}"
+        elif rest.endswith(".footnote"):
+            place += ", chú thích"
+        return place
     match = re.fullmatch(r"appendix\.rows\[(\d+)\]\.(\w+)", field)
     if match:
-        cols = {"tt": "TT", "indicator": "chỉ tiêu", "unit": "đơn vị tính", "note": "ghi chú",
-                "value": "số lượng"}
-        return f"Phụ lục, dòng {int(match.group(1)) + 1}, cột {cols.get(match.group(2), match.group(2))}"
+        table = report.appendices[0].table
+        column = table.column_index(match.group(2))
+        return f"{appendix_name(report, 0)}, {row_name(table, int(match.group(1)))}, " \
+               f"cột {column_name(table, column) if column is not None else match.group(2)}"
+    match = re.fullmatch(r"appendices\[(\d+)\]\.table\.rows\[(\d+)\]\.cells\[(\d+)\]", field)
+    if match:
+        k, r = int(match.group(1)), int(match.group(2))
+        table = report.appendices[k].table
+        body = r - table.header_rows
+        row = row_name(table, body) if body >= 0 else f"dòng tiêu đề {r + 1}"
+        return f"{appendix_name(report, k)}, {row}, cột {column_name(table, int(match.group(3)))}"
+    match = re.fullmatch(r"appendices\[(\d+)\]\.(\w+)", field)
+    if match:
+        return f"{appendix_name(report, int(match.group(1)))}, " \
+               f"{_NAMES.get('appendix.' + match.group(2), match.group(2)).lower()}"
+    match = re.fullmatch(r"appendix\.(heading|title|reference)", field)
+    if match and len(report.appendices) > 1:
+        return f"{appendix_name(report, 0)}, {_NAMES[field].lower()}"
     match = re.fullmatch(r"(recipients|addressees|signature\.authority|organization\.\w+)\[(\d+)\]", field)
     if match:
         return f"{_NAMES.get(match.group(1), match.group(1))} dòng {int(match.group(2)) + 1}"
@@ -190,7 +358,7 @@ _NAMES = {
     "subject": "Trích yếu", "opening": "Mở đầu", "closing": "Câu kết", "place": "Địa danh",
     "number": "Số văn bản", "date": "Ngày tháng", "recipients": "Nơi nhận,", "addressees": "Kính gửi,",
     "signature.authority": "Thẩm quyền ký,", "signature.title": "Chức vụ người ký",
-    "signature.name": "Họ tên người ký", "appendix.title": "Tên phụ lục", "appendix.heading": "Tiêu đề phụ lục",
+    "signature.name": "Họ tên người ký", "signature.concurrent_title": "Chức vụ kiêm nhiệm", "appendix.title": "Tên phụ lục", "appendix.heading": "Tiêu đề phụ lục",
     "appendix.reference": "Dòng kèm theo của phụ lục", "organization.issuing_body": "Cơ quan ban hành,",
     "organization.governing_body": "Cơ quan chủ quản,",
 }

@@ -42,15 +42,37 @@ def citations(report: Report) -> Iterator[tuple[str, re.Match[str]]]:
             yield field, match
 
 
+ISSUER = re.compile(r"\s*(?:của|do)\s+([^,.;:()]{3,60})", re.IGNORECASE)
+
+
+def _issuer(text: str, match: re.Match[str]) -> str:
+    """'ubnd huyen' from "… ngày 05/01/2026 của UBND huyện về …", '' when not said."""
+    found = ISSUER.match(text, match.end())
+    if not found:
+        return ""
+    words = fold(found.group(1)).replace("uy ban nhan dan", "ubnd").split()
+    return " ".join(words[:3])
+
+
 @rule("citations.date_conflict", Severity.ERROR, "Một văn bản được trích dẫn với ngày khác nhau")
 def date_conflict(report: Report, context: Context) -> Iterator[Finding]:
-    groups: dict[tuple[str, str], list[tuple[str, re.Match[str], date]]] = defaultdict(list)
+    """Numbers start again every year and every office numbers its own documents: "Kế hoạch
+    số 01/KH-UBND" of 2025 and of 2026, of the district and of the commune are different
+    documents.  A conflict is the same number cited with two dates of one year, by the same
+    issuer (or one citation not naming it)."""
+    groups: dict[tuple[str, str, int], list[tuple[str, re.Match[str], date, str]]] = defaultdict(list)
+    texts = dict(text_fields(report))
     for field, match in citations(report):
         when = _date(match.group("date"))
         if when is not None:
-            groups[_key(match.group("type"), match.group("num"))].append((field, match, when))
+            issuer = _issuer(texts.get(field, ""), match)
+            groups[_key(match.group("type"), match.group("num")) + (when.year,)].append((field, match, when, issuer))
     me = RULES["citations.date_conflict"]
-    for places in groups.values():
+    for group in groups.values():
+        issuers = {i for *_r, i in group if i}
+        if len(issuers) > 1:
+            continue  # two offices' documents that happen to share a number
+        places = [(f, m, w) for f, m, w, _i in group]
         dates = {when for _f, _m, when in places}
         if len(dates) < 2:
             continue

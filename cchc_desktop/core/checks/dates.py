@@ -65,7 +65,7 @@ def final_missing(report: Report, context: Context) -> Iterator[Finding]:
     if not (context.finalizing or report.status == ReportStatus.FINAL):
         return
     me = RULES["dates.final_missing"]
-    if not report.number.strip():
+    if report.elements.number_line and not report.number.strip():
         yield me.finding("Báo cáo ban hành phải có số đã đăng ký. Nhập số do văn thư cấp.", "number")
     if report.date.day is None or report.date.month is None:
         yield me.finding("Báo cáo ban hành phải ghi đủ ngày, tháng, năm.", "date")

@@ -5,6 +5,7 @@ a deputy title without "KT." is the opposite mistake.  The empty name is require
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 
 from ..model import Report
@@ -26,9 +27,10 @@ def consistency(report: Report, context: Context) -> Iterator[Finding]:
         elif title != f"pho {head}" and not title.startswith("pho "):
             yield me.finding(f"“{sig.authority[i].strip()}” là cấp phó ký thay; chức vụ “{sig.title}” phải là "
                              f"“PHÓ {sig.authority[i].strip()[3:].strip()}”.", "signature.title", 0, len(sig.title))
-    elif title.startswith("pho ") and lines:
+    elif title.startswith("pho ") and lines and not any(fold(line).startswith(("q.", "tl.", "tuq.")) for _i, line in lines):
         yield me.finding(f"Chức vụ “{sig.title}” là cấp phó: thêm dòng “KT. …” (ký thay) vào thẩm quyền ký.",
                          "signature.title", 0, len(sig.title))
     if sig.name.strip() and sig.name.strip() == sig.name.strip().upper() and any(c.isalpha() for c in sig.name):
-        yield me.finding("Họ tên người ký viết thường có hoa đầu chữ (ví dụ “Lê Thị Sáu”), không viết in hoa cả.",
-                         "signature.name", 0, len(sig.name))
+        finding = me.finding("Họ tên người ký viết thường có hoa đầu chữ (ví dụ “Lê Thị Sáu”), không viết in hoa cả.",
+                             "signature.name", 0, len(sig.name))
+        yield dataclasses.replace(finding, severity=Severity.STYLE)  # typography: no reason to send it back

@@ -15,7 +15,7 @@ import unicodedata
 from collections.abc import Iterator
 
 from ..model import Report
-from .base import RULES, Context, Finding, Severity, rule, text_fields
+from .base import RULES, Context, Finding, Fix, Severity, rule, text_fields
 
 STRONG_LETTERS = "ßðþøæÞÐØÆ"
 SYMBOLS = "¸¹¶·½¾¼®§¨©ª«¬\u00ad¦¢£¤¥µº»¿¡±°²³¯´"
@@ -67,13 +67,28 @@ def not_nfc(report: Report, context: Context) -> Iterator[Finding]:
                 field, 0, len(text))
 
 
+def _quote(text: str, at: int) -> str:
+    """An opening “ at a word's start, else a closing ”."""
+    return "“" if at == 0 or text[at - 1] in " \u00a0([/:–-" else "”"
+
+
+_FIXES = {
+    "typography.double_space": ("Để một dấu cách", lambda text, m: " "),
+    "typography.space_before_punctuation": ("Xóa dấu cách", lambda text, m: ""),
+    "typography.straight_quotes": ("Dùng ngoặc kép cong", lambda text, m: _quote(text, m.start())),
+}
+
+
 def _simple(rule_id: str, pattern: re.Pattern[str], message: str) -> None:
+    label, replace = _FIXES[rule_id]
+
     def check(report: Report, context: Context) -> Iterator[Finding]:
         for field, text in text_fields(report):
             for match in pattern.finditer(text):
-                yield RULES[rule_id].finding(message, field, match.start(), match.end())
+                fix = Fix(label, field, match.start(), match.end(), replace(text, match))
+                yield RULES[rule_id].finding(message, field, match.start(), match.end(), fixes=(fix,))
     check.__name__ = rule_id.replace(".", "_")
-    rule(rule_id, Severity.WARNING, _TITLES[rule_id])(check)
+    rule(rule_id, Severity.STYLE, _TITLES[rule_id])(check)
 
 
 _TITLES = {
@@ -104,5 +119,6 @@ def slips(report: Report, context: Context) -> Iterator[Finding]:
     for field, text in text_fields(report):
         for pattern, fix, why in SLIPS:
             for match in pattern.finditer(text):
-                yield RULES["typography.slip"].finding(f"Có thể viết nhầm: {why} Sửa thành “{fix}”.",
-                                                       field, match.start(), match.end())
+                yield RULES["typography.slip"].finding(
+                    f"Có thể viết nhầm: {why} Sửa thành “{fix}”.", field, match.start(), match.end(),
+                    fixes=(Fix(f"Sửa thành “{fix}”", field, match.start(), match.end(), fix),))

@@ -39,7 +39,13 @@ class LinesEdit(QPlainTextEdit):
 
 
 class TextEdit(LinesEdit):
-    """Running text (subject, opening sentence): newlines fold into spaces."""
+    """Running text (subject, opening sentence): newlines fold into spaces; spelling underlined."""
+
+    def __init__(self, lines: int = 2, parent: QWidget | None = None) -> None:
+        super().__init__(lines, parent)
+        from ..spelling import attach
+
+        attach(self)
 
     def set_text(self, text: str) -> None:
         self.set_lines([text] if text else [])

@@ -1,0 +1,229 @@
+"""Tệp → Nhập từ Word…, and a .docx dropped on the window: import it as a new report, then
+show the import report, each line a link to the place in the report it concerns."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QFileDialog, QLabel, QListWidget,
+                               QListWidgetItem, QVBoxLayout, QWidget)
+
+from . import dialogs
+
+if TYPE_CHECKING:
+    from cchc_desktop.importing import ImportResult
+
+    from .main_window import MainWindow
+
+log = logging.getLogger(__name__)
+MENU_TEXT = "Nhập từ Word…"
+FILTERS = "Văn bản Word (*.docx *.doc *.rtf);;Tệp trao đổi JSON (*.json);;Mọi tệp (*)"
+_ACCEPTED = (".docx", ".doc", ".rtf", ".json")
+
+
+def ask_open_path(parent) -> str:
+    """The open dialog (a module function so tests can replace it)."""
+    path, _chosen = QFileDialog.getOpenFileName(parent, "Nhập báo cáo từ tệp Word", "", FILTERS)
+    return path
+
+
+# ------------------------------------------------------------------ the import itself
+
+
+def import_path(window: MainWindow, path: str | Path) -> int | None:
+    """Import ``path`` into the window's database; the new report's id, or None when the
+    clerk gave up or the file was refused (a message then says why)."""
+    from cchc_desktop.importing import ImportRefused, Kind, import_file, sniff, soffice_path
+
+    path = Path(path)
+    convert = False
+    try:
+        kind = sniff(path)
+        if kind in (Kind.DOC, Kind.RTF) and soffice_path() is not None:
+            convert = dialogs.confirm(
+                window, f"“{path.name}” là tệp Word cũ. Chuyển sang .docx bằng LibreOffice (có sẵn trên máy)"
+                        " rồi nhập?", default_yes=True)
+            if not convert:
+                return None
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            result = import_file(path, convert=convert)
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+    except ImportRefused as error:
+        dialogs.error(window, str(error))
+        return None
+    except Exception as error:  # a bug: logged, one sentence for the clerk
+        log.exception("import of %s failed", path)
+        dialogs.error(window, f"Không nhập được “{path.name}”: đây là lỗi của chương trình, đã ghi vào nhật ký.",
+                      details=f"{type(error).__name__}: {error}")
+        return None
+    _choose_organization(window, result)
+    from cchc_desktop.store.reports import save_report
+
+    report = result.report
+    report.id = None
+    new_id = window.actions._write(lambda db: save_report(db, report))
+    window.refresh_list()
+    window.open_report(new_id)
+    window.statusBar().showMessage(f"Đã nhập “{path.name}” thành báo cáo số {new_id}.", 8000)
+    if result.entries:
+        dialog = ImportReportDialog(window, path.name, result)
+        window.import_report_dialog = dialog
+        dialog.show()
+    return new_id
+
+
+def _choose_organization(window: MainWindow, result: ImportResult) -> None:
+    """The file names another organisation than the one set up here: ask which to keep."""
+    from cchc_desktop.store.reports import load_organization
+
+    theirs = result.report.organization
+    ours = load_organization(window.db)
+    def same(lines: list[str]) -> str:
+        return " ".join(" ".join(lines).upper().split())
+
+    if not theirs.issuing_body or same(theirs.issuing_body) == same(ours.issuing_body):
+        return
+    question = (f"Cơ quan trong tệp ({' '.join(theirs.issuing_body)}) khác cơ quan đã khai trong chương trình "
+                f"({' '.join(ours.issuing_body) or 'chưa khai'}). Giữ cơ quan của tệp cho báo cáo này?\n\n"
+                "Chọn “Không” để dùng cơ quan của chương trình.")
+    if not dialogs.confirm(window, question, default_yes=True):
+        result.report.organization = ours
+        if not result.report.place:
+            result.report.place = ours.place
+
+
+# ------------------------------------------------------------------ the import report
+
+
+def location_of(window: MainWindow, target: str) -> dict | None:
+    """An entry's target ("part:2:5", "opening", "closing", "appendix:0", "header") as a
+    location the checks panel's navigation understands."""
+    report = window.report
+    if not target or report is None:
+        return None
+    kind, _, rest = target.partition(":")
+    if kind == "part":
+        index, _, block = rest.partition(":")
+        part_index, block_index = int(index), int(block or 0)
+        if not 0 <= part_index < len(report.parts):
+            return None
+        tag = report.parts[part_index].tag
+        # "parts[i].blocks[j]" names the place exactly for the parts editor; the tag and
+        # block serve the per-tag narrative tabs (which show the first part with that tag)
+        first = next(i for i, part in enumerate(report.parts) if part.tag == tag)
+        return {"field": f"parts[{part_index}].blocks[{block_index}]", "section": tag,
+                "block": block_index if first == part_index else 0}
+    if kind == "appendix":
+        return {"field": f"appendix[{rest or 0}]", "row": 0}
+    if kind in ("opening", "closing", "subject", "addressees"):
+        return {"field": kind}
+    if kind == "header":
+        return {"field": "issuing"}
+    return None
+
+
+class ImportReportDialog(QDialog):
+    """What the import could not place with confidence, one line each, clickable."""
+
+    def __init__(self, window: MainWindow, name: str, result: ImportResult) -> None:
+        super().__init__(window)
+        self.window_ = window
+        self.setWindowTitle("Báo cáo nhập tệp")
+        self.setModal(False)
+        self.resize(760, 380)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"Đã nhập “{name}”. Những chỗ cần xem lại (bấm đúp để đến chỗ đó):"))
+        self.list = QListWidget()
+        for entry in result.entries:
+            text = f"{entry.where}: {entry.message}"
+            if entry.text:
+                text += f" — “{entry.text}”"
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, entry.target)
+            item.setToolTip(text)
+            self.list.addItem(item)
+        self.list.itemActivated.connect(self.go)
+        self.list.itemDoubleClicked.connect(self.go)
+        layout.addWidget(self.list)
+        buttons = QDialogButtonBox()
+        buttons.addButton(dialogs.OK, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.accepted.connect(self.accept)
+        layout.addWidget(buttons)
+
+    def go(self, item: QListWidgetItem) -> None:
+        from .locate import go_to
+
+        location = location_of(self.window_, item.data(Qt.ItemDataRole.UserRole) or "")
+        if location is not None:
+            go_to(self.window_, location)
+
+
+# ------------------------------------------------------------------ menu and drop
+
+
+class _DropFilter(QObject):
+    """Files dropped anywhere on the window: a Word or exchange file is imported."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window_ = window
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt name)
+        if event.type() not in (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop):
+            return False
+        if not isinstance(watched, QWidget) or watched.window() is not self.window_:
+            return False
+        if event.type() in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
+            if _dropped_file(event) is not None:
+                event.acceptProposedAction()
+                return True
+        elif event.type() == QEvent.Type.Drop:
+            path = _dropped_file(event)
+            if path is not None:
+                event.acceptProposedAction()
+                import_path(self.window_, path)
+                return True
+        return False
+
+
+def _dropped_file(event) -> str | None:
+    mime = event.mimeData()
+    if mime is None or not mime.hasUrls():
+        return None
+    for url in mime.urls():
+        local = url.toLocalFile()
+        if local and local.lower().endswith(_ACCEPTED):
+            return local
+    return None
+
+
+def install_import_action(window: MainWindow) -> QAction:
+    """"Nhập từ Word…" in the Tệp menu (after "Báo cáo mới…"), and drops on the window."""
+    action = QAction(MENU_TEXT, window)
+    action.setStatusTip("Nhập báo cáo từ tệp Word (.docx) có sẵn: giữ nguyên từng chữ, nhận ra các phần")
+    action.triggered.connect(lambda _checked=False: _ask_and_import(window))
+    for menu_action in window.menuBar().actions():
+        if menu_action.text() == "&Tệp":
+            menu = menu_action.menu()
+            actions = menu.actions()
+            position = actions.index(window.actions.new) + 1 if window.actions.new in actions else 0
+            menu.insertAction(actions[position] if position < len(actions) else None, action)
+    # Every widget of the window (editors included, which would otherwise paste the file's
+    # name as text): the filter sits on the application and looks only at this window's drops.
+    window.setAcceptDrops(True)
+    window.import_drop_filter = _DropFilter(window)
+    QApplication.instance().installEventFilter(window.import_drop_filter)
+    window.import_action = action
+    return action
+
+
+def _ask_and_import(window: MainWindow) -> None:
+    path = ask_open_path(window)
+    if path:
+        import_path(window, path)

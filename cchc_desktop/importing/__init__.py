@@ -1,0 +1,85 @@
+"""Bringing an existing report in: a Word .docx (or the JSON exchange file), decided by the
+file's content; legacy TCVN3/VNI fonts converted; what could not be placed reported.
+
+``import_file(path)`` → ``ImportResult`` (the new Report, not yet saved, and the import
+report's entries).  ``ImportRefused`` carries the one Vietnamese sentence for a file we
+will not take (see ``safety``).  Nothing here touches the database.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..core.model import Report
+from .safety import ImportRefused, Kind, convert_with_libreoffice, refuse, sniff, soffice_path
+from .structure import Entry
+
+__all__ = ["ImportRefused", "ImportResult", "Kind", "import_docx", "import_file", "sniff", "soffice_path"]
+
+
+@dataclass
+class ImportResult:
+    report: Report
+    kind: Kind
+    entries: list[Entry] = field(default_factory=list)
+    legacy_runs: int = 0  # runs converted from TCVN3/VNI fonts
+
+    def to_json(self) -> dict:
+        return {
+            "kind": self.kind.value,
+            "legacy_runs": self.legacy_runs,
+            "entries": [{"where": e.where, "kind": e.kind, "message": e.message, "text": e.text,
+                         "target": e.target} for e in self.entries],
+        }
+
+
+def import_docx(path: Path) -> ImportResult:
+    from .docx_reader import read_docx
+    from .own_export import own_period, read_own_export
+    from .recognize import recognize
+    from .to_model import to_report
+
+    content = read_docx(path)
+    own = read_own_export(content)
+    if own is not None:
+        own_period(own)
+        return ImportResult(own, Kind.DOCX, [Entry("tệp", "Tệp do cchc-desktop xuất: đọc theo kiểu đoạn văn.",
+                                                    kind="note")], content.legacy_runs)
+    recognized = recognize(content)
+    report = to_report(recognized)
+    entries = list(recognized.entries)
+    if content.legacy_runs:
+        entries.insert(0, Entry("tệp", f"Đã chuyển {content.legacy_runs} đoạn chữ phông cũ (TCVN3/VNI: .VnTime,"
+                                       " VNI-Times…) sang Unicode; hãy đọc soát lại.", kind="legacy"))
+    return ImportResult(report, Kind.DOCX, entries, content.legacy_runs)
+
+
+def import_file(path: Path, *, convert: bool = False) -> ImportResult:
+    """Import ``path`` by its content.  An old .doc/.rtf is converted with LibreOffice when
+    ``convert`` is set (and LibreOffice is installed); otherwise refused with advice."""
+    path = Path(path)
+    kind = sniff(path)
+    if kind is Kind.JSON or (kind is Kind.UNKNOWN and path.suffix.lower() == ".json"):
+        # a .json file that is not JSON gets the exchange reader's own message
+        from ..store.exchange import read_exchange
+
+        report = read_exchange(path)
+        report.id = None
+        return ImportResult(report, Kind.JSON)
+    if kind is Kind.DOCX:
+        return import_docx(path)
+    if kind in (Kind.DOC, Kind.RTF):
+        if convert:
+            with tempfile.TemporaryDirectory(prefix="cchc-import-") as folder:
+                converted = convert_with_libreoffice(path, Path(folder))
+                result = import_docx(converted)
+            result.entries.insert(0, Entry("tệp", f"Đã chuyển “{path.name}” sang .docx bằng LibreOffice trước khi nhập.",
+                                           kind="note"))
+            return result
+        error = refuse(kind, path.name)
+        if soffice_path() is not None:
+            error = ImportRefused(f"{error} Máy này có LibreOffice: chạy lại lệnh với --convert để chuyển tự động.")
+        raise error
+    raise refuse(kind, path.name)
