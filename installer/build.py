@@ -7,8 +7,9 @@
 Steps: PyInstaller with installer/cchc-desktop.spec; the Liberation Serif fonts and their
 licence into the bundle's resources/fonts/ (the PDF fallback when Times New Roman is
 missing); a check that the result starts (``--version``); then on Linux the start script,
-desktop entry and icon beside the program and the tarball; on Windows the Inno Setup
-installer when ``iscc`` is available. Prints the sizes at the end.
+desktop entry and icon beside the program and the tarball; on Windows the NSIS setup
+when ``makensis`` is available. Prints the sizes at the end. The Windows build and setup are
+made on Linux with Wine by installer/build_windows.py.
 
 PyInstaller is a build tool, not a run-time dependency: ``pip install pyinstaller``.
 """
@@ -149,14 +150,14 @@ def make_tarball(app_dir: Path, version: str) -> Path:
     return tarball
 
 
-def make_windows_installer(app_dir: Path, version: str, iscc: str) -> Path:
-    command = [
-        iscc, f"/DAppVersion={version}", f"/DSourceDir={app_dir}", f"/DOutputDir={app_dir.parent}",
-        str(INSTALLER / "windows" / f"{NAME}.iss"),
-    ]
+def make_windows_installer(app_dir: Path, version: str, makensis: str) -> Path:
+    """The per-user setup (installer/windows/cchc-desktop.nsi), as build_windows.py makes it on Linux."""
+    output = app_dir.parent / f"{NAME}-{version}-setup.exe"
+    command = [makensis, "-INPUTCHARSET", "UTF8", "-V2", f"-DVERSION={version}", f"-DSOURCE_DIR={app_dir}",
+               f"-DOUTFILE={output}", str(INSTALLER / "windows" / f"{NAME}.nsi")]
     print("+", " ".join(command), flush=True)
     subprocess.run(command, check=True)
-    return app_dir.parent / f"{NAME}-{version}-setup.exe"
+    return output
 
 
 def folder_size(folder: Path) -> int:
@@ -173,8 +174,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--work-dir", type=Path, default=ROOT / "build")
     parser.add_argument("--no-tarball", action="store_true", help="Linux: skip the .tar.gz")
     parser.add_argument("--no-fonts", action="store_true", help="do not require Liberation Serif")
-    parser.add_argument("--iscc", default=shutil.which("iscc") or shutil.which("ISCC"),
-                        help="Windows: Inno Setup compiler (default: iscc on PATH)")
+    parser.add_argument("--makensis", default=shutil.which("makensis"),
+                        help="Windows: NSIS compiler (default: makensis on PATH)")
     return parser.parse_args(argv)
 
 
@@ -191,10 +192,10 @@ def main(argv: list[str] | None = None) -> int:
             add_linux_files(app_dir)
             if not args.no_tarball:
                 outputs.append(make_tarball(app_dir, version))
-        elif args.iscc:
-            outputs.append(make_windows_installer(app_dir, version, args.iscc))
+        elif args.makensis:
+            outputs.append(make_windows_installer(app_dir, version, args.makensis))
         else:
-            print("warning: Inno Setup (iscc) not found: no setup file made")
+            print("warning: NSIS (makensis) not found: no setup file made")
     except (BuildError, subprocess.CalledProcessError, subprocess.TimeoutExpired) as error:
         print(f"build failed: {error}", file=sys.stderr)
         return 1

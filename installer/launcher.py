@@ -29,22 +29,38 @@ def _repair_streams() -> None:
 SMOKE_ENV = "CCHC_DESKTOP_SMOKE"
 
 
-def _quit_after_first_paint() -> None:
+def _quit_after_first_paint(every_tab: bool = False) -> None:
     """Smoke test (CI, benchmarks): the window closes itself once it has painted, exit code 0.
 
+    With ``CCHC_DESKTOP_SMOKE=tabs`` it first shows every tab of the window in turn, letting
+    each paint, and writes ``smoke: tab N/M <title>`` to stderr for each (the Windows smoke
+    under Wine checks that every tab of the frozen build comes up without a crash).
     The QApplication made here is the one ``gui.app.application()`` picks up again
     (``QApplication.instance()``), so the window code runs unchanged.
     """
     from PySide6.QtCore import QEvent, QObject, QTimer
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QTabWidget
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+
+    def show_tabs(window) -> None:
+        tab_widgets = [t for t in window.findChildren(QTabWidget) if t.window() is window]
+        tabs = [(t, i) for t in tab_widgets for i in range(t.count())]
+        for number, (tab_widget, index) in enumerate(tabs, 1):
+            tab_widget.setCurrentIndex(index)
+            tab_widget.currentWidget().repaint()
+            app.processEvents()
+            print(f"smoke: tab {number}/{len(tabs)} {tab_widget.tabText(index)}", file=sys.stderr, flush=True)
+        QTimer.singleShot(0, app.quit)
 
     class QuitAfterFirstPaint(QObject):
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:
             if event.type() == QEvent.Type.Paint and watched.isWidgetType() and watched.isWindow():
                 app.removeEventFilter(self)
-                QTimer.singleShot(0, app.quit)
+                if every_tab:
+                    QTimer.singleShot(0, lambda: show_tabs(watched))
+                else:
+                    QTimer.singleShot(0, app.quit)
             return False
 
     app._smoke_filter = QuitAfterFirstPaint(app)  # kept alive with the application
@@ -54,7 +70,7 @@ def _quit_after_first_paint() -> None:
 def main() -> int:
     _repair_streams()
     if os.environ.get(SMOKE_ENV):
-        _quit_after_first_paint()
+        _quit_after_first_paint(every_tab=os.environ[SMOKE_ENV] == "tabs")
     from cchc_desktop.cli import main as cli_main
 
     return cli_main()

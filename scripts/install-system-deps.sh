@@ -2,6 +2,9 @@
 # System libraries the application needs on Debian/Ubuntu: Qt's xcb/offscreen platform
 # libraries, the Liberation fonts (metric twin of Times New Roman, used when Times New Roman
 # is absent), and for tests LibreOffice Writer (renders our DOCX) and poppler (pdftoppm).
+# --test and --windows add what builds the Windows application and setup on Linux and runs
+# them under Wine (installer/build_windows.py): wine64, nsis (makensis), mingw-w64 (the
+# test-only stand-in DLLs for the Wine prefix) and osslsigncode (checks the PSF's signatures).
 set -euo pipefail
 
 packages=(
@@ -11,8 +14,11 @@ packages=(
   libegl1 libgl1 libfontconfig1 libdbus-1-3 libglib2.0-0 libcups2 libgssapi-krb5-2
   fonts-liberation2
 )
+windows=(wine64 nsis gcc-mingw-w64-x86-64 osslsigncode)
 if [ "${1:-}" = "--test" ]; then
-  packages+=(libreoffice-writer-nogui poppler-utils xvfb xauth binutils recode)
+  packages+=(libreoffice-writer-nogui poppler-utils xvfb xauth binutils recode "${windows[@]}")
+elif [ "${1:-}" = "--windows" ]; then
+  packages+=(fonts-liberation2 "${windows[@]}")
 fi
 
 sudo=""

@@ -1,4 +1,4 @@
-"""Fast checks of the packaging files that cannot be run here (Inno Setup) or are data."""
+"""Fast checks of the packaging files: the NSIS script's promises, desktop entry, icons, build helpers."""
 
 from __future__ import annotations
 
@@ -11,53 +11,70 @@ import pytest
 from PIL import Image
 
 ROOT = Path(__file__).resolve().parent.parent
-ISS = ROOT / "installer" / "windows" / "cchc-desktop.iss"
+NSI = ROOT / "installer" / "windows" / "cchc-desktop.nsi"
 
 
-def iss_sections() -> dict[str, list[str]]:
-    """Section name (lower case) → its non-comment lines, preprocessor lines left out."""
-    sections: dict[str, list[str]] = {}
-    current = ""
-    for raw in ISS.read_text(encoding="utf-8-sig").splitlines():
+def nsi_lines() -> list[str]:
+    """The script's statements, comments left out."""
+    lines = []
+    for raw in NSI.read_text(encoding="utf-8").splitlines():
         line = raw.strip()
-        if not line or line.startswith((";", "#")):
-            continue
-        match = re.fullmatch(r"\[(\w+)\]", line)
+        if line and not line.startswith((";", "#")):
+            lines.append(line)
+    return lines
+
+
+def sections() -> dict[str, list[str]]:
+    """Section title → its statements (install and uninstall sections)."""
+    found: dict[str, list[str]] = {}
+    current = None
+    for line in nsi_lines():
+        match = re.match(r'Section\s+(?:/o\s+)?"([^"]+)"', line)
         if match:
-            current = match.group(1).lower()
-            sections.setdefault(current, [])
-        else:
-            sections.setdefault(current, []).append(line)
-    return sections
-
-
-def setup_directives() -> dict[str, str]:
-    return dict(line.split("=", 1) for line in iss_sections()["setup"])
+            current = match.group(1)
+            found[current] = []
+        elif line == "SectionEnd":
+            current = None
+        elif current:
+            found[current].append(line)
+    return found
 
 
 def test_setup_is_per_user_and_versioned_from_the_build() -> None:
-    setup = setup_directives()
-    assert setup["PrivilegesRequired"] == "lowest"
-    assert setup["DefaultDirName"].startswith("{userpf}\\")
-    assert setup["AppVersion"] == "{#AppVersion}"
-    # A fixed AppId is what makes a new setup an upgrade of the old installation.
-    assert re.fullmatch(r"\{\{[0-9A-F-]{36}\}", setup["AppId"])
+    lines = nsi_lines()
+    assert "RequestExecutionLevel user" in lines
+    assert 'InstallDir "$LOCALAPPDATA\\Programs\\${APP_DIR_NAME}"' in lines
+    assert "Target amd64-unicode" in lines
+    assert any(line.startswith("!ifndef VERSION") for line in lines)
+    # Registry only under HKCU: no administrator rights needed, and an upgrade finds the old copy.
+    assert not any("HKLM" in line for line in lines)
+    assert 'InstallDirRegKey HKCU "${UNINSTALL_KEY}" "InstallLocation"' in lines
 
 
-def test_nothing_in_the_setup_deletes_user_data() -> None:
-    sections = iss_sections()
-    assert "uninstalldelete" not in sections
-    assert "code" not in sections  # no script that could delete folders on uninstall
-    assert sections["installdelete"] == ['Type: filesandordirs; Name: "{app}\\_internal"']
+def test_nothing_deletes_user_data_unless_asked() -> None:
+    found = sections()
+    data_dir_users = [title for title, body in found.items() if any("${DATA_DIR}" in line for line in body)]
+    assert len(data_dir_users) == 1
+    title = data_dir_users[0]
+    assert title.startswith("un.") and "dữ liệu" in title
+    assert any(line.startswith('Section /o "' + title) for line in nsi_lines())  # unticked by default
+    for other, body in found.items():
+        if other != title:
+            assert not any("LOCALAPPDATA\\cchc-desktop" in line or "${DATA_DIR}" in line for line in body), other
+    install = next(body for t, body in found.items() if not t.startswith("un."))
+    removals = [line for line in install if line.startswith(("RMDir", "Delete"))]
+    assert removals == ['RMDir /r "$INSTDIR\\_internal"']
 
 
-def test_every_wizard_text_is_vietnamese_for_the_pages_shown() -> None:
-    messages = dict(line.split("=", 1) for line in iss_sections()["messages"])
-    for key in ("WelcomeLabel1", "WizardSelectDir", "WizardSelectTasks", "WizardReady", "ButtonNext",
-                "ButtonInstall", "ButtonCancel", "FinishedHeadingLabel", "ConfirmUninstall", "UninstalledAll"):
-        assert re.search(r"[ạảãàáâậầấẩẫăắằặẳẵđêềếểễệôồốổỗộơờớởỡợưừứửữựìíịỉĩòóọỏõùúụủũ]", messages[key].lower()), key
-    custom = dict(line.split("=", 1) for line in iss_sections()["custommessages"])
-    assert "màn hình" in custom["CreateDesktopIcon"]
+def test_texts_are_vietnamese_with_start_menu_shortcut() -> None:
+    lines = nsi_lines()
+    assert '!insertmacro MUI_LANGUAGE "Vietnamese"' in lines
+    assert any(line.startswith('CreateShortcut "$SMPROGRAMS\\') for line in lines)
+    vietnamese = re.compile(r"[ạảãàáâậầấẩẫăắằặẳẵđêềếểễệôồốổỗộơờớởỡợưừứửữựìíịỉĩòóọỏõùúụủũ]")
+    for title in sections():
+        assert vietnamese.search(title.lower()), title
+    welcome = next(line for line in lines if line.startswith("!define MUI_WELCOMEPAGE_TEXT"))
+    assert "không cần quyền quản trị" in welcome
 
 
 def test_desktop_entry() -> None:
@@ -96,3 +113,19 @@ def test_font_licence_is_found_beside_the_fonts() -> None:
 
 def test_version_comes_from_pyproject() -> None:
     assert re.fullmatch(r"\d+\.\d+\.\d+.*", load_build_module().project_version())
+
+
+def test_windows_build_installs_every_runtime_dependency_and_pins_python() -> None:
+    spec = importlib.util.spec_from_file_location("build_windows", ROOT / "installer" / "build_windows.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    import tomllib
+
+    with open(ROOT / "pyproject.toml", "rb") as file:
+        dependencies = tomllib.load(file)["project"]["dependencies"]
+    wanted = module.requirements()
+    assert set(dependencies) <= set(wanted)
+    assert any(r.lower().startswith("pyinstaller") for r in wanted)
+    assert {"pywin32-ctypes", "pefile"} <= set(wanted)  # PyInstaller's Windows-only needs
+    assert re.fullmatch(r"[0-9a-f]{64}", module.PYTHON_EMBED_SHA256)
+    assert module.FORBIDDEN_IN_BUNDLE == ("icuuc.dll", "bcryptprimitives.dll")

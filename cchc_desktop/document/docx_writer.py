@@ -340,6 +340,15 @@ def _section_end(sect_pr: str) -> str:
     return f'<w:p><w:pPr><w:pStyle w:val="{style_id("spacer")}"/>{sect_pr}</w:pPr></w:p>'
 
 
+def _drop_styles_with_effects(document) -> None:
+    """python-docx's default template carries a stale Word 2010 ``stylesWithEffects`` part whose
+    styles no longer match ours; the OOXML validator flags it (Word may offer a repair). Word
+    does not need it."""
+    for rel_id, rel in list(document.part.rels.items()):
+        if rel.reltype.endswith("/stylesWithEffects"):
+            document.part.drop_rel(rel_id)
+
+
 _FOOTNOTES_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 
 
@@ -379,6 +388,7 @@ def _add_footnotes(document, notes) -> None:
 
 def build(doc: Document) -> docx.document.Document:
     template = docx.Document()
+    _drop_styles_with_effects(template)
     _install_styles(template)
     header_refs = _set_headers(template)
     sections = doc.sections
@@ -405,8 +415,10 @@ def build(doc: Document) -> docx.document.Document:
         _add_footnotes(document, notes)
     props = document.core_properties
     # Core properties hold at most 255 characters (python-docx refuses longer ones).
-    props.title, props.subject, props.author = doc.title[:255], doc.subject[:255], doc.author[:255]
-    props.last_modified_by, props.language = doc.author[:255], m.LANGUAGE
+    # Control characters are not XML (lxml refuses them): dropped as in the body text.
+    title, subject, author = (_INVALID_XML.sub("", text)[:255] for text in (doc.title, doc.subject, doc.author))
+    props.title, props.subject, props.author = title, subject, author
+    props.last_modified_by, props.language = author, m.LANGUAGE
     props.comments, props.keywords = "", ""
     now = datetime.now(timezone.utc).replace(microsecond=0, tzinfo=None)
     props.created = props.modified = now
