@@ -104,7 +104,9 @@ def header_table(report: Report) -> HeaderTable:
     right: Cell = [_para("national_title", m.NATIONAL_TITLE), _para("motto", m.MOTTO),
                    _rule_under(m.MOTTO, "motto", 1.0)]
     shown = report.elements.number_line
-    number = _para("number", number_line(report.number, report.doc_type, org.abbreviation) if shown else "")
+    # cleaned before number_line strips them: a control character at the edge prints no space
+    line = number_line(clean(report.number), clean(report.doc_type), clean(org.abbreviation))
+    number = _para("number", line if shown else "")
     place = report.place or org.place
     dated = _para("place_date", place_and_date(place, report.date) if place else date_words(report.date))
     return HeaderTable((m.HEADER_LEFT_MM, m.HEADER_RIGHT_MM), [(left, right), ([number], [dated])])

@@ -145,7 +145,8 @@ class _Reader:
         report.addressees = addressees if (single_addressee or addressees) else []
         for item in report.appendices:
             if item.table is None:
-                item.table = m.Table([], [], 0)
+                # a titled form with no rows prints its title block alone: keep it so (one empty column)
+                item.table = m.Table([m.TableColumn()] if item.title.strip() else [], [], 0)
         report.appendices = [a for a in report.appendices if a.table.columns]
         self.narrative(blocks, report)
         return m.normalize(report)
