@@ -168,7 +168,20 @@ def open_database(path: Path | None = None, *, create_sample: bool = True) -> sq
     return db
 
 
+def _refuse_shared_drive(path: Path) -> None:
+    """SQLite's WAL needs shared memory on the same machine: a network share (\\\\server\\share, a
+    mapped network drive) corrupts it, a CD cannot be written. Refused before anything is opened;
+    read-only folders and too-long paths get their own messages from the opening itself."""
+    from ..winpaths import Drive, database_location_problem, drive_type, is_unc
+
+    if is_unc(path) or drive_type(path) in (Drive.REMOTE, Drive.CDROM):
+        problem = database_location_problem(path)
+        if problem is not None:
+            raise StoreError(problem[1])
+
+
 def _check_location(path: Path) -> None:
+    _refuse_shared_drive(path)
     if path.is_dir():
         raise StoreError(f"“{path}” là một thư mục, không phải tệp cơ sở dữ liệu. Hãy chọn một tệp.")
     if path.exists():

@@ -6,6 +6,7 @@ import shutil
 import sqlite3
 import stat
 import threading
+from pathlib import Path
 
 import pytest
 
@@ -179,3 +180,20 @@ def test_locked_by_another_wal_writer(tmp_path, good_db, monkeypatch):
     finally:
         other.execute("ROLLBACK")
         other.close()
+
+
+def test_a_database_on_a_network_share_is_refused_before_anything_is_written(tmp_path, monkeypatch):
+    """SQLite's WAL corrupts on network shares: the clerk is told to copy the file to this PC."""
+    from cchc_desktop import winpaths
+
+    monkeypatch.setattr(winpaths, "drive_type", lambda _path: winpaths.Drive.REMOTE)
+    target = tmp_path / "mang" / "cchc.sqlite"
+    with pytest.raises(StoreError, match="ổ mạng"):
+        open_database(target)
+    assert not target.parent.exists()
+    monkeypatch.setattr(winpaths, "drive_type", lambda _path: winpaths.Drive.CDROM)
+    with pytest.raises(StoreError, match="CD/DVD"):
+        open_database(target)
+    monkeypatch.setattr(winpaths, "drive_type", lambda _path: winpaths.Drive.UNKNOWN)
+    with pytest.raises(StoreError, match="ổ mạng"):
+        open_database(Path("//may-chu/chia-se/cchc.sqlite"))
