@@ -13,7 +13,6 @@ import logging
 import os
 import sqlite3
 import sys
-from importlib import metadata
 from pathlib import Path
 from typing import NoReturn
 
@@ -23,6 +22,7 @@ from .commands import backup, check, consolidate, finalize, history, reopen, tem
 from .core.codec import FormatError
 from .core.templates import TemplateError
 from .logs import bug_message, log_bug, setup_logging
+from .version import FALLBACK_VERSION, version  # noqa: F401 (re-exported)
 from .store import errors
 from .store.database import StoreError, open_database, translate
 
@@ -33,7 +33,6 @@ EXIT_OK = 0
 EXIT_USER = 1  # the user's input or file is wrong (message says what)
 EXIT_USAGE = 2  # the command line itself is wrong
 EXIT_BUG = 3  # our mistake: see the log
-FALLBACK_VERSION = "0.1.0"  # frozen builds carry no package metadata; keep equal to pyproject
 
 
 class _Parser(argparse.ArgumentParser):
@@ -41,19 +40,6 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         self.exit(EXIT_USAGE, f"Lỗi: câu lệnh không hợp lệ ({message}). Xem: {self.prog} --help\n")
-
-
-def version() -> str:
-    try:
-        return metadata.version("cchc-desktop")
-    except metadata.PackageNotFoundError:
-        pyproject = Path(__file__).resolve().parent.parent / "pyproject.toml"
-        try:
-            import tomllib
-
-            return tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]["version"]
-        except (OSError, ValueError, KeyError):
-            return FALLBACK_VERSION
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -71,6 +71,10 @@ def main() -> int:
     _repair_streams()
     if os.environ.get(SMOKE_ENV):
         _quit_after_first_paint(every_tab=os.environ[SMOKE_ENV] == "tabs")
+    from cchc_desktop.version import answered_version
+
+    if answered_version():
+        return 0
     from cchc_desktop.cli import main as cli_main
 
     return cli_main()

@@ -295,3 +295,12 @@ def test_write_blocked_by_another_program(capsys, tmp_path, monkeypatch):
         other.close()
     assert code == cli.EXIT_USER and "chương trình khác" in err
     _one_clear_line(err)
+
+
+def test_version_is_answered_before_the_commands_are_imported():
+    """--version is what an installer or a support call runs first: it must not load the store."""
+    code = ("import sys, runpy; sys.argv = ['cchc_desktop', '--version']\n"
+            "try:\n    runpy.run_module('cchc_desktop', run_name='__main__')\nexcept SystemExit as done:\n"
+            "    print('LOADED', 'cchc_desktop.cli' in sys.modules, 'sqlite_utils' in sys.modules, done.code)\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.stdout.splitlines() == ["cchc-desktop 0.1.0", "LOADED False False 0"], result.stderr
