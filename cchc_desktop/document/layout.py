@@ -113,7 +113,8 @@ def header_table(report: Report) -> HeaderTable:
 
 
 def addressee_blocks(addressees: list[str]) -> list[Para]:
-    names = [nfc(a).strip() for a in addressees if a.strip()]
+    # cleaned before stripped (as the number line): a control character at the edge prints no space
+    names = [clean(nfc(a)).strip() for a in addressees if clean(a).strip()]
     if not names:
         return []
     if len(names) == 1:

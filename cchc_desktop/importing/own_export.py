@@ -76,7 +76,8 @@ class _Reader:
             if len([c for c in line if c is not None]) == 1 and line[0] is not None and line[0].colspan == len(line) > 1:
                 kind = m.RowKind.CAPTION
             rows.append(m.TableRow(cells, kind))
-        header = sum(1 for row in table.rows if row.header) or (1 if appendix and rows else 0)
+        # the writers mark exactly the model's header rows (an appendix form may have none)
+        header = sum(1 for row in table.rows if row.header)
         columns = [m.TableColumn() for _ in range(grid.columns)]
         if appendix:
             from .to_model import _Mapper
@@ -127,10 +128,11 @@ class _Reader:
             elif style == "CCHCAddressee":
                 if text.startswith("Kính gửi: "):
                     single_addressee = True
-                    addressees = [text[len("Kính gửi: "):] or ";"]
+                    # a name printed blank (a control character) is not blank to the layout next time
+                    addressees = [text[len("Kính gửi: "):].strip() or ";"]
             elif style == "CCHCAddresseeItem":
                 # "- " name end-mark; an empty name printed from ";" stays ";" so it prints again
-                addressees.append((text[2:-1] if text.startswith("- ") else text) or ";")
+                addressees.append((text[2:-1] if text.startswith("- ") else text).strip() or ";")
             elif style == "CCHCAppendixHeading":
                 appendix = m.AppendixTable(heading=text, title="", reference="", table=None)  # type: ignore[arg-type]
                 report.appendices.append(appendix)

@@ -197,7 +197,8 @@ def _cell_lines(rcell, verbatim: bool = False) -> list[list[RRun]]:
     lines = []
     for para in rcell.paragraphs:
         runs = list(para.runs) if verbatim else para_runs(para)
-        if runs and runs_text(runs).strip() or any(r.footnote for r in runs):
+        # (verbatim: a line of characters str.strip() takes for spaces, like U+0085, was printed)
+        if runs and (runs_text(runs) if verbatim else runs_text(runs).strip()) or any(r.footnote for r in runs):
             lines.append(runs)
     return lines
 

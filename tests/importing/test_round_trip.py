@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 
-import pytest
 from hypothesis import HealthCheck, Phase, assume, given, settings
 
 from tests.importing.roundtrip import round_trip
@@ -22,9 +21,6 @@ EXAMPLES = int(os.environ.get("CCHC_ROUND_TRIP_EXAMPLES", "40"))
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture,
                                  HealthCheck.filter_too_much])
 @given(reports())
-@pytest.mark.xfail(reason="open (issue 14): since the writers print merged cells and footnotes, some generated "
-                          "tables come back with a vertical merge lost; the sample and every fixture round-trip",
-                   strict=False)
 def test_export_import_export_gives_the_same_document(tmp_path, report):
     try:
         first, second = round_trip(report, tmp_path)
