@@ -1,7 +1,8 @@
-"""SVG to PNG with QtSvg, for the DOCX's chart pictures.
+"""SVG to PNG with QtSvg, for the DOCX's chart pictures (called lazily by document.charts).
 
-The only Qt in document/: Word needs a bitmap, and QtSvg (LGPL, in PySide6-Essentials) is
-already shipped. The command line has no QApplication, so one is made offscreen on demand.
+Word needs a bitmap, and QtSvg (LGPL, in PySide6-Essentials) is already shipped; it lives here
+so that document/ imports no Qt (only this call, and only for a report that has charts). The
+command line has no QApplication, so one is made offscreen on demand.
 """
 
 from __future__ import annotations
