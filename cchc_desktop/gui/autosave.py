@@ -115,6 +115,13 @@ class Autosaver(QObject):
         """Run ``job(db)`` on the writer thread after pending saves, and return its result."""
         return self._executor.submit(lambda: job(self._db())).result()
 
+    def submit(self, job: Callable) -> None:
+        """Run ``job(db)`` on the writer thread after pending saves, without waiting for it (the
+        GUI thread goes on; a failure is logged)."""
+        if self._closed:
+            return
+        self._executor.submit(lambda: job(self._db())).add_done_callback(_log_failure)
+
     def _db(self):
         from cchc_desktop.store.database import open_database
 
@@ -147,3 +154,9 @@ class Autosaver(QObject):
         if deleted is not None and deleted[0] is not None and report.id not in self._warned_deleted:
             self._warned_deleted.add(report.id)  # once per report: a status line, not a nag
             self.failed.emit(DELETED_ELSEWHERE.format(id=report.id))
+
+
+def _log_failure(future) -> None:
+    error = future.exception()
+    if error is not None:
+        log.error("A background store job failed", exc_info=error)

@@ -140,6 +140,10 @@ class CycleActions(QObject):
             return  # the window is closing (or restoring): the writer takes no more jobs
         if report_id is None or (reason in (revisions.SAVE, revisions.AUTOSAVE) and self.w.read_only):
             return
+        if reason == revisions.AUTOSAVE:
+            # Just saved by the writer thread: queue the revision after it, the clerk types on.
+            self.w.autosaver.submit(lambda db: revisions.add_revision(db, report_id, reason))
+            return
         try:
             self.w.actions._write(lambda db: revisions.add_revision(db, report_id, reason))
         except Exception:  # noqa: BLE001 - history is a help, never a reason to stop the clerk
