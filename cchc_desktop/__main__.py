@@ -4,9 +4,10 @@ import sys
 
 from .version import answered_version
 
-if answered_version():
-    sys.exit(0)
+if __name__ == "__main__":  # not when a spawned process (the preview's) imports this module
+    if answered_version():
+        sys.exit(0)
 
-from .cli import main  # noqa: E402 - after the --version fast path on purpose
+    from .cli import main
 
-sys.exit(main())
+    sys.exit(main())

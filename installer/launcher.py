@@ -69,6 +69,11 @@ def _quit_after_first_paint(every_tab: bool = False) -> None:
 
 def main() -> int:
     _repair_streams()
+    # The preview beside the text renders in a process of its own (multiprocessing, spawn): in a
+    # frozen build that process starts this executable again, and freeze_support runs it there.
+    import multiprocessing
+
+    multiprocessing.freeze_support()
     if os.environ.get(SMOKE_ENV):
         _quit_after_first_paint(every_tab=os.environ[SMOKE_ENV] == "tabs")
     from cchc_desktop.version import answered_version

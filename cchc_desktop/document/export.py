@@ -97,12 +97,17 @@ def pdf_bytes(report: Report, *, heading1_capitals: bool = True) -> bytes:
     """
     from .pdf_writer import pdf_bytes as write
 
+    return write(pdf_layout(report, heading1_capitals=heading1_capitals))
+
+
+def pdf_layout(report: Report, *, heading1_capitals: bool = True):
+    """The page description the PDF writer draws (limits checked, fonts registered)."""
     _within_limits(report)
     try:
         _register_fonts()
-        return write(make_document(normalize(report), heading1_capitals=heading1_capitals))
     except FontNotFoundError as error:
         raise ExportError(str(error)) from error
+    return make_document(normalize(report), heading1_capitals=heading1_capitals)
 
 
 def export_docx(report: Report, path: Path, *, heading1_capitals: bool = True) -> None:

@@ -7,7 +7,7 @@ decide how their format spells a role.  Neither writer looks at the Report.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..core.model import AppendixTable, BlockRole, Report
 from ..core.vietnamese import date_words, nfc, number_line, place_and_date
@@ -38,6 +38,7 @@ class SignatureTable:
     widths_mm: tuple[float, float]
     left: Cell
     right: Cell
+    source: tuple | None = field(default=None, compare=False)  # SIGNATURE
 
 
 @dataclass
@@ -126,6 +127,13 @@ def addressee_blocks(addressees: list[str]) -> list[Para]:
     return blocks
 
 
+# Where a printed block comes from, as keys in document order: the preview beside the text finds
+# the page of the paragraph at the cursor with them (document/preview_pages.py).
+HEADER = 0  # (HEADER,): the header, number, title
+NARRATIVE = 1  # (NARRATIVE, part index, block index in the part)
+SIGNATURE = 2  # (SIGNATURE,)
+APPENDIX = 3  # (APPENDIX, form index): the form's heading; (APPENDIX, form index, 0): its table
+
 _ROLE_OF = {BlockRole.PART: "part", BlockRole.HEADING1: "heading1", BlockRole.HEADING2: "heading2",
             BlockRole.HEADING3: "heading3", BlockRole.PARAGRAPH: "paragraph", BlockRole.BULLET: "bullet"}
 
@@ -141,18 +149,20 @@ def _spans(runs, upper: bool = False) -> list[Span]:
 
 def narrative_blocks(report: Report, heading1_capitals: bool) -> list:
     blocks: list = []
-    for section in report.sections:
-        for block in section.blocks:
+    for part_index, section in enumerate(report.sections):
+        for block_index, block in enumerate(section.blocks):
+            source = (NARRATIVE, part_index, block_index)
             if block.role == BlockRole.TABLE:
                 if block.table is not None and block.table.columns and block.table.rows:
                     _, widths = column_widths(block.table, m.TEXT_WIDTH_MM)
                     blocks.append(grid_table(block.table, widths))
+                    blocks[-1].source = source
                 continue
             role = _ROLE_OF.get(block.role, "paragraph")
             runs = _spans(block.runs, upper=role == "heading1" and heading1_capitals)
             if not "".join(r.text for r in runs).strip() and not any(r.note for r in runs):
                 continue  # an empty block would print as a blank line
-            blocks.append(Para(role, runs))
+            blocks.append(Para(role, runs, source=source))
     return blocks
 
 
@@ -170,17 +180,19 @@ def signature_table(report: Report) -> SignatureTable:
         right.append(_para("signer_title", sig.concurrent_title.upper()))
     right += [_para("signer_caption", c) for c in sig.captions if c.strip()]
     right.append(_para("signer_name", sig.name or " "))
-    return SignatureTable((m.SIGNATURE_LEFT_MM, m.SIGNATURE_RIGHT_MM), left, right)
+    return SignatureTable((m.SIGNATURE_LEFT_MM, m.SIGNATURE_RIGHT_MM), left, right, source=(SIGNATURE,))
 
 
-def appendix_blocks(appendix: AppendixTable) -> list:
+def appendix_blocks(appendix: AppendixTable, index: int = 0) -> list:
     """One appendix form on a page of its own: its title block, then its table."""
     table = appendix.table
     landscape, widths = column_widths(table)
     if appendix.landscape is not None and appendix.landscape != landscape:
         landscape = appendix.landscape  # the clerk's choice wins; the columns fill its width
         widths = column_widths(table, m.LANDSCAPE_TEXT_WIDTH_MM if landscape else m.TEXT_WIDTH_MM)[1]
-    blocks: list = [SectionBreak(landscape), _para("appendix_heading", appendix.heading or "PHỤ LỤC")]
+    heading = _para("appendix_heading", appendix.heading or "PHỤ LỤC")
+    heading.source = (APPENDIX, index)
+    blocks: list = [SectionBreak(landscape), heading]
     if appendix.title.strip():
         blocks.append(_para("appendix_title", appendix.title.upper()))
     if appendix.reference.strip():
@@ -188,6 +200,7 @@ def appendix_blocks(appendix: AppendixTable) -> list:
         blocks.append(_rule_under(appendix.reference, "appendix_reference", 0.25, 40.0))
     if table.rows:
         blocks.append(grid_table(table, widths))
+        blocks[-1].source = (APPENDIX, index, 0)
     return blocks
 
 
@@ -248,9 +261,9 @@ def make_document(report: Report, *, heading1_capitals: bool = m.HEADING1_CAPITA
     signature = signature_table(report)
     last = blocks.pop() if isinstance(blocks[-1], Para) and blocks[-1].role == "paragraph" else None
     blocks.append(KeepTogether(([last] if last else []) + [signature]))
-    for appendix in report.appendices:
+    for index, appendix in enumerate(report.appendices):
         if _printable(appendix):
-            blocks += appendix_blocks(appendix)
+            blocks += appendix_blocks(appendix, index)
     if report.charts:
         blocks += chart_blocks(report)
     if number_notes(blocks):

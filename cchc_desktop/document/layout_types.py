@@ -38,6 +38,8 @@ class Para:
     # Direct formatting over the role's style (table cells: column alignment, sub-row indent,
     # smaller type in wide tables): field names of measures.ParaStyle.
     overrides: dict = field(default_factory=dict)
+    # Where in the report it comes from (layout.source_key), for the preview beside the text.
+    source: tuple | None = field(default=None, compare=False)
 
     @property
     def style(self) -> m.ParaStyle:

@@ -213,14 +213,27 @@ def _flowables(block, frame_height: float = 0.0) -> list[Flowable]:
     if isinstance(block, lay.HeaderTable):
         return _table(block.widths_mm, [list(r) for r in block.rows], grid=False)
     if isinstance(block, lay.SignatureTable):
-        return _table(block.widths_mm, [[block.left, block.right]], grid=False)
+        return _tagged(_table(block.widths_mm, [[block.left, block.right]], grid=False), block.source)
     if isinstance(block, lay.GridTable):
-        return _grid_table(block, frame_height)
+        return _tagged(_grid_table(block, frame_height), block.source)
     if isinstance(block, lay.ChartBlock):
         return [_chart(block)]
     if isinstance(block, lay.KeepTogether):
         return [KeepTogether([f for inner in block.blocks for f in _flowables(inner, frame_height)])]
     raise TypeError(f"unknown block {block!r}")
+
+
+def source_ident(source: tuple) -> str:
+    return "cchc:" + ",".join(map(str, source))
+
+
+def _tagged(flowables: list[Flowable], source: tuple | None) -> list[Flowable]:
+    """A table keeps where it comes from in ``ident``, the one attribute reportlab hands on to the
+    pieces of a split table (the preview beside the text looks for its page)."""
+    if source is not None:
+        for flowable in flowables:
+            flowable.ident = source_ident(source)
+    return flowables
 
 
 def _chart(block: "lay.ChartBlock") -> Flowable:
@@ -284,7 +297,7 @@ def _template(name: str, pagesize) -> PageTemplate:
     return PageTemplate(id=name, frames=[frame], pagesize=pagesize, onPageEnd=_page_end)
 
 
-def _build(doc: lay.Document) -> bytes:
+def _build(doc: lay.Document) -> tuple[bytes, int]:
     buffer = io.BytesIO()
     templates = [_template(PORTRAIT, A4), _template(LANDSCAPE, landscape(A4))]
     if doc.landscape:
@@ -299,10 +312,15 @@ def _build(doc: lay.Document) -> bytes:
         template.build(_story(doc))
     finally:
         pdf_notes.end()
-    return buffer.getvalue()
+    return buffer.getvalue(), template.page
 
 
 def pdf_bytes(doc: lay.Document) -> bytes:
+    return pdf_bytes_counted(doc)[0]
+
+
+def pdf_bytes_counted(doc: lay.Document) -> tuple[bytes, int]:
+    """The PDF and its number of pages."""
     fonts.register()
     # Binary (zlib only) streams: ASCII85 makes the embedded fonts 25 % bigger and costs 0.1 s.
     saved, rl_config.useA85 = rl_config.useA85, 0

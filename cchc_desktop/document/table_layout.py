@@ -38,6 +38,7 @@ class GridTable:
     widths_mm: list[float]
     rows: list[GridRow]
     header_rows: int = 1
+    source: tuple | None = field(default=None, compare=False)  # as Para.source
 
     @property
     def header(self) -> list[GridRow]:

@@ -1,17 +1,17 @@
 """Xem trước bên cạnh (F9): the real PDF page beside the editor, following the paragraph typed.
 
-After the clerk pauses (PAUSE_MS), a private copy of the report is rendered by the exporter on a
-worker thread — never on the GUI thread — and the page holding the paragraph at the cursor is
-shown.  Requests made while a rendering runs are not queued: only the newest one is rendered
-next (the newest request wins), so the preview is never more than one rendering behind.
+After the clerk pauses (PAUSE_MS), a copy of the report goes to a rendering process of its own
+(document/preview_worker.py: typing never waits for it, the newest request wins).  It answers
+with the pages around the paragraph at the cursor first (document/preview_pages.py: the export's
+pagination, only the pages near the cursor drawn), then with every page if the clerk still pauses.
+The place is given as the layout's source key (part and paragraph, signature, appendix row), so
+the page found is the paragraph's own, not one with the same words.
 """
 
 from __future__ import annotations
 
 import logging
 import pickle
-import re
-import threading
 import time
 from typing import TYPE_CHECKING
 
@@ -21,159 +21,52 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
-from cchc_desktop.core.model import Report
+from cchc_desktop.document import layout as lay
+from cchc_desktop.document.preview_pages import Target
 
 if TYPE_CHECKING:
+    from cchc_desktop.document.preview_worker import PreviewWorker, Result
+
     from .main_window import MainWindow
 
 log = logging.getLogger(__name__)
-PAUSE_MS = 80  # the clerk paused: start rendering (a newer keystroke interrupts it: newest wins)
-SNIPPET = 48  # characters of the paragraph looked for on the pages
+PAUSE_MS = 80  # the clerk paused: ask for the page (a newer keystroke overtakes it: newest wins)
 
 
-def _squash(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip().casefold()
+def block_index(editor) -> int:
+    """The index, among the part's blocks as saved, of the block holding the editor's cursor."""
+    from .rich_text import document_to_blocks
 
-
-def find_page(texts: dict[int, str], snippet: str) -> int | None:
-    wanted = _squash(snippet)
-    if not wanted:
-        return None
-    for page, text in texts.items():
-        if wanted in _squash(text):
-            return page
-    return None
-
-
-class _Cancelled(Exception):
-    """Raised inside the worker thread when a newer request overtakes the rendering in progress."""
-
-
-_local = threading.local()  # .cancel: the worker thread's threading.Event; other threads have none
-_patched = False
-
-
-def _install_cancel_point() -> None:
-    """A cancellation point between two flowables of reportlab's layout loop — in the worker thread
-    only (other threads, e.g. export on the GUI thread, have no event and are not affected)."""
-    global _patched
-    if _patched:
-        return
-    from reportlab.platypus.doctemplate import BaseDocTemplate
-
-    original = BaseDocTemplate.handle_flowable
-
-    def handle_flowable(self, flowables):
-        event = getattr(_local, "cancel", None)
-        if event is not None and event.is_set():
-            raise _Cancelled()
-        return original(self, flowables)
-
-    BaseDocTemplate.handle_flowable = handle_flowable
-    _patched = True
+    positions: list = []
+    document_to_blocks(editor.document(), positions)
+    cursor = editor.textCursor().position()
+    index = 0
+    for number, (block, offset) in enumerate(positions):
+        if block.position() + offset > cursor:
+            break
+        index = number
+    return index
 
 
 class _Renderer(QObject):
-    """One worker thread; the newest request wins: a request replaces any request not yet started
-    and interrupts a rendering still running for an older one."""
+    """The rendering process, started on first use; its answers come back on the GUI thread."""
 
-    rendered = Signal(int, bytes, int, float)  # generation, PDF, page found (-1), seconds
+    rendered = Signal(object)  # preview_worker.Result
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._lock = threading.Condition()
-        self._pending: tuple[int, bytes, str, float] | None = None
-        self._closed = False
-        self.busy = False
-        self._cancel = threading.Event()
-        _install_cancel_point()
-        self._thread = threading.Thread(target=self._run, name="split-preview", daemon=True)
-        self._thread.start()
+        self.worker: PreviewWorker | None = None
 
-    def request(self, generation: int, report_blob: bytes, snippet: str, estimate: float) -> None:
-        with self._lock:
-            self._pending = (generation, report_blob, snippet, estimate)
-            if self._rendering:
-                self.cancelled += 1
-                self._cancel.set()  # the rendering in progress stops at its next paragraph
-            self._lock.notify()
+    def request(self, generation: int, report_blob: bytes, target: Target) -> None:
+        if self.worker is None:
+            from cchc_desktop.document.preview_worker import PreviewWorker
 
-    _rendering = False  # inside export.pdf_bytes for a request that may be overtaken
-    cancelled = 0
+            self.worker = PreviewWorker(self.rendered.emit)  # emitted on the reader thread: queued
+        self.worker.request(generation, report_blob, target)
 
     def close(self) -> None:
-        with self._lock:
-            self._closed = True
-            self._pending = None
-            self._cancel.set()
-            self._lock.notify()
-        self._thread.join(timeout=5)
-
-    def _run(self) -> None:
-        _local.cancel = self._cancel
-        while not self._closed:
-            try:
-                self._render_next()
-            except _Cancelled:  # overtaken by a newer request (or closing): start on the newest
-                with self._lock:
-                    self._rendering = False
-                    self.busy = False
-
-    def _render_next(self) -> None:
-        from cchc_desktop.document import export
-
-        with self._lock:
-            while self._pending is None and not self._closed:
-                self._lock.wait()
-            if self._closed:
-                return
-            generation, blob, snippet, estimate = self._pending
-            self._pending = None
-            self.busy = True
-            self._rendering = True
-            self._cancel.clear()
-        started = time.perf_counter()
-        try:
-            report: Report = pickle.loads(blob)
-            data = export.pdf_bytes(report)
-            with self._lock:
-                self._rendering = False
-            page = self._locate(data, snippet, estimate)
-        except _Cancelled:
-            raise
-        except Exception:  # noqa: BLE001 - the preview is a help, never an error for the clerk
-            log.exception("Split preview rendering failed")
-            data, page = b"", -1
-        finally:
-            with self._lock:
-                self._rendering = False
-                self.busy = False
-        if not self._closed:
-            self.rendered.emit(generation, data, page, time.perf_counter() - started)
-
-    @staticmethod
-    def _locate(data: bytes, snippet: str, estimate: float) -> int:
-        """The page showing ``snippet``: search near the estimated page first, a few pages each way."""
-        if not snippet:
-            return -1
-        buffer = QBuffer()
-        buffer.setData(QByteArray(data))
-        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        document = QPdfDocument()
-        document.load(buffer)
-        try:
-            count = document.pageCount()
-            if count == 0:
-                return -1
-            guess = min(count - 1, max(0, round(estimate * (count - 1))))
-            order = sorted(range(count), key=lambda p: abs(p - guess))
-            for page in order:
-                if find_page({page: document.getAllText(page).text()}, snippet) is not None:
-                    return page
-            return guess
-        finally:
-            document.close()
-            buffer.close()
+        if self.worker is not None:
+            self.worker.close()
 
 
 class SplitPreview(QWidget):
@@ -202,6 +95,7 @@ class SplitPreview(QWidget):
         self.requested = 0  # generation of the newest request
         self.shown = -1  # generation on screen
         self.page = 0
+        self.complete = False  # every page of the rendering on screen is drawn
         self.last_seconds = 0.0
         self.gui_ms = 0.0  # time the last request took on the GUI thread (benchmark)
 
@@ -215,78 +109,57 @@ class SplitPreview(QWidget):
         report = self.w.current_report()
         if report is None:
             return
-        snippet, estimate = self._cursor_place()
+        target = self.target()
         self.requested += 1
-        blob = pickle.dumps(report, pickle.HIGHEST_PROTOCOL)  # a private copy for the worker
-        self.renderer.request(self.requested, blob, snippet, estimate)
+        blob = pickle.dumps(report, pickle.HIGHEST_PROTOCOL)  # the worker's own copy
+        self.renderer.request(self.requested, blob, target)
         if self.shown < 0:
             self.status.setText("Đang tạo bản xem trước…")
         self.gui_ms = (time.perf_counter() - started) * 1000
 
-    def _cursor_place(self) -> tuple[str, float]:
-        """The start of the paragraph at the cursor, and roughly where it is in the report (0..1)."""
+    def target(self) -> Target:
+        """Where the cursor is, as the layout names the places of the report."""
         tab = self.w.tabs.currentWidget()
-        editor = getattr(tab, "editor", None)
-        tabs = self.w.tabs
-        share = tabs.currentIndex() / max(1, tabs.count() - 1)
-        if tab is getattr(self.w, "indicators", None):
-            return self._appendix_place(tab)
-        if editor is None:
-            return "", share
-        cursor = editor.textCursor()
-        text = cursor.block().text().strip()
-        within = cursor.position() / max(1, editor.document().characterCount())
-        if tab in self.w.narrative_tabs():
-            # The parts tab: where the part shown stands among the report's parts.
-            editors = getattr(tab, "editors", [editor])
-            index = editors.index(editor) if editor in editors else 0
-            share = 0.05 + 0.7 * (index + within) / max(1, len(editors))
-        # The exporter may capitalise "I." headings and drop the list dash: look for the words.
-        words = re.sub(r"^([-+•–]|[IVXLC]+\.|\d+(\.\d+)*\.?|[a-zđ]\))\s*", "", text)
-        return words[:SNIPPET], share
+        if tab is self.w.signature:
+            return Target((lay.SIGNATURE,))
+        if tab is self.w.indicators:
+            return self._appendix_target(tab)
+        if tab in self.w.narrative_tabs() and tab.editor is not None and tab.current_index() >= 0:
+            return Target((lay.NARRATIVE, tab.current_index(), block_index(tab.editor)))
+        return Target((lay.HEADER,))
 
     @staticmethod
-    def _appendix_place(tab) -> tuple[str, float]:
-        """The appendix forms are printed last: the row at the grid's cursor (its first words, as a
-        wrapped cell breaks the rest), else the form's title, near the end of the report."""
-        forms = tab.appendices
+    def _appendix_target(tab) -> Target:
         appendix = tab.appendix
         if appendix is None:
-            return "", 1.0
-        index = forms.index(appendix)
-        table = appendix.table
-        row = tab.view.currentIndex().row() - table.header_rows
-        body = len(table.body)
-        within = row / body if 0 <= row < body else 0.0
-        share = 0.75 + 0.25 * (index + within) / max(1, len(forms))
-        text = ""
-        if 0 <= row < body:
-            column = table.column_index("indicator")
-            cells = table.body[row].cells
-            text = cells[column].text if column is not None else next((c.text for c in cells if c.text.strip()), "")
-        words = " ".join(text.split()[:3]) or " ".join(appendix.title.split()[:4])
-        return words[:SNIPPET], share
+            return Target((lay.SIGNATURE,))
+        form = tab.appendices.index(appendix)
+        row = tab.view.currentIndex().row() - appendix.table.header_rows
+        if 0 <= row < len(appendix.table.body):
+            return Target((lay.APPENDIX, form, 0), row)
+        return Target((lay.APPENDIX, form))
 
     # --- results (GUI thread, queued from the worker) ----------------------------------------
-    def _show(self, generation: int, data: bytes, page: int, seconds: float) -> None:
-        if not data or generation < self.shown:
+    def _show(self, result: Result) -> None:
+        if result.pages is None or result.generation < self.shown:
             return
-        self.last_seconds = seconds
+        pages = result.pages
+        self.last_seconds = pages.seconds
+        self.complete = pages.complete
         buffer = QBuffer(self)
-        buffer.setData(QByteArray(data))
+        buffer.setData(QByteArray(pages.pdf))
         buffer.open(QIODevice.OpenModeFlag.ReadOnly)
         self.document.close()
         self.document.load(buffer)
         if self._buffer is not None:
             self._buffer.deleteLater()
         self._buffer = buffer
-        self.shown = generation
-        if page >= 0:
-            self.page = page
-        self.page = min(self.page, self.document.pageCount() - 1)
+        self.shown = result.generation
+        self.page = max(0, min(pages.page, self.document.pageCount() - 1))
         self.view.pageNavigator().jump(self.page, QPointF(), 0)
-        stale = "" if generation == self.requested else " — đang cập nhật…"
-        self.status.setText(f"Trang {self.page + 1}/{self.document.pageCount()}{stale}")
+        count = f"/{pages.count}" if pages.complete else ""
+        stale = "" if result.generation == self.requested else " — đang cập nhật…"
+        self.status.setText(f"Trang {self.page + 1}{count}{stale}")
         self.updated_at = time.perf_counter()
 
     updated_at = 0.0

@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-import threading
+import os
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from cchc_desktop.document import export
 from cchc_desktop.gui import split_preview
 
-from .helpers import type_text
+from .helpers import treat_sample_as_own, type_text
 
 
 def _wait_fresh(qtbot, pane, after: int = 0) -> None:
-    """Until a request newer than ``after`` has been made and its page is on screen."""
-    qtbot.waitUntil(lambda: pane.requested > after and pane.shown == pane.requested, timeout=20000)
+    """Until a request newer than ``after`` has been made and all its pages are on screen."""
+    qtbot.waitUntil(lambda: pane.requested > after and pane.shown == pane.requested and pane.complete,
+                    timeout=30000)
 
 
 def test_f9_shows_the_page_of_the_paragraph_being_typed(qtbot, open_window) -> None:
@@ -38,6 +38,7 @@ def test_f9_shows_the_page_of_the_paragraph_being_typed(qtbot, open_window) -> N
     type_text(editor, " Thêm một câu")
     _wait_fresh(qtbot, split.pane, before)
     late = split.pane.page
+    assert "Thêm một câu" in split.pane.document.getAllText(late).text()
     assert late >= pages - 3
     assert split.pane.status.text().startswith(f"Trang {late + 1}/{pages}")
     # Back to the first paragraph of Kết quả (the first part): an early page.
@@ -53,29 +54,49 @@ def test_f9_shows_the_page_of_the_paragraph_being_typed(qtbot, open_window) -> N
     window.indicators.view.setCurrentIndex(window.indicators.model.body_index(3, 1))
     _wait_fresh(qtbot, split.pane, before)
     assert split.pane.page == split.pane.document.pageCount() - 1
+    # The signature tab: the page with the signer's name.
+    before = split.pane.requested
+    window.tabs.setCurrentWidget(window.signature)
+    _wait_fresh(qtbot, split.pane, before)
+    assert window.report.signature.name in split.pane.document.getAllText(split.pane.page).text()
     split.action.trigger()
     assert not split.pane.isVisible()
 
 
-def test_rendering_is_off_the_gui_thread_and_the_newest_request_wins(qtbot, open_window, monkeypatch) -> None:
+def test_the_cursor_names_its_paragraph_not_its_words(qtbot, open_window) -> None:
+    """The place asked for is the part and paragraph at the cursor (the layout's source key), so a
+    paragraph whose words recur elsewhere still gets its own page (tests/document/test_preview_pages)."""
     window = open_window()
-    threads, generations = [], []
-    real = export.pdf_bytes
+    treat_sample_as_own(window)
+    narrative = window.narrative
+    window.tabs.setCurrentWidget(narrative)
+    narrative.select_part(1)
+    editor = narrative.editor
+    cursor = editor.textCursor()
+    cursor.movePosition(cursor.MoveOperation.Start)
+    for _ in range(2):
+        cursor.movePosition(cursor.MoveOperation.NextBlock)
+    editor.setTextCursor(cursor)
+    assert split_preview.block_index(editor) == 2
+    target = window.split.pane.target()
+    assert target.key == (1, 1, 2)
+    window.tabs.setCurrentWidget(window.general)
+    assert window.split.pane.target().key == (0,)
 
-    def spy(report, **kwargs):
-        threads.append(threading.current_thread() is threading.main_thread())
-        return real(report, **kwargs)
 
-    monkeypatch.setattr(export, "pdf_bytes", spy)
+def test_rendering_is_in_another_process_and_the_newest_request_wins(qtbot, open_window) -> None:
+    window = open_window()
+    generations = []
     pane = window.split.pane
-    pane.renderer.rendered.connect(lambda generation, *_: generations.append(generation))
+    pane.renderer.rendered.connect(lambda result: generations.append(result.generation))
     window.split.action.trigger()
     for _ in range(8):  # eight requests while the first is still rendering
         pane.request()
     _wait_fresh(qtbot, pane)
     qtbot.wait(300)
-    assert threads and not any(threads)  # never on the GUI thread
-    assert len(generations) < 9  # requests that were overtaken were never rendered
+    worker = pane.renderer.worker
+    assert worker.alive and worker.process.pid != os.getpid()
+    assert len(set(generations)) < 9  # requests that were overtaken were never answered
     assert generations[-1] == pane.requested == pane.shown
 
 
@@ -83,32 +104,9 @@ def test_closing_the_window_stops_the_worker(qtbot, open_window) -> None:
     window = open_window()
     window.split.action.trigger()
     window.split.pane.request()
+    worker = window.split.pane.renderer.worker
     window.close()
-    assert not window.split.pane.renderer._thread.is_alive()
-
-
-def test_find_page_ignores_case_and_line_breaks() -> None:
-    pages = {0: "I. KẾT QUẢ\nthực hiện", 1: "Tăng cường kiểm\ntra, giám sát"}
-    assert split_preview.find_page(pages, "tăng cường kiểm tra") == 1
-    assert split_preview.find_page(pages, "Kết quả thực hiện") == 0
-    assert split_preview.find_page(pages, "không có") is None
-
-
-def test_the_page_is_found_by_its_text_not_guessed(qapp) -> None:
-    import io
-
-    import pypdf
-
-    from cchc_desktop.core.templates import load_sample
-
-    report = load_sample()
-    data = export.pdf_bytes(report)
-    pages = [p.extract_text() for p in pypdf.PdfReader(io.BytesIO(data)).pages]
-    closing_words = report.closing.split()[:6]
-    snippet = " ".join(closing_words)
-    expected = next(i for i, text in enumerate(pages) if " ".join(closing_words[:3]) in " ".join(text.split()))
-    # A wrong estimate (page 1) still finds the right page.
-    assert split_preview._Renderer._locate(data, snippet, 0.0) == expected
+    assert not worker.alive
 
 
 def test_split_view_makes_room_and_gives_it_back(qtbot, open_window) -> None:
