@@ -151,15 +151,8 @@ def _drop_mark_space(paras: list[RPara]) -> None:
 
 
 def _flatten(blocks: list) -> list[RPara]:
-    out: list[RPara] = []
-    for block in blocks:
-        if isinstance(block, RPara):
-            out.append(block)
-        else:
-            for row in block.rows:
-                for cell in row.cells:
-                    out.extend(cell.paragraphs)
-    return out
+    """Every paragraph of ``blocks``, those in table cells included, in reading order."""
+    return RCell(blocks=blocks).paragraphs
 
 
 def read_docx(path: Path) -> DocxContent:
