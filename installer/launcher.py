@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 
 
 def _repair_streams() -> None:
@@ -51,7 +52,27 @@ def _quit_after_first_paint(every_tab: bool = False) -> None:
             tab_widget.currentWidget().repaint()
             app.processEvents()
             print(f"smoke: tab {number}/{len(tabs)} {tab_widget.tabText(index)}", file=sys.stderr, flush=True)
-        QTimer.singleShot(0, app.quit)
+        split = getattr(window, "split", None)
+        if split is None:
+            QTimer.singleShot(0, app.quit)
+            return
+        # The preview beside the text (F9) renders in a spawned process: a frozen build must
+        # start it through freeze_support (main below).  Wait for all its pages, at most 90 s.
+        split.action.trigger()
+        started = time.monotonic()
+
+        def wait_for_pages() -> None:
+            pane = split.pane
+            if pane.complete and pane.shown == pane.requested:
+                print(f"smoke: split preview {pane.document.pageCount()} pages", file=sys.stderr, flush=True)
+                app.quit()
+            elif time.monotonic() - started > 90:
+                print("smoke: split preview gave no pages", file=sys.stderr, flush=True)
+                app.quit()
+            else:
+                QTimer.singleShot(100, wait_for_pages)
+
+        QTimer.singleShot(100, wait_for_pages)
 
     class QuitAfterFirstPaint(QObject):
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -148,6 +148,12 @@ def test_window_shows_every_tab(smoke: dict) -> None:
     assert "Xem trước" in smoke["window_tabs"]  # the PDF preview (QtPdf, PDFium) under Wine
 
 
+def test_split_preview_renders_in_a_process_of_the_frozen_build(smoke: dict) -> None:
+    """F9's worker is a spawned process: in the frozen build it exists only through freeze_support."""
+    pages = [line for line in smoke["window_stderr"].splitlines() if line.startswith("smoke: split preview")]
+    assert pages and int(pages[0].split()[3]) >= 4, smoke["window_stderr"]
+
+
 def test_backup_upgrade_uninstall_keep_the_data(smoke: dict) -> None:
     assert smoke["backup"]
     assert smoke["after_upgrade"] == {"database": True, "version": smoke["version"], "reports": 1}

@@ -100,9 +100,14 @@ def pdf_bytes(report: Report, *, heading1_capitals: bool = True) -> bytes:
     return write(pdf_layout(report, heading1_capitals=heading1_capitals))
 
 
-def pdf_layout(report: Report, *, heading1_capitals: bool = True):
-    """The page description the PDF writer draws (limits checked, fonts registered)."""
-    _within_limits(report)
+def pdf_layout(report: Report, *, heading1_capitals: bool = True, check_limits: bool = True):
+    """The page description the PDF writer draws (limits checked, fonts registered).
+
+    The preview beside the text skips the limits (``check_limits``): it draws what the window
+    holds, in a process of its own; exports and printing check them.
+    """
+    if check_limits:
+        _within_limits(report)
     try:
         _register_fonts()
     except FontNotFoundError as error:

@@ -212,7 +212,7 @@ def render_all(report: Report, target: Target = Target(), cancelled: Callable[[]
     """Every page, and the page of ``target`` (and of every block: ``places``)."""
     from .export import pdf_layout
 
-    return _render(report, pdf_layout(report), target, 0, False, cancelled)
+    return _render(report, pdf_layout(report, check_limits=False), target, 0, False, cancelled)
 
 
 def render_near(report: Report, target: Target, places: dict[tuple, int] | None = None,
@@ -222,7 +222,7 @@ def render_near(report: Report, target: Target, places: dict[tuple, int] | None 
     the target's.  If the text moved the target before that page, it is drawn again from there."""
     from .export import pdf_layout
 
-    doc = pdf_layout(report)
+    doc = pdf_layout(report, check_limits=False)
     key = resolve(_source_keys(doc.blocks), target.key)
     known = [page for place, page in (places or {}).items() if place <= key]
     start = max(0, (places or {}).get(key, max(known, default=0)) - 1)
