@@ -120,7 +120,7 @@ def main() -> None:
     window.split.action.trigger()
     pane = window.split.pane
     end = time.monotonic() + 15
-    while time.monotonic() < end and not (pane.requested and pane.shown == pane.requested):
+    while time.monotonic() < end and not (pane.requested and pane.shown == pane.requested and pane.complete):
         spin(0.1)
     spin(1.0)
     save(window.grab().toImage(), "screenshot-split-view.png", "xem-ben-canh.png")

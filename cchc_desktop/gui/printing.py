@@ -17,7 +17,7 @@ import logging
 from collections.abc import Iterable
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QObject, QPointF, QRectF, QSize, QSizeF, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QObject, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import QColor, QImage, QKeySequence, QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLabel, QToolButton, QVBoxL
 from cchc_desktop.core.model import Report
 
 from . import dialogs
+from .page_view import PageNavigation, pdf_view, tool_button
 
 log = logging.getLogger(__name__)
 MAX_PRINT_DPI = 300  # crisp 13-14 pt text on an office laser; one A4 page image = 35 MB
@@ -168,7 +169,7 @@ def print_report(parent: QWidget | None, report: Report) -> bool:
         pages.deleteLater()
 
 
-class PrintPreviewDialog(QDialog):
+class PrintPreviewDialog(QDialog, PageNavigation):
     """Xem trước khi in: the PDF pages as they will come out of the printer."""
 
     def __init__(self, report: Report, data: bytes, parent: QWidget | None = None) -> None:
@@ -194,20 +195,10 @@ class PrintPreviewDialog(QDialog):
         bar.addStretch(1)
         bar.addWidget(self.close_button)
         layout.addLayout(bar)
-        self.view = QPdfView(self)
-        self.view.setDocument(self.pages.document)
-        self.view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.view.setZoomMode(QPdfView.ZoomMode.FitInView)
+        self.view = pdf_view(self.pages.document, QPdfView.ZoomMode.FitInView, self)
         self.view.setPageSpacing(12)
-        self.view.setStyleSheet("QPdfView { background: #808080; }")
         layout.addWidget(self.view, 1)
-        navigator = self.view.pageNavigator()
-        navigator.currentPageChanged.connect(self._show_page)
-        self.previous.clicked.connect(lambda: self.go_to(navigator.currentPage() - 1))
-        self.next.clicked.connect(lambda: self.go_to(navigator.currentPage() + 1))
-        self.zoom_in.clicked.connect(lambda: self._zoom(1.25))
-        self.zoom_out.clicked.connect(lambda: self._zoom(0.8))
-        self.fit_width.clicked.connect(lambda: self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth))
+        self.connect_navigation(self.previous, self.next, self.zoom_out, self.zoom_in, self.fit_width)
         self.fit_page.clicked.connect(lambda: self.view.setZoomMode(QPdfView.ZoomMode.FitInView))
         self.print_button.clicked.connect(self.print_now)
         self.close_button.clicked.connect(self.reject)
@@ -215,27 +206,7 @@ class PrintPreviewDialog(QDialog):
         self.resize(900, 700)
 
     def _button(self, text: str, tip: str, key) -> QToolButton:
-        button = QToolButton(self)
-        button.setText(text)
-        button.setToolTip(tip)
-        if key is not None:
-            button.setShortcut(QKeySequence(key))
-        return button
-
-    def page_count(self) -> int:
-        return self.pages.document.pageCount()
-
-    def go_to(self, page: int) -> None:
-        if 0 <= page < self.page_count():
-            self.view.pageNavigator().jump(page, QPointF(), 0)
-
-    def _zoom(self, factor: float) -> None:
-        current = self.view.zoomFactor()
-        self.view.setZoomMode(QPdfView.ZoomMode.Custom)
-        self.view.setZoomFactor(max(0.1, min(4.0, current * factor)))
-
-    def _show_page(self, page: int) -> None:
-        self.page_label.setText(f"Trang {page + 1}/{self.page_count()}")
+        return tool_button(text, tip, key, self)
 
     def print_now(self) -> None:
         try:

@@ -15,7 +15,7 @@ import pickle
 import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QPointF, Qt, QTimer, Signal
+from PySide6.QtCore import QBuffer, QObject, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -23,6 +23,8 @@ from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from cchc_desktop.document import layout as lay
 from cchc_desktop.document.preview_pages import Target
+
+from .page_view import load_bytes, pdf_view
 
 if TYPE_CHECKING:
     from cchc_desktop.document.preview_worker import PreviewWorker, Result
@@ -57,12 +59,23 @@ class _Renderer(QObject):
         super().__init__(parent)
         self.worker: PreviewWorker | None = None
 
-    def request(self, generation: int, report_blob: bytes, target: Target) -> None:
+    def request(self, generation: int, report_blob: bytes, target: Target) -> bool:
+        """False when no rendering process could be started (logged; the pane says so)."""
+        if self.worker is not None and not self.worker.alive:  # it died (killed, out of memory)
+            log.warning("The preview process ended (exit code %s): starting another",
+                        self.worker.process.exitcode)
+            self.worker.close()
+            self.worker = None
         if self.worker is None:
             from cchc_desktop.document.preview_worker import PreviewWorker
 
-            self.worker = PreviewWorker(self.rendered.emit)  # emitted on the reader thread: queued
+            try:
+                self.worker = PreviewWorker(self.rendered.emit)  # emitted on the reader thread: queued
+            except (OSError, RuntimeError):
+                log.exception("Could not start the preview process")
+                return False
         self.worker.request(generation, report_blob, target)
+        return True
 
     def close(self) -> None:
         if self.worker is not None:
@@ -81,11 +94,7 @@ class SplitPreview(QWidget):
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
         self.document = QPdfDocument(self)
-        self.view = QPdfView(self)
-        self.view.setDocument(self.document)
-        self.view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.view.setStyleSheet("QPdfView { background: #808080; }")
+        self.view = pdf_view(self.document, QPdfView.ZoomMode.FitToWidth, self)
         layout.addWidget(self.view, 1)
         self._buffer: QBuffer | None = None
         self.renderer = _Renderer(self)
@@ -112,7 +121,9 @@ class SplitPreview(QWidget):
         target = self.target()
         self.requested += 1
         blob = pickle.dumps(report, pickle.HIGHEST_PROTOCOL)  # the worker's own copy
-        self.renderer.request(self.requested, blob, target)
+        if not self.renderer.request(self.requested, blob, target):
+            self.status.setText("Không tạo được bản xem trước trên máy này. Hãy dùng thẻ “Xem trước” (F9 để tắt).")
+            return
         if self.shown < 0:
             self.status.setText("Đang tạo bản xem trước…")
         self.gui_ms = (time.perf_counter() - started) * 1000
@@ -146,14 +157,7 @@ class SplitPreview(QWidget):
         pages = result.pages
         self.last_seconds = pages.seconds
         self.complete = pages.complete
-        buffer = QBuffer(self)
-        buffer.setData(QByteArray(pages.pdf))
-        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        self.document.close()
-        self.document.load(buffer)
-        if self._buffer is not None:
-            self._buffer.deleteLater()
-        self._buffer = buffer
+        self._buffer = load_bytes(self.document, pages.pdf, self, self._buffer)
         self.shown = result.generation
         self.page = max(0, min(pages.page, self.document.pageCount() - 1))
         self.view.pageNavigator().jump(self.page, QPointF(), 0)

@@ -100,6 +100,34 @@ def test_rendering_is_in_another_process_and_the_newest_request_wins(qtbot, open
     assert generations[-1] == pane.requested == pane.shown
 
 
+def test_a_dead_worker_is_replaced_at_the_next_request(qtbot, open_window) -> None:
+    window = open_window()
+    pane = window.split.pane
+    window.split.action.trigger()
+    _wait_fresh(qtbot, pane)
+    first = pane.renderer.worker
+    first.process.kill()  # as the system would, out of memory
+    first.process.join(10)
+    before = pane.requested
+    pane.request()
+    _wait_fresh(qtbot, pane, before)
+    assert pane.renderer.worker is not first and pane.renderer.worker.alive
+    assert pane.document.pageCount() >= 4
+
+
+def test_no_worker_process_is_a_sentence_not_a_traceback(qtbot, open_window, monkeypatch) -> None:
+    from cchc_desktop.document import preview_worker
+
+    def refuse(*_args, **_kwargs):
+        raise OSError(12, "Cannot allocate memory")
+
+    monkeypatch.setattr(preview_worker, "PreviewWorker", refuse)
+    window = open_window()
+    window.split.action.trigger()
+    assert window.split.pane.status.text().startswith("Không tạo được bản xem trước")
+    window.split.action.trigger()
+
+
 def test_closing_the_window_stops_the_worker(qtbot, open_window) -> None:
     window = open_window()
     window.split.action.trigger()

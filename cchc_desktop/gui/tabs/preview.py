@@ -2,35 +2,34 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF
+from PySide6.QtCore import QBuffer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from cchc_desktop.core.model import Report
 
+from ..page_view import PageNavigation, load_bytes, pdf_view, tool_button
 
-class PreviewTab(QWidget):
+
+class PreviewTab(QWidget, PageNavigation):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
-        self.previous = self._button("◀ Trang trước", "Trang trước (PgUp)", QKeySequence.StandardKey.MoveToPreviousPage)
-        self.next = self._button("Trang sau ▶", "Trang sau (PgDown)", QKeySequence.StandardKey.MoveToNextPage)
+        self.previous = tool_button("◀ Trang trước", "Trang trước (PgUp)", QKeySequence.StandardKey.MoveToPreviousPage)
+        self.next = tool_button("Trang sau ▶", "Trang sau (PgDown)", QKeySequence.StandardKey.MoveToNextPage)
         self.page_label = QLabel()
-        self.zoom_out = self._button("−", "Thu nhỏ (Ctrl+-)", QKeySequence.StandardKey.ZoomOut)
-        self.zoom_in = self._button("+", "Phóng to (Ctrl++)", QKeySequence.StandardKey.ZoomIn)
-        self.fit = self._button("Vừa chiều rộng", "Vừa khít chiều rộng cửa sổ", None)
+        self.zoom_out = tool_button("−", "Thu nhỏ (Ctrl+-)", QKeySequence.StandardKey.ZoomOut)
+        self.zoom_in = tool_button("+", "Phóng to (Ctrl++)", QKeySequence.StandardKey.ZoomIn)
+        self.fit = tool_button("Vừa chiều rộng", "Vừa khít chiều rộng cửa sổ", None)
         for widget in (self.previous, self.page_label, self.next, self.zoom_out, self.zoom_in, self.fit):
             bar.addWidget(widget)
         bar.addStretch(1)
         layout.addLayout(bar)
         self.document = QPdfDocument(self)
-        self.view = QPdfView()
-        self.view.setDocument(self.document)
-        self.view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view = pdf_view(self.document, QPdfView.ZoomMode.FitToWidth)
         layout.addWidget(self.view, 1)
         self.error = QLabel()
         self.error.setStyleSheet("color: #b00020;")
@@ -39,25 +38,7 @@ class PreviewTab(QWidget):
         self._buffer: QBuffer | None = None
         self.generation = -1  # the model generation shown; the window compares it with its own
 
-        navigator = self.view.pageNavigator()
-        navigator.currentPageChanged.connect(self._show_page)
-        self.previous.clicked.connect(lambda: self.go_to(navigator.currentPage() - 1))
-        self.next.clicked.connect(lambda: self.go_to(navigator.currentPage() + 1))
-        self.zoom_in.clicked.connect(lambda: self._zoom(1.25))
-        self.zoom_out.clicked.connect(lambda: self._zoom(0.8))
-        self.fit.clicked.connect(lambda: self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth))
-
-    @staticmethod
-    def _button(text: str, tip: str, key) -> QToolButton:
-        button = QToolButton()
-        button.setText(text)
-        button.setToolTip(tip)
-        if key is not None:
-            button.setShortcut(QKeySequence(key))
-        return button
-
-    def page_count(self) -> int:
-        return self.document.pageCount()
+        self.connect_navigation(self.previous, self.next, self.zoom_out, self.zoom_in, self.fit)
 
     def show_report(self, report: Report, generation: int) -> None:
         """Render ``report`` through the exporter and show it (keeps the current page)."""
@@ -71,27 +52,7 @@ class PreviewTab(QWidget):
             self.error.show()
             return
         self.error.hide()
-        self.document.close()
-        buffer = QBuffer(self)
-        buffer.setData(QByteArray(data))
-        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        self.document.load(buffer)
-        if self._buffer is not None:
-            self._buffer.deleteLater()
-        self._buffer = buffer  # QPdfDocument reads lazily: keep the buffer alive
+        self._buffer = load_bytes(self.document, data, self, self._buffer)
         self.generation = generation
         self.go_to(min(page, self.page_count() - 1))
         self._show_page(self.view.pageNavigator().currentPage())
-
-    def go_to(self, page: int) -> None:
-        if 0 <= page < self.page_count():
-            self.view.pageNavigator().jump(page, QPointF(), self.view.zoomFactor() if
-                                           self.view.zoomMode() == QPdfView.ZoomMode.Custom else 0)
-
-    def _zoom(self, factor: float) -> None:
-        current = self.view.zoomFactor()
-        self.view.setZoomMode(QPdfView.ZoomMode.Custom)
-        self.view.setZoomFactor(max(0.25, min(4.0, current * factor)))
-
-    def _show_page(self, page: int) -> None:
-        self.page_label.setText(f"Trang {page + 1}/{self.page_count()}")
