@@ -77,6 +77,29 @@ def serve(requests, results, newest) -> None:
                 return
 
 
+def _start_where_it_is(process) -> None:
+    """Start ``process`` without the change of folder spawn makes first in the child.
+
+    The child starts in the window's folder anyway; spawn then changes to it once more by name,
+    which fails where the name does not work in a new process (seen under Wine: a folder outside
+    the Windows drives) and the worker died before it began.  It needs no folder of its own.
+    """
+    from multiprocessing import spawn
+
+    prepare = spawn.get_preparation_data
+
+    def without_folder(name):
+        data = prepare(name)
+        data.pop("dir", None)
+        return data
+
+    spawn.get_preparation_data = without_folder
+    try:
+        process.start()
+    finally:
+        spawn.get_preparation_data = prepare
+
+
 class PreviewWorker:
     """The window's end: ``request`` never blocks; ``on_result`` is called on a reader thread."""
 
@@ -87,7 +110,7 @@ class PreviewWorker:
         self._results, result_writer = context.Pipe(duplex=False)
         self.process = context.Process(target=serve, args=(request_reader, result_writer, self._newest),
                                        name="cchc-preview", daemon=True)
-        self.process.start()
+        _start_where_it_is(self.process)
         request_reader.close()
         result_writer.close()
         self._on_result = on_result
