@@ -51,9 +51,9 @@ import pickle
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoGroup, QUndoStack
-from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QTextEdit
+from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QStyledItemDelegate, QTextEdit
 
 if TYPE_CHECKING:
     from cchc_desktop.core.model import Report
@@ -121,6 +121,40 @@ def _text_history(widget, redo: bool = False) -> bool:
     return False
 
 
+def _is_redo(event) -> bool:
+    return event.matches(QKeySequence.StandardKey.Redo) or (
+        event.key() == Qt.Key.Key_Y and event.modifiers() == Qt.KeyboardModifier.ControlModifier)
+
+
+class _PassUndo(QObject):
+    """A line editor with no typing of its own to undo does not claim Ctrl+Z / Ctrl+Y: the
+    window's Hoàn tác gets them (a list row's editor, open as soon as the row is chosen, would
+    otherwise swallow the key and undo nothing)."""
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt name)
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(watched, QLineEdit):
+            if event.matches(QKeySequence.StandardKey.Undo):
+                return not watched.isUndoAvailable()  # True: not delivered, not accepted: a shortcut
+            if _is_redo(event):
+                return not watched.isRedoAvailable()
+        return False
+
+
+_pass_undo: _PassUndo | None = None
+
+
+class PassUndoDelegate(QStyledItemDelegate):
+    """Item delegate of an editable list whose edits are undo commands (the recipients)."""
+
+    def createEditor(self, parent, option, index):  # noqa: N802 (Qt name)
+        global _pass_undo
+        editor = super().createEditor(parent, option, index)
+        if isinstance(editor, QLineEdit):
+            _pass_undo = _pass_undo or _PassUndo()
+            editor.installEventFilter(_pass_undo)
+        return editor
+
+
 class TabHistory:
     """One QUndoStack per report for a tab with its own stack (parts outline, appendix forms).
 
@@ -162,12 +196,12 @@ class TabHistory:
         stack = self._stacks.pop(key, None)
         if stack is None:
             return
+        if key == self.key:
+            self.activate(None)  # first: the tab never is without a stack
         stack.clear()  # the commands (and the detached editors they keep) go now
         self.group.removeStack(stack)
         stack.setParent(None)
         stack.deleteLater()
-        if key == self.key:
-            self.activate(None)  # the tab never is without a stack
 
 
 class ReportUndo:
