@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 NARRATIVE_FIELDS = frozenset({"parts", "closing"})
 APPENDIX_FIELDS = frozenset({"appendices"})
-Path = tuple  # ("parts", 2, "blocks", 0): attribute names and list positions from the report
+FieldPath = tuple  # ("parts", 2, "blocks", 0): attribute names and list positions from the report
 
 
 def _leaf(value: Any) -> bool:
@@ -39,7 +39,7 @@ def _leaf(value: Any) -> bool:
     return isinstance(value, (Block, Cell)) or not (dataclasses.is_dataclass(value) or isinstance(value, list))
 
 
-def report_diff(current: Any, changed: Any, path: Path = ()) -> list[tuple[Path, Any, Any]]:
+def report_diff(current: Any, changed: Any, path: FieldPath = ()) -> list[tuple[FieldPath, Any, Any]]:
     """The smallest places where ``changed`` differs from ``current``: (path, before, after), the
     values private copies.  Descends into objects of the same class and lists of the same length
     (a fix changes text, never the structure), so a part's other paragraphs are not part of it."""
@@ -55,7 +55,7 @@ def report_diff(current: Any, changed: Any, path: Path = ()) -> list[tuple[Path,
     return [(path, copy.deepcopy(current), copy.deepcopy(changed))]
 
 
-def _put_at(root: Any, path: Path, value: Any) -> None:
+def _put_at(root: Any, path: FieldPath, value: Any) -> None:
     obj = root
     for step in path[:-1]:
         obj = obj[step] if isinstance(step, int) else getattr(obj, step)
@@ -68,7 +68,7 @@ def _put_at(root: Any, path: Path, value: Any) -> None:
 class ReportChangeCommand(QUndoCommand):
     """Puts the ``after`` (redo) or ``before`` (undo) values of a ``report_diff`` into the shown report."""
 
-    def __init__(self, window: MainWindow, label: str, diff: list[tuple[Path, Any, Any]]) -> None:
+    def __init__(self, window: MainWindow, label: str, diff: list[tuple[FieldPath, Any, Any]]) -> None:
         super().__init__(label)
         self.w, self.diff = window, diff
 
@@ -114,7 +114,7 @@ class ReportChangeCommand(QUndoCommand):
                 tab.set_report(report)
 
 
-def stack_for(window: MainWindow, diff: list[tuple[Path, Any, Any]]):
+def stack_for(window: MainWindow, diff: list[tuple[FieldPath, Any, Any]]):
     names = {change[0][0] for change in diff}
     if names <= NARRATIVE_FIELDS:
         return window.narrative.stack
