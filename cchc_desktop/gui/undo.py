@@ -127,16 +127,15 @@ def _is_redo(event) -> bool:
 
 
 class _PassUndo(QObject):
-    """A line editor with no typing of its own to undo does not claim Ctrl+Z / Ctrl+Y: the
-    window's Hoàn tác gets them (a list row's editor, open as soon as the row is chosen, would
-    otherwise swallow the key and undo nothing)."""
+    """A line editor nothing was typed into does not claim Ctrl+Z / Ctrl+Y: the window's Hoàn
+    tác / Làm lại get them (a list row's editor, open as soon as the row is chosen, would
+    otherwise swallow the key and undo nothing).  Once typed into, the keys are its own."""
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt name)
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(watched, QLineEdit):
-            if event.matches(QKeySequence.StandardKey.Undo):
-                return not watched.isUndoAvailable()  # True: not delivered, not accepted: a shortcut
-            if _is_redo(event):
-                return not watched.isRedoAvailable()
+        if (event.type() == QEvent.Type.ShortcutOverride and isinstance(watched, QLineEdit)
+                and (event.matches(QKeySequence.StandardKey.Undo) or _is_redo(event))):
+            # True: neither delivered nor accepted, so the key is tried as a shortcut
+            return not (watched.isUndoAvailable() or watched.isRedoAvailable())
         return False
 
 

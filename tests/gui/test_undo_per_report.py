@@ -255,3 +255,43 @@ def test_the_read_only_sample_gets_no_undo_steps(qtbot, open_window) -> None:
     assert _titles(window.report) == titles and _rows(window.report) == rows
     assert load_report(window.db, sample.id) == window.report
     assert all(stack.count() == 0 for stack in window.undo.stacks_of(sample.id))
+
+
+def test_form_and_part_level_edits_are_undone_after_switching_back(qtbot, open_window, monkeypatch) -> None:
+    """The other commands too: a form added, its title typed, forms reordered; a part's level and
+    what it is about; each found again in the report loaded anew."""
+    from cchc_desktop.core.model import BlockRole, PartTag
+
+    monkeypatch.setattr(dialogs, "confirm", lambda *a, **k: True)
+    window = open_window()
+    a = window.report.id
+    forms = [(f.heading, f.title) for f in window.report.appendices]
+    parts = [(p.title, p.tag, p.heading.role) for p in window.report.parts]
+    indicators, narrative = window.indicators, window.narrative
+    indicators.add_appendix()
+    indicators.title.setText("Biểu thêm")
+    indicators.title.textEdited.emit("Biểu thêm")
+    indicators.move_appendix(-1)
+    narrative.select_part(2)
+    narrative.set_level(BlockRole.PART)
+    narrative.set_tag(PartTag.PROPOSALS)
+    changed_forms = [(f.heading, f.title) for f in window.report.appendices]
+    changed_parts = [(p.title, p.tag, p.heading.role) for p in window.report.parts]
+    assert changed_forms[0][1] == "Biểu thêm" and len(changed_forms) == len(forms) + 1
+    assert changed_parts[2][1:] == (PartTag.PROPOSALS, BlockRole.PART)
+
+    window.actions.new.trigger()
+    window.open_report(a)
+    assert [(f.heading, f.title) for f in window.report.appendices] == changed_forms
+    for _ in range(3):
+        indicators.stack.undo()
+    assert [(f.heading, f.title) for f in window.report.appendices] == forms
+    assert indicators.selector.count() == len(forms)
+    narrative.stack.undo()
+    narrative.stack.undo()
+    assert [(p.title, p.tag, p.heading.role) for p in window.report.parts] == parts
+    narrative.stack.redo()
+    assert window.report.parts[2].heading.role == BlockRole.PART
+    window.save_now(wait=True)
+    stored = load_report(window.db, a)
+    assert stored.parts[2].heading.role == BlockRole.PART and len(stored.appendices) == len(forms)
