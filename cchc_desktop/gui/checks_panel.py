@@ -176,6 +176,9 @@ class ChecksPanel(QDockWidget):
         report = window.current_report()
         if report is None:
             return False
+        if getattr(window, "read_only", False):  # the sample, or a report already issued
+            self.summary.setText("Báo cáo này chỉ đọc: không sửa tự động được.")
+            return False
         if self._apply_in_editor(report, finding, finding.fixes[choice]):
             self.run_now(window.current_report)
             return True
@@ -187,7 +190,7 @@ class ChecksPanel(QDockWidget):
             return False
         apply = getattr(window, "apply_report_change", None)
         if apply is not None:
-            apply(fixed, "Sửa theo kiểm tra")
+            apply(fixed, f"Sửa theo kiểm tra: {finding.fixes[choice].label}")  # one undo step, saved
         else:
             window.show_report(fixed)
             window.mark_changed()

@@ -123,6 +123,13 @@ class MainWindow(QMainWindow):
         self.actions.schedule_checks()
         self.split.changed()
 
+    def apply_report_change(self, changed: Report, label: str) -> bool:
+        """A corrected copy of the report (a fix from the checks panel) as one undo step, saved
+        like any other edit (``gui/report_change.py``)."""
+        from .report_change import apply_report_change
+
+        return apply_report_change(self, changed, label)
+
     def current_report(self) -> Report | None:
         """The model with every editor's text written into it."""
         for tab in self.narrative_tabs():
@@ -159,7 +166,9 @@ class MainWindow(QMainWindow):
         from cchc_desktop.store.reports import list_reports
 
         self.report_list.sample_ids = first_run.sample_ids(self)
-        self.report_list.set_summaries(list_reports(self.db), self.report.id if self.report else None)
+        summaries = list_reports(self.db)
+        self.report_list.set_summaries(summaries, self.report.id if self.report else None)
+        self.undo.keep_only(s.id for s in summaries)  # a deleted report's undo histories go with it
 
     def open_report(self, report_id: int) -> None:
         from cchc_desktop.store.database import StoreError
@@ -178,14 +187,17 @@ class MainWindow(QMainWindow):
         self.show_report(report)
 
     def show_report(self, report: Report) -> None:
-        reloaded = self.report is not None and self.report.id == report.id  # e.g. a revision restored
+        left = self.report
+        if left is not None and left.id != report.id:
+            self.undo.leave(self.current_report())  # its histories stay while the window is open
+        # Shown again as it was left: its histories (the report's and the tabs') go on; reloaded
+        # (a revision restored) or changed meanwhile: the old steps describe another report.
+        self.undo.arrive(report)
         self.report = None
         for tab in self.editor_tabs():
-            tab.set_report(report)
+            tab.set_report(report)  # the tabs take the report's own stacks
         self.report = report
         self.undo.activate(report.id)
-        if reloaded:
-            self.undo.stack.clear()  # the old steps describe a report that is no longer on screen
         self.dirty = False
         self.generation += 1
         self.report_list.select(report.id)

@@ -1,8 +1,9 @@
 """Undo commands for the parts of a report (add, remove, move, heading text and level, tag).
 
-Each command changes ``report.parts`` through the parts tab (which keeps one text editor per
+Each command changes the parts of the report the tab shows (which keeps one text editor per
 part, so a part's own typing history survives moves and removals) and refreshes the view.
-They are pushed to the tab's QUndoStack (``NarrativeTab.stack``).
+They are pushed to the tab's QUndoStack of that report (``NarrativeTab.stack``), and address the
+parts by position: see ``gui/undo.py`` for why they never hold a part still in the report.
 """
 
 from __future__ import annotations
@@ -130,89 +131,101 @@ def renumber(parts: list[Part], scheme: str) -> list[tuple[Part, Block]]:
 
 
 class _Renumbering(QUndoCommand):
-    """A structural change after which the typed heading numbers follow (when they were in order)."""
+    """A structural change after which the typed heading numbers follow (when they were in order).
 
-    def __init__(self, label: str) -> None:
+    Commands find their parts by position in the report the tab shows (``tab.parts``), never by
+    holding a part that is still in the report: the report shown again after the clerk went to
+    another one is a new object loaded from the store (see ``gui/undo.py``)."""
+
+    def __init__(self, tab: NarrativeTab, label: str) -> None:
         super().__init__(label)
+        self.tab = tab
         self.scheme: str | None = None
         self.scheme_known = False
-        self.renumbered: list[tuple[Part, Block]] = []
+        self.renumbered: list[tuple[int, Block]] = []  # (part index, its heading before)
+
+    @property
+    def parts(self) -> list[Part]:
+        return self.tab.parts
 
     def _before_change(self, parts: list[Part]) -> None:
         if not self.scheme_known:
             self.scheme, self.scheme_known = numbering(parts), True
 
     def _after_change(self, parts: list[Part]) -> None:
-        self.renumbered = renumber(parts, self.scheme) if self.scheme else []
+        changed = renumber(parts, self.scheme) if self.scheme else []
+        self.renumbered = [(index_of(parts, part), heading) for part, heading in changed]
 
     def _undo_numbers(self) -> None:
-        for part, heading in self.renumbered:
-            part.blocks[0] = heading
+        parts = self.parts
+        for index, heading in self.renumbered:
+            parts[index].blocks[0] = heading
         self.renumbered = []
 
 
 class AddPartCommand(_Renumbering):
     def __init__(self, tab: NarrativeTab, at: int, part: Part) -> None:
-        super().__init__("Thêm phần")
-        self.tab, self.report, self.at, self.part = tab, tab.report, at, part
+        super().__init__(tab, "Thêm phần")
+        self.at = at
+        self.part: Part | None = part  # out of the report (before the first redo, after an undo)
         self.editor = None  # the part's text editor, kept for redo
 
     def redo(self) -> None:
         self.tab.flush()
-        self._before_change(self.report.parts)
-        self.report.parts.insert(self.at, self.part)
-        self._after_change(self.report.parts)
+        self._before_change(self.parts)
+        self.parts.insert(self.at, self.part)
+        self._after_change(self.parts)
         self.tab.insert_editor(self.at, self.part, self.editor)
+        self.part, self.editor = None, None
         self.tab.refresh(self.at)
 
     def undo(self) -> None:
         self.tab.flush()
         self._undo_numbers()
-        at = index_of(self.report.parts, self.part)
-        del self.report.parts[at]
-        self.editor = self.tab.take_editor(at)
-        self.tab.refresh(min(at, len(self.report.parts) - 1))
+        self.part = self.parts.pop(self.at)
+        self.editor = self.tab.take_editor(self.at)
+        self.tab.refresh(min(self.at, len(self.parts) - 1))
 
 
 class RemovePartCommand(_Renumbering):
     def __init__(self, tab: NarrativeTab, at: int) -> None:
-        super().__init__("Xóa phần")
-        self.tab, self.report, self.at = tab, tab.report, at
-        self.part = tab.report.parts[at]
+        super().__init__(tab, "Xóa phần")
+        self.at = at
+        self.part: Part | None = None  # the removed part and its editor, while removed
         self.editor = None
 
     def redo(self) -> None:
         self.tab.flush()
-        self._before_change(self.report.parts)
-        at = index_of(self.report.parts, self.part)
-        del self.report.parts[at]
-        self._after_change(self.report.parts)
-        self.editor = self.tab.take_editor(at)
-        self.tab.refresh(min(at, len(self.report.parts) - 1))
+        self._before_change(self.parts)
+        self.part = self.parts.pop(self.at)
+        self._after_change(self.parts)
+        self.editor = self.tab.take_editor(self.at)
+        self.tab.refresh(min(self.at, len(self.parts) - 1))
 
     def undo(self) -> None:
         self.tab.flush()
         self._undo_numbers()
-        self.report.parts.insert(self.at, self.part)
+        self.parts.insert(self.at, self.part)
         self.tab.insert_editor(self.at, self.part, self.editor)
+        self.part, self.editor = None, None
         self.tab.refresh(self.at)
 
 
 class MovePartCommand(_Renumbering):
     def __init__(self, tab: NarrativeTab, at: int, target: int) -> None:
-        super().__init__("Chuyển phần")
-        self.tab, self.report, self.at, self.target = tab, tab.report, at, target
+        super().__init__(tab, "Chuyển phần")
+        self.at, self.target = at, target
 
     def _move(self, source: int, target: int) -> None:
-        part = self.report.parts.pop(source)
-        self.report.parts.insert(target, part)
+        parts = self.parts
+        parts.insert(target, parts.pop(source))
         self.tab.move_editor(source, target)
 
     def redo(self) -> None:
         self.tab.flush()
-        self._before_change(self.report.parts)
+        self._before_change(self.parts)
         self._move(self.at, self.target)
-        self._after_change(self.report.parts)
+        self._after_change(self.parts)
         self.tab.refresh(self.target)
 
     def undo(self) -> None:
@@ -223,21 +236,20 @@ class MovePartCommand(_Renumbering):
 
 
 class SetHeadingCommand(_Renumbering):
-    """The heading's text and level ("Phần thứ…" group or "I." part); typing in the title merges.
-
-    A level change renumbers the other headings when they were numbered in order."""
+    """The heading's text and level ("Phần thứ…" group or "I." part) of part ``index``; typing in
+    the title merges.  A level change renumbers the other headings when they were numbered in order."""
 
     ID = 1302
 
-    def __init__(self, tab: NarrativeTab, part: Part, text: str, role: BlockRole | None, label: str) -> None:
-        super().__init__(label)
-        self.tab, self.report, self.part = tab, tab.report, part
-        self.old = heading_state(part)
+    def __init__(self, tab: NarrativeTab, index: int, text: str, role: BlockRole | None, label: str) -> None:
+        super().__init__(tab, label)
+        self.index = index
+        self.old = heading_state(tab.parts[index])
         self.new_text, self.new_role = text, role
         self.typing = label == "Đổi tên phần"
 
     def _set(self, text: str, role: BlockRole | None, runs: list[Run] | None) -> None:
-        part = self.part
+        part = self.parts[self.index]
         body = part.blocks[1:] if part.heading is not None else part.blocks
         if role is None or (not text and not runs):
             part.blocks = list(body)
@@ -252,37 +264,37 @@ class SetHeadingCommand(_Renumbering):
             role = BlockRole.PART if self.new_text.lower().startswith("phần") else BlockRole.HEADING1
         runs = self.old[2] if self.new_text == self.old[0] else None  # a level change keeps the runs
         if not self.typing:
-            self._before_change(self.report.parts)
+            self._before_change(self.parts)
         self._set(self.new_text, role if self.new_text else None, runs)
         if not self.typing:
-            self._after_change(self.report.parts)
-        self.tab.refresh(index_of(self.report.parts, self.part), reload_text=False)
+            self._after_change(self.parts)
+        self.tab.refresh(self.index, reload_text=False)
 
     def undo(self) -> None:
         self.tab.flush()
         self._undo_numbers()
         text, role, runs = self.old
         self._set(text, role, runs)
-        self.tab.refresh(index_of(self.report.parts, self.part), reload_text=False)
+        self.tab.refresh(self.index, reload_text=False)
 
     def id(self) -> int:  # noqa: A003 (Qt name)
         return self.ID if self.typing else -1
 
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802
-        if not isinstance(other, SetHeadingCommand) or other.part is not self.part or not other.typing:
+        if not isinstance(other, SetHeadingCommand) or other.index != self.index or not other.typing:
             return False
         self.new_text, self.new_role = other.new_text, other.new_role
         return True
 
 
 class SetTagCommand(QUndoCommand):
-    def __init__(self, tab: NarrativeTab, part: Part, tag: PartTag) -> None:
+    def __init__(self, tab: NarrativeTab, index: int, tag: PartTag) -> None:
         super().__init__("Đổi loại nội dung của phần")
-        self.tab, self.report, self.part, self.old, self.new = tab, tab.report, part, part.tag, tag
+        self.tab, self.index, self.old, self.new = tab, index, tab.parts[index].tag, tag
 
     def _apply(self, tag: PartTag) -> None:
-        self.part.tag = tag
-        self.tab.refresh(index_of(self.report.parts, self.part), reload_text=False)
+        self.tab.parts[self.index].tag = tag
+        self.tab.refresh(self.index, reload_text=False)
 
     def redo(self) -> None:
         self._apply(self.new)

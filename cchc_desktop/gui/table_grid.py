@@ -3,11 +3,14 @@
 Used for the appendix forms (tab "Phụ lục") and for tables inside the text (a dialog).
 Every edit is a QUndoCommand on the grid's QUndoStack: cell texts (``SetCellCommand``)
 and structural edits (``TableEditCommand``: a snapshot of the table before and after).
+A command finds its table again through the model's ``table_key`` / ``table_at`` (the object
+itself by default; the appendix tab's "form k of the report shown", see ``gui/undo.py``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QBrush, QColor, QFont, QKeySequence, QUndoCommand, QUndoStack
@@ -67,6 +70,10 @@ class TableGridModel(QAbstractTableModel):
         self.switcher: Callable[[Table], None] | None = None
         # The view's current cell (set by TableGrid): undo puts the cursor back where the edit was.
         self.current: Callable[[], tuple[int, int]] = lambda: (-1, -1)
+        # How a command finds its table again: a key for a table, the table for a key.  The table
+        # object itself by default; the appendix tab gives its form's position in the report shown.
+        self.table_key: Callable[[Table], Any] = lambda table: table
+        self.table_at: Callable[[Any], Table] = lambda key: key
 
     def ensure(self, table: Table) -> None:
         if self.table is not table:
@@ -216,10 +223,14 @@ class SetCellCommand(QUndoCommand):
     def __init__(self, model: TableGridModel, row: int, column: int, text: str) -> None:
         super().__init__(f"Sửa ô {model.cell_name(row, column)}")
         self.model, self.row, self.column = model, row, column
-        self.table = model.table
+        self.key = model.table_key(model.table)
         self.old = model.table.rows[row].cells[column].text
         self.new = text
         self._first = True
+
+    @property
+    def table(self) -> Table:
+        return self.model.table_at(self.key)
 
     def _set(self, text: str) -> None:
         self.model.ensure(self.table)
@@ -240,13 +251,19 @@ class TableEditCommand(QUndoCommand):
 
     def __init__(self, model: TableGridModel, label: str, before: bytes, after: bytes) -> None:
         super().__init__(label)
-        self.model, self.table, self.before, self.after = model, model.table, before, after
+        self.model, self.before, self.after = model, before, after
+        self.key = model.table_key(model.table)
         self.where_before = model.current()  # the cell chosen when the edit was made
         self.where_after: tuple[int, int] | None = None
 
+    @property
+    def table(self) -> Table:
+        return self.model.table_at(self.key)
+
     def _put(self, data: bytes, where: tuple[int, int] | None) -> None:
-        table_ops.restore(self.table, data)
-        self.model.ensure(self.table)
+        table = self.table
+        table_ops.restore(table, data)
+        self.model.ensure(table)
         self.model.refresh()
         if where is not None and where[0] >= 0:
             self.model.touched.emit(*where)
@@ -368,21 +385,34 @@ class TableGrid(QWidget):
         self.split.clicked.connect(self.split_current)
         self.kind.activated.connect(lambda i: self.set_row_kind(RowKind(self.kind.itemData(i))))
         self.header_spin.valueChanged.connect(self._header_spin_changed)
-        self.undo_button.clicked.connect(self.stack.undo)
-        self.redo_button.clicked.connect(self.stack.redo)
-        self.stack.canUndoChanged.connect(self.undo_button.setEnabled)
-        self.stack.canRedoChanged.connect(self.redo_button.setEnabled)
-        self.undo_button.setEnabled(self.stack.canUndo())
-        self.redo_button.setEnabled(self.stack.canRedo())
+        self.undo_button.clicked.connect(lambda: self.stack.undo())
+        self.redo_button.clicked.connect(lambda: self.stack.redo())
+        self._follow(self.stack, True)
         self.view.selectionModel().currentChanged.connect(lambda *_: self._show_current())
-        for sequence, slot in ((QKeySequence.StandardKey.Undo, self.stack.undo),
-                               (QKeySequence.StandardKey.Redo, self.stack.redo),
-                               (QKeySequence("Ctrl+Y"), self.stack.redo)):
+        for sequence, slot in ((QKeySequence.StandardKey.Undo, lambda: self.stack.undo()),
+                               (QKeySequence.StandardKey.Redo, lambda: self.stack.redo()),
+                               (QKeySequence("Ctrl+Y"), lambda: self.stack.redo())):
             action = QAction(self)
             action.setShortcut(QKeySequence(sequence))
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             action.triggered.connect(lambda _=False, s=slot: self._if_editable(s))
             self.addAction(action)
+
+    def _follow(self, stack: QUndoStack, on: bool) -> None:
+        for signal, slot in ((stack.canUndoChanged, self.undo_button.setEnabled),
+                             (stack.canRedoChanged, self.redo_button.setEnabled)):
+            signal.connect(slot) if on else signal.disconnect(slot)
+        if on:
+            self.undo_button.setEnabled(stack.canUndo())
+            self.redo_button.setEnabled(stack.canRedo())
+
+    def set_stack(self, stack: QUndoStack) -> None:
+        """Push to (and undo from) ``stack`` from now on: the appendix tab's stack of the report shown."""
+        if stack is self.stack:
+            return
+        self._follow(self.stack, False)
+        self.stack = self.model.stack = stack
+        self._follow(stack, True)
 
     def _act(self, menu: QMenu, text: str, slot) -> QAction:
         action = menu.addAction(text)

@@ -8,8 +8,35 @@
   narrative_editor); the window's "Hoàn tác" undoes the focused field's typing when it has some,
   else the report's last table/list change — Ctrl+Z does what the clerk expects wherever the
   cursor is (a list item's editor that opened on its own has nothing to undo).
-* Each report keeps its stack while the window is open (QUndoGroup): switching reports and
-  coming back keeps the history of both.
+* Each report keeps its stacks while the window is open (QUndoGroup): switching reports and
+  coming back keeps the history of both.  The tabs with their own stack (the parts outline,
+  the appendix forms) keep one per report too (``TabHistory``), dropped with the report's.
+
+Histories per report, and which objects their commands may hold
+----------------------------------------------------------------
+The window loads a report afresh from the store each time it is shown, so a command pushed
+while report A was shown before must still work on the new ``Report`` object of A when the
+clerk comes back.  Two designs were possible: keep A's model objects alive while the window
+is open (a second copy of the truth beside the store, which the store can change under it:
+a revision restored, a backup restored, a consolidation), or make commands address what they
+change by position on the report *currently shown*.  We use the second:
+
+* a command finds its part, form or table through the tab's current report by index (part
+  ``i``, form ``k``, the table of form ``k``; a table of the text edited in its own dialog is
+  still held directly, its stack dies with the dialog);
+* the only model objects a command keeps are ones it took out of the report (a removed part
+  or form, with its detached text editor) and values it copied (old headings, table
+  snapshots); it never keeps an object that is still in the report;
+* positions are right because every structural change of a tab goes through that tab's stack
+  of that report (the stack's own invariant: when a command is undone, the report is as the
+  command left it).  Fixes from the checks panel change text only (``ReportChangeCommand``).
+
+The invariant needs the report shown again to be the one left.  ``ReportUndo.leave`` keeps a
+copy of the report as the window left it (saved just before), ``arrive`` compares the report
+shown with it: equal (the usual case: the store gives back what was saved) keeps the
+histories; different, or no copy (the report reloaded after a revision or a backup was
+restored, changed by a consolidation, left by deletion) drops them, as their steps describe
+a report that is no longer there.  A deleted report's stacks are dropped (``forget``).
 
 Reusing it from a new editor::
 
@@ -20,14 +47,20 @@ Reusing it from a new editor::
 from __future__ import annotations
 
 import copy
+import pickle
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoGroup, QUndoStack
-from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QTextEdit
+from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QStyledItemDelegate, QTextEdit
 
 if TYPE_CHECKING:
+    from cchc_desktop.core.model import Report
+
     from .main_window import MainWindow
+
+UNDO_LIMIT = 500
 
 
 class CallbackCommand(QUndoCommand):
@@ -88,6 +121,88 @@ def _text_history(widget, redo: bool = False) -> bool:
     return False
 
 
+def _is_redo(event) -> bool:
+    return event.matches(QKeySequence.StandardKey.Redo) or (
+        event.key() == Qt.Key.Key_Y and event.modifiers() == Qt.KeyboardModifier.ControlModifier)
+
+
+class _PassUndo(QObject):
+    """A line editor nothing was typed into does not claim Ctrl+Z / Ctrl+Y: the window's Hoàn
+    tác / Làm lại get them (a list row's editor, open as soon as the row is chosen, would
+    otherwise swallow the key and undo nothing).  Once typed into, the keys are its own."""
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt name)
+        if (event.type() == QEvent.Type.ShortcutOverride and isinstance(watched, QLineEdit)
+                and (event.matches(QKeySequence.StandardKey.Undo) or _is_redo(event))):
+            # True: neither delivered nor accepted, so the key is tried as a shortcut
+            return not (watched.isUndoAvailable() or watched.isRedoAvailable())
+        return False
+
+
+_pass_undo: _PassUndo | None = None
+
+
+class PassUndoDelegate(QStyledItemDelegate):
+    """Item delegate of an editable list whose edits are undo commands (the recipients)."""
+
+    def createEditor(self, parent, option, index):  # noqa: N802 (Qt name)
+        global _pass_undo
+        editor = super().createEditor(parent, option, index)
+        if isinstance(editor, QLineEdit):
+            _pass_undo = _pass_undo or _PassUndo()
+            editor.installEventFilter(_pass_undo)
+        return editor
+
+
+class TabHistory:
+    """One QUndoStack per report for a tab with its own stack (parts outline, appendix forms).
+
+    ``stack`` is the shown report's; ``group`` forwards that stack's signals (canUndoChanged,
+    indexChanged…), so the tab connects to the group once.  ``activate(report_id)`` is called by
+    the tab's ``set_report``; the window's ``ReportUndo`` clears and forgets them with the
+    report's own stack."""
+
+    def __init__(self, parent: QObject) -> None:
+        self.group = QUndoGroup(parent)
+        self._stacks: dict[Any, QUndoStack] = {}
+        self.key: Any = None
+        self.activate(None)
+
+    @property
+    def stack(self) -> QUndoStack:
+        stack = self.group.activeStack()
+        return stack if stack is not None else self.activate(self.key)
+
+    def activate(self, key: Any) -> QUndoStack:
+        self.key = key
+        stack = self._stacks.get(key)
+        if stack is None:
+            stack = QUndoStack(self.group)  # a QUndoGroup parent adds the stack to the group
+            stack.setUndoLimit(UNDO_LIMIT)
+            self._stacks[key] = stack
+        self.group.setActiveStack(stack)
+        return stack
+
+    def keys(self) -> list[Any]:
+        return list(self._stacks)
+
+    def clear(self, key: Any) -> None:
+        stack = self._stacks.get(key)
+        if stack is not None:
+            stack.clear()
+
+    def forget(self, key: Any) -> None:
+        stack = self._stacks.pop(key, None)
+        if stack is None:
+            return
+        if key == self.key:
+            self.activate(None)  # first: the tab never is without a stack
+        stack.clear()  # the commands (and the detached editors they keep) go now
+        self.group.removeStack(stack)
+        stack.setParent(None)
+        stack.deleteLater()
+
+
 class ReportUndo:
     """The window's undo: a stack per report id and the Sửa menu's Hoàn tác / Làm lại."""
 
@@ -95,6 +210,7 @@ class ReportUndo:
         self.w = window
         self.group = QUndoGroup(window)
         self._stacks: dict[Any, QUndoStack] = {}
+        self._left: dict[Any, bytes] = {}  # report id -> the report as the window left it (pickle)
         self.undo_action = QAction("&Hoàn tác", window)
         self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
         self.undo_action.setToolTip("Hoàn tác thay đổi vừa làm (Ctrl+Z)")
@@ -116,15 +232,64 @@ class ReportUndo:
         stack = self._stacks.get(report_id)
         if stack is None:
             stack = QUndoStack(self.group)
-            stack.setUndoLimit(500)
+            stack.setUndoLimit(UNDO_LIMIT)
             self._stacks[report_id] = stack
         self.group.setActiveStack(stack)
         return stack
 
+    # --- histories kept per report (see the module docstring) ---------------------------------
+    def _tab_histories(self) -> list[TabHistory]:
+        found = (getattr(tab, "history", None) for tab in self.w.editor_tabs())
+        return [history for history in found if isinstance(history, TabHistory)]
+
+    def leave(self, report: Report) -> None:
+        """The window goes to another report: remember ``report`` as it is left (saved just before)."""
+        if report.id is not None:
+            self._left[report.id] = pickle.dumps(report, pickle.HIGHEST_PROTOCOL)
+
+    def arrive(self, report: Report) -> None:
+        """Before ``report`` is shown: its histories are kept only when it is the report the window
+        left (the same content); otherwise their steps describe a report that is no longer there."""
+        left = self._left.pop(report.id, None)
+        if left is None or pickle.loads(left) != report:
+            self.clear(report.id)
+
+    def clear(self, report_id: Any) -> None:
+        stack = self._stacks.get(report_id)
+        if stack is not None:
+            stack.clear()
+        for history in self._tab_histories():
+            history.clear(report_id)
+
     def forget(self, report_id: Any) -> None:
+        """A deleted report: its stacks (the report's and the tabs') are dropped."""
+        self._left.pop(report_id, None)
+        for history in self._tab_histories():
+            history.forget(report_id)
         stack = self._stacks.pop(report_id, None)
         if stack is not None:
+            stack.clear()
+            if self.group.activeStack() is stack:
+                self.activate(None)
             self.group.removeStack(stack)
+            stack.setParent(None)
+            stack.deleteLater()
+
+    def keep_only(self, report_ids) -> None:
+        """Drop the stacks of every report not in ``report_ids`` (deleted ones), never the shown one's."""
+        wanted = set(report_ids) | {None}
+        if self.w.report is not None:
+            wanted.add(self.w.report.id)
+        known = set(self._stacks) | set(self._left)
+        for history in self._tab_histories():
+            known |= set(history.keys())
+        for report_id in known - wanted:
+            self.forget(report_id)
+
+    def stacks_of(self, report_id: Any) -> list[QUndoStack]:
+        """Every stack kept for the report (tests, and to tell whether it has any history)."""
+        found = [self._stacks[report_id]] if report_id in self._stacks else []
+        return found + [h._stacks[report_id] for h in self._tab_histories() if report_id in h._stacks]
 
     def push(self, command: QUndoCommand) -> None:
         if getattr(self.w, "read_only", False):

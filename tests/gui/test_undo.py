@@ -111,8 +111,8 @@ def test_recipients_list_edits_are_undone(qtbot, open_window) -> None:
 
 
 def test_each_report_keeps_its_own_stack(qtbot, open_window) -> None:
-    """The report's stack (lists such as the recipients) is kept per report; the tabs' own stacks
-    (parts, appendix grid) start afresh with each report shown, never undoing into another report."""
+    """The report's stack (lists such as the recipients) is kept per report; so are the tabs' own
+    stacks (parts, appendix grid): a new report starts afresh, never undoing into another report."""
     window = open_window()
     first = window.report.id
     window.signature.recipients.setCurrentRow(1)
@@ -124,7 +124,7 @@ def test_each_report_keeps_its_own_stack(qtbot, open_window) -> None:
     assert not window.undo.stack.canUndo()  # the new report: nothing to undo
     assert not window.indicators.stack.canUndo() and not window.narrative.stack.canUndo()
     window.open_report(first)
-    assert window.undo.stack.canUndo()
+    assert window.undo.stack.canUndo() and window.indicators.stack.canUndo()
 
 
 def test_typing_is_undone_word_by_word(qtbot, open_window) -> None:

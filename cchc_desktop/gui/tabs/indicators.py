@@ -2,7 +2,8 @@
 
 A selector lists the forms (add, remove, reorder); the form's title block (heading, name,
 reference line), orientation and number style sit above its grid. Every edit is an undo
-command on the tab's QUndoStack (``self.stack``), shared with the grid's own commands.
+command on the tab's QUndoStack (``self.stack``), shared with the grid's own commands: the
+shown report's own stack, kept per report while the window is open (``gui/undo.py``).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from cchc_desktop.core.vietnamese import nfc
 from cchc_desktop.gui import dialogs
 
 from ..table_grid import NUMBER_STYLE_LABELS, SUB_ROW_PREFIX, TableGrid  # noqa: F401 (re-exported)
+from ..undo import TabHistory
 
 ORIENTATIONS = ((None, "Hướng giấy: tự chọn"), (False, "Khổ dọc"), (True, "Khổ ngang"))
 _FIELDS = ("heading", "title", "reference")
@@ -37,42 +39,48 @@ def next_heading(appendices: list[AppendixTable]) -> str:
 
 
 # --- undo commands ---------------------------------------------------------------------------------
+# They find their form by position in the report the tab shows (``tab.appendices[k]``) and keep
+# only a form they took out of it: the report shown again after the clerk went to another one is
+# a new object loaded from the store (see ``gui/undo.py``).
 class AddAppendixCommand(QUndoCommand):
     def __init__(self, tab: IndicatorsTab, at: int, appendix: AppendixTable) -> None:
         super().__init__("Thêm biểu phụ lục")
-        self.tab, self.report, self.at, self.appendix = tab, tab.report, at, appendix
+        self.tab, self.at = tab, at
+        self.appendix: AppendixTable | None = appendix  # out of the report (before redo, after undo)
 
     def redo(self) -> None:
-        self.report.appendices.insert(self.at, self.appendix)
+        self.tab.appendices.insert(self.at, self.appendix)
+        self.appendix = None
         self.tab.refresh(self.at)
 
     def undo(self) -> None:
-        self.report.appendices.remove(self.appendix)
-        self.tab.refresh(min(self.at, len(self.report.appendices) - 1))
+        self.appendix = self.tab.appendices.pop(self.at)
+        self.tab.refresh(min(self.at, len(self.tab.appendices) - 1))
 
 
 class RemoveAppendixCommand(QUndoCommand):
     def __init__(self, tab: IndicatorsTab, at: int) -> None:
         super().__init__("Xóa biểu phụ lục")
-        self.tab, self.report, self.at = tab, tab.report, at
-        self.appendix = tab.report.appendices[at]
+        self.tab, self.at = tab, at
+        self.appendix: AppendixTable | None = None  # the removed form, while removed
 
     def redo(self) -> None:
-        self.report.appendices.remove(self.appendix)
-        self.tab.refresh(min(self.at, len(self.report.appendices) - 1))
+        self.appendix = self.tab.appendices.pop(self.at)
+        self.tab.refresh(min(self.at, len(self.tab.appendices) - 1))
 
     def undo(self) -> None:
-        self.report.appendices.insert(self.at, self.appendix)
+        self.tab.appendices.insert(self.at, self.appendix)
+        self.appendix = None
         self.tab.refresh(self.at)
 
 
 class MoveAppendixCommand(QUndoCommand):
     def __init__(self, tab: IndicatorsTab, at: int, target: int) -> None:
         super().__init__("Chuyển biểu phụ lục")
-        self.tab, self.report, self.at, self.target = tab, tab.report, at, target
+        self.tab, self.at, self.target = tab, at, target
 
     def _swap(self, shown: int) -> None:
-        items = self.report.appendices
+        items = self.tab.appendices
         items[self.at], items[self.target] = items[self.target], items[self.at]
         self.tab.refresh(shown)
 
@@ -84,24 +92,29 @@ class MoveAppendixCommand(QUndoCommand):
 
 
 class SetAppendixCommand(QUndoCommand):
-    """One attribute of a form (heading, title, reference, landscape, number style); typing merges."""
+    """One attribute of form ``index`` (heading, title, reference, landscape, number style); typing merges."""
 
     ID = 1301
 
-    def __init__(self, tab: IndicatorsTab, appendix: AppendixTable, name: str, value) -> None:
+    def __init__(self, tab: IndicatorsTab, index: int, name: str, value) -> None:
         super().__init__("Sửa tiêu đề biểu" if name in _FIELDS else "Đổi định dạng biểu")
-        self.tab, self.appendix, self.name = tab, appendix, name
+        self.tab, self.index, self.name = tab, index, name
         self.old, self.new = self._get(), value
+
+    @property
+    def appendix(self) -> AppendixTable:
+        return self.tab.appendices[self.index]
 
     def _get(self):
         return self.appendix.table.number_style if self.name == "number_style" else getattr(self.appendix, self.name)
 
     def _set(self, value) -> None:
+        appendix = self.appendix
         if self.name == "number_style":
-            self.appendix.table.number_style = value
+            appendix.table.number_style = value
         else:
-            setattr(self.appendix, self.name, value)
-        self.tab.show_appendix(self.appendix)
+            setattr(appendix, self.name, value)
+        self.tab.show_appendix(appendix)
 
     def redo(self) -> None:
         self._set(self.new)
@@ -113,7 +126,7 @@ class SetAppendixCommand(QUndoCommand):
         return self.ID if self.name in _FIELDS else -1
 
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802
-        if not isinstance(other, SetAppendixCommand) or (other.appendix, other.name) != (self.appendix, self.name):
+        if not isinstance(other, SetAppendixCommand) or (other.index, other.name) != (self.index, self.name):
             return False
         self.new = other.new
         return True
@@ -125,7 +138,7 @@ class IndicatorsTab(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.report: Report | None = None
-        self.stack = QUndoStack(self)
+        self.history = TabHistory(self)  # a stack per report, shared with the grid
         self._loading = False
         layout = QVBoxLayout(self)
 
@@ -177,6 +190,9 @@ class IndicatorsTab(QWidget):
         self.grid = TableGrid(self.stack)
         self.model = self.grid.model
         self.model.switcher = self._switch_to_table
+        # The grid's commands find their table as "the table of form k" of the report shown.
+        self.model.table_key = self._table_key
+        self.model.table_at = self._table_at
         self.view = self.grid.view
         self.message = self.grid.message
         for name in ("add", "add_sub", "remove", "up", "down", "indent"):
@@ -208,12 +224,12 @@ class IndicatorsTab(QWidget):
         self.import_set.clicked.connect(self.import_indicator_set)
         self.export_set.clicked.connect(self.export_excel)
         self.refresh(0, emit=False)
-        self.stack.indexChanged.connect(self._stack_moved)  # undo and redo are saved too
+        self.history.group.indexChanged.connect(self._stack_moved)  # undo and redo are saved too
 
     # --- the report ---------------------------------------------------------------------------------
     def set_report(self, report: Report) -> None:
         self.report = None
-        self.stack.clear()
+        self.grid.set_stack(self.history.activate(report.id))  # kept per report (the window clears it when stale)
         self.report = report
         # Laid out anew even when it is the same table object (a report shown again after a change
         # made outside the grid, e.g. columns added): _load only switches when the table differs.
@@ -226,6 +242,20 @@ class IndicatorsTab(QWidget):
         self.remove_form.setEnabled(editable and bool(self.appendices))
         self.grid.undo_button.setEnabled(editable and self.stack.canUndo())
         self.grid.redo_button.setEnabled(editable and self.stack.canRedo())
+
+    @property
+    def stack(self) -> QUndoStack:
+        """The undo stack of the appendix forms of the report shown."""
+        return self.history.stack
+
+    def _table_key(self, table: Table):
+        for index, appendix in enumerate(self.appendices):
+            if appendix.table is table:
+                return index
+        return table  # not a form of the report (an empty grid): the object itself
+
+    def _table_at(self, key) -> Table:
+        return self.appendices[key].table if isinstance(key, int) else key
 
     @property
     def appendices(self) -> list[AppendixTable]:
@@ -278,8 +308,8 @@ class IndicatorsTab(QWidget):
 
     def show_appendix(self, appendix: AppendixTable) -> None:
         """Select ``appendix`` in the selector (undo of an edit on another form) and show it."""
-        if appendix in self.appendices:
-            index = self.appendices.index(appendix)
+        index = next((i for i, shown in enumerate(self.appendices) if shown is appendix), -1)
+        if index >= 0:
             if index != self.selector.currentIndex():
                 self.selector.setCurrentIndex(index)
             name = appendix.heading or f"Biểu {index + 1}"
@@ -310,7 +340,7 @@ class IndicatorsTab(QWidget):
             return
         current = appendix.table.number_style if name == "number_style" else getattr(appendix, name)
         if current != value:
-            self.stack.push(SetAppendixCommand(self, appendix, name, value))
+            self.stack.push(SetAppendixCommand(self, self.selector.currentIndex(), name, value))
 
     def add_appendix(self) -> None:
         if self.report is None:

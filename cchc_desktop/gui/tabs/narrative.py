@@ -4,7 +4,8 @@ The outline lists every part (any number; "Phần thứ…" groups show their pa
 add, remove, move up/down, make a group heading or a numbered part. Above the text, the
 part's heading ("IV. ĐỀ XUẤT, KIẾN NGHỊ") and what it is about (results, difficulties…).
 Each part keeps its own text editor (its typing history survives moves); structural edits are
-undo commands on ``self.stack`` (``gui/parts_editor.py``).
+undo commands on ``self.stack`` (``gui/parts_editor.py``), the shown report's own stack: each
+report keeps its parts' history while the window is open (``gui/undo.py``, ``TabHistory``).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from ..body_editor import BodyEditor
 from ..narrative_editor import ROLE_LABELS
 from ..parts_editor import (TAG_LABELS, AddPartCommand, MovePartCommand, RemovePartCommand, SetHeadingCommand,
                             SetTagCommand, group_heading, suggested_heading)
+from ..undo import TabHistory
 from .common import TextEdit
 
 STYLE_LABELS = {BlockRole.PART: "Phần (Phần thứ…)", **ROLE_LABELS}
@@ -56,7 +58,7 @@ class NarrativeTab(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.report: Report | None = None
-        self.stack = QUndoStack(self)  # structural edits of the parts
+        self.history = TabHistory(self)  # structural edits of the parts, a stack per report
         self.editors: list[BodyEditor] = []
         self._dirty: set[int] = set()  # id() of editors whose text is not yet in the model
         self._showing = False
@@ -142,11 +144,12 @@ class NarrativeTab(QWidget):
         self.down.clicked.connect(lambda: self.move(1))
         self.outdent.clicked.connect(lambda: self.set_level(BlockRole.PART))
         self.indent.clicked.connect(lambda: self.set_level(BlockRole.HEADING1))
-        self.undo_parts.clicked.connect(self.stack.undo)
-        self.redo_parts.clicked.connect(self.stack.redo)
-        self.stack.indexChanged.connect(self._stack_moved)  # a push, an undo or a redo: save it
-        self.stack.canUndoChanged.connect(self._update_buttons)
-        self.stack.canRedoChanged.connect(self._update_buttons)
+        self.undo_parts.clicked.connect(lambda: self.stack.undo())
+        self.redo_parts.clicked.connect(lambda: self.stack.redo())
+        group = self.history.group  # the shown report's stack's signals
+        group.indexChanged.connect(self._stack_moved)  # a push, an undo or a redo: save it
+        group.canUndoChanged.connect(self._update_buttons)
+        group.canRedoChanged.connect(self._update_buttons)
         self.title.textEdited.connect(self._title_edited)
         self.title.installEventFilter(self)
         self.tag.activated.connect(lambda i: self.set_tag(PartTag(self.tag.itemData(i))))
@@ -159,9 +162,9 @@ class NarrativeTab(QWidget):
         self.footnote_button.clicked.connect(lambda: self.editor and self.editor.insert_footnote())
         self.closing.edited.connect(self._closing_edited)
         self.title.returnPressed.connect(lambda: self.editor and self.editor.setFocus())
-        for sequence, slot in ((QKeySequence.StandardKey.Undo, self.stack.undo),
-                               (QKeySequence.StandardKey.Redo, self.stack.redo),
-                               (QKeySequence("Ctrl+Y"), self.stack.redo),
+        for sequence, slot in ((QKeySequence.StandardKey.Undo, lambda: self.stack.undo()),
+                               (QKeySequence.StandardKey.Redo, lambda: self.stack.redo()),
+                               (QKeySequence("Ctrl+Y"), lambda: self.stack.redo()),
                                (QKeySequence("Alt+Shift+Up"), lambda: self.move(-1)),
                                (QKeySequence("Alt+Shift+Down"), lambda: self.move(1))):
             action = QAction(left)
@@ -182,6 +185,11 @@ class NarrativeTab(QWidget):
 
     # --- the report -------------------------------------------------------------------------
     @property
+    def stack(self) -> QUndoStack:
+        """The undo stack of the parts of the report shown."""
+        return self.history.stack
+
+    @property
     def parts(self) -> list[Part]:
         return self.report.parts if self.report is not None else []
 
@@ -197,7 +205,7 @@ class NarrativeTab(QWidget):
 
     def set_report(self, report: Report) -> None:
         self.report = None
-        self.stack.clear()
+        self.history.activate(report.id)  # kept while the window is open (the window clears it when stale)
         for editor in self.editors:
             self.pages.removeWidget(editor)
             editor.deleteLater()
@@ -221,6 +229,19 @@ class NarrativeTab(QWidget):
                 heading = [part.heading] if part.heading is not None else []
                 part.blocks = heading + editor.blocks()
                 self._dirty.discard(id(editor))
+
+    def part_replaced(self, index: int) -> None:
+        """Part ``index`` was changed in the model (a fix from the checks panel, or its undo): its
+        editor takes the new text only when the text differs (it keeps its typing history otherwise)."""
+        editor = self.editor_of(index)
+        if editor is None or self.report is None:
+            return
+        part = self.parts[index]
+        body = part.blocks[1:] if part.heading is not None else part.blocks
+        if editor.blocks() != body:
+            editor.set_blocks(body)
+        self._dirty.discard(id(editor))
+        self._update_offsets()
 
     # --- editors (one per part; the commands move them with their parts) ----------------------
     def insert_editor(self, at: int, part: Part, editor: BodyEditor | None = None) -> None:
@@ -400,7 +421,7 @@ class NarrativeTab(QWidget):
         if self._editable() and 0 <= index < len(self.parts):
             part = self.parts[index]
             role = part.heading.role if part.heading is not None else None
-            self._push(SetHeadingCommand(self, part, nfc(text.strip()), role, "Đổi tên phần"))
+            self._push(SetHeadingCommand(self, index, nfc(text.strip()), role, "Đổi tên phần"))
 
     def _title_edited(self, text: str) -> None:
         self.rename(self.current_index(), text)
@@ -418,9 +439,9 @@ class NarrativeTab(QWidget):
         else:
             text = suggested_heading(self.parts, index) + _GROUP_MARK.sub("", text) if _GROUP_MARK.match(text) or \
                 not text else text
-        self._push(SetHeadingCommand(self, part, text.rstrip() if text.strip() else text, role, "Đổi cấp đề mục"))
+        self._push(SetHeadingCommand(self, index, text.rstrip() if text.strip() else text, role, "Đổi cấp đề mục"))
 
     def set_tag(self, tag: PartTag) -> None:
         index = self.current_index()
         if self._editable() and 0 <= index < len(self.parts) and self.parts[index].tag != tag:
-            self._push(SetTagCommand(self, self.parts[index], tag))
+            self._push(SetTagCommand(self, index, tag))

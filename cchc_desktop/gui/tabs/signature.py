@@ -47,6 +47,9 @@ class SignatureTab(QWidget):
                                    "“Như trên;” đứng đầu khi có Kính gửi; “Lưu: VT, …” ở cuối.")
         self.recipients.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
         self.recipients.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        from ..undo import PassUndoDelegate
+
+        self.recipients.setItemDelegate(PassUndoDelegate(self.recipients))  # Ctrl+Z in a row: the list's undo
         column.addWidget(self.recipients, 1)
         self.add = QPushButton("Thêm")
         self.remove = QPushButton("Xóa")
