@@ -10,6 +10,20 @@ from .layout import Para, Rule
 from .linebreak import Line, break_lines, words_of
 
 
+# Lines of whole paragraphs already broken, by their runs, style and widths: set (a dict) only
+# while the preview beside the text renders (document/preview_pages.py), where most paragraphs are
+# the same from one rendering to the next.  Lines are never changed once made (a split part
+# makes its own), so sharing them is safe.
+line_memo: dict | None = None
+
+
+def _runs_key(runs) -> tuple:
+    """Everything of the runs the lines depend on, footnotes' numbers and runs included (a line
+    carries its notes to the page, and they are drawn from it)."""
+    return tuple((r.text, r.bold, r.italic, None if r.note is None else (r.note.number, _runs_key(r.note.para.runs)))
+                 for r in runs)
+
+
 class TextBlock(Flowable):
     """One paragraph: exact line pitch, first-line indent, justified lines that never shrink spaces.
 
@@ -39,8 +53,15 @@ class TextBlock(Flowable):
     def _layout(self, width: float) -> list[Line]:
         if self._lines is None or self._width is None or abs(self._width - width) > 0.01:
             first_left, left = self._indents()
-            words = self._words or words_of(self.para.runs, self.s.size, self.s.bold, self.s.italic)
-            self._lines = break_lines(words, width - first_left, width - left)
+            memo = line_memo if self._words is None else None
+            key = (_runs_key(self.para.runs), self.s, round(width - first_left, 3), round(width - left, 3))
+            lines = memo.get(key) if memo is not None else None
+            if lines is None:
+                words = self._words or words_of(self.para.runs, self.s.size, self.s.bold, self.s.italic)
+                lines = break_lines(words, width - first_left, width - left)
+                if memo is not None:
+                    memo[key] = lines
+            self._lines = lines
             self._width = width
         return self._lines
 

@@ -148,6 +148,7 @@ _IDENT = re.compile(r"cchc:(\d+(?:,\d+)*)")
 
 _local = threading.local()
 _installed = False
+_LINES: dict = {}  # pdf_flowables.line_memo across the renderings of this process
 
 
 def _install() -> None:
@@ -191,7 +192,7 @@ def _never() -> bool:
 
 def _render(report: Report, doc: lay.Document, target: Target, first_drawn: int, stop: bool,
             cancelled: Callable[[], bool]) -> Pages:
-    from . import pdf_writer
+    from . import pdf_flowables, pdf_writer
 
     started = time.perf_counter()
     key = resolve(_source_keys(doc.blocks), target.key)
@@ -199,10 +200,14 @@ def _render(report: Report, doc: lay.Document, target: Target, first_drawn: int,
     rendering = _Rendering(key, row, first_drawn, stop, cancelled)
     _install()
     _local.rendering = rendering
+    if len(_LINES) > 20_000:  # a day of typing: start again rather than grow
+        _LINES.clear()
+    pdf_flowables.line_memo = _LINES
     try:
         pdf, count = pdf_writer.pdf_bytes_counted(doc)
     finally:
         _local.rendering = None
+        pdf_flowables.line_memo = None
     page = rendering.page if rendering.page is not None else rendering.places.get(key, 0)
     complete = first_drawn <= 0 and not rendering.truncated
     return Pages(pdf, page, complete, count, rendering.places, time.perf_counter() - started)

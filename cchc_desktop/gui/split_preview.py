@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from .main_window import MainWindow
 
 log = logging.getLogger(__name__)
-PAUSE_MS = 80  # the clerk paused: ask for the page (a newer keystroke overtakes it: newest wins)
+PAUSE_MS = 50  # the clerk paused: ask for the page (a newer keystroke overtakes it: newest wins)
 
 
 def block_index(editor) -> int:

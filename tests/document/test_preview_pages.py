@@ -130,3 +130,26 @@ def test_a_newer_request_cancels_the_rendering(report) -> None:
 def test_exports_are_untouched_by_the_preview_hooks(report, export_pages) -> None:
     pp.render_near(report, pp.Target((lay.SIGNATURE,)), {})  # installs the hooks
     assert _texts(pdf_bytes(report)) == export_pages
+
+
+def test_lines_remembered_between_renderings_follow_every_change(report) -> None:
+    """The worker remembers broken lines from one rendering to the next: an edit, a footnote and
+    a footnote's new text must all show, never the lines remembered from before."""
+    from cchc_desktop.core.model import Run
+
+    edited = copy.deepcopy(report)
+    p, b, _words = _paragraph_places(edited)[2]
+    target = pp.Target((lay.NARRATIVE, p, b))
+    pp.render_near(edited, target, {})
+    block = edited.parts[p].blocks[b]
+    block.runs[0].text = "Đoạn đã sửa " + block.runs[0].text
+    near = pp.render_near(edited, target, {})
+    assert "Đoạn đã sửa" in _texts(near.pdf)[near.page]
+    block.runs[-1].footnote = [Run("Chú thích thứ nhất")]
+    near = pp.render_near(edited, target, {})
+    assert "Chú thích thứ nhất" in _texts(near.pdf)[near.page]
+    block.runs[-1].footnote = [Run("Chú thích đã đổi")]
+    near = pp.render_near(edited, target, {})
+    page = _texts(near.pdf)[near.page]
+    assert "Chú thích đã đổi" in page and "Chú thích thứ nhất" not in page
+    assert _texts(pdf_bytes(edited))[near.page] == page
