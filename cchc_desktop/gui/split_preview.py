@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 PAUSE_MS = 50  # the clerk paused: ask for the page (a newer keystroke overtakes it: newest wins)
+IDLE_MS = 120_000  # F9 off for this long: the rendering process ends (its memory back to the PC)
 
 
 def block_index(editor) -> int:
@@ -80,6 +81,7 @@ class _Renderer(QObject):
     def close(self) -> None:
         if self.worker is not None:
             self.worker.close()
+            self.worker = None
 
 
 class SplitPreview(QWidget):
@@ -101,6 +103,8 @@ class SplitPreview(QWidget):
         self.renderer.rendered.connect(self._show)
         self.timer = QTimer(self, singleShot=True, interval=PAUSE_MS)
         self.timer.timeout.connect(self.request)
+        self.idle = QTimer(self, singleShot=True, interval=IDLE_MS)
+        self.idle.timeout.connect(self.close_renderer)
         self.requested = 0  # generation of the newest request
         self.shown = -1  # generation on screen
         self.page = 0
@@ -227,6 +231,10 @@ class SplitView:
             tabs.setCurrentIndex(0)
         tabs.setTabVisible(preview_index, not visible)  # the page is beside the text already
         self.pane.setVisible(visible)
+        if visible:
+            self.pane.idle.stop()
+        else:
+            self.pane.idle.start()  # F9 again soon finds the process running
         if visible:
             width = self.splitter.width()
             self.splitter.setSizes([int(width * 0.6), width - int(width * 0.6)])

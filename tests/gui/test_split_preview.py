@@ -128,6 +128,22 @@ def test_no_worker_process_is_a_sentence_not_a_traceback(qtbot, open_window, mon
     window.split.action.trigger()
 
 
+def test_the_worker_ends_a_while_after_f9_is_switched_off(qtbot, open_window) -> None:
+    window = open_window()
+    pane = window.split.pane
+    pane.idle.setInterval(200)
+    window.split.action.trigger()
+    _wait_fresh(qtbot, pane)
+    worker = pane.renderer.worker
+    window.split.action.trigger()  # off
+    qtbot.waitUntil(lambda: not worker.alive, timeout=10000)
+    assert pane.renderer.worker is None
+    before = pane.requested
+    window.split.action.trigger()  # on again: a new process, the page comes back
+    _wait_fresh(qtbot, pane, before)
+    assert pane.renderer.worker.alive and pane.document.pageCount() >= 4
+
+
 def test_closing_the_window_stops_the_worker(qtbot, open_window) -> None:
     window = open_window()
     window.split.action.trigger()
