@@ -155,7 +155,8 @@ class PassUndoDelegate(QStyledItemDelegate):
 
 
 class TabHistory:
-    """One QUndoStack per report for a tab with its own stack (parts outline, appendix forms).
+    """One QUndoStack per report: the window's own (``ReportUndo``) and each tab's with a stack
+    of its own (parts outline, appendix forms).
 
     ``stack`` is the shown report's; ``group`` forwards that stack's signals (canUndoChanged,
     indexChanged…), so the tab connects to the group once.  ``activate(report_id)`` is called by
@@ -208,8 +209,7 @@ class ReportUndo:
 
     def __init__(self, window: MainWindow) -> None:
         self.w = window
-        self.group = QUndoGroup(window)
-        self._stacks: dict[Any, QUndoStack] = {}
+        self.own = TabHistory(window)  # the report's stack (lists, recipients, fixes)
         self._left: dict[Any, bytes] = {}  # report id -> the report as the window left it (pickle)
         self.undo_action = QAction("&Hoàn tác", window)
         self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
@@ -221,26 +221,20 @@ class ReportUndo:
         self.redo_action.triggered.connect(lambda _checked=False: self.redo())
         window.addAction(self.undo_action)
         window.addAction(self.redo_action)
-        self.activate(None)
 
     @property
     def stack(self) -> QUndoStack:
-        return self.group.activeStack()
+        return self.own.stack
 
     def activate(self, report_id: Any) -> QUndoStack:
         """Called when a report is shown: its own stack becomes the active one."""
-        stack = self._stacks.get(report_id)
-        if stack is None:
-            stack = QUndoStack(self.group)
-            stack.setUndoLimit(UNDO_LIMIT)
-            self._stacks[report_id] = stack
-        self.group.setActiveStack(stack)
-        return stack
+        return self.own.activate(report_id)
 
     # --- histories kept per report (see the module docstring) ---------------------------------
-    def _tab_histories(self) -> list[TabHistory]:
+    def _histories(self) -> list[TabHistory]:
+        """The report's own stacks and those of every tab with a stack of its own."""
         found = (getattr(tab, "history", None) for tab in self.w.editor_tabs())
-        return [history for history in found if isinstance(history, TabHistory)]
+        return [self.own] + [history for history in found if isinstance(history, TabHistory)]
 
     def leave(self, report: Report) -> None:
         """The window goes to another report: remember ``report`` as it is left (saved just before)."""
@@ -255,41 +249,29 @@ class ReportUndo:
             self.clear(report.id)
 
     def clear(self, report_id: Any) -> None:
-        stack = self._stacks.get(report_id)
-        if stack is not None:
-            stack.clear()
-        for history in self._tab_histories():
+        for history in self._histories():
             history.clear(report_id)
 
     def forget(self, report_id: Any) -> None:
         """A deleted report: its stacks (the report's and the tabs') are dropped."""
         self._left.pop(report_id, None)
-        for history in self._tab_histories():
+        for history in self._histories():
             history.forget(report_id)
-        stack = self._stacks.pop(report_id, None)
-        if stack is not None:
-            stack.clear()
-            if self.group.activeStack() is stack:
-                self.activate(None)
-            self.group.removeStack(stack)
-            stack.setParent(None)
-            stack.deleteLater()
 
     def keep_only(self, report_ids) -> None:
         """Drop the stacks of every report not in ``report_ids`` (deleted ones), never the shown one's."""
         wanted = set(report_ids) | {None}
         if self.w.report is not None:
             wanted.add(self.w.report.id)
-        known = set(self._stacks) | set(self._left)
-        for history in self._tab_histories():
+        known = set(self._left)
+        for history in self._histories():
             known |= set(history.keys())
         for report_id in known - wanted:
             self.forget(report_id)
 
     def stacks_of(self, report_id: Any) -> list[QUndoStack]:
         """Every stack kept for the report (tests, and to tell whether it has any history)."""
-        found = [self._stacks[report_id]] if report_id in self._stacks else []
-        return found + [h._stacks[report_id] for h in self._tab_histories() if report_id in h._stacks]
+        return [h._stacks[report_id] for h in self._histories() if report_id in h._stacks]
 
     def push(self, command: QUndoCommand) -> None:
         if getattr(self.w, "read_only", False):
