@@ -1,24 +1,14 @@
 """The PDF page view shared by the "Xem trước" tab, the print preview and the preview beside the
-text: a grey QPdfView, its tool buttons, and page/zoom navigation."""
+text: a grey QPdfView and page/zoom navigation."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QPointF
-from PySide6.QtGui import QKeySequence
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QLabel, QToolButton, QWidget
 
 MIN_ZOOM, MAX_ZOOM = 0.1, 4.0
-
-
-def tool_button(text: str, tip: str, key=None, parent: QWidget | None = None) -> QToolButton:
-    button = QToolButton(parent)
-    button.setText(text)
-    button.setToolTip(tip)
-    if key is not None:
-        button.setShortcut(QKeySequence(key))
-    return button
 
 
 def pdf_view(document: QPdfDocument, zoom: QPdfView.ZoomMode, parent: QWidget | None = None) -> QPdfView:

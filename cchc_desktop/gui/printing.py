@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLabel, QToolButton, QVBoxL
 from cchc_desktop.core.model import Report
 
 from . import dialogs
-from .page_view import PageNavigation, pdf_view, tool_button
+from .page_view import PageNavigation, pdf_view
+from .tabs.common import tool_button
 
 log = logging.getLogger(__name__)
 MAX_PRINT_DPI = 300  # crisp 13-14 pt text on an office laser; one A4 page image = 35 MB

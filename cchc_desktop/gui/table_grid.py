@@ -15,16 +15,10 @@ from cchc_desktop.core.model import RowKind, Table
 
 from . import dialogs, table_ops
 from .flow_layout import FlowLayout
+from .tabs.common import tool_button
 from .table_grid_model import ALIGN_LABELS, COLUMN_KEYS, ROW_KIND_LABELS, ROW_KIND_TIPS, TableGridModel
 from .table_grid_model import NUMBER_STYLE_LABELS, SUB_ROW_PREFIX  # noqa: F401 (the editors' names)
 
-
-def _tool(text: str, tip: str) -> QToolButton:
-    button = QToolButton()
-    button.setText(text)
-    button.setToolTip(tip)
-    button.setAutoRaise(False)
-    return button
 
 
 class TableGrid(QWidget):
@@ -42,16 +36,16 @@ class TableGrid(QWidget):
         self.toolbar = QWidget()
         self.toolbar.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         bar = FlowLayout(self.toolbar, spacing=3)
-        self.add = _tool("+ Dòng", "Thêm dòng dưới dòng đang chọn")
-        self.add_sub = _tool("+ Dòng con", "Thêm dòng con (chỉ tiêu chi tiết, không có số TT)")
-        self.remove = _tool("− Dòng", "Xóa dòng đang chọn (Ctrl+Z để lấy lại)")
-        self.up = _tool("↑", "Chuyển dòng lên")
-        self.down = _tool("↓", "Chuyển dòng xuống")
-        self.indent = _tool("⇥", "Thụt vào / lùi ra: dòng con của dòng nhóm bên trên hoặc ngược lại")
-        self.columns = _tool("Cột ▾", "Thêm, xóa cột; căn lề; cột số liệu; độ rộng")
+        self.add = tool_button("+ Dòng", "Thêm dòng dưới dòng đang chọn")
+        self.add_sub = tool_button("+ Dòng con", "Thêm dòng con (chỉ tiêu chi tiết, không có số TT)")
+        self.remove = tool_button("− Dòng", "Xóa dòng đang chọn (Ctrl+Z để lấy lại)")
+        self.up = tool_button("↑", "Chuyển dòng lên")
+        self.down = tool_button("↓", "Chuyển dòng xuống")
+        self.indent = tool_button("⇥", "Thụt vào / lùi ra: dòng con của dòng nhóm bên trên hoặc ngược lại")
+        self.columns = tool_button("Cột ▾", "Thêm, xóa cột; căn lề; cột số liệu; độ rộng")
         self.columns.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.merge = _tool("Gộp ô", "Gộp các ô đang chọn thành một ô")
-        self.split = _tool("Tách ô", "Tách ô đã gộp thành các ô riêng")
+        self.merge = tool_button("Gộp ô", "Gộp các ô đang chọn thành một ô")
+        self.split = tool_button("Tách ô", "Tách ô đã gộp thành các ô riêng")
         self.kind = QComboBox()
         self.kind.setToolTip("Loại của dòng đang chọn")
         for kind, label in ROW_KIND_LABELS.items():
@@ -62,8 +56,8 @@ class TableGrid(QWidget):
         self.header_spin.setPrefix("Dòng tiêu đề: ")
         self.header_spin.setMinimumWidth(self.header_spin.fontMetrics().horizontalAdvance("Dòng tiêu đề: 00") + 30)
         self.header_spin.setToolTip("Số dòng tiêu đề ở đầu bảng (in lặp lại ở đầu mỗi trang)")
-        self.undo_button = _tool("↶", "Hoàn tác thao tác trên bảng (Ctrl+Z)")
-        self.redo_button = _tool("↷", "Làm lại (Ctrl+Y)")
+        self.undo_button = tool_button("↶", "Hoàn tác thao tác trên bảng (Ctrl+Z)")
+        self.redo_button = tool_button("↷", "Làm lại (Ctrl+Y)")
         for widget in (self.add, self.add_sub, self.remove, self.up, self.down, self.indent, self.columns,
                        self.merge, self.split, self.kind, self.header_spin, self.undo_button, self.redo_button):
             bar.addWidget(widget)

@@ -1,12 +1,21 @@
-"""Small widgets shared by the tabs: a lines editor and a form helper."""
+"""Small widgets shared by the window's parts: a lines editor, a form helper, a tool button."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QPlainTextEdit, QWidget
+from PySide6.QtGui import QFontMetrics, QKeySequence
+from PySide6.QtWidgets import QPlainTextEdit, QToolButton, QWidget
 
 from cchc_desktop.core.vietnamese import nfc
+
+
+def tool_button(text: str, tip: str, key=None, parent: QWidget | None = None) -> QToolButton:
+    button = QToolButton(parent)
+    button.setText(text)
+    button.setToolTip(tip)
+    if key is not None:
+        button.setShortcut(QKeySequence(key))
+    return button
 
 
 class LinesEdit(QPlainTextEdit):

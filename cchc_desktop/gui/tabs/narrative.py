@@ -27,19 +27,13 @@ from ..narrative_editor import ROLE_LABELS
 from ..parts_editor import (TAG_LABELS, AddPartCommand, MovePartCommand, RemovePartCommand, SetHeadingCommand,
                             SetTagCommand, group_heading, suggested_heading)
 from ..undo import TabHistory
-from .common import TextEdit
+from .common import TextEdit, tool_button
 
 STYLE_LABELS = {BlockRole.PART: "Phần (Phần thứ…)", **ROLE_LABELS}
 NEW_PART_NAME = "TÊN PHẦN MỚI"
 _ROMAN_MARK = re.compile(r"^[IVXLC]+\.\s*")
 _GROUP_MARK = re.compile(r"^Phần thứ [^:.\s]+\s*[:.]?\s*", re.IGNORECASE)
 
-
-def _tool(text: str, tip: str) -> QToolButton:
-    button = QToolButton()
-    button.setText(text)
-    button.setToolTip(tip)
-    return button
 
 
 def _labelled(text: str, widget: QWidget) -> QWidget:
@@ -79,14 +73,14 @@ class NarrativeTab(QWidget):
         column.addWidget(self.outline, 1)
         buttons = QGridLayout()
         buttons.setSpacing(3)
-        self.add_part = _tool("+ Thêm phần", "Thêm một phần mới sau phần đang chọn")
-        self.remove_part = _tool("− Xóa phần", "Xóa phần đang chọn (có thể hoàn tác)")
-        self.up = _tool("↑ Lên", "Chuyển phần lên trên (Alt+Shift+↑ trong danh sách)")
-        self.down = _tool("↓ Xuống", "Chuyển phần xuống dưới (Alt+Shift+↓ trong danh sách)")
-        self.outdent = _tool("⇤ Thành nhóm", "Đổi thành đề mục nhóm “Phần thứ…” (nhóm các phần I., II. bên dưới)")
-        self.indent = _tool("⇥ Thành mục", "Đổi thành phần đánh số La Mã (I., II., III.)")
-        self.undo_parts = _tool("↶ Hoàn tác", "Hoàn tác thao tác trên các phần (thêm, xóa, chuyển, đổi tên)")
-        self.redo_parts = _tool("↷ Làm lại", "Làm lại thao tác trên các phần")
+        self.add_part = tool_button("+ Thêm phần", "Thêm một phần mới sau phần đang chọn")
+        self.remove_part = tool_button("− Xóa phần", "Xóa phần đang chọn (có thể hoàn tác)")
+        self.up = tool_button("↑ Lên", "Chuyển phần lên trên (Alt+Shift+↑ trong danh sách)")
+        self.down = tool_button("↓ Xuống", "Chuyển phần xuống dưới (Alt+Shift+↓ trong danh sách)")
+        self.outdent = tool_button("⇤ Thành nhóm", "Đổi thành đề mục nhóm “Phần thứ…” (nhóm các phần I., II. bên dưới)")
+        self.indent = tool_button("⇥ Thành mục", "Đổi thành phần đánh số La Mã (I., II., III.)")
+        self.undo_parts = tool_button("↶ Hoàn tác", "Hoàn tác thao tác trên các phần (thêm, xóa, chuyển, đổi tên)")
+        self.redo_parts = tool_button("↷ Làm lại", "Làm lại thao tác trên các phần")
         for n, button in enumerate((self.add_part, self.remove_part, self.up, self.down, self.outdent, self.indent,
                                     self.undo_parts, self.redo_parts)):
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -123,8 +117,8 @@ class NarrativeTab(QWidget):
         self.italic = self._format_button("N", "In nghiêng (Ctrl+I)")
         undo = self._format_button("↶", "Hoàn tác (Ctrl+Z)")
         redo = self._format_button("↷", "Làm lại (Ctrl+Y)")
-        self.insert_table_button = _tool("Chèn bảng…", "Chèn một bảng vào chỗ con trỏ")
-        self.footnote_button = _tool("Chú thích¹", "Chèn chú thích cuối trang ở chỗ con trỏ (Ctrl+Alt+F)")
+        self.insert_table_button = tool_button("Chèn bảng…", "Chèn một bảng vào chỗ con trỏ")
+        self.footnote_button = tool_button("Chú thích¹", "Chèn chú thích cuối trang ở chỗ con trỏ (Ctrl+Alt+F)")
         self.bar = flow_row(_labelled("Kiểu đoạn:", self.style_box), self.bold, self.italic, undo, redo,
                             self.insert_table_button, self.footnote_button, _labelled("Nội dung:", self.tag))
         right.addWidget(self.bar)
@@ -175,7 +169,7 @@ class NarrativeTab(QWidget):
         self._update_buttons()
 
     def _format_button(self, text: str, tip: str) -> QToolButton:
-        button = _tool(text, tip)
+        button = tool_button(text, tip)
         button.setAutoRaise(True)
         font = button.font()
         font.setBold(text == "Đ")

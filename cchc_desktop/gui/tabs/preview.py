@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from cchc_desktop.core.model import Report
 
-from ..page_view import PageNavigation, load_bytes, pdf_view, tool_button
+from ..page_view import PageNavigation, load_bytes, pdf_view
+from .common import tool_button
 
 
 class PreviewTab(QWidget, PageNavigation):
