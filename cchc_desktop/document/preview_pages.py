@@ -190,13 +190,11 @@ def _never() -> bool:
     return False
 
 
-def _render(report: Report, doc: lay.Document, target: Target, first_drawn: int, stop: bool,
+def _render(doc: lay.Document, key: tuple, row: tuple[str, int], first_drawn: int, stop: bool,
             cancelled: Callable[[], bool]) -> Pages:
     from . import pdf_flowables, pdf_writer
 
     started = time.perf_counter()
-    key = resolve(_source_keys(doc.blocks), target.key)
-    row = row_words(report, key[1], target.row) if key[0] == lay.APPENDIX and len(key) > 2 else ("", 0)
     rendering = _Rendering(key, row, first_drawn, stop, cancelled)
     _install()
     _local.rendering = rendering
@@ -213,27 +211,39 @@ def _render(report: Report, doc: lay.Document, target: Target, first_drawn: int,
     return Pages(pdf, page, complete, count, rendering.places, time.perf_counter() - started)
 
 
-def render_all(report: Report, target: Target = Target(), cancelled: Callable[[], bool] = _never) -> Pages:
-    """Every page, and the page of ``target`` (and of every block: ``places``)."""
+def layout_of(report: Report) -> lay.Document:
+    """The page description both renderings draw (the worker lays a report out once for both)."""
     from .export import pdf_layout
 
-    return _render(report, pdf_layout(report, check_limits=False), target, 0, False, cancelled)
+    return pdf_layout(report, check_limits=False)
+
+
+def _place(report: Report, doc: lay.Document, target: Target) -> tuple[tuple, tuple[str, int]]:
+    """The printed block standing for ``target``, and the appendix row's words and rank."""
+    key = resolve(_source_keys(doc.blocks), target.key)
+    row = row_words(report, key[1], target.row) if key[0] == lay.APPENDIX and len(key) > 2 else ("", 0)
+    return key, row
+
+
+def render_all(report: Report, target: Target = Target(), cancelled: Callable[[], bool] = _never,
+               doc: lay.Document | None = None) -> Pages:
+    """Every page, and the page of ``target`` (and of every block: ``places``)."""
+    doc = doc or layout_of(report)
+    return _render(doc, *_place(report, doc, target), 0, False, cancelled)
 
 
 def render_near(report: Report, target: Target, places: dict[tuple, int] | None = None,
-                cancelled: Callable[[], bool] = _never) -> Pages:
+                cancelled: Callable[[], bool] = _never, doc: lay.Document | None = None) -> Pages:
     """The pages around ``target`` only: drawn from the page before the one the target (or the
     block before it) stood on in ``places`` (an earlier complete rendering), up to the page after
     the target's.  If the text moved the target before that page, it is drawn again from there."""
-    from .export import pdf_layout
-
-    doc = pdf_layout(report, check_limits=False)
-    key = resolve(_source_keys(doc.blocks), target.key)
+    doc = doc or layout_of(report)
+    key, row = _place(report, doc, target)
     known = [page for place, page in (places or {}).items() if place <= key]
     start = max(0, (places or {}).get(key, max(known, default=0)) - 1)
-    pages = _render(report, doc, target, start, True, cancelled)
+    pages = _render(doc, key, row, start, True, cancelled)
     if pages.page < start:  # the target moved up (text deleted above it): draw its page
         seconds = pages.seconds
-        pages = _render(report, doc, target, max(0, pages.page - 1), True, cancelled)
+        pages = _render(doc, key, row, max(0, pages.page - 1), True, cancelled)
         pages.seconds += seconds
     return pages

@@ -37,7 +37,7 @@ class Result:
 
 def serve(requests, results, newest) -> None:
     """The worker process's loop; ends when the window closes its end of the request pipe."""
-    from .preview_pages import render_all, render_near
+    from .preview_pages import layout_of, render_all, render_near
 
     places: dict[tuple, int] = {}
     while True:
@@ -56,13 +56,14 @@ def serve(requests, results, newest) -> None:
 
         try:
             report = pickle.loads(blob)
-            near = render_near(report, target, places, cancelled)
+            doc = layout_of(report)  # once for both renderings
+            near = render_near(report, target, places, cancelled, doc)
             if near.complete:
                 places = near.places
             results.send(Result(generation, near))
             if near.complete or requests.poll():
                 continue
-            whole = render_all(report, target, cancelled)
+            whole = render_all(report, target, cancelled, doc)
             places = whole.places
             results.send(Result(generation, whole))
         except Cancelled:

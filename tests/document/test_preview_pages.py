@@ -153,3 +153,10 @@ def test_lines_remembered_between_renderings_follow_every_change(report) -> None
     page = _texts(near.pdf)[near.page]
     assert "Chú thích đã đổi" in page and "Chú thích thứ nhất" not in page
     assert _texts(pdf_bytes(edited))[near.page] == page
+
+
+def test_one_layout_serves_both_renderings(report, export_pages) -> None:
+    """The worker lays a report out once: the pages near the cursor, then every page, from it."""
+    doc = pp.layout_of(report)
+    pp.render_near(report, pp.Target((lay.SIGNATURE,)), {}, doc=doc)
+    assert _texts(pp.render_all(report, doc=doc).pdf) == export_pages
