@@ -42,18 +42,9 @@ def long_parts_report():
 
 
 def main() -> None:
-    from cchc_desktop.gui.app import application, build_window
-    from cchc_desktop.store.database import open_database
-    from cchc_desktop.store.reports import save_report
+    from long_report import open_window
 
-    app = application()
-    path = Path(os.environ["CCHC_DESKTOP_HOME"]) / "editor.sqlite"
-    db = open_database(path)
-    report = long_parts_report()
-    save_report(db, report)
-    window = build_window(path)
-    window.show()
-    app.processEvents()
+    app, window, report = open_window(long_parts_report(), "editor.sqlite", open_it=False)
     from cchc_desktop.store.reports import load_report
 
     started = time.perf_counter()

@@ -62,21 +62,9 @@ def startup() -> None:
 def save_time() -> None:
     os.environ.setdefault("CCHC_DESKTOP_HOME", tempfile.mkdtemp())
     sys.path.insert(0, str(ROOT / "benchmarks"))
-    from long_report import make_long_report
+    from long_report import open_window
 
-    from cchc_desktop.gui.app import application, build_window
-    from cchc_desktop.store.database import open_database
-    from cchc_desktop.store.reports import save_report
-
-    app = application()
-    path = Path(os.environ["CCHC_DESKTOP_HOME"]) / "long.sqlite"
-    db = open_database(path)
-    report = make_long_report()
-    save_report(db, report)
-    window = build_window(path)
-    window.open_report(report.id)
-    window.show()
-    app.processEvents()
+    app, window, report = open_window()
     worst = 0.0
     for _ in range(10):
         window.narrative.editor.insertPlainText("x")

@@ -21,23 +21,12 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 
 def child() -> None:
-    from long_report import make_long_report
+    from long_report import open_window
     from PySide6.QtCore import QEvent, QObject
 
     from cchc_desktop.gui import dialogs, printing
-    from cchc_desktop.gui.app import application, build_window
-    from cchc_desktop.store.database import open_database
-    from cchc_desktop.store.reports import save_report
 
-    app = application()
-    path = Path(os.environ["CCHC_DESKTOP_HOME"]) / "long.sqlite"
-    db = open_database(path)
-    report = make_long_report()
-    save_report(db, report)
-    window = build_window(path)
-    window.open_report(report.id)
-    window.show()
-    app.processEvents()
+    app, window, report = open_window()
     dialogs.confirm = lambda *args, **kwargs: True
     window.actions.checks_panel.run_now = lambda source: 0  # time the preview, not the checks
     rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -34,23 +34,13 @@ def _rss_mb(pid: int) -> float:
 def main() -> None:
     os.environ.setdefault("CCHC_DESKTOP_HOME", tempfile.mkdtemp())
     from helpers import type_text
-    from long_report import make_long_report
+    from long_report import open_window
     from PySide6.QtCore import QElapsedTimer, QTimer
 
-    from cchc_desktop.gui.app import application, build_window
     from cchc_desktop.gui.split_preview import PAUSE_MS
-    from cchc_desktop.store.database import open_database
-    from cchc_desktop.store.reports import save_report
 
-    app = application()
-    path = Path(os.environ["CCHC_DESKTOP_HOME"]) / "long.sqlite"
-    db = open_database(path)
-    report = make_long_report()
-    save_report(db, report)
-    window = build_window(path)
-    window.open_report(report.id)
+    app, window, report = open_window()
     window.resize(1366, 740)
-    window.show()
     window.tabs.setCurrentWidget(window.narrative)
     window.narrative.select_part(len(report.parts) // 2)  # somewhere in the middle of the narrative
     editor = window.narrative.editor

@@ -66,3 +66,25 @@ def make_long_report(parts: int = 20, rows: int = 200) -> Report:
     report.closing = report.closing or "Trên đây là báo cáo./."
     _ = Run  # re-exported for callers building their own runs
     return report
+
+
+def open_window(report: Report | None = None, name: str = "long.sqlite", open_it: bool = True):
+    """The application and a shown window over a database (in CCHC_DESKTOP_HOME) holding
+    ``report`` (the long report by default), opened on it: the benchmarks' common start."""
+    import os
+    from pathlib import Path
+
+    from cchc_desktop.gui.app import application, build_window
+    from cchc_desktop.store.database import open_database
+    from cchc_desktop.store.reports import save_report
+
+    app = application()
+    path = Path(os.environ["CCHC_DESKTOP_HOME"]) / name
+    report = report if report is not None else make_long_report()
+    save_report(open_database(path), report)
+    window = build_window(path)
+    if open_it:
+        window.open_report(report.id)
+    window.show()
+    app.processEvents()
+    return app, window, report
