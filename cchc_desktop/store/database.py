@@ -227,23 +227,33 @@ def _check_file(path: Path) -> None:
         _quick_check(path)
 
 
-@contextmanager
-def leave_no_trace(path: Path) -> Iterator[None]:
-    """A file we refuse stays alone: a read-only SQLite connection to a WAL-mode file creates
-    -wal/-shm beside it, which are removed again when the file is refused."""
+def sidecar_remover(path: Path) -> Callable[[], None]:
+    """Notes which of the file's -wal/-shm exist now; the function returned removes the ones
+    that did not (a read-only SQLite connection to a WAL-mode file creates them)."""
     siblings = [path.with_name(path.name + extra) for extra in ("-wal", "-shm")]
     existed = [sibling.exists() for sibling in siblings]
-    try:
-        yield
-    except BusyError:
-        raise  # another program is using the file: what is beside it may be its own
-    except StoreError:
+
+    def remove() -> None:
         for sibling, was_there in zip(siblings, existed):
             if not was_there:
                 try:
                     sibling.unlink(missing_ok=True)
                 except OSError:
                     pass
+
+    return remove
+
+
+@contextmanager
+def leave_no_trace(path: Path) -> Iterator[None]:
+    """A file we refuse stays alone: the -wal/-shm our look at it created are removed again."""
+    remove_ours = sidecar_remover(path)
+    try:
+        yield
+    except BusyError:
+        raise  # another program is using the file: what is beside it may be its own
+    except StoreError:
+        remove_ours()
         raise
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from . import errors
 from .backup import newest_good_backup, restore_from, unused_name
-from .database import SQLITE_HEADER, StoreError, connect, peek_header
+from .database import SQLITE_HEADER, StoreError, connect, peek_header, sidecar_remover
 
 
 class Health(StrEnum):
@@ -53,16 +53,10 @@ def diagnose(db_path: Path) -> Health:
         return Health.BUSY  # unreadable now (locked by another program, permissions): no verdict
     if header is not None and (len(header) < 100 or not header.startswith(SQLITE_HEADER)):
         return Health.DAMAGED
-    siblings = [db_path.with_name(db_path.name + extra) for extra in ("-wal", "-shm")]
-    existed = [sibling.exists() for sibling in siblings]
+    remove_ours = sidecar_remover(db_path)
     verdict = _sqlite_verdict(db_path)
     if verdict is Health.DAMAGED:  # leave a damaged file as we found it: no -wal/-shm of ours
-        for sibling, was_there in zip(siblings, existed):
-            if not was_there:
-                try:
-                    sibling.unlink(missing_ok=True)
-                except OSError:
-                    pass
+        remove_ours()
     return verdict
 
 
