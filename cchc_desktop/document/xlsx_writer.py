@@ -8,7 +8,8 @@ header rows, A4 print setup repeating the header rows and fitted to the page wid
 
 from __future__ import annotations
 
-import os
+import io
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -20,7 +21,10 @@ from ..core.indicators import change_text
 from ..core.model import Align, Report, RowKind, Table
 
 VI = "[$-42A]"
-_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+_FORBIDDEN = re.compile(r"[\[\]:*?/\\\x00-\x1f\x7f]")
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # not allowed in XML 1.0
+_LEADING = "=+-@ \t'"  # what a spreadsheet could take for the start of a formula, or a quote
+MAX_EXACT = 10 ** 15  # Excel keeps 15 digits: a larger figure is written as typed (text)
 MM_PER_CHAR = 2.0  # Excel column width unit ≈ one digit of Calibri 11 ≈ 2 mm
 
 
@@ -74,13 +78,31 @@ def _cell_value(typed: str) -> tuple[object, str | None]:
     if figure.value is None:
         return (typed.strip() or None), None
     value = figure.value / 100 if figure.kind == FigureKind.PERCENT else figure.value
+    if abs(figure.value) >= MAX_EXACT:
+        return typed, None
     number: object = int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(number, float) and not math.isfinite(number):
+        return typed, None
     return number, _number_format(typed, figure.kind, figure.value)
 
 
+def set_text(cell, text: str | None) -> None:
+    """``text`` in ``cell`` as a string, never a formula: openpyxl takes any text starting
+    with "=" for a formula (``=HYPERLINK(…)``, ``=cmd|' /C calc'!A0``), so the type is set
+    explicitly after the value (written as an inline string, ``t="inlineStr"``)."""
+    text = _ILLEGAL.sub("", text) if text else text
+    cell.value = text or None
+    if text:
+        cell.data_type = "s"
+
+
 def _sheet_name(name: str, taken: set[str]) -> str:
-    base = _FORBIDDEN.sub("-", name).strip("'") or "Bảng"
-    base = base[:31]
+    """A tab name Excel accepts and no one can take for a formula: no []:*?/\\ or control
+    characters, no leading =, +, -, @ or quote, at most 31 characters, unique (any case)."""
+    base = _FORBIDDEN.sub("-", _ILLEGAL.sub("", name)).lstrip(_LEADING).rstrip("' ") or "Bảng"
+    base = base[:31].rstrip("' ") or "Bảng"
+    if base.lower() == "history":  # reserved by Excel
+        base = "Bảng History"
     candidate, n = base, 2
     while candidate.lower() in taken:
         suffix = f" ({n})"
@@ -98,7 +120,8 @@ def _caption_across(sheet, row, at: int, width: int, border) -> bool:
         return False
     for c in range(width):
         sheet.cell(row=at, column=c + 1).border = border
-    cell = sheet.cell(row=at, column=1, value=" ".join(c.text.strip() for c in row.cells if c.text.strip()) or None)
+    cell = sheet.cell(row=at, column=1)
+    set_text(cell, " ".join(c.text.strip() for c in row.cells if c.text.strip()))
     cell.font = Font(name="Times New Roman", size=12, bold=True)
     cell.alignment = Alignment(horizontal="left", vertical="center", wrap_text=True)
     if width > 1:
@@ -117,7 +140,8 @@ def write_table_sheet(workbook, item: SheetTable, taken: set[str]) -> None:
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
     row_at = 1
     for line in item.lines:
-        cell = sheet.cell(row=row_at, column=1, value=line)
+        cell = sheet.cell(row=row_at, column=1)
+        set_text(cell, line)
         cell.font = Font(name="Times New Roman", size=13, bold=row_at == 1 or line.isupper())
         cell.alignment = Alignment(horizontal="center", wrap_text=True)
         if width > 1:
@@ -139,11 +163,14 @@ def write_table_sheet(workbook, item: SheetTable, taken: set[str]) -> None:
                 continue
             typed = change_text(table, row) if column.key == "change" and not header else source.text
             if column.figures and not header and row.kind == RowKind.DATA:
-                cell.value, number_format = _cell_value(typed)
+                value, number_format = _cell_value(typed)
                 if number_format:
+                    cell.value = value
                     cell.number_format = number_format
+                else:
+                    set_text(cell, value)  # type: ignore[arg-type]
             else:
-                cell.value = typed or None
+                set_text(cell, typed)
             bold = header or row.kind != RowKind.DATA or any(run.bold for run in source.runs)
             cell.font = Font(name="Times New Roman", size=12, bold=bold)
             horizontal = "center" if header else {Align.CENTER: "center", Align.RIGHT: "right",
@@ -183,19 +210,22 @@ def write_workbook(items: Iterable[SheetTable], path: Path) -> int:
         write_table_sheet(workbook, item, taken)
     if not workbook.worksheets:
         raise XlsxError("Báo cáo không có bảng nào để xuất ra Excel.")
-    path = Path(path)
-    temporary = path.with_name(f".{path.name}.tmp")
-    try:
-        workbook.save(temporary)
-        os.replace(temporary, path)
-    except PermissionError as error:
-        temporary.unlink(missing_ok=True)
-        raise XlsxError(f"Không ghi được “{path.name}”: tệp đang mở trong chương trình khác "
-                        "hoặc thư mục không cho phép ghi.") from error
-    except OSError as error:
-        temporary.unlink(missing_ok=True)
-        raise XlsxError(f"Không ghi được “{path.name}” ({error.strerror or error}).") from error
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    _write_file(buffer.getvalue(), Path(path))
     return len(workbook.worksheets)
+
+
+def _write_file(data: bytes, path: Path) -> None:
+    """As the DOCX and PDF exports write (document/export.py): a temporary file of its own
+    beside the target (two exports at once never share one), then os.replace; a read-only
+    target is refused, and every failure is one Vietnamese sentence naming the target."""
+    from .export import ExportError, write_atomic
+
+    try:
+        write_atomic(data, path)
+    except ExportError as error:
+        raise XlsxError(str(error)) from None
 
 
 def export_report_xlsx(report: Report, path: Path, extra: Iterable[SheetTable] = ()) -> int:
