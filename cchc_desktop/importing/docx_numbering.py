@@ -7,7 +7,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .docx_xml import W, _attr
+from .docx_xml import W, _attr, number
+
+MAX_LEVEL = 8  # Word's nine list levels, 0–8
+MAX_START = 32_767  # the largest start value Word's dialog takes
+MAX_LEVEL_TEXT = 40  # a level's text ("%1.%2.%3."): what Word writes is a few characters
+MAX_MARKER = 40  # the marker a paragraph displays, at most
+
+
+def _ilvl(value: str | None) -> int | None:
+    """A list level 0–8, None when it is not one (such a level is never displayed)."""
+    level = number(value, low=-1, high=MAX_LEVEL + 1, default=0)
+    return level if 0 <= level <= MAX_LEVEL else None
+
+
+def _start(value: str | None) -> int:
+    return number(value, low=0, high=MAX_START, default=1)
 
 
 _ROMAN = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
@@ -16,6 +31,9 @@ _ROMAN = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "X
 
 def roman(number: int) -> str:
     out = []
+    if number >= 1000:  # Word's own roman numerals stop near 32,767: "M" a bounded number of times
+        out.append("M" * min(number // 1000, MAX_MARKER))
+        number %= 1000
     for value, letters in _ROMAN:
         while number >= value:
             out.append(letters)
@@ -27,7 +45,7 @@ def _letters(number: int) -> str:
     # Word: a … z, aa … zz, aaa …
     if number <= 0:
         return ""
-    return chr(ord("a") + (number - 1) % 26) * ((number - 1) // 26 + 1)
+    return chr(ord("a") + (number - 1) % 26) * min((number - 1) // 26 + 1, MAX_MARKER)
 
 
 _VIET_ORDINAL = ["", "nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười"]
@@ -77,10 +95,12 @@ class Numbering:
             starts: dict[int, int] = {}
             overrides: dict[int, _Level] = {}
             for override in element.iter(W + "lvlOverride"):
-                ilvl = int(_attr(override, "ilvl") or 0)
+                ilvl = _ilvl(_attr(override, "ilvl"))
+                if ilvl is None:
+                    continue
                 start = override.find(W + "startOverride")
                 if start is not None:
-                    starts[ilvl] = int(_attr(start, "val") or 1)
+                    starts[ilvl] = _start(_attr(start, "val"))
                 lvl = override.find(W + "lvl")
                 if lvl is not None:
                     overrides[ilvl] = self._level(lvl)
@@ -91,21 +111,26 @@ class Numbering:
         level = _Level()
         start = element.find(W + "start")
         if start is not None:
-            level.start = int(_attr(start, "val") or 1)
+            level.start = _start(_attr(start, "val"))
         fmt = element.find(W + "numFmt")
         if fmt is not None:
             level.fmt = _attr(fmt, "val") or "decimal"
         text = element.find(W + "lvlText")
         if text is not None:
-            level.text = _attr(text, "val") or ""
+            level.text = (_attr(text, "val") or "")[:MAX_LEVEL_TEXT]
         restart = element.find(W + "lvlRestart")
         if restart is not None:
-            level.restart = int(_attr(restart, "val") or 0)
+            level.restart = number(_attr(restart, "val"), low=0, high=MAX_LEVEL + 1, default=0)
         level.legal = element.find(W + "isLgl") is not None
         return level
 
     def _levels(self, element) -> dict[int, _Level]:
-        return {int(_attr(lvl, "ilvl") or 0): self._level(lvl) for lvl in element.findall(W + "lvl")}
+        levels = {}
+        for lvl in element.findall(W + "lvl"):
+            ilvl = _ilvl(_attr(lvl, "ilvl"))
+            if ilvl is not None:
+                levels[ilvl] = self._level(lvl)
+        return levels
 
     def marker(self, num_id: str, ilvl: int) -> tuple[str, str]:
         """(marker text, numFmt) for the next paragraph of list ``num_id`` at ``ilvl``."""
@@ -140,7 +165,7 @@ class Numbering:
             fmt = "decimal" if (level.legal and lv.fmt in ("upperRoman", "lowerRoman")) else lv.fmt
             return format_number(count, fmt)
 
-        return re.sub(r"%([1-9])", value, level.text).strip(), level.fmt
+        return re.sub(r"%([1-9])", value, level.text).strip()[:MAX_MARKER], level.fmt
 
 
 def _bullet(text: str, ilvl: int) -> str:

@@ -14,21 +14,30 @@ What it is built of: ``docx_xml`` (element helpers), ``docx_content`` (the data)
 from __future__ import annotations
 
 import re
+import time
 from pathlib import Path
+
+from ..store.limits import MAX_TEXT_CHARS
 
 # the data keeps its old address too: other modules and tests import it from here
 from .docx_content import DocxContent, RCell, RPara, RRow, RRun, RTable  # noqa: F401
-from .docx_numbering import Numbering
+from .docx_numbering import Numbering, _ilvl
 from .docx_runs import RunsMixin, _merge_runs
 from .docx_styles import Styles
 from .docx_tables import TablesMixin
-from .docx_xml import MC_NS, W, _attr, _int, _tag
-from .safety import SafeDocx
+from .docx_xml import MC_NS, W, _attr, _int, _tag, number
+from .safety import ImportRefused, SafeDocx
+
+MAX_SECONDS = 10.0  # reading a 200-page report takes well under a second
+MAX_PARAGRAPHS = 200_000  # paragraphs of every kind (a 360-page report with big tables: tens of thousands)
 
 
 class _Reader(RunsMixin, TablesMixin):
     def __init__(self, docx: SafeDocx) -> None:
         self.docx = docx
+        self.deadline = time.monotonic() + MAX_SECONDS
+        self.characters = 0
+        self.paragraphs_read = 0
         self.styles = Styles(docx.xml("word/styles.xml"))
         self.numbering = Numbering(docx.xml("word/numbering.xml"))
         self.content = DocxContent()
@@ -37,7 +46,24 @@ class _Reader(RunsMixin, TablesMixin):
         self.textbox_count = 0
         self._font_cache: dict[tuple, str | None] = {}
 
+    def tick(self) -> None:
+        """Give up on a file that keeps the reader busy past MAX_SECONDS."""
+        if time.monotonic() > self.deadline:
+            raise ImportRefused(f"Tệp “{self.docx.name}” quá phức tạp, đọc mất hơn {MAX_SECONDS:.0f} giây;"
+                                " hãy mở bằng Word, kiểm tra lại và lưu lại rồi nhập lại.")
+
+    def _count(self, para: RPara) -> None:
+        self.paragraphs_read += 1
+        self.characters += len(para.marker) + sum(len(run.text) for run in para.runs)
+        if self.paragraphs_read > MAX_PARAGRAPHS:
+            raise ImportRefused(f"Tệp “{self.docx.name}” có hơn {MAX_PARAGRAPHS:,} đoạn văn".replace(",", ".")
+                                + ": một báo cáo không cần nhiều như vậy, hãy chia thành nhiều báo cáo.")
+        if self.characters > MAX_TEXT_CHARS:
+            raise ImportRefused(f"Tệp “{self.docx.name}” có quá nhiều chữ (hơn {MAX_TEXT_CHARS:,} ký tự,".replace(",", ".")
+                                + " khoảng 360 trang): hãy chia thành nhiều báo cáo.")
+
     def paragraph(self, element, where: str, origin: str) -> tuple[RPara, list]:
+        self.tick()
         ppr = element.find(W + "pPr")
         style = _attr(ppr.find(W + "pStyle"), "val") if ppr is not None else None
         style = style or self.styles.default_para or ""
@@ -59,15 +85,15 @@ class _Reader(RunsMixin, TablesMixin):
         if outline is None:
             outline = self.styles.lookup_ppr(style, "outlineLvl")
         if outline is not None:
-            level = _int(_attr(outline, "val"))
-            para.outline = level if level < 9 else None
+            level = number(_attr(outline, "val"), low=-1, high=9, default=9)
+            para.outline = level if 0 <= level < 9 else None
         num_pr = ppr.find(W + "numPr") if ppr is not None else None
         if num_pr is None:
             num_pr = self.styles.lookup_ppr(style, "numPr")
         if num_pr is not None:
             num_id = _attr(num_pr.find(W + "numId"), "val")
-            ilvl = _int(_attr(num_pr.find(W + "ilvl"), "val"))
-            if num_id and num_id != "0":
+            ilvl = _ilvl(_attr(num_pr.find(W + "ilvl"), "val"))
+            if num_id and num_id != "0" and ilvl is not None:
                 marker, _fmt = self.numbering.marker(num_id, ilvl)
                 para.marker = marker
                 para.num_level = ilvl
@@ -77,6 +103,7 @@ class _Reader(RunsMixin, TablesMixin):
         para.runs = _merge_runs(para.runs)
         if state.get("page_field") and origin in ("header", "footer"):
             para.runs = [r for r in para.runs if not r.text.strip().isdigit()]
+        self._count(para)
         return para, boxes
 
     def blocks(self, container, origin: str, where_prefix: str = "") -> list:

@@ -107,15 +107,16 @@ class RunsMixin:
                 # byte 0xAD: "ư" in TCVN3 fonts (LibreOffice writes it as w:softHyphen)
                 pieces.append("\u00ad")
             elif tag == "sym":
-                code = _attr(child, "char") or ""
-                try:
-                    char = chr(int(code, 16))
-                except ValueError:
+                code = _symbol_code(_attr(child, "char"))
+                if code is None:  # not a character at all: nothing to show
                     continue
+                char = chr(code)
                 sym_font = _attr(child, "font")
                 if legacy.encoding_for_font(sym_font) is not None:
+                    if code & 0xFF < 0x20:
+                        continue
                     flush()
-                    converted = legacy.convert_run(chr(int(code, 16) & 0xFF), sym_font)
+                    converted = legacy.convert_run(chr(code & 0xFF), sym_font)
                     out.append(RRun(converted, bold, italic))
                 else:
                     pieces.append(_symbol(char))
@@ -127,6 +128,21 @@ class RunsMixin:
                 flush()
                 boxes.extend(_textboxes(child))
         flush()
+
+
+def _symbol_code(value: str | None) -> int | None:
+    """The code point of a w:sym (hex, "F0B7"), or None when it is not one a text may hold:
+    unreadable, beyond U+10FFFF, a surrogate half, a control character or a non-character."""
+    text = (value or "").strip()
+    if not text or len(text) > 8 or text.startswith(("-", "+")):
+        return None
+    try:
+        code = int(text, 16)
+    except ValueError:
+        return None
+    if code in (0x9, 0xA, 0xD) or 0x20 <= code <= 0xD7FF or 0xE000 <= code <= 0xFFFD or 0x10000 <= code <= 0x10FFFF:
+        return None if (code & 0xFFFE) == 0xFFFE or 0xFDD0 <= code <= 0xFDEF else code
+    return None
 
 
 def _textboxes(element) -> list:

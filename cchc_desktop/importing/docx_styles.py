@@ -25,7 +25,8 @@ class Styles:
         self.default_char: str | None = None
         self.doc_rpr = None
         self.doc_ppr = None
-        if root is None:
+        self._cache: dict[tuple, object] = {}
+        if root is None:  # a package without word/styles.xml: Word's built-in defaults
             return
         defaults = root.find(W + "docDefaults")
         if defaults is not None:
@@ -46,7 +47,6 @@ class Styles:
                     self.default_para = sid
                 elif kind == "character":
                     self.default_char = sid
-        self._cache: dict[tuple, object] = {}
 
     def chain(self, sid: str | None) -> list[_Style]:
         """The style and everything it is based on, nearest first."""

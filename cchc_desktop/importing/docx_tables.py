@@ -6,8 +6,17 @@ horizontal merges; each cell's content read back through the reader's ``blocks``
 
 from __future__ import annotations
 
+from ..store.limits import MAX_HEADER_ROWS, MAX_TABLE_ROWS
 from .docx_content import RCell, RPara, RRow, RTable
-from .docx_xml import W, _attr, _children, _int, _on
+from .docx_xml import MAX_TWIPS, W, _attr, _children, _on, number
+from .safety import ImportRefused
+
+MAX_COLUMNS = 100  # grid columns of one table (an appendix form has a dozen or two); also one cell's span
+MAX_ROWS = MAX_TABLE_ROWS + MAX_HEADER_ROWS  # what the exchange format takes for one table
+
+
+def _span(value: str | None, default: int) -> int:
+    return number(value, low=0, high=MAX_COLUMNS, default=default)
 
 
 class TablesMixin:
@@ -15,11 +24,14 @@ class TablesMixin:
 
     def table(self, element, origin: str, where_prefix: str) -> RTable:
         self.table_count += 1
-        number = self.table_count
-        table = RTable(where=f"bảng {number}")
+        table_no = self.table_count
+        table = RTable(where=f"bảng {table_no}")
         grid = element.find(W + "tblGrid")
         if grid is not None:
-            table.grid = [_int(_attr(col, "w")) for col in grid.findall(W + "gridCol")]
+            columns = grid.findall(W + "gridCol")
+            if len(columns) > MAX_COLUMNS:
+                raise self._too_wide(table_no, len(columns))
+            table.grid = [number(_attr(col, "w"), low=0, high=MAX_TWIPS, default=0) for col in columns]
         tbl_pr = element.find(W + "tblPr")
         if tbl_pr is not None:
             borders = tbl_pr.find(W + "tblBorders")
@@ -28,24 +40,29 @@ class TablesMixin:
             else:
                 table.borders = _attr(tbl_pr.find(W + "tblStyle"), "val") not in (None, "TableNormal")
         for r_index, tr in enumerate(_children(element, "tr"), 1):
+            if r_index > MAX_ROWS:
+                raise ImportRefused(
+                    f"Bảng {table_no} trong tệp có hơn {MAX_ROWS:,} dòng".replace(",", ".")
+                    + ": hãy chia bảng thành nhiều phụ lục hoặc nhiều báo cáo rồi nhập lại.")
+            self.tick()
             row = RRow()
             tr_pr = tr.find(W + "trPr")
             if tr_pr is not None:
                 row.header = _on(tr_pr.find(W + "tblHeader")) or False
-                row.before = _int(_attr(tr_pr.find(W + "gridBefore"), "val"))
+                row.before = _span(_attr(tr_pr.find(W + "gridBefore"), "val"), 0)
             for c_index, tc in enumerate(_children(tr, "tc"), 1):
                 cell = RCell(header=row.header)
                 tc_pr = tc.find(W + "tcPr")
                 if tc_pr is not None:
                     span = tc_pr.find(W + "gridSpan")
-                    cell.span = max(1, _int(_attr(span, "val")) or 1)
+                    cell.span = max(1, _span(_attr(span, "val"), 1))
                     vmerge = tc_pr.find(W + "vMerge")
                     if vmerge is not None:
                         cell.vmerge = "restart" if _attr(vmerge, "val") == "restart" else "continue"
                     hmerge = tc_pr.find(W + "hMerge")
                     if hmerge is not None and _attr(hmerge, "val") != "restart":
                         cell.span = 0  # old-style horizontal merge continuation
-                where = f"bảng {number}, hàng {r_index}, cột {c_index}"
+                where = f"bảng {table_no}, hàng {r_index}, cột {c_index}"
                 cell.blocks = self.blocks(tc, "cell", where)
                 row.cells.append(cell)
             # fold old-style hMerge continuation cells into the cell before them
@@ -58,5 +75,13 @@ class TablesMixin:
                     cell.span = max(cell.span, 1)
                     merged.append(cell)
             row.cells = merged
+            width = row.before + sum(cell.span for cell in merged)
+            if width > MAX_COLUMNS:
+                raise self._too_wide(table_no, width)
             table.rows.append(row)
         return table
+
+    @staticmethod
+    def _too_wide(table_no: int, columns: int) -> ImportRefused:
+        return ImportRefused(f"Bảng {table_no} trong tệp có {columns:,} cột".replace(",", ".")
+                             + f", vượt giới hạn {MAX_COLUMNS} cột: đây không phải bảng của một báo cáo.")

@@ -40,8 +40,38 @@ def _children(element, name: str):
                 yield from _children(inner, name)
 
 
-def _int(value: str | None) -> int:
+MAX_NUMBER_CHARS = 32  # "1440", "-720", "1.5e3": nothing Word writes is longer
+MAX_TWIPS = 1_000_000  # 700 inches: far above any page measure, far below trouble
+
+
+def number(value: str | None, *, low: int, high: int, default: int) -> int:
+    """An integer attribute of untrusted XML, never an exception: ``default`` when absent or
+    unreadable ("abc", "nan", "inf"), clamped to ``low``…``high`` otherwise.  A run of
+    thousands of digits is not parsed at all (Python refuses past 4,300 digits, and costs
+    quadratic time before that): it only tells its sign."""
+    if value is None:
+        return default
+    text = value.strip()
+    if not text:
+        return default
+    if len(text) > MAX_NUMBER_CHARS:
+        body = text.lstrip("+-")
+        if body.isdigit():
+            return low if text.startswith("-") else high
+        return default
     try:
-        return int(float(value)) if value else 0
+        result = int(text)
     except ValueError:
-        return 0
+        try:
+            real = float(text)
+        except ValueError:
+            return default
+        if real != real or real in (float("inf"), float("-inf")):
+            return low if real == float("-inf") else (high if real == float("inf") else default)
+        result = int(real)
+    return min(max(result, low), high)
+
+
+def _int(value: str | None) -> int:
+    """A measure in twips (indents, widths): 0 when absent or unreadable."""
+    return number(value, low=-MAX_TWIPS, high=MAX_TWIPS, default=0)
