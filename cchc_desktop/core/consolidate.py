@@ -59,44 +59,47 @@ def _key(value: Any) -> str:
     return " ".join(fold(str(value or "")).replace(".", " ").replace("\n", " ").split())
 
 
-def _find_header(rows: list[tuple]) -> tuple[int, int, int, int | None] | None:
-    """(header row index, indicator column, value column, tt column) by accent-free names."""
-    for number, row in enumerate(rows[:HEADER_SCAN_ROWS]):
-        names = [_key(cell) for cell in row]
-        indicator = next((i for i, n in enumerate(names) if n in _INDICATOR), None)
-        value = next((i for i, n in enumerate(names) if n in _VALUE), None)
+Row = tuple[int, dict[int, Any]]  # (the sheet's row number, {column index: value}) — a row with a value
+
+
+def _find_header(rows: list[Row]) -> tuple[int, int, int, int | None] | None:
+    """(header position in ``rows``, indicator column, value column, tt column) by accent-free
+    names, in the first HEADER_SCAN_ROWS rows that hold anything."""
+    for position, (_number, row) in enumerate(rows[:HEADER_SCAN_ROWS]):
+        names = sorted((column, _key(cell)) for column, cell in row.items())
+        indicator = next((c for c, n in names if n in _INDICATOR), None)
+        value = next((c for c, n in names if n in _VALUE), None)
         if indicator is not None and value is not None:
-            tt = next((i for i, n in enumerate(names) if n in _TT), None)
-            return number, indicator, value, tt
+            tt = next((c for c, n in names if n in _TT), None)
+            return position, indicator, value, tt
     return None
 
 
-def _read_rows(path: Path, sheet_name: str | None) -> list[tuple]:
-    from openpyxl import load_workbook
+def _read_rows(path: Path, sheet_name: str | None) -> list[Row]:
+    """The rows of the sheet holding the form; the workbook is read within bounds
+    (xlsx_guard.py: zip-bomb guards, at most MAX_CELLS cells, the declared dimension ignored)."""
+    from .xlsx_guard import XlsxBook, XlsxRefused
 
     try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except FileNotFoundError:
-        raise ConsolidationError(f"Không tìm thấy tệp “{path.name}”.") from None
-    except Exception as error:  # openpyxl raises many kinds for a file that is not a workbook
-        raise ConsolidationError(f"Không đọc được bảng tính “{path.name}” (không phải tệp .xlsx hợp lệ).") from error
-    try:
-        if sheet_name:
-            if sheet_name not in workbook.sheetnames:
-                raise ConsolidationError(f"Tệp “{path.name}” không có trang tính “{sheet_name}”.")
-            sheets = [workbook[sheet_name]]
-        else:
-            sheets = workbook.worksheets
-        for sheet in sheets:
-            rows = []
-            for row in sheet.iter_rows(values_only=True):
-                rows.append(row)
-                if len(rows) > MAX_UNIT_ROWS + HEADER_SCAN_ROWS:
-                    raise ConsolidationError(f"Bảng tính “{path.name}” quá lớn (hơn {MAX_UNIT_ROWS} dòng).")
-            if _find_header(rows) is not None:
-                return rows
-    finally:
-        workbook.close()
+        with XlsxBook(path) as book:
+            if sheet_name:
+                if sheet_name not in book.sheetnames:
+                    raise ConsolidationError(f"Tệp “{path.name}” không có trang tính “{sheet_name}”.")
+                sheets = [sheet_name]
+            else:
+                sheets = book.sheetnames
+            for sheet in sheets:
+                rows: list[Row] = []
+                for row in book.rows(sheet):
+                    rows.append(row)
+                    if len(rows) > MAX_UNIT_ROWS + HEADER_SCAN_ROWS:
+                        limit = f"{MAX_UNIT_ROWS:,}".replace(",", ".")
+                        raise ConsolidationError(f"Bảng tính “{path.name}” quá lớn (hơn {limit} dòng); hãy chép"
+                                                 " riêng bảng số liệu của đơn vị sang một tệp mới.")
+                if _find_header(rows) is not None:
+                    return rows
+    except XlsxRefused as error:
+        raise ConsolidationError(str(error)) from None
     raise ConsolidationError(f"Không tìm thấy dòng tiêu đề (cột “Chỉ tiêu” và “Số lượng”) trong “{path.name}”.")
 
 
@@ -113,7 +116,12 @@ def _typed(value: Any) -> str:
 
 
 def read_unit(path: Path, table: Table, sheet_name: str | None = None) -> UnitSheet:
-    """A unit's figures matched to ``table``'s rows by indicator name (in order of occurrence)."""
+    """A unit's figures matched to ``table``'s rows by indicator name (in order of occurrence).
+
+    A cell that cannot be read (1e999, NaN, letters in a numeric cell, an invalid date) is a
+    problem of this unit naming the cell, never an exception."""
+    from .xlsx_guard import BadCell, column_letters
+
     path = Path(path)
     unit = path.stem
     rows = _read_rows(path, sheet_name)
@@ -123,8 +131,8 @@ def read_unit(path: Path, table: Table, sheet_name: str | None = None) -> UnitSh
         wanted.setdefault(_key(row.indicator), []).append(row.index)
     seen: dict[str, int] = {}
     sheet = UnitSheet(unit, {})
-    for number, row in enumerate(rows[header + 1:], start=header + 2):
-        name = _key(row[indicator_at] if indicator_at < len(row) else None)
+    for number, row in rows[header + 1:]:
+        name = _key(row.get(indicator_at))
         if not name or name not in wanted:
             continue
         occurrence = seen.get(name, 0)
@@ -132,11 +140,17 @@ def read_unit(path: Path, table: Table, sheet_name: str | None = None) -> UnitSh
         if occurrence >= len(wanted[name]):
             continue
         target = wanted[name][occurrence]
-        typed = _typed(row[value_at] if value_at < len(row) else None)
+        cell = row.get(value_at)
+        if isinstance(cell, BadCell):
+            sheet.problems.append(Problem(unit, f"{unit}, dòng {number}: ô {cell.ref} của tệp “{path.name}” "
+                                                f"{cell.reason} (“{cell.raw}”).", target))
+            continue
+        typed = _typed(cell)
         try:
             parse_figure(typed)
         except FigureError:
-            sheet.problems.append(Problem(unit, f"{unit}, dòng {number}: “{typed}” không phải là số liệu.", target))
+            sheet.problems.append(Problem(unit, f"{unit}, dòng {number}: “{typed}” không phải là số liệu "
+                                                f"(ô {column_letters(value_at)}{number}).", target))
             continue
         sheet.values[target] = typed
     found = set(sheet.values) | {p.row for p in sheet.problems}
