@@ -120,7 +120,7 @@ def read_unit(path: Path, table: Table, sheet_name: str | None = None) -> UnitSh
 
     A cell that cannot be read (1e999, NaN, letters in a numeric cell, an invalid date) is a
     problem of this unit naming the cell, never an exception."""
-    from .xlsx_guard import BadCell, column_letters
+    from .xlsx_guard import BadCell, column_letters, shorten
 
     path = Path(path)
     unit = path.stem
@@ -149,7 +149,7 @@ def read_unit(path: Path, table: Table, sheet_name: str | None = None) -> UnitSh
         try:
             parse_figure(typed)
         except FigureError:
-            sheet.problems.append(Problem(unit, f"{unit}, dòng {number}: “{typed}” không phải là số liệu "
+            sheet.problems.append(Problem(unit, f"{unit}, dòng {number}: “{shorten(typed)}” không phải là số liệu "
                                                 f"(ô {column_letters(value_at)}{number}).", target))
             continue
         sheet.values[target] = typed

@@ -33,14 +33,15 @@ from ..importing.safety import MAX_MEMBERS, MAX_RATIO, MAX_TOTAL_UNPACKED
 
 MAX_XLSX_BYTES = 50 * 1024 * 1024  # a unit's sheet of a few thousand rows is well under 1 MB
 MAX_XLSX_PART = 50 * 1024 * 1024  # unpacked, any one part that is read
-MAX_CELLS = 1_000_000  # <c> and <row> elements looked at in one workbook
-MAX_SHARED_STRINGS = 1_000_000
-MAX_STYLES = 100_000
+MAX_CELLS = 200_000  # <c> and <row> elements looked at in one workbook (a unit's form: a few thousand)
+MAX_ELEMENTS = 200_000  # elements looked at in the other parts (relationships, shared strings, styles)
+MAX_READ = 100 * 1024 * 1024  # unpacked bytes read from one workbook, all parts together
 MAX_NUMBER = 10 ** 15  # Excel keeps 15 digits; a larger "count" is not a figure
 MAX_ROW = 1_048_576
 MAX_COLUMN = 16_384
 _HEAD = 65_536  # bytes of a part looked at for a DOCTYPE/ENTITY declaration
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _REF = re.compile(r"([A-Za-z]{1,3})(\d{1,7})")
 _INTEGER = re.compile(r"[+-]?\d{1,20}")
 _REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
@@ -64,6 +65,15 @@ class BadCell:
         return self.raw
 
 
+class _Bad:
+    """A BadCell before its reference is known (built only for the rare bad cell)."""
+
+    __slots__ = ("raw", "reason")
+
+    def __init__(self, raw: str, reason: str) -> None:
+        self.raw, self.reason = raw, reason
+
+
 Row = dict[int, object]  # column index (0 = A) -> value (str, int, float, bool or BadCell)
 
 
@@ -80,8 +90,17 @@ def _local(tag: object) -> str:
     return tag.rpartition("}")[2] if isinstance(tag, str) else ""
 
 
-def _short(text: str) -> str:
-    text = " ".join(text.split())
+def _tidy(element) -> None:
+    """Free what iterparse has built so far: the element's content and its earlier siblings."""
+    element.clear(keep_tail=False)
+    parent = element.getparent()
+    if parent is not None:
+        while element.getprevious() is not None:
+            del parent[0]
+
+
+def shorten(text: str) -> str:
+    text = " ".join(_CONTROL.sub(" ", text).split())
     return text if len(text) <= 40 else text[:39] + "…"
 
 
@@ -98,7 +117,7 @@ class _Stream:
         chunk = self.member.read(1024 * 1024 if n is None or n < 0 else min(n, 1024 * 1024))
         self.size += len(chunk)
         self.book.unpacked += len(chunk)
-        if self.size > MAX_XLSX_PART or self.book.unpacked > MAX_TOTAL_UNPACKED:
+        if self.size > MAX_XLSX_PART or self.book.unpacked > MAX_READ:
             raise self.book.bomb()
         if (self.size > 1024 * 1024 and self.info.compress_size
                 and self.size / max(self.info.compress_size, 1) > MAX_RATIO):
@@ -126,6 +145,7 @@ class XlsxBook:
         self.name = self.path.name
         self.unpacked = 0
         self.cells = 0
+        self.elements = 0
         self._check_file()
         try:
             self.archive = zipfile.ZipFile(self.path)
@@ -204,8 +224,9 @@ class XlsxBook:
 
     # ------------------------------------------------------------------ parts
 
-    def _events(self, name: str, tags: tuple[str, ...]) -> Iterator[etree._Element]:
-        """The elements named ``tags`` of part ``name`` (any namespace), each cleared after use."""
+    def _events(self, name: str, tags: tuple[str, ...], tidy: bool = True) -> Iterator[etree._Element]:
+        """The elements named ``tags`` of part ``name`` (any namespace), each cleared after use
+        unless ``tidy`` is False (the caller clears them)."""
         info = self.names.get(name)
         if info is None:
             return
@@ -214,12 +235,13 @@ class XlsxBook:
             for _event, element in etree.iterparse(
                     stream, events=("end",), tag=tuple("{*}" + t for t in tags), resolve_entities=False,
                     no_network=True, load_dtd=False, huge_tree=False, remove_comments=True, remove_pis=True):
+                if tidy:
+                    self.elements += 1
+                    if self.elements > MAX_ELEMENTS:
+                        raise self.too_large()
                 yield element
-                element.clear(keep_tail=False)
-                parent = element.getparent()
-                if parent is not None:
-                    while element.getprevious() is not None:
-                        del parent[0]
+                if tidy:
+                    _tidy(element)
         finally:
             stream.close()
 
@@ -234,8 +256,6 @@ class XlsxBook:
             name = target.lstrip("/") if target.startswith("/") else posixpath.normpath(
                 posixpath.join(folder, target))
             found[element.get("Id") or ""] = (element.get("Type") or "", name)
-            if len(found) > MAX_MEMBERS:
-                raise self.bomb()
         return found
 
     def _sheets(self) -> list[tuple[str, str]]:
@@ -253,8 +273,6 @@ class XlsxBook:
             kind, target = relations.get(rid or "", ("", ""))
             if kind.endswith("/worksheet") and target in self.names:
                 sheets.append((element.get("name") or f"Sheet{len(sheets) + 1}", target))
-            if len(sheets) > MAX_MEMBERS:
-                raise self.bomb()
         return sheets
 
     @property
@@ -270,8 +288,6 @@ class XlsxBook:
             for element in self._events(self._part_of("/sharedStrings", "xl/sharedStrings.xml"), ("si",)):
                 shared.append("".join(t.text or "" for t in element.iter("{*}t")
                                       if _local(t.getparent().tag) != "rPh"))
-                if len(shared) > MAX_SHARED_STRINGS:
-                    raise self.too_large()
             self._shared = shared
         return self._shared
 
@@ -281,6 +297,7 @@ class XlsxBook:
             from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format
 
             formats: dict[int, str] = {}
+            known: dict[int, bool] = {}  # number format id -> shows a date or a time
             dates: set[int] = set()
             xf = 0
             for element in self._events(self._part_of("/styles", "xl/styles.xml"), ("numFmt", "xf")):
@@ -296,12 +313,12 @@ class XlsxBook:
                     number_format = int(element.get("numFmtId") or 0)
                 except ValueError:
                     number_format = 0
-                code = formats.get(number_format, BUILTIN_FORMATS.get(number_format, ""))
-                if code and is_date_format(code):
+                if number_format not in known:
+                    code = formats.get(number_format, BUILTIN_FORMATS.get(number_format, ""))
+                    known[number_format] = bool(code) and is_date_format(code)
+                if known[number_format]:
                     dates.add(xf)
                 xf += 1
-                if xf > MAX_STYLES:
-                    raise self.too_large()
             self._dates = dates
         return self._dates
 
@@ -325,75 +342,96 @@ class XlsxBook:
             yield item
 
     def _rows(self, part: str, shared: list[str], dates: set[int]) -> Iterator[tuple[int, Row]]:
+        """The hot loop: a few microseconds a cell (MAX_CELLS of them in well under 10 s)."""
         number, column, row = 0, -1, {}
         current: int | None = None  # the number of the row being read, once one of its cells is seen
+        names: tuple[str, str, str, str] | None = None  # the tags of row, v, is, t in the sheet's namespace
+        count, limit = self.cells, MAX_CELLS
 
         def numbered(element) -> int:
             given = (element.get("r") or "").strip() if element is not None else ""
             return int(given) if given.isdigit() and number < int(given) <= MAX_ROW else number + 1
 
-        for element in self._events(part, ("row", "c")):
-            self.cells += 1
-            if self.cells > MAX_CELLS:
+        for element in self._events(part, ("row", "c"), tidy=False):
+            count += 1
+            if count > limit:
+                self.cells = count
                 raise self.too_large()
-            if _local(element.tag) == "row":
+            tag = element.tag
+            if names is None:
+                namespace = tag[:tag.index("}") + 1] if tag.startswith("{") else ""
+                names = (namespace + "row", namespace + "v", namespace + "is", namespace + "t")
+            if tag == names[0]:
                 number = current if current is not None else numbered(element)
                 if row:
                     yield number, row
                 row, column, current = {}, -1, None
+                _tidy(element)
                 continue
             if current is None:
                 current = numbered(element.getparent())
-            match = _REF.fullmatch(element.get("r") or "")
+            ref = element.get("r")
             at = column + 1
-            if match:
-                at = 0
-                for letter in match.group(1).upper():
-                    at = at * 26 + ord(letter) - 64
-                at -= 1
+            if ref:
+                match = _REF.fullmatch(ref)
+                if match:
+                    at = -1
+                    for letter in match.group(1).upper():
+                        at = (at + 1) * 26 + ord(letter) - 65
             column = at
             if at >= MAX_COLUMN:
                 continue
-            value = self._value(element, f"{column_letters(at)}{current}", shared, dates)
+            value = self._value(element, names, shared, dates)
             if value is not None and value != "":
+                if isinstance(value, _Bad):
+                    value = BadCell(f"{column_letters(at)}{current}", shorten(value.raw), value.reason)
                 row[at] = value
+        self.cells = count
 
-    def _value(self, cell, ref: str, shared: list[str], dates: set[int]) -> object:
+    def _value(self, cell, names: tuple[str, str, str, str], shared: list[str], dates: set[int]) -> object:
         kind = cell.get("t") or "n"
-        if kind == "inlineStr":
-            holder = next((child for child in cell if _local(child.tag) == "is"), None)
-            if holder is None:
-                return None
-            return "".join(t.text or "" for t in holder.iter("{*}t") if _local(t.getparent().tag) != "rPh")
-        raw = next((child.text or "" for child in cell if _local(child.tag) == "v"), None)
+        raw = None
+        for child in cell:
+            if child.tag == names[1]:
+                raw = child.text or ""
+                break
+            if child.tag == names[2]:
+                if kind != "inlineStr":
+                    continue
+                return "".join(t.text or "" for t in child.iter(names[3]) if not t.getparent().tag.endswith("rPh"))
         if raw is None:
             return None
+        if kind == "n":
+            if _INTEGER.fullmatch(raw):
+                number: int | float = int(raw)
+            else:
+                try:
+                    number = float(raw)
+                except ValueError:
+                    return _Bad(raw, "không phải số")
+                if not math.isfinite(number):
+                    return _Bad(raw, "không phải số")
+            if number >= MAX_NUMBER or number <= -MAX_NUMBER:
+                return _Bad(raw, "là số quá lớn")
+            if dates:
+                try:
+                    style = int(cell.get("s") or 0)
+                except ValueError:
+                    style = 0
+                if style in dates:
+                    return _Bad(raw, "là ngày tháng, không phải số")
+            return number
         if kind == "s":
             if raw.strip().isdigit() and int(raw) < len(shared):
                 return shared[int(raw)]
-            return BadCell(ref, _short(raw), "không có trong bảng chuỗi của tệp")
-        if kind in ("str", "e"):
+            return _Bad(raw, "không có trong bảng chuỗi của tệp")
+        if kind in ("str", "e", "inlineStr"):
             return raw
         if kind == "b":
-            return {"1": True, "0": False}.get(raw.strip(), BadCell(ref, _short(raw), "không phải số"))
+            return {"1": True, "0": False}.get(raw.strip(), _Bad(raw, "không phải số"))
         if kind == "d":
-            return BadCell(ref, _short(raw), "là ngày tháng, không phải số")
-        text = raw.strip()
-        try:
-            number: int | float = int(text) if _INTEGER.fullmatch(text) else float(text)
-        except ValueError:
-            return BadCell(ref, _short(raw), "không phải số")
-        if not math.isfinite(number):
-            return BadCell(ref, _short(raw), "không phải số")
-        if abs(number) >= MAX_NUMBER:
-            return BadCell(ref, _short(raw), "là số quá lớn")
-        try:
-            style = int(cell.get("s") or 0)
-        except ValueError:
-            style = 0
-        if style in dates:
-            return BadCell(ref, _short(raw), "là ngày tháng, không phải số")
-        return number
+            return _Bad(raw, "là ngày tháng, không phải số")
+        return _Bad(raw, "không phải số")
 
     def close(self) -> None:
         self.archive.close()

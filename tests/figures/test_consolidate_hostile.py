@@ -103,8 +103,9 @@ def _wide(path: Path, rows: int = 4_900) -> Path:
     (openpyxl's read-only mode pads every row to the width the sheet declares)."""
     _unit_book(path)
     filler = "".join(f'<row r="{n}"><c r="A{n}" t="n"><v>0</v></c></row>' for n in range(12, 12 + rows))
-    return _rewrite(path, _sheet(lambda xml: re.sub(r'<dimension ref="[^"]*"/>', f'<dimension ref="A1:XFD{11 + rows}"/>',
-                                                    xml).replace("</sheetData>", filler + "</sheetData>")))
+    dimension = f'<dimension ref="A1:XFD{11 + rows}"/>'
+    return _rewrite(path, _sheet(lambda xml: re.sub(r'<dimension ref="[^"]*"/>', dimension, xml)
+                                 .replace("</sheetData>", filler + "</sheetData>")))
 
 
 def _shared_strings_bomb(path: Path, megabytes: int, text: bytes = b"a" * 1000) -> Path:
