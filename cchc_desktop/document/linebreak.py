@@ -9,6 +9,7 @@ lines only stretch spaces (never shrink them).
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -101,60 +102,120 @@ def _break_points(text: str) -> list[int]:
             and text[i + 1].isalnum()]
 
 
-def _split_word(word: Word, cut: int) -> tuple[Word, Word]:
-    """Cut ``word`` after character ``cut`` (counted over all pieces)."""
-    head, tail, seen = [], [], 0
-    for piece in word.pieces:
-        n = len(piece.text)
-        if seen + n <= cut:
-            head.append(piece)
-        elif seen >= cut:
-            tail.append(piece)
-        else:
-            k = cut - seen
-            head.append(Piece(piece.text[:k], piece.font, piece.size, piece.rise))
-            tail.append(Piece(piece.text[k:], piece.font, piece.size, piece.rise, piece.note))
-        seen += n
-    return Word(head, 0.0), Word(tail, word.space)
+_CHAR_WIDTHS: dict[tuple[str, str], float] = {}  # (font, character) → width at 1 pt
 
 
-def _fit_cut(word: Word, room: float, cuts: list[int]) -> int | None:
-    """The longest cut whose head fits in ``room``."""
-    for cut in reversed(cuts):
-        if _split_word(word, cut)[0].width <= room + 1e-6:
-            return cut
-    return None
+def _char_width(font: str, char: str) -> float:
+    key = (font, char)
+    width = _CHAR_WIDTHS.get(key)
+    if width is None:
+        width = _CHAR_WIDTHS[key] = stringWidth(char, font, 1000) / 1000
+    return width
+
+
+class _Cutter:
+    """A word too wide for its line, measured once: the width of every prefix (TrueType widths
+    add up, reportlab does not kern) and the places a line may break inside it.  Each cut is then
+    a binary search, so a 40,000-character "word" (a pasted hash, a URL, a key held down) breaks
+    into lines in n log n time instead of re-measuring every prefix for every line."""
+
+    def __init__(self, word: Word):
+        self.pieces = word.pieces
+        self.starts: list[int] = []  # index of each piece's first character in the word
+        cum = [0.0]
+        chars: list[str] = []
+        for piece in word.pieces:
+            self.starts.append(len(chars))
+            chars.extend(piece.text)
+            total = cum[-1]
+            font, size = piece.font, piece.size
+            for char in piece.text:
+                total += _char_width(font, char) * size
+                cum.append(total)
+        self.cum = cum  # cum[i]: width of the first i characters
+        self.length = len(chars)
+        self.breaks = _break_points("".join(chars))
+        self.break_widths = [cum[b] for b in self.breaks]
+
+    def width(self, start: int, end: int) -> float:
+        return self.cum[end] - self.cum[start]
+
+    def hyphen_cut(self, start: int, room: float) -> int | None:
+        """The last break after a hyphen whose head (from ``start``) fits in ``room``."""
+        index = bisect_right(self.break_widths, self.cum[start] + room + 1e-6) - 1
+        # A hyphen that opens the rest is no break point of it (as for any word).
+        if index >= 0 and self.breaks[index] >= start + 2:
+            return self.breaks[index]
+        return None
+
+    def char_cut(self, start: int, room: float) -> int:
+        """The longest head (from ``start``) that fits in ``room``, at least one character (the
+        whole rest only when it is a single character wider than the line)."""
+        cut = bisect_right(self.cum, self.cum[start] + room + 1e-6, start) - 1
+        return min(max(cut, start + 1), max(self.length - 1, start + 1))
+
+    def word(self, start: int, end: int, space: float) -> Word:
+        """Characters ``start``…``end`` as a word; a footnote mark stays with its piece's end."""
+        pieces = []
+        index = max(bisect_right(self.starts, start) - 1, 0)
+        while index < len(self.pieces) and self.starts[index] < end:
+            piece, first = self.pieces[index], self.starts[index]
+            last = first + len(piece.text)
+            if last > start:
+                if first >= start and last <= end:
+                    pieces.append(piece)
+                else:
+                    a, b = max(start, first) - first, min(end, last) - first
+                    pieces.append(Piece(piece.text[a:b], piece.font, piece.size, piece.rise,
+                                        piece.note if last <= end else None))
+            index += 1
+        return Word(pieces, space)
 
 
 def break_lines(words: list[Word], first_width: float, width: float) -> list[Line]:
     """Greedy filling, as LibreOffice does."""
     lines: list[Line] = [Line()]
-    pending = list(words)
     used = 0.0  # natural width of the current line so far, including the last word's space
-    while pending:
-        word = pending.pop(0)
-        avail = max(first_width if len(lines) == 1 else width, 1.0)  # a cell narrower than its padding
-        line = lines[-1]
-        if used + word.width <= avail + 1e-6 or not word.pieces:
-            line.words.append(word)
+
+    def avail() -> float:
+        return max(first_width if len(lines) == 1 else width, 1.0)  # a cell narrower than its padding
+
+    for word in words:
+        if used + word.width <= avail() + 1e-6 or not word.pieces:
+            lines[-1].words.append(word)
             used += word.width + word.space
             continue
-        text = "".join(p.text for p in word.pieces)
-        cut = _fit_cut(word, avail - used, _break_points(text))
-        if cut is not None:
-            head, tail = _split_word(word, cut)
-            line.words.append(head)
-            pending.insert(0, tail)
-        elif line.words:
-            pending.insert(0, word)
-        else:
-            # A word wider than the whole line: cut it between characters (at least one).
-            cut = _fit_cut(word, avail, list(range(1, len(text)))) or 1
-            head, tail = _split_word(word, cut)
-            line.words.append(head)
-            pending.insert(0, tail)
-        lines.append(Line())
-        used = 0.0
+        # Too wide for what is left of the line: after a hyphen inside it, else on the next line,
+        # else (wider than a whole line) cut between characters, at least one a line.
+        cutter = _Cutter(word)
+        start = 0
+        while True:
+            room = avail() - used
+            if start and cutter.width(start, cutter.length) <= room + 1e-6:
+                rest = cutter.word(start, cutter.length, word.space)
+                lines[-1].words.append(rest)
+                used += rest.width + rest.space
+                break
+            cut = cutter.hyphen_cut(start, room)
+            if cut is None:
+                if lines[-1].words:
+                    lines.append(Line())
+                    used = 0.0
+                    if not start and word.width <= avail() + 1e-6:
+                        lines[-1].words.append(word)
+                        used = word.width + word.space
+                        break
+                    continue
+                cut = cutter.char_cut(start, room)
+                if cut >= cutter.length:  # one character wider than the line: it stands alone
+                    rest = cutter.word(start, cut, word.space)
+                    lines[-1].words.append(rest)
+                    used += rest.width + rest.space
+                    break
+            lines[-1].words.append(cutter.word(start, cut, 0.0))
+            lines.append(Line())
+            used = 0.0
+            start = cut
     if not lines[-1].words and len(lines) > 1:
         lines.pop()
     lines[-1].last = True
