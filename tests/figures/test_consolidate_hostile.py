@@ -5,6 +5,7 @@ command line never ends in an unexpected error (exit 3)."""
 from __future__ import annotations
 
 import os
+import random
 import re
 import resource
 import subprocess
@@ -181,6 +182,19 @@ def test_a_doctype_in_a_part_is_refused(tmp_path) -> None:
     _rewrite(path, _sheet(lambda xml: laughs + xml.split("?>", 1)[-1].replace("<v>3</v>", "<v>&lol2;</v>")))
     result = consolidate(load_sample().appendix.table, [path])
     assert not result.units and "DOCTYPE" in result.problems[0].message
+
+
+def test_a_sheet_over_the_cell_limit_is_refused_in_time(tmp_path) -> None:
+    """300 rows of 1,000 numbers after the form: more cells than a unit's form ever has."""
+    path = _unit_book(tmp_path / "Thôn Rộng.xlsx")
+    numbers = random.Random(5)
+    filler = "".join(f'<row r="{n}">' + "".join(f"<c><v>{numbers.randrange(10 ** 9)}</v></c>" for _ in range(1000))
+                     + "</row>" for n in range(12, 312))
+    _rewrite(path, _sheet(lambda xml: xml.replace("</sheetData>", filler + "</sheetData>")))
+    started = time.monotonic()
+    result = consolidate(load_sample().appendix.table, [path])
+    assert time.monotonic() - started < SECONDS
+    assert not result.units and "quá lớn (hơn 200.000 ô)" in result.problems[0].message
 
 
 # ------------------------------------------------------------------ the command line, timed and measured
