@@ -22,7 +22,7 @@ from ..core.model import Align, Report, RowKind, Table
 
 VI = "[$-42A]"
 _FORBIDDEN = re.compile(r"[\[\]:*?/\\\x00-\x1f\x7f]")
-_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # not allowed in XML 1.0
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")  # not allowed in XML 1.0
 _LEADING = "=+-@ \t'"  # what a spreadsheet could take for the start of a formula, or a quote
 MAX_EXACT = 10 ** 15  # Excel keeps 15 digits: a larger figure is written as typed (text)
 MM_PER_CHAR = 2.0  # Excel column width unit ≈ one digit of Calibri 11 ≈ 2 mm
