@@ -94,7 +94,7 @@ class _Mapper:
         total = sum(table.widths) if len(table.widths) == width else 0
         for j, column in enumerate(columns):
             if total:
-                column.width_mm = max(3.0, round(table.widths[j] / 1440 * 25.4, 1))
+                column.width_mm = min(400.0, max(3.0, round(table.widths[j] / 1440 * 25.4, 1)))  # the format's range
         header = table.header_rows
         if appendix:
             self._column_meanings(columns, rows, header)
