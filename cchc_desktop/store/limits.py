@@ -21,6 +21,11 @@ MAX_HEADER_ROWS = 10
 MAX_TEXT_CHARS = 1_000_000  # all texts together (~360 pages; the 60-page report: ~150,000)
 MAX_FIELD_CHARS = 100_000  # one text (a paragraph of ~30 pages)
 MAX_LIST_ITEMS = 10_000  # any other list (paragraphs, recipients…)
+# Values of any kind (texts, numbers, lists, objects) in one document: the sample with a 2,000-row
+# appendix has 44,000, the 60-page report far fewer.  The schema check costs 40–70 µs a value,
+# so this bounds it to ~10 s (a 10 MB file of "{}," would hold 3,000,000: minutes).
+MAX_VALUES = 250_000
+MAX_NUMBER_DIGITS = 100  # an integer in the file (years, counts: a few digits; Python stops at 4,300)
 
 
 class LimitError(ValueError):
@@ -41,13 +46,42 @@ def check_file_size(size: int, name: str) -> None:
 
 def loads(text: str, name: str) -> Any:
     """json.loads with a nesting limit checked *before* parsing (the parser itself recurses)."""
-    depth = _bracket_depth(text)
+    depth = _bracket_depth(text) if _deeper_than(text, MAX_DEPTH) else 0
     if depth > MAX_DEPTH:
         raise LimitError(
             f"Tệp “{name}” có dữ liệu lồng nhau quá sâu ({_number(depth)} cấp; tối đa {MAX_DEPTH}): "
             "đây không phải tệp báo cáo hợp lệ."
         )
-    return json.loads(text)
+    return json.loads(text, parse_int=lambda digits: _integer(digits, name))
+
+
+def _integer(digits: str, name: str) -> int:
+    """An integer of the file; thousands of digits get a sentence of their own (int() would raise
+    a ValueError that reads like any other parse failure, and costs quadratic time below it)."""
+    count = len(digits) - digits.startswith("-")
+    if count > MAX_NUMBER_DIGITS:
+        raise LimitError(
+            f"Tệp “{name}” có một con số dài {_number(count)} chữ số (tối đa {MAX_NUMBER_DIGITS}): "
+            "đây không phải tệp báo cáo hợp lệ."
+        )
+    return int(digits)
+
+
+def _deeper_than(text: str, limit: int) -> bool:
+    """Whether [ / { may nest more than ``limit`` deep outside strings: each round removes the innermost
+    pairs (all at once, in C), so ``limit`` rounds decide it whatever the number of brackets (a
+    million empty rows "{}," cost _bracket_depth a second of Python loop)."""
+    if "[" not in text and "{" not in text:
+        return False
+    import re
+
+    brackets = re.sub(r'"[^"\\]*(?:\\.[^"\\]*)*"', "", text).translate(_AS_PARENTHESES)
+    for _ in range(limit):
+        shorter = brackets.replace("()", "")
+        if len(shorter) == len(brackets):
+            return bool(brackets)  # unbalanced: not JSON, but "[" × 1,000,000 is measured exactly
+        brackets = shorter
+    return bool(brackets)
 
 
 def _bracket_depth(text: str) -> int:
@@ -77,14 +111,22 @@ class _Keep(dict):
 
 
 _KEEP_BRACKETS = _Keep({ord(c): c for c in "[]{}"})
+_AS_PARENTHESES = _Keep({ord("["): "(", ord("{"): "(", ord("]"): ")", ord("}"): ")"})
 
 
 def check_document(data: Any, name: str) -> None:
     """Sizes, counts and characters of a decoded report document (iteratively)."""
     total = 0
+    values = 0
     stack: list[tuple[Any, str, int]] = [(data, "", 0)]
     while stack:
         value, where, depth = stack.pop()
+        values += 1
+        if values > MAX_VALUES:
+            raise LimitError(
+                f"Tệp “{name}” có quá nhiều mục dữ liệu (hơn {_number(MAX_VALUES)}): một báo cáo không cần "
+                "nhiều như vậy, hãy kiểm tra lại tệp."
+            )
         if depth > MAX_DEPTH:
             raise LimitError(f"Tệp “{name}” có dữ liệu lồng nhau quá sâu (tối đa {MAX_DEPTH} cấp).")
         if isinstance(value, str):
