@@ -12,6 +12,7 @@ from ..core.model import Report
 from ..store.limits import LimitError, check_report, check_stored
 from ..store.reports import load_report
 from . import UserError
+from .show import terminal_text
 
 NAME = "check"
 HELP = "kiểm tra báo cáo trước khi in (lỗi thể thức, ngày tháng, nơi nhận…)"
@@ -36,9 +37,10 @@ def run(args: argparse.Namespace, db: sqlite_utils.Database) -> int:
     user_words.load()  # the clerk's own dictionary
     findings = run_checks(report, finalizing=args.finalizing)
     if args.json:
-        print(json.dumps([_as_dict(report, f) for f in findings], ensure_ascii=False, indent=2))
+        print(terminal_text(json.dumps([_as_dict(report, f) for f in findings], ensure_ascii=False, indent=2),
+                            json=True))
     else:
-        print(_as_text(report, findings))
+        print(terminal_text(_as_text(report, findings)))
     return 1 if any(f.severity == Severity.ERROR for f in findings) else 0
 
 

@@ -20,8 +20,24 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, db: sqlite_utils.Database) -> int:
-    print(report_text(load_report(db, args.id)))
+    print(terminal_text(report_text(load_report(db, args.id))))
     return 0
+
+
+# Control characters (C0 but tab and newline, DEL, C1) from imported text would act on the
+# terminal ("\x1b[2J" clears it, "\r" overwrites a line, "\x07" rings): shown escaped instead.
+# Only the output changes; the stored text stays as it is.
+_CONTROLS = [c for c in (*range(0x00, 0x20), *range(0x7F, 0xA0)) if chr(c) not in "\t\n"]
+_VISIBLE = {c: f"\\x{c:02x}" for c in _CONTROLS}
+_VISIBLE_IN_JSON = {c: f"\\u{c:04x}" for c in _CONTROLS}  # a valid escape inside a JSON string
+
+
+def terminal_text(text: str, *, json: bool = False) -> str:
+    """``text`` safe to print on a terminal: control characters as visible escapes ("\\x1b").
+
+    ``json``: the text is JSON (from json.dumps, which escapes C0 but not C1 characters); the
+    escapes are JSON's own (\\u009b), so the output still parses to the same data."""
+    return text.translate(_VISIBLE_IN_JSON if json else _VISIBLE)
 
 
 def report_text(report: Report) -> str:
