@@ -29,7 +29,7 @@ from .docx_xml import MC_NS, W, _attr, _int, _tag, number
 from .safety import ImportRefused, SafeDocx
 
 MAX_SECONDS = 10.0  # reading a 200-page report takes well under a second
-MAX_PARAGRAPHS = 200_000  # paragraphs of every kind (a 360-page report with big tables: tens of thousands)
+MAX_PARAGRAPHS = 60_000  # of every kind, cells too (1,000,000 characters of a report: ~10,000; a 2,000-row form: 20,000)
 
 
 class _Reader(RunsMixin, TablesMixin):
@@ -56,11 +56,11 @@ class _Reader(RunsMixin, TablesMixin):
         self.paragraphs_read += 1
         self.characters += len(para.marker) + sum(len(run.text) for run in para.runs)
         if self.paragraphs_read > MAX_PARAGRAPHS:
-            raise ImportRefused(f"Tệp “{self.docx.name}” có hơn {MAX_PARAGRAPHS:,} đoạn văn".replace(",", ".")
-                                + ": một báo cáo không cần nhiều như vậy, hãy chia thành nhiều báo cáo.")
+            raise ImportRefused(f"Tệp “{self.docx.name}” có hơn {_thousands(MAX_PARAGRAPHS)} đoạn văn: một báo cáo"
+                                " không cần nhiều như vậy, hãy chia thành nhiều báo cáo.")
         if self.characters > MAX_TEXT_CHARS:
-            raise ImportRefused(f"Tệp “{self.docx.name}” có quá nhiều chữ (hơn {MAX_TEXT_CHARS:,} ký tự,".replace(",", ".")
-                                + " khoảng 360 trang): hãy chia thành nhiều báo cáo.")
+            raise ImportRefused(f"Tệp “{self.docx.name}” có quá nhiều chữ (hơn {_thousands(MAX_TEXT_CHARS)} ký tự,"
+                                " khoảng 360 trang): hãy chia thành nhiều báo cáo.")
 
     def paragraph(self, element, where: str, origin: str) -> tuple[RPara, list]:
         self.tick()
@@ -166,6 +166,10 @@ class _Reader(RunsMixin, TablesMixin):
             target = self.content.headers if kind == "header" else self.content.footers
             target.extend(p for p in paras if p.text.strip())
         return self.content
+
+
+def _thousands(value: int) -> str:
+    return f"{value:,}".replace(",", ".")  # Vietnamese thousands separator
 
 
 def _drop_mark_space(paras: list[RPara]) -> None:

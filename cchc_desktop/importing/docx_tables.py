@@ -30,7 +30,7 @@ class TablesMixin:
         if grid is not None:
             columns = grid.findall(W + "gridCol")
             if len(columns) > MAX_COLUMNS:
-                raise self._too_wide(table_no, len(columns))
+                raise self._too_wide(table_no)
             table.grid = [number(_attr(col, "w"), low=0, high=MAX_TWIPS, default=0) for col in columns]
         tbl_pr = element.find(W + "tblPr")
         if tbl_pr is not None:
@@ -77,11 +77,12 @@ class TablesMixin:
             row.cells = merged
             width = row.before + sum(cell.span for cell in merged)
             if width > MAX_COLUMNS:
-                raise self._too_wide(table_no, width)
+                raise self._too_wide(table_no)
             table.rows.append(row)
         return table
 
     @staticmethod
-    def _too_wide(table_no: int, columns: int) -> ImportRefused:
-        return ImportRefused(f"Bảng {table_no} trong tệp có {columns:,} cột".replace(",", ".")
-                             + f", vượt giới hạn {MAX_COLUMNS} cột: đây không phải bảng của một báo cáo.")
+    def _too_wide(table_no: int) -> ImportRefused:
+        # counted with every span already capped: "more than", never a made-up number
+        return ImportRefused(f"Bảng {table_no} trong tệp rộng hơn {MAX_COLUMNS} cột (giới hạn của chương trình):"
+                             " đây không phải bảng của một báo cáo; hãy mở bằng Word, kiểm tra bảng đó rồi nhập lại.")
