@@ -284,7 +284,8 @@ def test_numbering_markers_stay_short(tmp_path):
     from cchc_desktop.importing.docx_reader import read_docx
 
     b = _report(Builder())
-    b.numbering_xml = ('<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="100000000000"/>'
+    # (in this process: a start of 10^11 would take gigabytes here before the fix, see start_1e11)
+    b.numbering_xml = ('<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="32767"/>'
                        '<w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%1%1%1%1%1%1%1%1%1)"/></w:lvl>'
                        '</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>')
     b.body.append('<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>'
