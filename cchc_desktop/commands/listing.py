@@ -34,6 +34,7 @@ def as_dict(summary: ReportSummary) -> dict:
         "created_at": summary.created_at,
         "updated_at": summary.updated_at,
         "deleted": summary.deleted,
+        "damaged": summary.damaged,
     }
 
 
@@ -57,5 +58,7 @@ def _row(summary: ReportSummary) -> tuple[str, ...]:
     status = STATUS_TEXT.get(summary.status.value, summary.status.value)
     if summary.deleted:
         status += " (đã xóa)"
+    if summary.damaged:
+        status += " (hỏng: xem history)"
     return (str(summary.id), period_text(summary.period), summary.subject, status,
             summary.updated_at.replace("T", " "))

@@ -13,6 +13,7 @@ from . import UserError
 from . import next as next_report
 from ..core.templates import default_period, list_templates, new_report, template_info
 from ..store.reports import DEFAULT_TEMPLATE, load_organization, save_report
+from ..store.database import writing
 from ..store.revisions import SAVE, add_revision
 
 NAME = "new"
@@ -37,7 +38,7 @@ def run(args: argparse.Namespace, db: sqlite_utils.Database) -> int:
     except ValueError as error:
         raise UserError(str(error)) from error
     report = new_report(info, period, load_organization(db))
-    with db.atomic():
+    with writing(db):
         new_id = save_report(db, report)
         add_revision(db, new_id, SAVE, f"Tạo từ mẫu “{info.title}”")
     print(new_id)

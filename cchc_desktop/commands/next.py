@@ -12,6 +12,7 @@ import sqlite_utils
 
 from . import UserError
 from ..store.reports import load_report, save_report
+from ..store.database import writing
 from ..store.revisions import SAVE, add_revision
 
 
@@ -36,7 +37,7 @@ def run(args: argparse.Namespace, db: sqlite_utils.Database) -> int:
     else:
         period = next_period(source.period)
     new = apply_plan(source, plan_next_report(source, period))
-    with db.atomic():
+    with writing(db):
         new_id = save_report(db, new)
         add_revision(db, new_id, SAVE, f"Tạo từ báo cáo số {args.source}")
     print(new_id)

@@ -73,6 +73,9 @@ def backup_to(db_path: Path, target: Path, *, full_check: bool = True) -> Path:
     db_path, target = Path(db_path), Path(target)
     if not db_path.exists():
         raise StoreError(f"Không có tệp cơ sở dữ liệu “{db_path.name}” để sao lưu.")
+    if is_live_file(db_path, target):
+        raise StoreError(f"Không thể sao lưu vào “{target.name}”: đó là chính tệp dữ liệu đang dùng "
+                         "(hoặc tệp đi kèm của nó); hãy chọn một tệp khác, ví dụ trên USB.")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
@@ -106,6 +109,27 @@ def backup_to(db_path: Path, target: Path, *, full_check: bool = True) -> Path:
         for extra in ("", "-journal", "-wal", "-shm"):
             _unlink_quietly(temporary.with_name(temporary.name + extra))
     return target
+
+
+def is_live_file(db_path: Path, candidate: Path) -> bool:
+    """True when ``candidate`` is the database or one of its side files (-wal, -shm, -journal),
+    by resolved path (links, "..", case on Windows) and by file identity (hard links)."""
+    live = [Path(db_path)] + [Path(db_path).with_name(Path(db_path).name + extra)
+                              for extra in ("-wal", "-shm", "-journal")]
+    key = os.path.normcase(os.path.realpath(candidate))
+    if any(key == os.path.normcase(os.path.realpath(path)) for path in live):
+        return True
+    try:
+        probe = os.stat(candidate)
+    except OSError:
+        return False  # does not exist yet: not any existing file
+    for path in live:
+        try:
+            if os.path.samestat(probe, os.stat(path)):
+                return True
+        except OSError:
+            continue
+    return False
 
 
 def temporary_name(target: Path) -> Path:
@@ -219,7 +243,21 @@ def keep_copy(db_path: Path) -> Path | None:
     if not db_path.exists() or db_path.stat().st_size == 0:
         return None
     # quick_check: this copy is taken while a restore holds the write lock (other programs wait).
-    return backup_to(db_path, unused_name(db_path, "before-restore", SUFFIX), full_check=False)
+    kept = backup_to(db_path, unused_name(db_path, "before-restore", SUFFIX), full_check=False)
+    prune_kept_copies(db_path)
+    return kept
+
+
+KEEP_BEFORE_RESTORE = 5  # each is a whole database: restores that failed or were repeated add up
+
+
+def prune_kept_copies(db_path: Path, keep: int = KEEP_BEFORE_RESTORE) -> list[Path]:
+    """Only the newest ``keep`` copies put aside before a restore stay (names sort by time)."""
+    copies = sorted(db_path.parent.glob(f"{db_path.name}.before-restore-*{SUFFIX}"),
+                    key=lambda p: (p.stat().st_mtime, p.name), reverse=True)
+    for old in copies[keep:]:
+        _unlink_quietly(old)
+    return copies[keep:]
 
 
 def restore_from(backup: Path, db_path: Path) -> Path | None:
@@ -237,6 +275,9 @@ def restore_from(backup: Path, db_path: Path) -> Path | None:
     backup, db_path = Path(backup), Path(db_path)
     if not backup.is_file():
         raise StoreError(f"Không tìm thấy tệp sao lưu “{backup}”.")
+    if is_live_file(db_path, backup):
+        raise StoreError(f"“{backup.name}” là chính tệp dữ liệu đang dùng, không phải một bản sao lưu; "
+                         "chưa thay đổi gì.")
     if not is_good_database(backup, full=True):
         raise StoreError(
             f"Tệp “{backup.name}” không phải bản sao lưu hợp lệ của cchc-desktop hoặc đã bị hỏng; "
@@ -306,7 +347,10 @@ def _reason(error: BaseException, path: Path) -> str:
 def _copy_rows(live: sqlite3.Connection) -> None:
     """Every table of the live file gets the restored rows (same schema: the staged copy was
     migrated).  Foreign keys are checked at COMMIT, when every table is complete."""
+    from .identity import after_restore  # late import: identity imports database
+
     live.execute("PRAGMA defer_foreign_keys = ON")
+    kept = dict(live.execute("SELECT name, value FROM main.counters").fetchall())
     tables = [row[0] for row in live.execute(
         "SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
     restored = {row[0] for row in live.execute(
@@ -323,6 +367,7 @@ def _copy_rows(live: sqlite3.Connection) -> None:
     if "sqlite_sequence" in restored:
         live.execute("DELETE FROM main.sqlite_sequence")
         live.execute("INSERT INTO main.sqlite_sequence SELECT * FROM restored.sqlite_sequence")
+    after_restore(live, kept)  # ids never given twice; every open window sees its report changed
 
 
 def _replace_with(backup: Path, db_path: Path) -> None:

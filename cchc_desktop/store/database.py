@@ -78,6 +78,13 @@ def _migration_3(db: sqlite_utils.Database) -> None:
     migrate(db)
 
 
+def _migration_5(db: sqlite_utils.Database) -> None:
+    """Report identity (uid), change counter and never-reused ids: see identity.py."""
+    from .identity import migrate  # late import: identity imports this module
+
+    migrate(db)
+
+
 def _migration_4(db: sqlite_utils.Database) -> None:
     """Documents in the report format version 2 (parts, tables, footnotes, appendix forms).
 
@@ -103,7 +110,7 @@ def _migration_4(db: sqlite_utils.Database) -> None:
 
 # Append new migrations here; never edit one that has shipped.
 MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
-    _migration_1, _migration_2, _migration_3, _migration_4)
+    _migration_1, _migration_2, _migration_3, _migration_4, _migration_5)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -354,7 +361,9 @@ def _copy_before_migrating(db: sqlite_utils.Database, path: Path, version: int) 
 
 def _migrate(db: sqlite_utils.Database, create_sample: bool) -> None:
     """Run the missing migrations (and fill a brand-new file) in one transaction."""
-    with _immediate(db):
+    if db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION:
+        return  # nothing to do: a read-only command must not wait for (or block) a writer
+    with writing(db):
         version = db.execute("PRAGMA user_version").fetchone()[0]
         if version == 0 and db.table_names():
             raise StoreError("Tệp này đã có dữ liệu khác, không phải của cchc-desktop.")
@@ -368,12 +377,21 @@ def _migrate(db: sqlite_utils.Database, create_sample: bool) -> None:
 
 
 @contextmanager
-def _immediate(db: sqlite_utils.Database) -> Iterator[None]:
-    """Like db.atomic(), but takes the write lock at BEGIN so two programs starting
-    together cannot both run the same migration."""
+def writing(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
+    """A write transaction that takes the write lock at BEGIN (BEGIN IMMEDIATE).
+
+    sqlite-utils' ``atomic()`` begins a deferred transaction: a read inside it pins a snapshot,
+    and when another program commits before our first write, the write fails at once with
+    SQLITE_BUSY_SNAPSHOT (busy_timeout cannot help).  Taking the lock first makes us wait our
+    turn instead.  Inside a transaction already, a savepoint (like atomic()).  Reads never
+    need this: they run without a transaction and never block a writer."""
+    if db.conn.in_transaction:
+        with db.atomic():
+            yield db
+        return
     db.execute("BEGIN IMMEDIATE")
     try:
-        yield
+        yield db
         db.execute("COMMIT")
     except BaseException:
         if db.conn.in_transaction:
@@ -386,6 +404,6 @@ def _insert_sample(db: sqlite_utils.Database) -> None:
     from .reports import save_organization, save_report
 
     sample = load_sample()
-    with db.atomic():
+    with writing(db):
         save_organization(db, sample.organization)
         save_report(db, sample)

@@ -1,7 +1,7 @@
 """Reports and the organisation in the database: the only module that knows their SQL.
 
 A report is stored as the codec's JSON document (the single description of its content)
-plus indexed columns for listing and searching.  Every write is one ``db.atomic()``.
+plus indexed columns for listing and searching.  Every write is one ``writing()`` transaction (BEGIN IMMEDIATE).
 """
 
 from __future__ import annotations
@@ -17,7 +17,9 @@ import sqlite_utils
 from ..core.codec import FormatError, organization_from_dict, report_from_dict, report_to_dict
 from ..core.model import Organization, Period, PeriodKind, Report, ReportStatus, normalize
 from ..core.vietnamese import fold
-from .database import StoreError
+from . import identity
+from .database import StoreError, writing
+from .identity import Stamp
 
 DEFAULT_TEMPLATE = "cchc-propaganda"
 
@@ -32,6 +34,7 @@ class ReportSummary:
     updated_at: str
     deleted: bool
     search_key: str
+    damaged: bool = False  # the stored document cannot be read: open it to see what can be done
 
 
 def now() -> str:
@@ -88,27 +91,43 @@ def _columns(report: Report) -> dict[str, Any]:
     }
 
 
-def save_report(db: sqlite_utils.Database, report: Report) -> int:
-    """Insert or update ``report`` in one transaction; sets ``report.id`` and returns it."""
+def save_report(db: sqlite_utils.Database, report: Report, *, expect: Stamp | None = None) -> int:
+    """Insert or update ``report`` in one transaction; sets ``report.id`` and returns it.
+
+    ``expect``: the version of the report the caller opened (identity.py).  When given, the row
+    must still hold that very version, else ReportConflict and nothing is written; the new
+    version is then attached to ``report``.  A new report gets a number never used before."""
     clean = normalize(report)
     values = _columns(clean)
     stamp = now()
-    with db.atomic():
-        if report.id is not None and _exists(db, report.id):
+    with writing(db):
+        if expect is not None:
+            problem = identity.conflict(db, report.id, expect) if report.id is not None else identity.Conflict.REMOVED
+            if problem is not None:
+                raise identity.ReportConflict(report.id or 0, problem)
+        current = identity.stamp_of(db, report.id) if report.id is not None else None
+        values["change"] = identity.next_change(db)
+        if current is not None:
             from .revisions import guard_edit  # late import: a final report refuses edits
 
             guard_edit(db, report.id)
             values["updated_at"] = stamp
-            sets = ", ".join(f"{name} = :{name}" for name in values)
+            sets = ", ".join(f'"{name}" = :{name}' for name in values)
             db.execute(f"UPDATE reports SET {sets} WHERE id = :id", {**values, "id": report.id})
+            uid = current.uid
         else:
-            values.update(created_at=stamp, updated_at=stamp, deleted_at=None)
-            if report.id is not None:
-                values["id"] = report.id
-            names = ", ".join(values)
+            # A number given but not stored (a revision of a report a restore took away) keeps
+            # its number only if it was never given to another report; else a new one.
+            if report.id is None or report.id <= identity.counters(db).get("report_id", 0):
+                report.id = identity.next_id(db)
+            else:
+                identity.next_id(db)  # the counter moves past it
+            uid = identity.new_uid()
+            values.update(id=report.id, uid=uid, created_at=stamp, updated_at=stamp, deleted_at=None)
+            names = ", ".join(f'"{name}"' for name in values)
             marks = ", ".join(f":{name}" for name in values)
-            cursor = db.execute(f"INSERT INTO reports ({names}) VALUES ({marks})", values)
-            report.id = cursor.lastrowid
+            db.execute(f"INSERT INTO reports ({names}) VALUES ({marks})", values)
+    identity.attach(report, Stamp(uid, values["change"]))
     return report.id
 
 
@@ -117,7 +136,8 @@ def _exists(db: sqlite_utils.Database, report_id: int) -> bool:
 
 
 def load_report(db: sqlite_utils.Database, report_id: int) -> Report:
-    row = db.execute("SELECT document FROM reports WHERE id = ?", [report_id]).fetchone()
+    """The report, carrying the version it was read at (identity.Stamp) for a later save."""
+    row = db.execute('SELECT document, uid, "change" FROM reports WHERE id = ?', [report_id]).fetchone()
     if row is None:
         raise StoreError(f"Không có báo cáo số {report_id} trong cơ sở dữ liệu.")
     try:
@@ -125,32 +145,53 @@ def load_report(db: sqlite_utils.Database, report_id: int) -> Report:
     except (ValueError, FormatError) as error:
         raise StoreError(f"Báo cáo số {report_id} trong cơ sở dữ liệu bị hỏng: {_why(error)}") from error
     report.id = report_id
+    identity.attach(report, Stamp(row[1] or "", row[2] or 0))
     return report
 
 
 def list_reports(db: sqlite_utils.Database, *, include_deleted: bool = False) -> list[ReportSummary]:
     """Newest change first.  Reads only the period out of each document (json_extract), so
-    listing hundreds of reports stays fast."""
+    listing hundreds of reports stays fast.  A row whose document cannot be read is listed
+    (``damaged``) from its indexed columns: one bad row never hides the others."""
     where = "" if include_deleted else "WHERE deleted_at IS NULL"
     rows = db.execute(
         "SELECT id, subject, status, created_at, updated_at, deleted_at, search_key,"
-        f" json_extract(document, '$.period') FROM reports {where} ORDER BY updated_at DESC, id DESC"
+        " CASE WHEN json_valid(document) THEN json_extract(document, '$.period') END,"
+        f" period_kind, period_year, period_index FROM reports {where} ORDER BY updated_at DESC, id DESC"
     ).fetchall()
     return [_summary(row) for row in rows]
 
 
 def _summary(row: tuple) -> ReportSummary:
-    report_id, subject, status, created, updated, deleted, key, period = row
+    report_id, subject, status, created, updated, deleted, key, period, *columns = row
+    damaged = False
+    try:
+        period = _period(json.loads(period))
+    except (TypeError, ValueError, KeyError, AttributeError):
+        damaged = True
+        period = _period_from_columns(*columns)
+    try:
+        status = ReportStatus(status)
+    except ValueError:
+        damaged, status = True, ReportStatus.DRAFT
     return ReportSummary(
         id=report_id,
-        subject=subject,
-        period=_period(json.loads(period)),
-        status=ReportStatus(status),
+        subject=subject or "",
+        period=period,
+        status=status,
         created_at=created,
         updated_at=updated,
         deleted=deleted is not None,
-        search_key=key,
+        search_key=key or "",
+        damaged=damaged,
     )
+
+
+def _period_from_columns(kind: str, year: int, index: int | None) -> Period:
+    try:
+        return Period(kind=PeriodKind(kind), year=int(year), index=index)
+    except (TypeError, ValueError):
+        return Period(kind=PeriodKind.ADHOC, year=0, label="(không đọc được)")
 
 
 def _period(data: dict[str, Any]) -> Period:
@@ -178,7 +219,7 @@ def _require(db: sqlite_utils.Database, report_id: int) -> None:
 
 def delete_report(db: sqlite_utils.Database, report_id: int) -> None:
     """Soft delete: the row stays and ``restore_report`` brings it back."""
-    with db.atomic():
+    with writing(db):
         _require(db, report_id)
         db.execute(
             "UPDATE reports SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL", [now(), report_id]
@@ -186,7 +227,7 @@ def delete_report(db: sqlite_utils.Database, report_id: int) -> None:
 
 
 def restore_report(db: sqlite_utils.Database, report_id: int) -> None:
-    with db.atomic():
+    with writing(db):
         _require(db, report_id)
         db.execute("UPDATE reports SET deleted_at = NULL WHERE id = ?", [report_id])
 
@@ -219,7 +260,7 @@ def load_organization(db: sqlite_utils.Database) -> Organization:
 def save_organization(db: sqlite_utils.Database, org: Organization) -> None:
     # Organization holds only text, lists and a Signature: asdict is the codec's shape.
     document = json.dumps(dataclasses.asdict(normalize(org)), ensure_ascii=False)
-    with db.atomic():
+    with writing(db):
         db.execute(
             "INSERT INTO organization (id, document) VALUES (1, ?)"
             " ON CONFLICT (id) DO UPDATE SET document = excluded.document",

@@ -23,7 +23,7 @@ import sqlite_utils
 
 from ..core.codec import FormatError, report_from_dict
 from ..core.model import DocumentDate, Report, ReportStatus
-from .database import StoreError
+from .database import StoreError, writing
 
 AUTOSAVE_MINUTES = 5
 
@@ -77,19 +77,19 @@ def _stamp(moment: datetime | None) -> str:
 def add_revision(db: sqlite_utils.Database, report_id: int, reason: str = SAVE, note: str = "",
                  *, now: datetime | None = None) -> int | None:
     """Keep a copy of the report as stored now; None when an autosave came too soon or changed nothing."""
-    row = db.execute("SELECT document FROM reports WHERE id = ?", [report_id]).fetchone()
-    if row is None:
-        raise StoreError(f"Không có báo cáo số {report_id} trong cơ sở dữ liệu.")
-    document = row[0]
-    now = now or datetime.now()
-    if reason == AUTOSAVE:
-        last = db.execute(
-            "SELECT created_at, document FROM revisions WHERE report_id = ? ORDER BY created_at DESC, id DESC LIMIT 1",
-            [report_id]).fetchone()
-        if last and (last[1] == document
-                     or now - datetime.fromisoformat(last[0]) < timedelta(minutes=AUTOSAVE_MINUTES)):
-            return None
-    with db.atomic():
+    with writing(db):  # read and write in one locked transaction: the copy is the stored report
+        row = db.execute("SELECT document FROM reports WHERE id = ?", [report_id]).fetchone()
+        if row is None:
+            raise StoreError(f"Không có báo cáo số {report_id} trong cơ sở dữ liệu.")
+        document = row[0]
+        now = now or datetime.now()
+        if reason == AUTOSAVE:
+            last = db.execute(
+                "SELECT created_at, document FROM revisions WHERE report_id = ?"
+                " ORDER BY created_at DESC, id DESC LIMIT 1", [report_id]).fetchone()
+            if last and (last[1] == document
+                         or now - datetime.fromisoformat(last[0]) < timedelta(minutes=AUTOSAVE_MINUTES)):
+                return None
         cursor = db.execute(
             "INSERT INTO revisions (report_id, created_at, reason, note, size, document) VALUES (?, ?, ?, ?, ?, ?)",
             [report_id, _stamp(now), reason, note, len(document), document])
@@ -130,7 +130,7 @@ def restore_revision(db: sqlite_utils.Database, revision_id: int) -> int:
     report = load_revision(db, revision_id)
     created = db.execute("SELECT created_at FROM revisions WHERE id = ?", [revision_id]).fetchone()[0]
     report.status = ReportStatus.DRAFT
-    with db.atomic():
+    with writing(db):
         save_report(db, report)  # refused by guard_edit when the current report is final
         new_id = add_revision(db, report.id, RESTORE, f"từ bản lưu lúc {created.replace('T', ' ')}")
     return new_id
@@ -219,7 +219,7 @@ def finalize(db: sqlite_utils.Database, report_id: int, number: str, issued: dat
     report.number = number
     report.date = DocumentDate(issued.year, issued.month, issued.day)
     report.status = ReportStatus.FINAL
-    with db.atomic():
+    with writing(db):
         save_report(db, report)
         return add_revision(db, report_id, FINALIZE, f"Số {number} ngày {issued:%d/%m/%Y}", now=now)
 
@@ -235,7 +235,7 @@ def reopen(db: sqlite_utils.Database, report_id: int, reason: str) -> int:
     if report.status != ReportStatus.FINAL:
         raise StoreError(f"Báo cáo số {report_id} chưa ban hành nên không cần mở lại.")
     report.status = ReportStatus.DRAFT
-    with db.atomic(), _unlocking(report_id):
+    with writing(db), _unlocking(report_id):
         save_report(db, report)
         return add_revision(db, report_id, REOPEN, reason)
 

@@ -170,13 +170,21 @@ def _try(db) -> bool:
     return False
 
 
-def test_locked_by_another_wal_writer(tmp_path, good_db, monkeypatch):
+def test_another_writer_does_not_stop_reading_but_a_write_waits_then_says_busy(tmp_path, good_db, monkeypatch):
+    """Opening and reading take no write lock (list, show, backup work while the window saves);
+    a write waits for the lock and then gives the Vietnamese "busy" sentence."""
+    from cchc_desktop.store.reports import list_reports, load_report, save_report
+
     monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 100)
     other = sqlite3.connect(good_db, isolation_level=None)
     other.execute("BEGIN IMMEDIATE")
     try:
-        with pytest.raises(StoreError, match="chương trình khác"):
-            open_database(good_db)
+        db = open_database(good_db)
+        [summary] = list_reports(db)[:1]
+        report = load_report(db, summary.id)
+        with pytest.raises(sqlite3.OperationalError, match="locked"):
+            save_report(db, report)
+        db.close()
     finally:
         other.execute("ROLLBACK")
         other.close()

@@ -177,7 +177,7 @@ def test_schema_3_with_version_1_documents_migrates_after_a_copy(v3_file):
     expected = [report_from_dict(document) for document in _v1_documents()]
     db = open_database(v3_file)
     try:
-        assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
+        assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 5
         for n, want in enumerate(expected, start=1):
             assert load_report(db, n) == want
             stored = json.loads(db.execute("SELECT document FROM reports WHERE id = ?", [n]).fetchone()[0])
