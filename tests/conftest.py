@@ -22,3 +22,23 @@ def isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("CCHC_DESKTOP_HOME", str(home))
     return home
+
+
+@pytest.fixture(autouse=True)
+def unsaved_at_close(monkeypatch: pytest.MonkeyPatch):
+    """Closing a window whose last saves failed asks the clerk (gui/closing.py) in a modal box,
+    which would hold a test for ever: tests answer "Bỏ thay đổi" and the question is recorded
+    (``asked``), so a test can still see that nothing was dropped silently."""
+    asked: list[str] = []
+    try:
+        from cchc_desktop.gui import closing
+    except ImportError:  # no Qt in this environment: nothing to answer
+        yield asked
+        return
+
+    def answer(_window, text: str) -> str:
+        asked.append(text)
+        return closing.DISCARD
+
+    monkeypatch.setattr(closing, "ask_unsaved", answer)
+    yield asked

@@ -32,6 +32,8 @@ DELETED_ELSEWHERE = ("Báo cáo đang mở đã bị xóa ở nơi khác (ví d�
 class Autosaver(QObject):
     saved = Signal(str)  # "HH:MM:SS" of the save
     failed = Signal(str)  # Vietnamese message
+    conflict = Signal(int, str)  # report id, identity.Conflict value: not written, see external_changes.py
+    external = Signal(int, str)  # report id, Conflict value: found by check_external, nothing pending
 
     def __init__(self, database: Path, snapshot: Callable[[], Report | None], parent: QObject | None = None,
                  delay_ms: int = DELAY_MS, max_wait_ms: int = MAX_WAIT_MS) -> None:
@@ -56,6 +58,10 @@ class Autosaver(QObject):
         self._unsaved: dict[int | None, tuple[int, Report]] = {}
         self._sequence = 0
         self._newest_written: dict[int | None, int] = {}
+        # The version of each report this window last wrote (identity.Stamp), and the newest
+        # snapshot of a report that changed under us (written nowhere until the window decides).
+        self._stamps: dict[int, object] = {}
+        self._conflicted: dict[int, Report] = {}
         self._retry = QTimer(self)
         self._retry.setSingleShot(True)
         self._retry.setInterval(RETRY_MS)
@@ -132,16 +138,28 @@ class Autosaver(QObject):
     def _write(self, sequence: int, report: Report) -> None:
         import sqlite3
 
+        from cchc_desktop.store import identity
         from cchc_desktop.store.database import StoreError, translate
         from cchc_desktop.store.reports import save_report
 
         if sequence <= self._newest_written.get(report.id, 0):
             return  # a newer snapshot of this report is already on disk
+        if report.id in self._conflicted:
+            self._conflicted[report.id] = report  # still waiting for the window's decision
+            return
+        expect = identity.newest(identity.carried(report), self._stamps.get(report.id))
         try:
             db = self._db()
-            save_report(db, report)
+            save_report(db, report, expect=expect)
             self._newest_written[report.id] = sequence
+            self._stamps[report.id] = identity.carried(report)
             deleted = db.execute("SELECT deleted_at FROM reports WHERE id = ?", [report.id]).fetchone()
+        except identity.ReportConflict as conflict:
+            # Another program replaced, removed or changed this report: never write over it.
+            log.warning("Autosave refused: %s", conflict)
+            self._conflicted[report.id] = report
+            self.conflict.emit(report.id, conflict.kind.value)
+            return
         except Exception as error:  # noqa: BLE001 - shown to the clerk, logged in full
             log.exception("Autosave failed")
             if isinstance(error, sqlite3.Error):
@@ -154,6 +172,50 @@ class Autosaver(QObject):
         if deleted is not None and deleted[0] is not None and report.id not in self._warned_deleted:
             self._warned_deleted.add(report.id)  # once per report: a status line, not a nag
             self.failed.emit(DELETED_ELSEWHERE.format(id=report.id))
+
+    # --- reports changed by another program --------------------------------------------------
+    def check_external(self, report_id: int, shown) -> None:
+        """On the writer thread, after pending saves: has another program removed, replaced or
+        changed the report since the version ``shown`` (or the one this window last wrote)?
+        Answers through ``external`` only when it has."""
+        from cchc_desktop.store import identity
+
+        def job(db) -> None:
+            if report_id in self._conflicted:
+                return  # already being decided
+            known = identity.newest(shown, self._stamps.get(report_id))
+            if known is None:
+                return
+            problem = identity.conflict(db, report_id, known)
+            if problem is identity.Conflict.CHANGED and identity.stamp_of(db, report_id).change < known.change:
+                problem = None  # cannot be newer than what we hold: nothing to do
+            if problem is not None:
+                self.external.emit(report_id, problem.value)
+
+        self.submit(job)
+
+    def take_conflicted(self, report_id: int) -> Report | None:
+        """The newest snapshot that was not written, and forget the report's version (the window
+        shows another report, or this one reloaded, afterwards). Waits for pending saves."""
+        def job(_db):
+            self._stamps.pop(report_id, None)
+            self._newest_written.pop(report_id, None)
+            return self._conflicted.pop(report_id, None)
+
+        return self._executor.submit(job).result()
+
+    def pending_conflicts(self) -> list[int]:
+        return list(self._conflicted)
+
+    def keep_unsaved(self, report: Report) -> None:
+        """A text that could not be written anywhere: tried again with the next save, and
+        offered when the window closes."""
+        self._sequence += 1
+        self._unsaved[report.id] = (self._sequence, report)
+
+    def unsaved_reports(self) -> list[Report]:
+        """Snapshots whose last write failed (disk full, file locked): the text not on disk."""
+        return [report for _sequence, report in self._unsaved.values()]
 
 
 def _log_failure(future) -> None:

@@ -275,12 +275,8 @@ class CycleActions(QObject):
     def _reopen_database(self) -> None:
         from cchc_desktop.store.database import open_database
 
-        from .autosave import Autosaver
-
         self.w.db = open_database(self.w.database, create_sample=False)
-        saver = Autosaver(self.w.database, self.w.snapshot, self.w)
-        saver.saved.connect(self.w._on_saved)
-        saver.failed.connect(lambda text: self.w.statusBar().showMessage(text))
+        saver = self.w.install_autosaver()
         saver.saved.connect(self._autosaved)
         self.w.autosaver = saver
         self.w.dirty = False

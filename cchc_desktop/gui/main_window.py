@@ -80,9 +80,10 @@ class MainWindow(QMainWindow):
         self.saved_label = QLabel()
         self.statusBar().addPermanentWidget(self.saved_label)
 
-        self.autosaver = Autosaver(database, self.snapshot, self)
-        self.autosaver.saved.connect(self._on_saved)
-        self.autosaver.failed.connect(lambda text: self.statusBar().showMessage(text))
+        from .external_changes import ExternalChanges
+
+        self.external = ExternalChanges(self)  # another program changing the file under us
+        self.autosaver = self.install_autosaver()
         self.actions = Actions(self)
         self.cycle = CycleActions(self)  # next report, history, finalising, backups
         self.figures = FiguresActions(self)  # charts, consolidation, Excel
@@ -96,6 +97,7 @@ class MainWindow(QMainWindow):
         self.actions.edit_menu.insertSeparator(first_edit)
         self.sample_bar = first_run.install(self)
         right_layout.insertWidget(0, self.sample_bar)
+        right_layout.insertWidget(0, self.external.bar)
         self.keyboard = Keyboard(self)
         self.split = SplitView(self)  # Xem → Xem trước bên cạnh (F9)
         self.keyboard.view_menu.addAction(self.actions.checks_panel.toggleViewAction())
@@ -108,6 +110,14 @@ class MainWindow(QMainWindow):
         self._list_timer = QTimer(self, singleShot=True, interval=1500)
         self._list_timer.timeout.connect(self.refresh_list)
         self.keyboard.finish()  # last: unique mnemonics and shortcuts in tooltips for every menu
+
+    def install_autosaver(self) -> Autosaver:
+        """A new writer (at start, and after a restore made from this window)."""
+        saver = Autosaver(self.database, self.snapshot, self)
+        saver.saved.connect(self._on_saved)
+        saver.failed.connect(lambda text: self.statusBar().showMessage(text))
+        self.external.watch(saver)
+        return saver
 
     # --- tabs and model --------------------------------------------------------------
     def editor_tabs(self) -> list[QWidget]:
@@ -171,18 +181,29 @@ class MainWindow(QMainWindow):
         self.undo.keep_only(s.id for s in summaries)  # a deleted report's undo histories go with it
 
     def open_report(self, report_id: int) -> None:
+        import sqlite3
+
         from cchc_desktop.store.database import StoreError
         from cchc_desktop.store.limits import LimitError, check_stored
         from cchc_desktop.store.reports import load_report
+
+        from .damaged import is_damaged, offer_revisions
 
         if self.report is not None and self.report.id == report_id:
             return
         self.save_now(wait=True)
         try:
+            if is_damaged(self.db, report_id):
+                offer_revisions(self, report_id)
+                return
             check_stored(self.db, report_id)  # a report over the limits (from an old version) is refused, not loaded
             report = load_report(self.db, report_id)
         except (StoreError, LimitError) as error:
             dialogs.error(self, str(error))
+            return
+        except sqlite3.DatabaseError:  # a stored document SQLite itself cannot read
+            log.exception("Report %s could not be read", report_id)
+            offer_revisions(self, report_id)
             return
         self.show_report(report)
 
@@ -212,14 +233,15 @@ class MainWindow(QMainWindow):
     def open_initial(self) -> None:
         """The last report opened, else the most recently changed one."""
         self.refresh_list()
-        ids = [s.id for s in self.report_list.summaries]
+        ids = [s.id for s in self.report_list.summaries if not s.damaged]  # a damaged one: only when asked
         last = settings().value("last_report")
         try:
             wanted = int(last) if last is not None else None
         except (TypeError, ValueError):
             wanted = None
         if wanted not in ids:
-            ranked = sorted(self.report_list.summaries, key=lambda s: s.updated_at, reverse=True)
+            ranked = sorted((s for s in self.report_list.summaries if not s.damaged),
+                            key=lambda s: s.updated_at, reverse=True)
             wanted = ranked[0].id if ranked else None
         if wanted is not None:
             self.open_report(wanted)
@@ -262,6 +284,12 @@ class MainWindow(QMainWindow):
     _splitter_fitted = False
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        from .closing import may_close
+
+        if not self.autosaver._closed and not may_close(self):
+            event.ignore()  # the clerk went back to the window: nothing is lost
+            return
+        self.external.timer.stop()
         self.split.close()  # the preview's worker thread
         try:
             self.autosaver.close()

@@ -101,6 +101,8 @@ class ReportList(QWidget):
             status = "Mẫu" if summary.id in self.sample_ids else STATUS_LABELS.get(summary.status,
                                                                                    str(summary.status))
             subject = f"[Mẫu] {summary.subject}" if summary.id in self.sample_ids else summary.subject
+            if summary.damaged:
+                status = "Hỏng"  # opening it offers the saved revisions
             item = _Item([subject, period_text(summary.period), status, _when(summary.updated_at)])
             if summary.id in self.sample_ids:
                 item.setToolTip(SUBJECT, f"Báo cáo mẫu (chỉ đọc): {summary.subject}")

@@ -111,11 +111,11 @@ def test_a_failed_save_is_written_again_not_dropped(qtbot, window, monkeypatch) 
     real_save = reports.save_report
     calls = {"n": 0}
 
-    def busy_once(db, report):
+    def busy_once(db, report, **options):
         calls["n"] += 1
         if calls["n"] == 1:
             raise sqlite3.OperationalError("database is locked")
-        return real_save(db, report)
+        return real_save(db, report, **options)
 
     monkeypatch.setattr(reports, "save_report", busy_once)
     failures: list[str] = []
