@@ -4,11 +4,12 @@ show the import report, each line a link to the place in the report it concerns.
 from __future__ import annotations
 
 import logging
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QFileDialog, QLabel, QListWidget,
                                QListWidgetItem, QVBoxLayout, QWidget)
 
@@ -39,21 +40,26 @@ def import_path(window: MainWindow, path: str | Path) -> int | None:
     clerk gave up or the file was refused (a message then says why)."""
     from cchc_desktop.importing import ImportRefused, Kind, import_file, sniff, soffice_path
 
+    from .background_task import CANCELLED, run
+
     path = Path(path)
     convert = False
+    # reading and parsing happen on a worker thread (a big or hostile file can take seconds;
+    # the window keeps painting, "Hủy" gives up); the database write below stays as it was
+    reading = f"Đang đọc tệp “{path.name}”…"
     try:
-        kind = sniff(path)
+        kind = run(window, reading, sniff, path)
+        if kind is CANCELLED:
+            return _cancelled(window, path)
         if kind in (Kind.DOC, Kind.RTF) and soffice_path() is not None:
             convert = dialogs.confirm(
                 window, f"“{path.name}” là tệp Word cũ. Chuyển sang .docx bằng LibreOffice (có sẵn trên máy)"
                         " rồi nhập?", default_yes=True)
             if not convert:
                 return None
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            result = import_file(path, convert=convert)
-        finally:
-            QGuiApplication.restoreOverrideCursor()
+        result = run(window, reading, partial(import_file, path, convert=convert))
+        if result is CANCELLED:
+            return _cancelled(window, path)
     except ImportRefused as error:
         dialogs.error(window, str(error))
         return None
@@ -76,6 +82,11 @@ def import_path(window: MainWindow, path: str | Path) -> int | None:
         window.import_report_dialog = dialog
         dialog.show()
     return new_id
+
+
+def _cancelled(window: MainWindow, path: Path) -> None:
+    window.statusBar().showMessage(f"Đã hủy nhập “{path.name}”.", 8000)
+    return None
 
 
 def _choose_organization(window: MainWindow, result: ImportResult) -> None:
@@ -187,7 +198,9 @@ class _DropFilter(QObject):
             path = _dropped_file(event)
             if path is not None:
                 event.acceptProposedAction()
-                import_path(self.window_, path)
+                # after the drop returns: the import waits in a local event loop, which
+                # should not run inside the platform's drag and drop
+                QTimer.singleShot(0, self.window_, lambda: import_path(self.window_, path))
                 return True
         return False
 

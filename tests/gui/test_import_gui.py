@@ -78,6 +78,8 @@ def test_a_docx_dropped_on_the_window_is_imported(open_window, database, tmp_pat
     # what Qt calls for a drop on an editor (the filter sits on the application; a synthetic
     # QDropEvent sent from Python is not routed through the drag manager offscreen)
     assert window.import_drop_filter.eventFilter(window.general.subject, event) is True
+    # the import starts once the drop has returned
+    qtbot.waitUntil(lambda: window.report is not None and window.report.id not in before)
     reports = _reports(database)
     (new_id,) = set(reports) - before
     imported = reports[new_id]
@@ -106,3 +108,105 @@ def test_keeping_our_organisation_when_asked(open_window, database, tmp_path, mo
     new_id = import_dialog.import_path(window, path)
     assert len(asked) == 1 and "ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH" in asked[0]
     assert _reports(database)[new_id].organization.issuing_body == ours.issuing_body
+
+
+def _count_reports(database) -> int:
+    import sqlite3
+
+    db = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+    try:
+        return db.execute("SELECT count(*) FROM reports").fetchone()[0]
+    finally:
+        db.close()
+
+
+@pytest.fixture
+def slow_import(monkeypatch):
+    """import_file taking a second (a big or hostile file); the event is set when it returns."""
+    import threading
+    import time
+
+    import cchc_desktop.importing as importing
+
+    real = importing.import_file
+    done = threading.Event()
+    threads: list[threading.Thread] = []
+
+    def slow(path, **kwargs):
+        threads.append(threading.current_thread())
+        time.sleep(1)
+        try:
+            return real(path, **kwargs)
+        finally:
+            done.set()
+
+    monkeypatch.setattr(importing, "import_file", slow)
+    slow.done, slow.threads = done, threads
+    return slow
+
+
+def _ticking():
+    from PySide6.QtCore import QTimer
+
+    ticks: list[int] = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start(50)
+    return timer, ticks
+
+
+def test_a_slow_import_keeps_the_window_responsive(open_window, database, tmp_path, monkeypatch, said, qtbot,
+                                                  slow_import):
+    import threading
+
+    from cchc_desktop.gui import background_task
+
+    window = open_window()
+    before = _count_reports(database)
+    path, _builder, _expect = build(f13_seven_forms, tmp_path)
+    monkeypatch.setattr(import_dialog, "ask_open_path", lambda _parent: str(path))
+    background_task.last_dialog = None
+    timer, ticks = _ticking()
+    try:
+        window.import_action.trigger()
+    finally:
+        timer.stop()
+    assert slow_import.threads and slow_import.threads[0] is not threading.main_thread()
+    assert len(ticks) >= 8  # the GUI thread ran its timers through the one-second read
+    assert background_task.last_dialog is not None  # slow: "Đang đọc tệp …" with "Hủy" showed
+    assert _count_reports(database) == before + 1 and window.report.id is not None
+    assert not [text for text in said if text.startswith("ERROR")]
+
+
+def test_cancelling_a_slow_import_stores_nothing(open_window, database, tmp_path, monkeypatch, said, qtbot,
+                                                 slow_import):
+    from PySide6.QtCore import QTimer
+
+    from cchc_desktop.gui import background_task
+
+    window = open_window()
+    shown = window.report
+    before = _count_reports(database)
+    path, _builder, _expect = build(f13_seven_forms, tmp_path)
+    background_task.last_dialog = None
+    labels: list[str] = []
+
+    def press_cancel():
+        dialog = background_task.last_dialog
+        if dialog is None or not dialog.isVisible():
+            QTimer.singleShot(20, press_cancel)
+            return
+        labels.append(dialog.label.text())
+        dialog.cancel_button.click()
+
+    QTimer.singleShot(0, press_cancel)
+    assert import_dialog.import_path(window, path) is None
+    assert not slow_import.done.is_set()  # back before the reading ended
+    assert labels == [f"Đang đọc tệp “{path.name}”…"]
+    assert "Đã hủy nhập" in window.statusBar().currentMessage()
+    # the reading finishes in the background; nothing of it reaches the database
+    assert slow_import.done.wait(10)
+    qtbot.wait(300)
+    window.save_now(wait=True)
+    assert _count_reports(database) == before
+    assert window.report is shown and said == []
