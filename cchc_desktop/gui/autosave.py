@@ -197,7 +197,7 @@ class Autosaver(QObject):
     def take_conflicted(self, report_id: int) -> Report | None:
         """The newest snapshot that was not written, and forget the report's version (the window
         shows another report, or this one reloaded, afterwards). Waits for pending saves."""
-        def job(_db):
+        def job():
             self._stamps.pop(report_id, None)
             self._newest_written.pop(report_id, None)
             return self._conflicted.pop(report_id, None)

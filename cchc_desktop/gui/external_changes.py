@@ -94,10 +94,9 @@ class ExternalChanges(QObject):
             return
         if version == self._version:
             return
-        first = self._version is None
         self._version = version
         report = self.w.report
-        if first or report is None or report.id is None or self._busy:
+        if report is None or report.id is None or self._busy:
             return
         from cchc_desktop.store import identity
 

@@ -131,7 +131,7 @@ class Typist:
             line = line.rstrip("\n")
             self.lines.append(line)
             kind, _, rest = line.partition(" ")
-            if kind == "READY":
+            if kind in ("READY", "REPORT"):
                 self.report_id = int(rest)
                 self.ready.set()
             elif kind == "K":
@@ -139,7 +139,7 @@ class Typist:
                 self.keys.append((int(count), float(when)))
             elif kind == "SAVED":
                 self.saves.append(float(rest))
-            elif kind == "FAILED":
+            elif kind in ("FAILED", "UNSAVED"):
                 self.failures.append(rest)
             elif kind == "TYPED":
                 self.typed.set()
