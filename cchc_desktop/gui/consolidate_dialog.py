@@ -7,6 +7,7 @@ cancels, and nothing in the report has changed.
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -18,6 +19,7 @@ from cchc_desktop.core.consolidate import Result, apply_result, breakdown_table,
 from cchc_desktop.core.model import Report
 
 from . import dialogs
+from .background_task import CANCELLED, run
 
 
 def ask_files(parent) -> list[str]:
@@ -33,6 +35,7 @@ class ConsolidateDialog(QDialog):
         self.report = report
         self.files: list[Path] = []
         self.result: Result | None = None
+        self._reading = False
 
         self.table_choice = QComboBox()
         for k, appendix in enumerate(report.appendices):
@@ -88,11 +91,31 @@ class ConsolidateDialog(QDialog):
         return None if index is None else self.report.appendices[index].table
 
     def read(self) -> None:
+        """Read the chosen files on a worker thread (gui.background_task): the window keeps
+        painting, and a slow read shows "Đang đọc …" with "Hủy"."""
         table = self._table()
-        if table is None or not self.files:
-            return
+        if table is None or not self.files or self._reading:
+            return  # _reading: a line edit losing the focus to the progress dialog
         units = [name.strip() for name in self.units.text().split(",") if name.strip()]
-        self.result = consolidate(table, self.files, self.sheet.text().strip() or None, units)
+        label = (f"Đang đọc tệp “{self.files[0].name}”…" if len(self.files) == 1
+                 else f"Đang đọc {len(self.files)} tệp của các đơn vị…")
+        self._reading = True
+        try:
+            # the worker reads a copy of the table: the report stays the GUI thread's alone
+            result = run(self, label, consolidate, copy.deepcopy(table), list(self.files),
+                         self.sheet.text().strip() or None, units)
+        finally:
+            self._reading = False
+        if result is CANCELLED:
+            self.result = None
+            self.grid.clear()
+            self.grid.setRowCount(0)
+            self.grid.setColumnCount(0)
+            self.problems.clear()
+            self.summary.setText("Đã hủy việc đọc tệp. Bấm “Chọn tệp của các đơn vị…” để đọc lại.")
+            self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
+            return
+        self.result = result
         self._show(self.result)
 
     def _show(self, result: Result) -> None:

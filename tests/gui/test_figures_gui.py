@@ -123,3 +123,77 @@ def test_history_exports_to_excel_one_column_per_period(open_window, monkeypatch
     sheet = load_workbook(tmp_path / "ls.xlsx")["Qua các kỳ"]
     assert [c.value for c in sheet[3]] == ["Chỉ tiêu", "Đơn vị tính", "6T đầu/2024", "6T cuối/2024"]
     assert [c.value for c in sheet[4]][2:] == [3, 10]
+
+
+def test_slow_consolidation_reads_off_the_gui_thread_and_can_be_cancelled(open_window, monkeypatch, tmp_path,
+                                                                          said, qtbot) -> None:
+    import threading
+    import time
+
+    from PySide6.QtCore import QTimer
+
+    from cchc_desktop.gui import background_task
+
+    window = open_window()
+    files = []
+    for unit, value in (("Thôn 1", "2"), ("Thôn 2", "5")):
+        report = copy.deepcopy(window.report)
+        for row in report.appendix.rows:
+            row.set_text("value", value)
+        export_report_xlsx(report, tmp_path / f"{unit}.xlsx")
+        files.append(str(tmp_path / f"{unit}.xlsx"))
+    monkeypatch.setattr(consolidate_dialog, "ask_files", lambda _parent: files)
+    real = consolidate_dialog.consolidate
+    threads: list[threading.Thread] = []
+    done = threading.Event()
+
+    def slow(*args):
+        threads.append(threading.current_thread())
+        time.sleep(1)
+        try:
+            return real(*args)
+        finally:
+            done.set()
+
+    monkeypatch.setattr(consolidate_dialog, "consolidate", slow)
+    before = copy.deepcopy(window.report)
+    ticks: list[int] = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(1))
+
+    def read_slowly(dialog):
+        timer.start(50)
+        dialog.pick.click()
+        timer.stop()
+        assert threads[0] is not threading.main_thread() and len(ticks) >= 8
+        assert "Đọc được 2 trong 2 tệp" in dialog.summary.text()
+        return False
+
+    monkeypatch.setattr(figures_actions, "exec_dialog", read_slowly)
+    window.figures.consolidate.trigger()
+    assert window.report == before
+
+    def press_cancel():
+        dialog = background_task.last_dialog
+        if dialog is None or not dialog.isVisible():
+            QTimer.singleShot(20, press_cancel)
+            return
+        assert dialog.label.text() == "Đang đọc 2 tệp của các đơn vị…"
+        dialog.cancel_button.click()
+
+    def cancel_reading(dialog):
+        done.clear()
+        background_task.last_dialog = None
+        QTimer.singleShot(0, press_cancel)
+        dialog.pick.click()
+        assert not done.is_set()  # back before the reading ended
+        assert dialog.result is None and "Đã hủy" in dialog.summary.text()
+        assert not dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
+        assert done.wait(10)
+        qtbot.wait(200)
+        assert dialog.result is None  # the late result was dropped
+        return False
+
+    monkeypatch.setattr(figures_actions, "exec_dialog", cancel_reading)
+    window.figures.consolidate.trigger()
+    assert window.report == before and not [t for t in said if t.startswith("ERROR")]
