@@ -90,3 +90,13 @@ def test_terminal_text_keeps_tabs_newlines_and_letters():
     assert terminal_text("\x1b\x7f\x85\x9f") == "\\x1b\\x7f\\x85\\x9f"
     dumped = json.dumps(["\x9b\x1b\n"], ensure_ascii=False)
     assert json.loads(terminal_text(dumped, json=True)) == ["\x9b\x1b\n"]
+
+
+def test_list_escapes_control_characters(stored):
+    db_path, report_id = stored
+    for argv in (["list"], ["list", "--json"]):
+        listed = _cli(db_path, *argv)
+        assert listed.returncode == 0, listed.stderr.decode()
+        _no_raw_controls(listed.stdout)
+    as_json = json.loads(_cli(db_path, "list", "--json").stdout.decode("utf-8"))
+    assert "Báo cáo\x1b[2J xóa màn hình\x07" in [r["subject"] for r in as_json]

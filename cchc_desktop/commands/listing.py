@@ -8,6 +8,7 @@ import json
 import sqlite_utils
 
 from ..store.reports import ReportSummary, list_reports, period_text
+from .show import terminal_text
 
 NAME = "list"
 HELP = "liệt kê các báo cáo (số, kỳ báo cáo, trích yếu, trạng thái, lần sửa cuối)"
@@ -41,7 +42,7 @@ def as_dict(summary: ReportSummary) -> dict:
 def run(args: argparse.Namespace, db: sqlite_utils.Database) -> int:
     summaries = list_reports(db, include_deleted=args.deleted)
     if args.json:
-        print(json.dumps([as_dict(s) for s in summaries], ensure_ascii=False, indent=2))
+        print(terminal_text(json.dumps([as_dict(s) for s in summaries], ensure_ascii=False, indent=2), json=True))
         return 0
     if not summaries:
         print("Chưa có báo cáo nào.")
@@ -50,7 +51,7 @@ def run(args: argparse.Namespace, db: sqlite_utils.Database) -> int:
     widths = [max(len(row[i]) for row in rows) for i in range(len(HEADERS) - 1)]
     for row in rows:
         cells = [cell.ljust(width) for cell, width in zip(row, widths)] + [row[-1]]
-        print("  ".join(cells))
+        print(terminal_text("  ".join(cells)))
     return 0
 
 
