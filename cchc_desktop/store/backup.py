@@ -82,17 +82,26 @@ def backup_to(db_path: Path, target: Path, *, full_check: bool = True) -> Path:
         raise StoreError(f"Không tạo được thư mục “{target.parent}” để chứa bản sao lưu.") from error
     sweep_temporaries(target.parent)
     temporary = temporary_name(target)
+    action = f"không ghi được bản sao lưu “{target.name}”"
     stage = "create"
     try:
         # Created by us first: a read-only stick or a folder without permission gives its own reason.
-        os.close(os.open(temporary, os.O_CREAT | os.O_TRUNC | os.O_WRONLY | getattr(os, "O_BINARY", 0)))
+        # 0o666: a new file's usual permissions (less the umask), like any other program's.
+        os.close(os.open(temporary, os.O_CREAT | os.O_TRUNC | os.O_WRONLY | getattr(os, "O_BINARY", 0),
+                         0o666))
         stage = "write"
         with closing(sqlite3.connect(str(temporary))) as copy:
             try:
-                with closing(_connect(db_path)) as source:
-                    source.backup(copy)
+                source = _connect(db_path)
             except sqlite3.Error as error:
-                raise translate(error, db_path) from error  # the source's fault, not the target's
+                raise translate(error, db_path) from error  # opening it: the source's fault
+            with closing(source):
+                try:
+                    source.backup(copy)
+                except sqlite3.Error as error:
+                    if _source_side(error):
+                        raise translate(error, db_path) from error
+                    raise  # writing the copy failed: the target's disk (below)
             # The copy must stand alone: no WAL file beside it on a USB stick.
             copy.execute("PRAGMA journal_mode = DELETE")
         if not is_good_database(temporary, full=full_check):
@@ -100,15 +109,21 @@ def backup_to(db_path: Path, target: Path, *, full_check: bool = True) -> Path:
         stage = "replace"
         os.replace(temporary, target)
     except sqlite3.Error as error:
-        reason = errors.sqlite_reason(error, temporary)
-        raise StoreError(f"Không ghi được bản sao lưu vào “{target}”: {reason}.") from error
+        raise StoreError(errors.placed(action, errors.sqlite_reason(error, temporary), target.parent)
+                         ) from error
     except OSError as error:
-        raise StoreError(errors.sentence(f"Không ghi được bản sao lưu vào “{target}”", error, target,
-                                         stage=stage)) from error
+        raise StoreError(errors.placed(action, errors.reason(error, target, stage=stage), target.parent)
+                         ) from error
     finally:
         for extra in ("", "-journal", "-wal", "-shm"):
             _unlink_quietly(temporary.with_name(temporary.name + extra))
     return target
+
+
+def _source_side(error: sqlite3.Error) -> bool:
+    """A failed backup step is the source's fault only when the source is busy or damaged:
+    the source is only read, so a full, read-only or failing disk is the copy's."""
+    return errors.is_busy(error) or errors.is_damage(error)
 
 
 def is_live_file(db_path: Path, candidate: Path) -> bool:
@@ -288,7 +303,7 @@ def restore_from(backup: Path, db_path: Path) -> Path | None:
     if health is Health.OK and not empty and is_good_database(db_path):
         return _restore_in_place(backup, db_path)
     if health is Health.BUSY:
-        raise StoreError(f"Tệp “{db_path.name}” đang được một chương trình khác ghi; hãy thử lại sau giây lát.")
+        raise StoreError(why_unusable(db_path, f"không khôi phục được “{db_path.name}” từ “{backup.name}”"))
     kept = move_aside(db_path) if db_path.exists() and not empty else None
     _replace_with(backup, db_path)
     return kept
@@ -312,8 +327,8 @@ def _restore_in_place(backup: Path, db_path: Path) -> Path | None:
                 source.backup(copy)
                 copy.execute("PRAGMA journal_mode = DELETE")
         except (OSError, sqlite3.Error) as error:
-            raise StoreError(f"Không khôi phục được từ “{backup.name}”: "
-                             f"{_reason(error, db_path)}.") from error
+            raise StoreError(errors.placed(f"không khôi phục được từ “{backup.name}”",
+                                           _reason(error, db_path), db_path.parent)) from error
         open_database(staged, create_sample=False).close()  # checks and migrates the staged copy
         live = _connect(db_path)
         live.isolation_level = None
@@ -324,8 +339,8 @@ def _restore_in_place(backup: Path, db_path: Path) -> Path | None:
             _copy_rows(live)
             live.execute("COMMIT")
         except sqlite3.Error as error:
-            raise StoreError(f"Không khôi phục được từ “{backup.name}”: {_reason(error, db_path)}."
-                             ) from error
+            raise StoreError(errors.placed(f"không khôi phục được từ “{backup.name}”",
+                                           _reason(error, db_path), db_path.parent)) from error
         finally:
             if live.in_transaction:
                 live.execute("ROLLBACK")
@@ -336,6 +351,33 @@ def _restore_in_place(backup: Path, db_path: Path) -> Path | None:
             _unlink_quietly(staged.with_name(staged.name + extra))
         for copy in staged.parent.glob(staged.name + ".schema-v*.bak"):  # an old backup was migrated
             _unlink_quietly(copy)
+
+
+def why_unusable(db_path: Path, action: str) -> str:
+    """The sentence for a database SQLite gave no verdict on (integrity.diagnose: BUSY).
+
+    "Busy" only when SQLite says busy: a read-only or full disk, or a folder without
+    permission, also leaves no verdict, and waiting would not help there.
+    """
+    busy = (f"Tệp “{db_path.name}” đang được một chương trình khác ghi; hãy thử lại sau giây lát.")
+    try:
+        with closing(connect(db_path, read_only=True, timeout=0.5)) as conn:
+            conn.execute("BEGIN")
+            try:
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            finally:
+                conn.execute("COMMIT")
+    except sqlite3.Error as error:
+        if not errors.is_busy(error):
+            return errors.placed(action, errors.sqlite_reason(error, db_path), db_path.parent)
+        return busy
+    # It opens now: the disk may still refuse writes (SQLite reads a read-only disk).
+    folder = db_path.parent
+    if errors.read_only_mount(folder):
+        return errors.placed(action, errors.READ_ONLY_DISK, folder)
+    if errors.disk_full(folder):
+        return errors.placed(action, errors.DISK_FULL, folder)
+    return busy
 
 
 def _reason(error: BaseException, path: Path) -> str:
@@ -382,11 +424,12 @@ def _replace_with(backup: Path, db_path: Path) -> None:
             sibling.unlink(missing_ok=True)  # an old WAL must not be replayed over the restored file
         os.replace(temporary, db_path)
     except sqlite3.Error as error:
-        raise StoreError(f"Không khôi phục được từ “{backup.name}”: {errors.sqlite_reason(error, db_path)}."
-                         ) from error
+        raise StoreError(errors.placed(f"không khôi phục được từ “{backup.name}”",
+                                       errors.sqlite_reason(error, db_path), db_path.parent)) from error
     except OSError as error:
-        raise StoreError(errors.sentence(f"Không khôi phục được từ “{backup.name}”", error, db_path,
-                                         stage="replace")) from error
+        raise StoreError(errors.placed(f"không khôi phục được từ “{backup.name}”",
+                                       errors.reason(error, db_path, stage="replace"), db_path.parent)
+                         ) from error
     finally:
         for extra in ("", "-journal", "-wal", "-shm"):
             _unlink_quietly(temporary.with_name(temporary.name + extra))

@@ -121,6 +121,23 @@ def sentence(action: str, error: OSError, path: Path, *, stage: str = "write") -
     return f"{action}: {reason(error, path, stage=stage)}."
 
 
+def placed(action: str, why: str, folder: Path) -> str:
+    """One sentence that names the disk when it is the cause.
+
+    A full or read-only disk is said first, with the folder on it: 'Ổ đĩa chứa “E:\\” đã đầy nên
+    không ghi được …; hãy …' (the clerk must know *which* disk: the database's or the USB
+    stick's).  Any other reason follows the action: '<Action>: <reason>.'  ``action`` starts in
+    lower case ('không ghi được bản sao lưu “a.sqlite”'); ``why`` is a reason of this module.
+    """
+    where = os.path.abspath(folder)
+    if why == DISK_FULL:
+        return f"Ổ đĩa chứa “{where}” đã đầy nên {action}; hãy giải phóng dung lượng hoặc chọn ổ khác."
+    if why == READ_ONLY_DISK:
+        return (f"Ổ đĩa chứa “{where}” đang ở chế độ chỉ đọc (khóa ghi) nên {action}; "
+                "hãy mở khóa hoặc chọn nơi khác.")
+    return capitalized(f"{action}: {why}.")
+
+
 # SQLite primary result codes (sqlite3.Error.sqlite_errorcode & 0xFF).
 SQLITE_BUSY, SQLITE_LOCKED, SQLITE_NOMEM, SQLITE_READONLY = 5, 6, 7, 8
 SQLITE_IOERR, SQLITE_CORRUPT, SQLITE_FULL, SQLITE_CANTOPEN = 10, 11, 13, 14
@@ -128,6 +145,8 @@ SQLITE_NOTADB, SQLITE_PERM, SQLITE_TOOBIG = 26, 3, 18
 
 
 def sqlite_code(error: BaseException) -> int | None:
+    if not isinstance(error, sqlite3.Error):
+        return None  # an OSError's English text ("Read-only file system") is not a SQLite code
     code = getattr(error, "sqlite_errorcode", None)
     if code is None:  # Python < 3.11 or a hand-made error: the text then
         text = str(error).lower()
@@ -158,10 +177,14 @@ def sqlite_reason(error: sqlite3.Error, path: Path) -> str:
     code = sqlite_code(error)
     if code in (SQLITE_BUSY, SQLITE_LOCKED):
         return "tệp đang được một chương trình khác ghi; hãy đợi giây lát hoặc đóng chương trình đó rồi thử lại"
-    if code == SQLITE_FULL or (code in (SQLITE_IOERR, SQLITE_CANTOPEN) and disk_full(path.parent)):
+    if code == SQLITE_FULL:
         return DISK_FULL
+    # A read-only mount is a fact; "little free space" only a guess: the fact first (a
+    # write-protected stick is often nearly full too).
     if code in (SQLITE_IOERR, SQLITE_CANTOPEN, SQLITE_READONLY) and read_only_mount(path.parent):
         return READ_ONLY_DISK
+    if code in (SQLITE_IOERR, SQLITE_CANTOPEN) and disk_full(path.parent):
+        return DISK_FULL
     if code in (SQLITE_CORRUPT, SQLITE_NOTADB):
         return "tệp bị hỏng hoặc không phải cơ sở dữ liệu hợp lệ; hãy khôi phục từ một bản sao lưu"
     if code in (SQLITE_READONLY, SQLITE_PERM):
