@@ -18,7 +18,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from . import errors
-from .backup import newest_good_backup, restore_from, unused_name
+from .backup import newest_good_backup, restore_from, unused_name, why_unusable
 from .database import SQLITE_HEADER, StoreError, connect, peek_header, sidecar_remover
 
 
@@ -136,12 +136,11 @@ def move_aside(db_path: Path) -> Path:
                 os.rename(sibling, target.with_name(target.name + extra))
     except OSError as error:
         reason = errors.reason(error, db_path, stage="replace")
-        if isinstance(error, PermissionError) and reason != errors.READ_ONLY_DISK:
-            reason = "tệp đang được một chương trình khác mở"
-        raise StoreError(
-            f"Tệp “{db_path.name}” bị hỏng và không đổi tên được để giữ lại ({reason}); "
-            "hãy đóng các chương trình khác rồi mở lại."
-        ) from error
+        action = f"tệp “{db_path.name}” bị hỏng và không đổi tên được để giữ lại"
+        if isinstance(error, PermissionError) and reason in (errors.IN_USE, errors.NO_PERMISSION):
+            reason = "tệp đang được một chương trình khác mở; hãy đóng các chương trình khác rồi mở lại"
+        # A read-only or full disk, a folder without permission: said as such, never "in use".
+        raise StoreError(errors.placed(action, reason, db_path.parent)) from error
     return target
 
 
@@ -178,9 +177,8 @@ def check_and_recover(db_path: Path, backups: Path | None = None) -> RecoveryRes
     health = diagnose(db_path)
     if health is Health.OK:
         return RecoveryResult(Health.OK)
-    if health is Health.BUSY:
-        return RecoveryResult(Health.BUSY, message=(
-            f"Tệp “{db_path.name}” đang được một chương trình khác ghi; hãy đóng chương trình đó rồi thử lại."))
+    if health is Health.BUSY:  # no verdict: busy, or a read-only or full disk (said as such)
+        return RecoveryResult(Health.BUSY, message=why_unusable(db_path, f"không mở được “{db_path.name}”"))
     moved = move_aside(db_path)
     backup = newest_good_backup(backups)
     if backup is None:

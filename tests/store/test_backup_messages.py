@@ -233,3 +233,32 @@ def test_real_read_only_or_full_disk_for_a_restore(tmp_path: Path, saved: Path, 
         assert BUSY_WORDS not in line
         words = "đang ở chế độ chỉ đọc" if trouble == "read-only" else "đã đầy"
         assert line.startswith(f"Lỗi: Ổ đĩa chứa “{disk}” {words}"), line
+
+
+# ------------------------------------------------------------------ integrity at start
+
+
+def test_start_on_a_read_only_disk_is_not_called_busy(db: Path, monkeypatch) -> None:
+    _no_verdict(monkeypatch, db, _sqlite_error("unable to open database file", errors.SQLITE_CANTOPEN))
+    monkeypatch.setattr(errors, "read_only_mount", lambda folder: Path(folder) == db.parent)
+    result = integrity.check_and_recover(db)
+    assert result.health is integrity.Health.BUSY  # no verdict: nothing moved
+    assert BUSY_WORDS not in result.message
+    assert result.message.startswith(f"Ổ đĩa chứa “{db.parent}” đang ở chế độ chỉ đọc"), result.message
+
+
+@pytest.mark.parametrize("error, words", [
+    (OSError(errno.EROFS, "Read-only file system"), "Ổ đĩa chứa"),
+    (PermissionError(errno.EACCES, "Permission denied"), "không có quyền ghi vào thư mục"),
+])
+def test_moving_a_damaged_file_aside_names_the_real_reason(db: Path, monkeypatch, error, words) -> None:
+    def refuse(src, dst):
+        raise error
+
+    monkeypatch.setattr(integrity.os, "rename", refuse)
+    monkeypatch.setattr(errors, "_folder_writable", lambda folder: False)  # root writes anywhere
+    with pytest.raises(integrity.StoreError) as caught:
+        integrity.move_aside(db)
+    message = str(caught.value)
+    assert words in message and "chương trình khác" not in message, message
+    assert not any(word in message for word in ENGLISH), message
