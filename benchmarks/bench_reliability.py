@@ -15,8 +15,18 @@ Sections (all by default; each is an independent function, registered in SECTION
             in a paragraph and in a table cell: seconds and peak memory of the child
   refusals  how fast hostile exchange files are refused: 1,000,000 empty table rows, a
             5,000-digit number, 360,000 empty blocks in lists each under the list limit
+  restore   restore/backup against an open window (a real process typing): backup, imports,
+            restores, imports; reports overwritten and typed characters lost (goal 0, 0); backup
+            onto the live database, its -wal, -shm, a hard link, "x/..": accepted (goal 0)
+  closing   closing the window while saves fail (disk full), answering "copy to a file": silent
+            losses (goal 0) over 5 (quick) / 20 runs
+  files     100 hostile .docx/.xlsx (20 quick) through `import` / `consolidate`: exit code 3
+            (goal 0), worst seconds (≤ 10) and peak memory of the child (≤ 500 MB)
+  formulas  a report whose texts are formulas (=HYPERLINK(…), =cmd|…, +1+1, -2+3, @SUM(A1)),
+            `export --xlsx`: formulas in the workbook's sheets (goal 0)
 ``--quick``: few rounds and checks (a smoke run of every section, a few minutes).
-Prints one line per figure and a JSON summary at the end; exits 1 when a section failed.
+Prints one line per figure and a JSON summary at the end; exits 1 when a section failed or
+missed its goal.
 POSIX only (SIGKILL, rlimits).
 """
 
@@ -39,11 +49,21 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from tests.reliability import hostile, scenarios  # noqa: E402
 
 FAILED: list[str] = []  # sections (or cases) that could not run: the exit code says so
+MISSED: list[str] = []  # goals not met (issue 22's figures): the exit code says so too
 
 
 def _failed(name: str, detail: str) -> None:
     FAILED.append(name)
     print(f"{name}: FAILED {detail[-2000:]}", flush=True)
+
+
+def _goal(name: str, held: bool, figures: dict) -> dict:
+    """Record whether ``name``'s goal holds (in ``figures`` and in the exit code)."""
+    figures["goal_met"] = held
+    if not held:
+        MISSED.append(name)
+        print(f"{name}: GOAL MISSED", flush=True)
+    return figures
 
 
 def _folder() -> tuple[Path, Path]:
@@ -116,6 +136,8 @@ def bench_hostile(args: argparse.Namespace) -> list[dict]:
         "30,000-row appendix": hostile.rows_json(folder / "rows30k.json", 30_000),
         "100 MB file": hostile.huge_file(folder / "huge.json"),
     }
+    if args.quick:  # building it takes a minute; the 30,000-row file meets the same size limit
+        del cases["200,000-row appendix"]
     for name, source in cases.items():
         outcome = hostile.run_capped(db, home, "import", str(source))
         size = source.stat().st_size / 1e6
@@ -365,6 +387,129 @@ def bench_refusals(args: argparse.Namespace) -> list[dict]:
     return results
 
 
+def bench_restore(args: argparse.Namespace) -> dict:
+    """Issue 22 (1-3): the window (a real process, typing) against the command line's backup,
+    import and restore.  Goals: 0 reports overwritten, 0 typed characters lost, 0 backups onto
+    the live database (or its side files) accepted, the window's text all saved."""
+    restores = 1 if args.quick else 3
+    folder, home = _folder()
+    a = scenarios.restore_against_window(folder, home, restores=restores, imports=2 if args.quick else 4)
+    print(f"restore/A: backup, {a['imports']} imports, {a['restores']} restores while typing "
+          f"{a['typed_characters']} characters: reports overwritten {a['reports_overwritten']}, imported reports "
+          f"missing {a['imported_reports_missing']}, numbers reused {a['ids_reused']}, typed characters lost "
+          f"{a['typed_characters_lost']} ({a['characters_in_window_report']} in the window's last report, "
+          f"moved to a new report {a['moved_to_new_report']}×), window failures {len(a['window_failures'])}, "
+          f"command failures {len(a['command_failures'])}, integrity {a['integrity']}", flush=True)
+    for text in a["window_failures"][:3] + a["command_failures"][:3]:
+        print(f"  message: {text}", flush=True)
+    folder, home = _folder()
+    b = scenarios.backup_onto_live(folder, home)
+    print(f"restore/B: backup onto the live database, -wal, -shm, a hard link, x/..: accepted {b['accepted']}/"
+          f"{b['attempts']} {b['accepted_targets']}, refused with the message {b['refused_with_message']}; window "
+          f"saved {b['saved_characters']}/{b['typed_characters']} characters, integrity {b['integrity']}", flush=True)
+    held = (a["reports_overwritten"] == 0 and a["typed_characters_lost"] == 0 and a["imported_reports_missing"] == 0
+            and a["integrity"] == "ok" and b["accepted"] == 0 and b["integrity"] == "ok"
+            and b["saved_characters"] == b["typed_characters"] > 0)
+    return _goal("restore", held, {"window_against_commands": a, "backup_onto_live": b})
+
+
+def bench_closing(args: argparse.Namespace) -> dict:
+    """Issue 22 (4): close the window while every save fails ("database or disk is full"),
+    answering "Lưu bản sao ra tệp…".  Goal: no silent loss (text neither saved, nor in the
+    copy, nor asked about)."""
+    from reliability_cases import CLOSING_DRIVER
+
+    runs = 5 if args.quick else 20
+    folder, home = _folder()
+    home.mkdir(parents=True, exist_ok=True)
+    output = subprocess.run([sys.executable, "-c", CLOSING_DRIVER, str(ROOT), str(folder), str(runs)],
+                            capture_output=True, text=True, cwd=ROOT, timeout=60 + 20 * runs,
+                            env=scenarios.child_env(home))
+    results = [json.loads(line) for line in output.stdout.splitlines() if line.startswith("{")]
+    if len(results) != runs:
+        _failed("closing", f"exit {output.returncode}, {len(results)}/{runs} runs: {output.stderr}")
+    silent = sum(1 for r in results if not (r["saved"] or r["in_copy"] or r["asked"]))
+    lost = sum(1 for r in results if not (r["saved"] or r["in_copy"]))
+    figures = {"runs": len(results), "silent_losses": silent, "asked": sum(1 for r in results if r["asked"]),
+               "in_copy": sum(1 for r in results if r["in_copy"]), "saved": sum(1 for r in results if r["saved"]),
+               "lost_after_asking": lost - silent, "closed": sum(1 for r in results if r["closed"]),
+               "question": next((r["question"] for r in results if r["question"]), "")}
+    print(f"closing: {figures['runs']} closes while saves fail: silent losses {silent}, asked {figures['asked']}, "
+          f"text in the copy {figures['in_copy']}, saved {figures['saved']}, lost after asking "
+          f"{figures['lost_after_asking']}, window closed {figures['closed']}; asked: "
+          f"{figures['question'].splitlines()[0] if figures['question'] else '-'}", flush=True)
+    return _goal("closing", silent == 0 and lost == 0 and len(results) == runs, figures)
+
+
+def bench_files(args: argparse.Namespace) -> dict:
+    """Issue 22 (6, 7, consolidation): hostile .docx through `import`, hostile .xlsx through
+    `consolidate 1`, each in a child (1 GB address-space cap).  Goals: no exit code 3 (or a
+    crash), each within 10 s and 500 MB."""
+    from reliability_cases import hostile_files
+
+    folder, home = _folder()
+    db = folder / "cchc.sqlite"
+    assert scenarios.cli(db, home, "list").returncode == 0
+    built = folder / "files"
+    built.mkdir()
+    codes: dict[str, int] = {}
+    worst_s, worst_mb, bad, slow, heavy = 0.0, 0.0, [], [], []
+    cases = hostile_files(args.quick)
+    for name, command, build in cases:
+        path = build(built)
+        argv = ["import", str(path)] if command == "import" else ["consolidate", "1", str(path)]
+        outcome = hostile.run_capped(db, home, *argv, timeout=60)
+        codes[str(outcome.code)] = codes.get(str(outcome.code), 0) + 1
+        worst_s, worst_mb = max(worst_s, outcome.seconds), max(worst_mb, outcome.max_rss_mb)
+        line = outcome.stderr.strip().splitlines()[-1:] or [""]
+        if outcome.code not in (0, 1) or "Traceback" in outcome.stderr:
+            bad.append(f"{name}: exit {outcome.code}: {outcome.stderr.strip()[-300:]}")
+        if outcome.seconds > 10:
+            slow.append(f"{name}: {outcome.seconds:.1f} s")
+        if outcome.max_rss_mb > 500:
+            heavy.append(f"{name}: {outcome.max_rss_mb:.0f} MB")
+        if args.verbose:
+            print(f"  files/{command} {name}: exit {outcome.code}, {outcome.seconds:.2f} s, "
+                  f"{outcome.max_rss_mb:.0f} MB: {line[0][:160]}", flush=True)
+    figures = {"files": len(cases), "docx": sum(1 for c in cases if c[1] == "import"),
+               "xlsx": sum(1 for c in cases if c[1] == "consolidate"), "exit_codes": codes,
+               "exit_3_or_crash": len(bad), "max_seconds": round(worst_s, 2), "max_peak_mb": round(worst_mb),
+               "over_10_s": slow, "over_500_mb": heavy, "unexpected": bad}
+    print(f"files: {figures['files']} hostile files ({figures['docx']} .docx import, {figures['xlsx']} .xlsx "
+          f"consolidate): exit codes {codes}, exit 3 or crash {len(bad)}, max {figures['max_seconds']} s, "
+          f"max peak {figures['max_peak_mb']} MB", flush=True)
+    for text in bad[:5] + slow[:5] + heavy[:5]:
+        print(f"  {text}", flush=True)
+    return _goal("files", not bad and not slow and not heavy, figures)
+
+
+def bench_formulas(args: argparse.Namespace) -> dict:
+    """Issue 22: texts that a spreadsheet takes for formulas (=HYPERLINK, DDE, +, -, @) in the
+    subject, part headings, a text table, appendix headings, titles, references, cells and a
+    caption row; `export ID --xlsx`.  Goal: no <f> element in any sheet."""
+    from reliability_cases import PAYLOADS, count_formulas, formula_report
+
+    from cchc_desktop.store.exchange import write_exchange
+
+    folder, home = _folder()
+    db = folder / "cchc.sqlite"
+    source = folder / "cong-thuc.json"
+    write_exchange(formula_report(), source)
+    imported = scenarios.cli(db, home, "import", str(source))
+    if imported.returncode != 0:
+        _failed("formulas", imported.stderr)
+        return _goal("formulas", False, {"import": imported.stderr.strip()})
+    target = folder / "cong-thuc.xlsx"
+    exported = scenarios.cli(db, home, "export", imported.stdout.strip(), "--xlsx", str(target))
+    if exported.returncode != 0:
+        _failed("formulas", exported.stderr)
+        return _goal("formulas", False, {"export": exported.stderr.strip()})
+    figures = {"payloads": len(PAYLOADS), **count_formulas(target)}
+    print(f"formulas: {len(PAYLOADS)} payloads in every text, export --xlsx: {figures['sheets']} sheets, formulas "
+          f"{figures['formulas']}, payload texts kept as text {figures['payload_texts_found']}", flush=True)
+    return _goal("formulas", figures["formulas"] == 0 and figures["payload_texts_found"] > 0, figures)
+
+
 # name → section; each takes the parsed arguments and returns its figures for the JSON summary.
 SECTIONS: dict[str, Callable[[argparse.Namespace], Any]] = {
     "typing": bench_typing,
@@ -375,6 +520,10 @@ SECTIONS: dict[str, Callable[[argparse.Namespace], Any]] = {
     "limits": bench_limits,
     "longword": bench_longword,
     "refusals": bench_refusals,
+    "restore": bench_restore,
+    "closing": bench_closing,
+    "files": bench_files,
+    "formulas": bench_formulas,
 }
 
 
@@ -386,6 +535,7 @@ def main() -> int:
     parser.add_argument("--checks", type=int, default=None, help="start-up checks (default 2000)")
     parser.add_argument("--writers", type=int, default=1, help="two-writer runs (default 1)")
     parser.add_argument("--only", default=",".join(SECTIONS), help="comma-separated sections: " + ", ".join(SECTIONS))
+    parser.add_argument("--verbose", action="store_true", help="one line per hostile file")
     args = parser.parse_args()
     if args.rounds is None:
         args.rounds = 3 if args.quick else 100
@@ -404,8 +554,9 @@ def main() -> int:
             _failed(section, traceback.format_exc())
     summary["seconds"] = round(time.perf_counter() - started)
     summary["failed"] = FAILED
+    summary["goals_missed"] = MISSED
     print(json.dumps(summary, ensure_ascii=False, indent=1))
-    return 1 if FAILED else 0
+    return 1 if FAILED or MISSED else 0
 
 
 if __name__ == "__main__":

@@ -440,3 +440,188 @@ def startup_checks(folder: Path, home: Path, checks: int, writers: int = 2) -> d
 
 def moved(folder: Path) -> Iterable[Path]:
     return folder.glob("*.damaged-*")
+
+
+# ----------------------------------------------------------------------------- restore/backup against the window
+
+
+def numbered_text(marker: str, words: int) -> str:
+    """``marker`` then ``words`` numbered words: any piece of a dozen characters is found in one
+    place only, so the pieces of it a database holds can be told apart."""
+    return marker + " ".join(f"chữ{i}" for i in range(words)) + " "
+
+
+def _paragraphs(db: Path) -> list[str]:
+    """The last paragraph of "Kết quả" of every readable report in ``db``."""
+    found = []
+    for document, _deleted in rows(db).values():
+        try:
+            parts = json.loads(document)["parts"]
+            part = next(p for p in parts if p["tag"] == "results")
+            found.append("".join(run["text"] for run in part["blocks"][-1]["runs"]))
+        except (ValueError, KeyError, StopIteration, IndexError, TypeError):
+            continue
+    return found
+
+
+def covered(segment: str, text: str) -> set[int]:
+    """Positions of ``text`` that ``segment`` holds: ``segment`` is pieces of ``text`` in order
+    (typed text, a restore that took it back to an earlier state, typing going on after it)."""
+    held: set[int] = set()
+    j = start = 0
+    while j < len(segment):
+        best_len, best_at = 0, -1
+        at = text.find(segment[j], start)
+        while at >= 0:
+            length = 0
+            while (j + length < len(segment) and at + length < len(text)
+                   and segment[j + length] == text[at + length]):
+                length += 1
+            if length > best_len:
+                best_len, best_at = length, at
+            at = text.find(segment[j], at + 1)
+        if best_len == 0:
+            j += 1
+            continue
+        held.update(range(best_at, best_at + best_len))
+        start = best_at + best_len
+        j += best_len
+    return held
+
+
+def typed_kept(places: Iterable[Path], marker: str, text: str) -> set[int]:
+    """Positions of ``text`` held by any report of the databases ``places``."""
+    held: set[int] = set()
+    for place in places:
+        for paragraph in _paragraphs(place):
+            at = paragraph.rfind(marker[0])
+            if at >= 0:
+                held |= covered(paragraph[at:], text)
+    return held
+
+
+def _wait_saved(typist: Typist, db: Path, marker: str, text: str, timeout: float = 30) -> None:
+    """Until the database holds the marker and a few characters after it."""
+    end = time.time() + timeout
+    while time.time() < end:
+        try:
+            if saved_prefix(db, typist.report_id, marker, text) > len(marker) + 3:
+                return
+        except (AssertionError, KeyError, ValueError):
+            pass
+        time.sleep(0.2)
+    raise AssertionError("the window saved nothing")
+
+
+def restore_against_window(folder: Path, home: Path, restores: int = 2, imports: int = 3, seed: int = 4) -> dict:
+    """Scenario A of issue 22 (finding 1 and 2): the window types; the command line makes a
+    backup, imports a file ``imports`` times, restores the backup (which removes those reports
+    and takes the window's report back), and again, ``restores`` times, then imports once more.
+
+    Reports overwritten: imported reports whose stored document differs from what the import
+    stored (in the final database, or in the copy a later restore kept aside).  Typed characters
+    lost: typed characters in no report of the final database and of no copy kept by a restore
+    (a restore with nothing unsaved takes the window back by design; its copy keeps the text).
+    """
+    rng = random.Random(seed)
+    db = folder / "cchc.sqlite"
+    fresh_database(db, home)
+    marker = "§khoi-phuc: "
+    text = numbered_text(marker, 1500)
+    typist = Typist(db, home, "continuous", text, keep_open=1.0).start()
+    _wait_saved(typist, db, marker, text)
+    backup_file = folder / "backup.sqlite"
+    failures: list[str] = []
+    result = cli(db, home, "backup", str(backup_file))
+    if result.returncode != 0:
+        failures.append(f"backup: {result.stderr.strip()}")
+    phases: list[dict] = [{"imported": {}, "kept": None}]
+    seen_ids: set[int] = set(rows(db))
+    reused = 0
+    for cycle in range(restores + 1):
+        for number in range(imports if cycle < restores else max(1, imports // 2)):
+            source = make_exchange(folder / f"in-{cycle}-{number}.json", rows=rng.randint(0, 40),
+                                   subject=f"Báo cáo nhập {cycle}-{number}")
+            result = cli(db, home, "import", str(source))
+            if result.returncode != 0:
+                failures.append(f"import: {result.stderr.strip()}")
+                continue
+            new_id = int(result.stdout.strip())
+            reused += new_id in seen_ids
+            seen_ids |= set(rows(db))
+            phases[-1]["imported"][new_id] = rows(db)[new_id][0]
+            time.sleep(rng.uniform(0.1, 0.8))
+        if cycle < restores:
+            result = cli(db, home, "restore", str(backup_file))
+            if result.returncode != 0:
+                failures.append(f"restore: {result.stderr.strip()}")
+                continue
+            kept = re.search(r"giữ ở “(.+?)”", result.stdout)
+            phases[-1]["kept"] = Path(kept.group(1)) if kept else None
+            phases.append({"imported": {}, "kept": None})
+            seen_ids |= set(rows(db))
+            time.sleep(rng.uniform(1.0, 2.5))  # the window sees the restore, types on
+    db.with_name(db.name + ".stop").touch()
+    typist.closed.wait(60)
+    code = typist.wait(60)
+    overwritten = missing = 0
+    for phase in phases:
+        state = rows(phase["kept"]) if phase["kept"] else rows(db)
+        for report_id, document in phase["imported"].items():
+            if report_id not in state:
+                missing += 1
+            elif state[report_id][0] != document:
+                overwritten += 1
+    typed = typist.typed_count()
+    kept_copies = [p for p in folder.glob(f"{db.name}.before-restore-*.sqlite")]
+    held = typed_kept([db, *kept_copies], marker, text)
+    in_window_report = len(covered(_paragraph_of(db, typist.report_id, marker), text))
+    lost = typed - len(held & set(range(typed)))
+    return {"restores": restores, "imports": sum(len(p["imported"]) for p in phases), "window_exit": code,
+            "reports_overwritten": overwritten, "imported_reports_missing": missing, "ids_reused": reused,
+            "typed_characters": typed, "typed_characters_lost": lost,
+            "characters_in_window_report": in_window_report,
+            "moved_to_new_report": sum(1 for line in typist.lines if line.startswith("REPORT")),
+            "window_failures": typist.failures, "command_failures": failures, "integrity": integrity(db)}
+
+
+def _paragraph_of(db: Path, report_id: int | None, marker: str) -> str:
+    try:
+        current = results_text(db, report_id)
+    except (KeyError, AssertionError, ValueError, TypeError):
+        return ""
+    at = current.rfind(marker[0])
+    return current[at:] if at >= 0 else ""
+
+
+def backup_onto_live(folder: Path, home: Path) -> dict:
+    """Scenario B of issue 22 (finding 3): while the window types, ``backup`` onto the live
+    database, its -wal and -shm, a hard link to it and a path through "..": every one must be
+    refused, and the window's whole text saved in the end."""
+    db = folder / "cchc.sqlite"
+    fresh_database(db, home)
+    marker = "§sao-luu: "
+    text = numbered_text(marker, 1500)
+    typist = Typist(db, home, "continuous", text, keep_open=1.0).start()
+    _wait_saved(typist, db, marker, text)
+    link = folder / "link.sqlite"
+    link.hardlink_to(db)
+    (folder / "x").mkdir()
+    targets = {"database": db, "-wal": db.with_name(db.name + "-wal"), "-shm": db.with_name(db.name + "-shm"),
+               "hard link": link, "x/..": folder / "x" / ".." / db.name}
+    accepted, answers = [], {}
+    for name, target in targets.items():
+        result = cli(db, home, "backup", str(target))
+        if result.returncode == 0:
+            accepted.append(name)
+        answers[name] = (result.returncode, result.stderr.strip())
+        time.sleep(0.7)
+    db.with_name(db.name + ".stop").touch()
+    typist.closed.wait(60)
+    code = typist.wait(60)
+    typed = typist.typed_count()
+    saved = len(covered(_paragraph_of(db, typist.report_id, marker), text) & set(range(typed)))
+    return {"attempts": len(targets), "accepted": len(accepted), "accepted_targets": accepted,
+            "refused_with_message": sum(1 for c, e in answers.values() if c == 1 and "chính tệp dữ liệu" in e),
+            "window_exit": code, "typed_characters": typed, "saved_characters": saved,
+            "window_failures": typist.failures, "integrity": integrity(db)}
