@@ -19,6 +19,7 @@ from cchc_desktop.core.figures import FigureError, parse_figure
 from cchc_desktop.core.indicators import change_text, column_label
 from cchc_desktop.core.model import Align, NumberStyle, RowKind, Table
 from cchc_desktop.core.vietnamese import nfc
+from cchc_desktop.core.xlsx_guard import column_letters as column_letter  # "A", "B"… "AA"
 
 from . import table_ops
 from .table_ops import TableOpError
@@ -41,15 +42,6 @@ COLUMN_KEYS = (("", "Không (cột thường)"), ("tt", "Số thứ tự (TT)"),
                ("change", "Tăng, giảm (tự tính)"), ("target", "Kế hoạch, chỉ tiêu giao"), ("note", "Ghi chú"))
 HEADER_BACKGROUND = QColor("#e8edf3")
 GROUP_BACKGROUND = QColor("#f6f6f0")
-
-
-def column_letter(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
 
 
 class TableGridModel(QAbstractTableModel):

@@ -109,7 +109,7 @@ def test_disk_full_limit_during_import(tmp_path: Path, isolated_home: Path, db: 
 def test_disk_full_during_backup_and_json_export(tmp_path: Path, isolated_home: Path, db: Path) -> None:
     with small_disk(tmp_path / "usb", 64) as usb:
         target = usb / "copy.sqlite"
-        _assert_clean_refusal(run_capped(db, isolated_home, "backup", str(target)), "ổ đĩa đã đầy")
+        _assert_clean_refusal(run_capped(db, isolated_home, "backup", str(target)), f"Ổ đĩa chứa “{usb}” đã đầy")
         assert sorted(usb.iterdir()) == []  # no half copy, no hidden temporary
         big = make_exchange(tmp_path / "big.json", rows=2_000)
         assert cli(db, isolated_home, "import", str(big)).returncode == 0

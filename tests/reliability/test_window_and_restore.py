@@ -14,20 +14,10 @@ from cchc_desktop.gui import closing as window_closing
 from cchc_desktop.gui import damaged, dialogs
 from cchc_desktop.gui.app import application, build_window
 from cchc_desktop.store.exchange import read_exchange
-from tests.gui.helpers import treat_sample_as_own, type_text
+from tests.gui.helpers import type_text
 
 from .scenarios import cli, make_exchange
-
-
-@pytest.fixture
-def window(qtbot, tmp_path: Path):
-    application()
-    opened = build_window(tmp_path / "cchc.sqlite")
-    qtbot.addWidget(opened)
-    opened.show()
-    treat_sample_as_own(opened)
-    yield opened
-    opened.close()
+from .test_window_start import window  # noqa: F401 - the same window fixture
 
 
 def _type(window, text: str) -> None:
