@@ -11,6 +11,7 @@ import stat
 import tempfile
 from pathlib import Path
 
+from ..file_modes import final_mode, set_mode
 from ..core.model import Report, normalize
 from .fonts import FontNotFoundError
 from .fonts import register as _register_fonts
@@ -40,25 +41,6 @@ def _read_only(path: Path) -> bool:
         return False
 
 
-def _final_mode(path: Path) -> int:
-    """The mode the finished file gets: a replaced file keeps its own; a new one gets what any
-    program's new file gets (0o666 less the umask), not mkstemp's private 0o600."""
-    try:
-        return stat.S_IMODE(path.stat().st_mode) & 0o777
-    except OSError:
-        umask = os.umask(0o022)  # reading the umask means setting it: put it straight back
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
-def _set_mode(fd: int, mode: int) -> None:
-    if hasattr(os, "fchmod"):  # POSIX; Windows has no such bits (read-only is checked apart)
-        try:
-            os.fchmod(fd, mode)
-        except OSError:
-            pass  # a file system without modes (FAT stick): the file is still written
-
-
 def write_atomic(data: bytes, path: Path) -> None:
     """Write ``data`` to ``path`` through a temporary file in the same folder."""
     path = Path(path)
@@ -72,10 +54,10 @@ def write_atomic(data: bytes, path: Path) -> None:
     tmp_name = None
     stage = "create"  # a failure here is the folder's (read-only, no permission), not the file's
     try:
-        mode = _final_mode(path)
+        mode = final_mode(path)
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=path.parent)
         stage = "write"
-        _set_mode(fd, mode)
+        set_mode(fd, mode)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import json
 import os
-import stat
 import tempfile
 from pathlib import Path
 from typing import Any
 
+from ..file_modes import final_mode, set_mode
 from ..core.codec import FormatError, report_from_dict, report_to_dict
 from ..core.model import Report
 from . import errors, limits
@@ -26,25 +26,6 @@ def exchange_text(report: Report) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-def _final_mode(path: Path) -> int:
-    """The mode the finished file gets: a replaced file keeps its own; a new one gets what any
-    program's new file gets (0o666 less the umask), not mkstemp's private 0o600."""
-    try:
-        return stat.S_IMODE(path.stat().st_mode) & 0o777
-    except OSError:
-        umask = os.umask(0o022)  # reading the umask means setting it: put it straight back
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
-def _set_mode(fd: int, mode: int) -> None:
-    if hasattr(os, "fchmod"):  # POSIX; Windows has no such bits (read-only is checked apart)
-        try:
-            os.fchmod(fd, mode)
-        except OSError:
-            pass  # a file system without modes (FAT stick): the file is still written
-
-
 def write_exchange(report: Report, path: Path) -> None:
     """Write the file through a temporary file beside it, so a failure leaves no half file."""
     path = Path(path)
@@ -56,10 +37,10 @@ def write_exchange(report: Report, path: Path) -> None:
     tmp_name = None
     stage = "create"
     try:
-        mode = _final_mode(path)
+        mode = final_mode(path)
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=path.parent)
         stage = "write"
-        _set_mode(fd, mode)
+        set_mode(fd, mode)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
         stage = "replace"
