@@ -1,7 +1,8 @@
 """CI's quick run of benchmarks/bench_reliability.py (issue 22): the cheap sections in --quick
 mode, as a subprocess; the script exits non-zero when a section fails or misses its goal
 (formulas in an exported workbook, exit code 3 or > 10 s / > 500 MB on a hostile file, a silent
-loss when closing while saves fail, a slow refusal).  The kill loops, the two writers and the
+loss when closing while saves fail) or a refusal case cannot run.  About 70 s on a 2-core
+machine.  The kill loops, the two writers, the start-up checks, the limits (70 s alone) and the
 window against restore are left to the full benchmark (minutes)."""
 
 from __future__ import annotations
