@@ -134,6 +134,16 @@ def end() -> None:
     _local.area = None
 
 
+def last_attempt() -> tuple:
+    """(the flowable a frame last tried to add, what it was last split into) on this thread: kept
+    here, not on the frame, since reportlab deep-copies frames while measuring KeepTogether."""
+    return getattr(_local, "last_added", None), getattr(_local, "last_split", None)
+
+
+def forget_attempt() -> None:
+    _local.last_added = _local.last_split = None
+
+
 def notes_of(flowable) -> list[Note]:
     """The notes a just-placed flowable brings to this page (a paragraph or a heading group)."""
     collect = getattr(flowable, "page_notes", None)
@@ -152,9 +162,12 @@ class NoteFrame(Frame):
 
     def split(self, flowable, canv):
         flowable._at_top = self._atTop  # a group that cannot split on an empty page comes apart
-        return Frame.split(self, flowable, canv)
+        parts = Frame.split(self, flowable, canv)
+        _local.last_split = parts  # for the writer's safety net (pdf_writer.Document)
+        return parts
 
     def add(self, flowable, canv, trySplit=0):
+        _local.last_added = flowable  # for the writer's safety net (pdf_writer.Document)
         area = current()
         if area is None:
             return Frame.add(self, flowable, canv, trySplit)
@@ -181,6 +194,9 @@ class NoteTable(Table):
     shift = 0.0
 
     def _notes(self) -> list[Note]:
+        cached = self.__dict__.get("_cchc_notes")  # a table's cells never change once built
+        if cached is not None:
+            return cached
         notes = []
         for row in self._cellvalues:
             for cell in row:
@@ -188,6 +204,7 @@ class NoteTable(Table):
                     para = getattr(item, "para", None)
                     if para is not None:
                         notes += para.notes
+        self._cchc_notes = notes
         return notes
 
     def page_notes(self) -> list[Note]:

@@ -2,7 +2,9 @@
 
 Pagination follows LibreOffice's rules for our DOCX: no widow/orphan control, a heading keeps
 with the first line of what follows, the last paragraph stays with the signature table, table
-rows never split and the header row repeats.
+rows never split and the header row repeats.  No block can stop a PDF: a row or merged area taller
+than the page breaks inside where the page ends (FlowTable), a paragraph breaks between lines, and
+whatever reportlab still finds too large is sliced by the safety net (Document, Forced).
 """
 
 from __future__ import annotations
@@ -11,8 +13,10 @@ import io
 
 from reportlab import rl_config
 from reportlab.lib.pagesizes import A4, landscape
-from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, Indenter, KeepTogether, NextPageTemplate,
-                                PageBreak, PageTemplate, Table, TableStyle)
+from reportlab.graphics.shapes import Drawing
+from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, Image, Indenter, KeepTogether, NextPageTemplate,
+                                PageBreak, PageTemplate, TableStyle)
+from reportlab.platypus.doctemplate import LayoutError
 
 from . import fonts
 from . import layout as lay
@@ -93,21 +97,197 @@ def _cell(items: list) -> list[Flowable]:
     return [RuleLine(i, in_cell=True) if isinstance(i, lay.Rule) else TextBlock(i, in_cell=True) for i in items]
 
 
-def _table(widths_mm, rows, *, grid: bool, repeat: int = 0) -> list[Flowable]:
+class Area:
+    """One cell of a FlowTable, or the top-left cell of a merged area (its covered cells are None)."""
+
+    __slots__ = ("blocks", "rowspan", "colspan")
+
+    def __init__(self, blocks: list, rowspan: int = 1, colspan: int = 1):
+        self.blocks, self.rowspan, self.colspan = blocks, rowspan, colspan
+
+
+def _cut_blocks(blocks: list, width: float, room: float) -> tuple[list, list]:
+    """A cell's flowables cut line-wise: the head no taller than ``room``, and the rest."""
+    head, used = [], 0.0
+    for index, block in enumerate(blocks):
+        h = block.wrap(width, 1e9)[1]
+        if used + h <= room + 1e-6:
+            head.append(block)
+            used += h
+            continue
+        parts = block.split(width, room - used) if room - used > 0 else []
+        if len(parts) == 2:
+            return head + [parts[0]], [parts[1]] + list(blocks[index + 1:])
+        return head, list(blocks[index:])
+    return head, []
+
+
+class FlowTable(pdf_notes.NoteTable):
+    """A table that can always be printed: rows never split while they fit on a page, but a row or
+    merged area taller than the page breaks inside, filling the page it starts on, and continues on
+    the next with the header rows repeated (as LibreOffice and Word print our DOCX, whose rows say
+    "cannot split" but are split all the same when taller than a page).  Its cells are cut
+    line-wise; a merged area continues on the next page with the rows left under it.
+
+    Row heights are ours, not reportlab's: a row is as tall as its tallest unmerged cell, and a
+    merged area taller than its rows lengthens its last row (LibreOffice's rule; reportlab would
+    share the extra out among the rows)."""
+
+    def __init__(self, rows: list[list[Area | None]], widths: list[float], *, header_rows: int = 0,
+                 grid: bool = True, middle: list[bool] | None = None, frame_height: float = 0.0,
+                 ident: str | None = None, heights: list[float] | None = None):
+        self.grid, self.widths, self.frame_height = rows, widths, frame_height
+        self.middle = middle or [False] * len(rows)
+        self.is_grid = grid
+        self.pad = m.mm_to_pt(m.CELL_PADDING_MM)
+        vpad = m.GRID_CELL_PADDING_VERTICAL_PT if grid else m.CELL_PADDING_VERTICAL_PT
+        # LibreOffice counts a row's top border into the row height; reportlab draws it on the edge.
+        self.top_pad, self.bottom_pad = vpad + (m.TABLE_BORDER_PT if grid else 0.0), vpad
+        self.row_heights = heights if heights is not None else self._row_heights_of()
+        if header_rows and sum(self.row_heights[:header_rows]) > frame_height / 2 and frame_height:
+            header_rows = 0  # header rows taller than half a page are not repeated: they print once
+        style = [("LEFTPADDING", (0, 0), (-1, -1), self.pad), ("RIGHTPADDING", (0, 0), (-1, -1), self.pad),
+                 ("TOPPADDING", (0, 0), (-1, -1), self.top_pad),
+                 ("BOTTOMPADDING", (0, 0), (-1, -1), self.bottom_pad),
+                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                 # Table cells select their style's font even around flowables: not Helvetica.
+                 ("FONTNAME", (0, 0), (-1, -1), fonts.face(False, False))]
+        if grid and rows:
+            style.append(("GRID", (0, 0), (-1, -1), m.TABLE_BORDER_PT, (0, 0, 0)))
+        for r, flag in enumerate(self.middle):
+            if flag:
+                style.append(("VALIGN", (0, r), (-1, r), "MIDDLE"))
+        for r, c, area in self._each_area():
+            if area.rowspan > 1 or area.colspan > 1:
+                style.append(("SPAN", (c, r), (c + area.colspan - 1, r + area.rowspan - 1)))
+        data = [[area.blocks if area is not None else "" for area in row] for row in rows] or [[""] * len(widths)]
+        super().__init__(data, colWidths=widths, rowHeights=self.row_heights or None, style=TableStyle(style),
+                         repeatRows=header_rows, hAlign="LEFT", ident=ident)
+
+    # -- geometry
+    def _each_area(self):
+        for r, row in enumerate(self.grid):
+            for c, area in enumerate(row):
+                if area is not None:
+                    yield r, c, area
+
+    def _area_width(self, c: int, area: Area) -> float:
+        return sum(self.widths[c:c + area.colspan]) - 2 * self.pad
+
+    def _area_height(self, c: int, area: Area) -> float:
+        width = self._area_width(c, area)
+        return sum(b.wrap(width, 1e9)[1] for b in area.blocks) + self.top_pad + self.bottom_pad
+
+    def _row_heights_of(self) -> list[float]:
+        heights = [0.0] * len(self.grid)
+        merged = []
+        for r, c, area in self._each_area():
+            if area.rowspan == 1:
+                heights[r] = max(heights[r], self._area_height(c, area))
+            else:
+                merged.append((r + area.rowspan - 1, r, self._area_height(c, area)))
+        for last, first, need in sorted(merged):
+            have = sum(heights[first:last + 1])
+            if need > have:
+                heights[last] += need - have
+        return heights
+
+    def _boundaries(self) -> set[int]:
+        """Row indices a page may break before without cutting a merged area."""
+        inside = set()
+        for r, _, area in self._each_area():
+            inside.update(range(r + 1, r + area.rowspan))
+        return set(range(1, len(self.grid))) - inside
+
+    # -- pieces
+    def _piece(self, rows, middle, header_rows, heights=None) -> "FlowTable":
+        piece = FlowTable(rows, self.widths, header_rows=header_rows, grid=self.is_grid, middle=middle,
+                          frame_height=self.frame_height, ident=self.ident, heights=heights)
+        piece.shift = self.shift
+        for name in ("spaceBefore", "spaceAfter"):
+            if hasattr(self, name):
+                setattr(piece, name, getattr(self, name))
+        return piece
+
+    def _split_at(self, top_rows, top_middle, bottom_rows, bottom_middle, at: int | None = None) -> list:
+        """The two pieces; ``at``: a break between whole rows, whose heights stay as they are."""
+        hr = self.repeatRows or 0
+        H = self.row_heights
+        top = self._piece(top_rows, top_middle, hr, H[:at] if at is not None else None)
+        bottom = self._piece(self.grid[:hr] + bottom_rows, self.middle[:hr] + bottom_middle, hr,
+                             H[:hr] + H[at:] if at is not None else None)
+        return [top, bottom]
+
+    def _cut(self, y: float, boundary_mode: bool = False) -> tuple | None:
+        """The rows cut at ``y`` (from the table's top): (top rows, bottom rows, the index of the
+        row cut); the cells and merged areas crossing ``y`` are cut line-wise.  None when nothing of
+        the cut row would stay above ``y``."""
+        tops = [0.0]
+        for h in self.row_heights:
+            tops.append(tops[-1] + h)
+        m_row = next(r for r in range(len(self.grid)) if tops[r + 1] > y + 1e-6)
+        if boundary_mode:
+            y = tops[m_row]
+        top_rows = [list(row) for row in self.grid[:m_row + (0 if boundary_mode else 1)]]
+        bottom_rows = [list(row) for row in self.grid[m_row:]]
+        bottom_rows[0] = [None] * len(self.widths)
+        kept = False  # any text of the cut row stays above the cut
+        for r, c, area in list(self._each_area()):
+            last = r + area.rowspan - 1
+            if r > m_row or last < m_row or (boundary_mode and r == m_row):
+                if boundary_mode and r == m_row:
+                    bottom_rows[0][c] = area
+                continue
+            room = y - tops[r] - self.top_pad - self.bottom_pad
+            head, tail = _cut_blocks(area.blocks, self._area_width(c, area), room)
+            if head and r == m_row:
+                kept = True
+            top_rows[r][c] = Area(head, m_row - r + (0 if boundary_mode else 1), area.colspan)
+            bottom_rows[0][c] = Area(tail, last - m_row + 1, area.colspan)
+        if not boundary_mode and not kept:
+            return None
+        return top_rows, bottom_rows, m_row
+
+    def split(self, availWidth, availHeight):
+        area = pdf_notes.current()
+        room = availHeight - (area.height(self.page_notes()) if area is not None else 0.0)
+        n, hr = len(self.grid), self.repeatRows or 0
+        tops = [0.0]
+        for h in self.row_heights:
+            tops.append(tops[-1] + h)
+        if n <= hr or tops[n] <= room + 1e-6:
+            return []
+        bounds = sorted(self._boundaries() | {n})
+        best = max((b for b in bounds if hr < b < n and tops[b] <= room + 1e-6), default=None)
+        start = best if best is not None else hr
+        end = next(b for b in bounds if b > start)
+        tall = tops[hr] + tops[end] - tops[start] > self.frame_height + 1e-6
+        at_top = getattr(self, "_at_top", False)
+        if not tall and not (at_top and best is None):
+            if best is None:
+                return []
+            return self._split_at(self.grid[:best], self.middle[:best], self.grid[best:], self.middle[best:], best)
+        # A block taller than a page (or one that cannot fit an empty page beside its notes): it
+        # breaks where the page ends.
+        cut = self._cut(room) if room > tops[start] + 1e-6 else None
+        if cut is None:
+            m_row = next(r for r in range(n) if tops[r + 1] > room + 1e-6)
+            if m_row > start:
+                cut = self._cut(room, boundary_mode=True)
+        if cut is None:
+            if best is not None:
+                return self._split_at(self.grid[:best], self.middle[:best], self.grid[best:], self.middle[best:], best)
+            return []
+        top_rows, bottom_rows, m_row = cut
+        if len(top_rows) <= hr:
+            return []
+        return self._split_at(top_rows, self.middle[:len(top_rows)], bottom_rows, self.middle[m_row:])
+
+
+def _table(widths_mm, rows, *, grid: bool, repeat: int = 0, frame_height: float = 0.0) -> list[Flowable]:
     pad = m.mm_to_pt(m.CELL_PADDING_MM)
-    # LibreOffice counts a row's top border into the row height; reportlab draws it on the edge.
-    vpad = m.GRID_CELL_PADDING_VERTICAL_PT if grid else m.CELL_PADDING_VERTICAL_PT
-    top = vpad + (m.TABLE_BORDER_PT if grid else 0.0)
-    style = [("LEFTPADDING", (0, 0), (-1, -1), pad), ("RIGHTPADDING", (0, 0), (-1, -1), pad),
-             ("TOPPADDING", (0, 0), (-1, -1), top),
-             ("BOTTOMPADDING", (0, 0), (-1, -1), vpad),
-             ("VALIGN", (0, 0), (-1, -1), "TOP"),
-             # Table cells select their style's font even around flowables: not Helvetica.
-             ("FONTNAME", (0, 0), (-1, -1), fonts.face(False, False))]
-    if grid:
-        style.append(("GRID", (0, 0), (-1, -1), m.TABLE_BORDER_PT, (0, 0, 0)))
-    table = Table([[_cell(c) for c in row] for row in rows], colWidths=[m.mm_to_pt(w) for w in widths_mm],
-                  style=TableStyle(style), repeatRows=repeat, hAlign="LEFT")
+    table = FlowTable([[Area(_cell(c)) for c in row] for row in rows], [m.mm_to_pt(w) for w in widths_mm],
+                      header_rows=repeat, grid=grid, frame_height=frame_height)
     # Word and LibreOffice put a table's edge one cell margin left of the text column.
     return [Indenter(left=-pad), table, Indenter(left=pad)]
 
@@ -116,92 +296,14 @@ def _cell_blocks(cell) -> list[Flowable]:
     return [TextBlock(p, in_cell=True) for p in cell.paras]
 
 
-def _cell_chunks(blocks: list, width: float, limit: float) -> list[list]:
-    """The blocks of one cell cut into pieces no taller than ``limit``."""
-    chunks, chunk, used = [], [], 0.0
-    pending = list(blocks)
-    while pending:
-        block = pending.pop(0)
-        h = block.wrap(width, 1e9)[1]
-        if used + h <= limit:
-            chunk.append(block)
-            used += h
-            continue
-        parts = block.split(width, limit - used)
-        if parts:
-            chunk.append(parts[0])
-            pending.insert(0, parts[1])
-        elif not chunk:  # not even one line fits: keep it whole (cannot happen with a sane limit)
-            chunk.append(block)
-            pending = []
-        chunks.append(chunk)
-        chunk, used = [], 0.0
-    if chunk:
-        chunks.append(chunk)
-    return chunks or [[]]
-
-
 def _grid_table(block: lay.GridTable, frame_height: float) -> list[Flowable]:
-    """SPAN for merged areas, the header rows repeated, rows never split (reportlab splits a table
-    only between rows, and never inside a merged area).  A row taller than a page (a whole report
-    pasted into one cell) is cut into several rows of this table first, so that it can print."""
-    pad = m.mm_to_pt(m.CELL_PADDING_MM)
-    vpad = m.GRID_CELL_PADDING_VERTICAL_PT
-    widths = [m.mm_to_pt(w) for w in block.widths_mm]
-    data, spans, kinds = [], [], []
-    header_height = 0.0
-    header_rows = block.header_rows
-    for r, row in enumerate(block.rows[:header_rows]):
-        heights = [sum(b.wrap(sum(widths[c:c + cell.colspan]) - 2 * pad, 1e9)[1] for b in _cell_blocks(cell))
-                   for c, cell in enumerate(row.cells) if not cell.covered and cell.rowspan == 1]
-        header_height += max(heights, default=0.0) + 2 * vpad + m.TABLE_BORDER_PT
-    if header_height > frame_height / 2:
-        header_rows = 0  # header rows taller than half a page are not repeated: they print once
-    header_height = 0.0
-    for r, row in enumerate(block.rows):
-        cells, tall = [], {}
-        for c, cell in enumerate(row.cells):
-            if cell.covered:
-                cells.append("")
-                continue
-            blocks = _cell_blocks(cell)
-            cells.append(blocks)
-            if cell.rowspan == 1:
-                width = sum(widths[c:c + cell.colspan]) - 2 * pad
-                height = sum(b.wrap(width, 1e9)[1] for b in blocks) + 2 * vpad + m.TABLE_BORDER_PT
-                tall[c] = (height, width)
-        limit = frame_height - header_height - 2 * vpad - 2 * m.TABLE_BORDER_PT - 2.0
-        if r < header_rows:
-            header_height += max((h for h, _ in tall.values()), default=0.0)
-        over = {c: w for c, (h, w) in tall.items() if h > limit + 2 * vpad and r >= header_rows}
-        if not over or any(cell.rowspan > 1 for cell in row.cells if not cell.covered):
-            data.append(cells)
-            spans.append([(c, cell.rowspan, cell.colspan) for c, cell in enumerate(row.cells)
-                          if not cell.covered and (cell.rowspan > 1 or cell.colspan > 1)])
-            kinds.append(r < header_rows)
-            continue
-        pieces = {c: _cell_chunks(cells[c], w, limit) for c, w in over.items()}
-        for k in range(max(len(p) for p in pieces.values())):
-            part = [pieces[c][k] if c in pieces and k < len(pieces[c]) else (cells[c] if k == 0 else "")
-                    for c in range(len(cells))]
-            data.append(part)
-            spans.append([(c, 1, cell.colspan) for c, cell in enumerate(row.cells)
-                          if not cell.covered and cell.colspan > 1])
-            kinds.append(False)
-    style = [("LEFTPADDING", (0, 0), (-1, -1), pad), ("RIGHTPADDING", (0, 0), (-1, -1), pad),
-             ("TOPPADDING", (0, 0), (-1, -1), vpad + m.TABLE_BORDER_PT),
-             ("BOTTOMPADDING", (0, 0), (-1, -1), vpad),
-             ("VALIGN", (0, 0), (-1, -1), "TOP"),
-             ("FONTNAME", (0, 0), (-1, -1), fonts.face(False, False)),
-             ("GRID", (0, 0), (-1, -1), m.TABLE_BORDER_PT, (0, 0, 0))]
-    if block.header_rows:
-        style.append(("VALIGN", (0, 0), (-1, block.header_rows - 1), "MIDDLE"))
-    for r, row_spans in enumerate(spans):
-        for c, rowspan, colspan in row_spans:
-            style.append(("SPAN", (c, r), (c + colspan - 1, r + rowspan - 1)))
-    table = pdf_notes.NoteTable(data, colWidths=widths, style=TableStyle(style),
-                                repeatRows=header_rows, hAlign="LEFT")
-    table.shift = pad
+    """SPAN for merged areas, the header rows repeated (see FlowTable for rows taller than a page)."""
+    rows = [[None if cell.covered else Area(_cell_blocks(cell), cell.rowspan, cell.colspan) for cell in row.cells]
+            for row in block.rows]
+    middle = [r < block.header_rows for r in range(len(rows))]
+    table = FlowTable(rows, [m.mm_to_pt(w) for w in block.widths_mm], header_rows=block.header_rows,
+                      middle=middle, frame_height=frame_height)
+    table.shift = m.mm_to_pt(m.CELL_PADDING_MM)
     return [table]
 
 
@@ -211,9 +313,10 @@ def _flowables(block, frame_height: float = 0.0) -> list[Flowable]:
     if isinstance(block, lay.Rule):
         return [RuleLine(block)]
     if isinstance(block, lay.HeaderTable):
-        return _table(block.widths_mm, [list(r) for r in block.rows], grid=False)
+        return _table(block.widths_mm, [list(r) for r in block.rows], grid=False, frame_height=frame_height)
     if isinstance(block, lay.SignatureTable):
-        return _tagged(_table(block.widths_mm, [[block.left, block.right]], grid=False), block.source)
+        return _tagged(_table(block.widths_mm, [[block.left, block.right]], grid=False,
+                              frame_height=frame_height), block.source)
     if isinstance(block, lay.GridTable):
         return _tagged(_grid_table(block, frame_height), block.source)
     if isinstance(block, lay.ChartBlock):
@@ -297,12 +400,121 @@ def _template(name: str, pagesize) -> PageTemplate:
     return PageTemplate(id=name, frames=[frame], pagesize=pagesize, onPageEnd=_page_end)
 
 
+class Forced(Flowable):
+    """The safety net's wrapper around a block reportlab could not place: it goes on the page in
+    slices as tall as the room left (a picture is scaled down to the page instead), so that no
+    block can stop a PDF.  Only a block that a bug left unsplittable ever gets here."""
+
+    MIN_SLICE = 24.0  # pt: less room than this at the foot of a page, the slice waits for the next
+
+    def __init__(self, flowable: Flowable, offset: float = 0.0):
+        super().__init__()
+        self.flowable, self.offset = flowable, offset
+        self.ident = getattr(flowable, "ident", None)
+        self.scale = 1.0
+
+    def _size(self, availWidth: float) -> tuple[float, float]:
+        return self.flowable.wrap(availWidth, 1e9)
+
+    def wrap(self, availWidth, availHeight):
+        w, h = self._size(availWidth)
+        self.scale = min(1.0, availWidth / w) if w > 0 else 1.0
+        self.width, self.height = w * self.scale, max(h * self.scale - self.offset, 0.0)
+        return self.width, self.height
+
+    def split(self, availWidth, availHeight):
+        w, h = self._size(availWidth)
+        at_top = getattr(self, "_at_top", False)
+        if isinstance(self.flowable, (Drawing, Image)):  # a picture: smaller, never cut
+            if not at_top or h <= 0:
+                return []
+            self.scale = min(availWidth / w if w > 0 else 1.0, availHeight / h)
+            return [_Scaled(self.flowable, self.scale)]
+        left = h * self.scale - self.offset
+        if availHeight < self.MIN_SLICE and not at_top:
+            return []
+        if left <= availHeight:
+            return [self]
+        head = _Slice(self.flowable, self.offset, availHeight, self.scale)
+        return [head, Forced(self.flowable, self.offset + availHeight)]
+
+    def drawOn(self, canvas, x, y, _sW=0):
+        _Slice(self.flowable, self.offset, self.height, self.scale).drawOn(canvas, x, y, _sW)
+
+
+class _Slice(Flowable):
+    """A horizontal band of a flowable: ``height`` points from ``offset`` below its top."""
+
+    def __init__(self, flowable: Flowable, offset: float, height: float, scale: float = 1.0):
+        super().__init__()
+        self.flowable, self.offset, self.height, self.scale = flowable, offset, height, scale
+
+    def wrap(self, availWidth, availHeight):
+        w, _ = self.flowable.wrap(availWidth, 1e9)
+        self.width = w * self.scale
+        return self.width, self.height
+
+    def drawOn(self, canvas, x, y, _sW=0):
+        _, h = self.flowable.wrap(self.width / self.scale if self.scale else self.width, 1e9)
+        canvas.saveState()
+        path = canvas.beginPath()
+        path.rect(x - 72, y, self.width + 144, self.height)  # room for a table's edge left of the text
+        canvas.clipPath(path, stroke=0, fill=0)
+        top = y + self.height + self.offset  # where the whole flowable's top would be
+        canvas.translate(x, top)
+        canvas.scale(self.scale, self.scale)
+        self.flowable.drawOn(canvas, 0, -h)
+        canvas.restoreState()
+
+
+class _Scaled(Flowable):
+    def __init__(self, flowable: Flowable, scale: float):
+        super().__init__()
+        self.flowable, self.scale = flowable, scale
+
+    def wrap(self, availWidth, availHeight):
+        w, h = self.flowable.wrap(availWidth / self.scale, 1e9)
+        self.width, self.height = w * self.scale, h * self.scale
+        return self.width, self.height
+
+    def drawOn(self, canvas, x, y, _sW=0):
+        if getattr(self.flowable, "hAlign", "LEFT") == "CENTER":
+            x += _sW / 2
+        canvas.saveState()
+        canvas.translate(x, y)
+        canvas.scale(self.scale, self.scale)
+        self.flowable.drawOn(canvas, 0, 0)
+        canvas.restoreState()
+
+
+class Document(BaseDocTemplate):
+    """reportlab's document with a safety net: a block that raises LayoutError (too large on a
+    page, or a split piece that does not fit) is put back as a Forced block instead of stopping the
+    PDF.  Blocks split themselves first (FlowTable, TextBlock); this only catches what they miss."""
+
+    rescued = 0  # blocks the safety net had to place (tests look at it)
+
+    def handle_flowable(self, flowables):
+        pdf_notes.forget_attempt()
+        try:
+            super().handle_flowable(flowables)
+        except LayoutError:
+            added, parts = pdf_notes.last_attempt()
+            if added is None or isinstance(added, Forced) and added.offset == 0 and not parts:
+                raise  # nothing to rescue, or the rescue itself failed: not a loop
+            self.rescued += 1
+            if parts and parts[0] is added:  # a split piece that did not fit: the rest follows it
+                flowables[0:0] = [Forced(added)] + list(parts[1:])
+            else:
+                flowables.insert(0, Forced(added))
+
+
 def _build(doc: lay.Document) -> tuple[bytes, int]:
     buffer = io.BytesIO()
     templates = [_template(PORTRAIT, A4), _template(LANDSCAPE, landscape(A4))]
     if doc.landscape:
         templates.reverse()
-    template = BaseDocTemplate(buffer, pagesize=A4, pageTemplates=templates, title=doc.title,
+    template = Document(buffer, pagesize=A4, pageTemplates=templates, title=doc.title,
                                author=doc.author, subject=doc.subject, creator="cchc-desktop",
                                lang=m.LANGUAGE, pageCompression=1,
                                # Every page starts in Helvetica unless told otherwise: a non-embedded font.

@@ -33,7 +33,8 @@ class GridRow:
 
 @dataclass
 class GridTable:
-    """A bordered table; its header rows repeat on every page; rows never split."""
+    """A bordered table; its header rows repeat on every page; rows never split (unless taller than
+    a page: the PDF then breaks them where the page ends, as LibreOffice and Word do)."""
 
     widths_mm: list[float]
     rows: list[GridRow]
