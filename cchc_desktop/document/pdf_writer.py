@@ -220,8 +220,9 @@ class FlowTable(pdf_notes.NoteTable):
 
     def _cut(self, y: float, boundary_mode: bool = False) -> tuple | None:
         """The rows cut at ``y`` (from the table's top): (top rows, bottom rows, the index of the
-        row cut); the cells and merged areas crossing ``y`` are cut line-wise.  None when nothing of
-        the cut row would stay above ``y``."""
+        row cut); the cells and merged areas crossing ``y`` are cut line-wise.  None when no text of
+        the body would stay above ``y`` (a sliver of empty cells is no progress).  ``boundary_mode``:
+        the cut row goes whole to the next page, the areas from above it are cut at its top."""
         tops = [0.0]
         for h in self.row_heights:
             tops.append(tops[-1] + h)
@@ -231,20 +232,23 @@ class FlowTable(pdf_notes.NoteTable):
         top_rows = [list(row) for row in self.grid[:m_row + (0 if boundary_mode else 1)]]
         bottom_rows = [list(row) for row in self.grid[m_row:]]
         bottom_rows[0] = [None] * len(self.widths)
-        kept = False  # any text of the cut row stays above the cut
+        hr = self.repeatRows or 0
+        kept = False  # any text of the body stays above the cut
         for r, c, area in list(self._each_area()):
             last = r + area.rowspan - 1
+            if last < m_row and r >= hr:
+                kept = True
             if r > m_row or last < m_row or (boundary_mode and r == m_row):
                 if boundary_mode and r == m_row:
                     bottom_rows[0][c] = area
                 continue
             room = y - tops[r] - self.top_pad - self.bottom_pad
             head, tail = _cut_blocks(area.blocks, self._area_width(c, area), room)
-            if head and r == m_row:
+            if head:
                 kept = True
             top_rows[r][c] = Area(head, m_row - r + (0 if boundary_mode else 1), area.colspan)
             bottom_rows[0][c] = Area(tail, last - m_row + 1, area.colspan)
-        if not boundary_mode and not kept:
+        if not kept:
             return None
         return top_rows, bottom_rows, m_row
 
@@ -261,7 +265,9 @@ class FlowTable(pdf_notes.NoteTable):
         best = max((b for b in bounds if hr < b < n and tops[b] <= room + 1e-6), default=None)
         start = best if best is not None else hr
         end = next(b for b in bounds if b > start)
-        tall = tops[hr] + tops[end] - tops[start] > self.frame_height + 1e-6
+        # Taller than an empty page holds beside the notes: it breaks inside, starting here.
+        page = self.frame_height - (availHeight - room)
+        tall = tops[hr] + tops[end] - tops[start] > page + 1e-6
         at_top = getattr(self, "_at_top", False)
         if not tall and not (at_top and best is None):
             if best is None:
