@@ -12,7 +12,6 @@ import errno
 import os
 import sqlite3
 import subprocess
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -195,19 +194,7 @@ def test_os_error_text_is_not_read_as_a_sqlite_code() -> None:
 # ------------------------------------------------------------------ real file systems
 
 
-@contextmanager
-def small_disk(folder: Path, size_kb: int):
-    folder.mkdir(parents=True, exist_ok=True)
-    if os.name == "nt" or os.geteuid() != 0:
-        pytest.skip("mounting a small disk needs root")
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size_kb}k", "tmpfs", str(folder)],
-                             capture_output=True)
-    if mounted.returncode != 0:
-        pytest.skip("cannot mount a tmpfs here")
-    try:
-        yield folder
-    finally:
-        subprocess.run(["umount", "-l", str(folder)], capture_output=True)
+from tests.reliability.test_hostile_inputs import small_disk  # noqa: E402 - one tmpfs helper
 
 
 def test_real_full_stick_for_a_backup(tmp_path: Path, db: Path, capsys) -> None:
