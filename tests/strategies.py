@@ -173,7 +173,7 @@ def tables(draw: st.DrawFn, max_columns: int = 6, max_rows: int = 6) -> Table:
 
 
 def blocks() -> st.SearchStrategy[Block]:
-    text_roles = [role for role in BlockRole if role != BlockRole.TABLE]
+    text_roles = [role for role in BlockRole if role not in (BlockRole.TABLE, BlockRole.PICTURE)]
     paragraph = st.builds(Block, role=st.sampled_from(text_roles), runs=st.lists(runs(), max_size=3))
     table = tables().map(lambda t: Block(BlockRole.TABLE, [], t))
     return st.one_of(paragraph, paragraph, paragraph, table)

@@ -7,6 +7,8 @@ wrong field in Vietnamese (``FormatError.path``) and normalises text to NFC.
 
 from __future__ import annotations
 
+import base64
+import binascii
 from dataclasses import fields
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -31,6 +33,7 @@ from .model import (
     PartTag,
     Period,
     PeriodKind,
+    Picture,
     Report,
     ReportStatus,
     RowKind,
@@ -47,10 +50,11 @@ from .model import (
 # is still read, and converted on the way in.
 VERSION = 2
 MAX_DEPTH = 40  # nesting of the dicts we read; deeper input is refused, not recursed into
-_SKIP_WHEN_NONE = frozenset({"footnote", "table"})
+_SKIP_WHEN_NONE = frozenset({"footnote", "table", "picture"})
 # Fields left out when they hold their default: a table has thousands of cells and runs, and
 # "bold": false, "rowspan": 1… on each would make the file five times larger.
 _SKIP_DEFAULTS = {"Run": {"bold": False, "italic": False}, "Cell": {"rowspan": 1, "colspan": 1},
+                  "AppendixTable": {"form_heading": "", "form_title": "", "continues": False},
                   "TableRow": {"kind": "data", "key": "", "level": 0, "ratio_of": []}}
 
 
@@ -77,6 +81,8 @@ def _encode(value: Any, skip: frozenset[str] | set[str] = frozenset()) -> Any:
         return _decimal_text(value)
     if isinstance(value, date):
         return value.isoformat()
+    if isinstance(value, bytes):  # a picture's file
+        return base64.b64encode(value).decode("ascii")
     if isinstance(value, list):
         return [_encode(item) for item in value]
     if hasattr(value, "__dataclass_fields__"):
@@ -317,7 +323,29 @@ def _runs(r: _Reader, key: str = "runs") -> list[Run]:
 def _block(r: _Reader) -> Block:
     role = r.choice("role", BlockRole)
     table = r.child("table", required=role == BlockRole.TABLE)
-    return Block(role=role, runs=_runs(r), table=_table(table) if table is not None else None)
+    picture = r.child("picture", required=role == BlockRole.PICTURE)
+    return Block(role=role, runs=_runs(r), table=_table(table) if table is not None else None,
+                 picture=_picture(picture) if picture is not None else None)
+
+
+MAX_PICTURE_BYTES = 30 * 1024 * 1024  # a picture's file, decoded; larger ones are reduced on insert
+PICTURE_FORMATS = ("png", "jpeg")
+
+
+def _picture(r: _Reader) -> Picture:
+    encoded = r.text("data", required=True)
+    if len(encoded) > MAX_PICTURE_BYTES * 4 // 3 + 4:
+        raise FormatError(r._where("data"), "hình ảnh quá lớn (tối đa 30 MB)")
+    try:
+        data = base64.b64decode(encoded, validate=True)
+    except (binascii.Error, ValueError):
+        raise FormatError(r._where("data"), "không phải dữ liệu hình ảnh (base64) hợp lệ") from None
+    format_ = r.text("format", "png")
+    if format_ not in PICTURE_FORMATS:
+        raise FormatError(r._where("format"), "phải là một trong: png, jpeg")
+    width = r.real("width_mm", 0.0, 1000.0)
+    height = r.real("height_mm", 0.0, 1000.0)
+    return Picture(data, format_, width or 0.0, height or 0.0, r.text("name"))
 
 
 def _table(r: _Reader) -> Table:
@@ -398,6 +426,9 @@ def _appendices(r: _Reader) -> list[AppendixTable]:
             title=a.text("title"),
             reference=a.text("reference"),
             table=_table(a.child("table")),
+            form_heading=a.text("form_heading"),
+            form_title=a.text("form_title"),
+            continues=a.flag("continues"),
             landscape=a.flag("landscape") if a.has("landscape") and a.data["landscape"] is not None else None,
         )
         for a in r.children("appendices")

@@ -23,6 +23,7 @@ class BlockRole(StrEnum):
     PARAGRAPH = "paragraph"
     BULLET = "bullet"  # "- " / "+ "
     TABLE = "table"  # a table inside the text: ``Block.table``
+    PICTURE = "picture"  # a picture inside the text: ``Block.picture`` (its runs: the caption)
 
 
 HEADING_ROLES = (BlockRole.PART, BlockRole.HEADING1, BlockRole.HEADING2, BlockRole.HEADING3)
@@ -162,10 +163,22 @@ class Table:
 
 
 @dataclass
+class Picture:
+    """An inline picture (a chart pasted as an image, a photo): its bytes and printed size."""
+
+    data: bytes = b""  # the PNG or JPEG file, as stored
+    format: str = "png"  # "png" or "jpeg"
+    width_mm: float = 0.0  # printed size; 0: from the pixels at 96 dpi, fitted to the text width
+    height_mm: float = 0.0
+    name: str = ""  # the original's name or description ("Biểu đồ 1"), never printed
+
+
+@dataclass
 class Block:
     role: BlockRole
     runs: list[Run] = field(default_factory=list)
     table: Table | None = None  # only for BlockRole.TABLE (its runs stay empty)
+    picture: Picture | None = None  # only for BlockRole.PICTURE (its runs: a caption, may be empty)
 
     @property
     def text(self) -> str:
@@ -288,6 +301,12 @@ class AppendixTable:
     title: str = ""  # "BÁO CÁO TUYÊN TRUYỀN CCHC 6 THÁNG ĐẦU NĂM 2024"
     reference: str = ""  # "(Kèm theo Công văn số 190 /VHTT …)"
     table: Table = field(default_factory=indicator_table)
+    # A phụ lục holding several forms: the form's own lines under the phụ lục's ("Biểu mẫu 1",
+    # then the form's name), and whether it continues the phụ lục of the form before it
+    # (its pages then number on instead of from 1, and the phụ lục's lines are not repeated).
+    form_heading: str = ""
+    form_title: str = ""
+    continues: bool = False
     landscape: bool | None = None  # None: chosen by the layout from the columns' widths
 
     @property

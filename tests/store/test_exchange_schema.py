@@ -84,7 +84,7 @@ def test_import_of_a_file_the_schema_refuses_is_one_line(tmp_path, capsys) -> No
     assert code == cli.EXIT_USER
     assert err.strip().splitlines() == [
         "Lỗi: Trường 'report.parts[1].blocks[0].role': phải là một trong: part, heading1, heading2, heading3, "
-        "paragraph, bullet, table"]
+        "paragraph, bullet, table, picture"]
 
 
 def test_the_documented_example_reads() -> None:
