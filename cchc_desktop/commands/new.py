@@ -1,11 +1,14 @@
 """``new --template NAME [--period SPEC]``: a new draft report of a kind; prints its number.
 
-``new --from ID --period SPEC`` (commands/next.py) makes the next report from an existing one.
+``new --from ID --period SPEC`` (commands/next.py) makes the next report from an existing one;
+``new --from-file LAST.docx [--period SPEC]`` imports last period's Word file and makes this
+period's report from it in one step (both are kept; the new one's number is printed).
 """
 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 import sqlite_utils
 
@@ -25,9 +28,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help=f"tên mẫu (có: {', '.join(list_templates())}; mặc định {DEFAULT_TEMPLATE}; "
                              "xem lệnh templates)")
     next_report.add_arguments(parser)  # --from ID --period KIND:YEAR[:INDEX]
+    parser.add_argument("--from-file", dest="from_file", type=Path, metavar="TỆP",
+                        help="tạo báo cáo kỳ này từ tệp Word của kỳ trước (.docx; .doc, .rtf cần --convert); "
+                             "kỳ mới mặc định là kỳ kế tiếp, đổi bằng --period")
+    parser.add_argument("--convert", action="store_true",
+                        help="với --from-file: tệp Word cũ (.doc, .rtf) được chuyển sang .docx bằng LibreOffice")
 
 
 def run(args: argparse.Namespace, db: sqlite_utils.Database) -> int:
+    if args.from_file is not None:
+        if args.source is not None:
+            raise UserError("Chỉ dùng một trong hai: --from (số báo cáo) hoặc --from-file (tệp Word).")
+        return next_report.run_from_file(args, db)
     if args.source is not None:
         return next_report.run(args, db)
     from ..core.periods import parse_period_spec  # late: only this path needs it
