@@ -1,0 +1,275 @@
+"""The sums a head of office does with a pencil, on the running text.
+
+- ``arithmetic.share``: "4.512/5.230 hồ sơ, đạt 87,63%" (it is 86,27%); a fraction written
+  upside down ("5.230/4.512 (115,9%)"); "đạt tỷ lệ %" with no figure.
+- ``arithmetic.total``: "12.340 hồ sơ trực tuyến và 2.115 hồ sơ trực tiếp, tổng số 14.445 hồ sơ"
+  (= 14.455); a "trong đó" part larger than its whole.
+- ``arithmetic.series``: one year's figures copied to another year ("năm 2021: 512 vụ/730 đối
+  tượng; năm 2022: 512 vụ/730 đối tượng"); "tăng 150 hồ sơ so với … (1.100 hồ sơ)" that is
+  not the difference of the two figures.
+
+Precision first: any doubt (another base, a target, a range, a figure that fits some other
+reading) and nothing is said.  The rounding the text uses is allowed: a share written with
+d decimals may be off by less than one unit of its last decimal (rounded or truncated).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+from itertools import combinations
+
+from ..model import Report
+from .base import RULES, Context, Finding, Severity, rule, text_fields, where
+from .text_numbers import LOOSE_NUMBER, NUMBER, PERCENT, Quantity, decimals, fractions, quantities, sentences, value, vi
+
+_DIGIT = re.compile(r"\d")
+# a share of another base, a target or a growth: its percentage is not part/whole
+OTHER_BASE = re.compile(r"tăng|giảm|so\s+với|kế\s+hoạch|chỉ\s+tiêu|cùng\s+kỳ|vượt|trong\s+đó|còn\s+lại|"
+                        r"phấn\s+đấu|mục\s+tiêu|dự\s+kiến|bình\s+quân|trung\s+bình|lũy\s+kế|luỹ\s+kế",
+                        re.IGNORECASE)
+_NEAR = 90  # characters between a fraction and its share
+
+
+def _place(report: Report, field: str) -> str:
+    return where(report, field)
+
+
+# ------------------------------------------------------------------ shares
+
+def _share_after(text: str, end: int, stop: int) -> re.Match[str] | None:
+    """The percentage that states the fraction ending at ``end``: the next figure of the sentence."""
+    limit = min(stop, end + _NEAR)
+    number = NUMBER.search(text, end, limit)
+    percent = PERCENT.search(text, end, limit)
+    if percent is None or (number is not None and number.start() < percent.start()):
+        return None
+    if OTHER_BASE.search(text, end, percent.start()):
+        return None
+    if re.match(r"\s*[-–]\s*\d", text[percent.end():]) or re.search(r"[-–]\s*$", text[end:percent.start()]):
+        return None  # a range of percentages
+    return percent
+
+
+def _fits(share: Decimal, written: str) -> bool:
+    said = value(written)
+    return said is not None and abs(share - said) < Decimal(1).scaleb(-decimals(written))
+
+
+def share_slips(text: str) -> Iterator[tuple[int, int, str]]:
+    for start, stop in sentences(text):
+        for fraction in fractions(text[:stop]):
+            if fraction.start < start:
+                continue
+            percent = _share_after(text, fraction.end, stop)
+            if percent is None:
+                continue
+            written = percent.group(1)
+            places = max(decimals(written), 1)
+            share = fraction.part / fraction.whole * 100
+            if fraction.part > fraction.whole:
+                upside = fraction.whole / fraction.part * 100
+                yield fraction.start, percent.end(), (
+                    f"“{fraction.text}” có tử số lớn hơn mẫu số ({vi(share, places)}%): "
+                    f"phân số có bị viết ngược không (đúng ra {vi(fraction.whole, 0)}/{vi(fraction.part, 0)}"
+                    f" = {vi(upside, places)}%)? Kiểm tra lại.")
+            elif not _fits(share, written):
+                yield fraction.start, percent.end(), (
+                    f"“{fraction.text}” là {vi(share, places)}%, nhưng văn bản ghi {written}%. "
+                    "Tính lại tỷ lệ hoặc sửa số liệu.")
+
+
+EMPTY_SHARE = re.compile(r"(?<!\w)(?:đạt|chiếm)(?:\s+(?:tỷ|tỉ)\s+lệ)?\s*(?:là\s*)?%", re.IGNORECASE)
+
+
+@rule("arithmetic.share", Severity.WARNING, "Tỷ lệ phần trăm không khớp với phân số")
+def share(report: Report, context: Context) -> Iterator[Finding]:
+    me = RULES["arithmetic.share"]
+    for field, text in text_fields(report):
+        if "%" not in text:
+            continue
+        for start, end, message in share_slips(text):
+            yield me.finding(f"{_place(report, field)}: {message}", field, start, end)
+        for match in EMPTY_SHARE.finditer(text):
+            yield me.finding(f"{_place(report, field)}: “{match.group(0)}” chưa có con số tỷ lệ. Ghi số liệu.",
+                             field, match.start(), match.end())
+
+
+# ------------------------------------------------------------------ totals
+
+TOTAL = re.compile(r"(?<!\w)(?:tổng\s+số|tổng\s+cộng|tổng|cộng|tất\s+cả)(?:\s+(?:là|có|được|gồm))?\s*:?\s*"
+                   rf"(?=\d)", re.IGNORECASE)
+LIST_START = re.compile(r"(?<!\w)gồm\s*:?|:", re.IGNORECASE)
+# clauses whose figures are not parts of one whole
+NOT_PARTS = re.compile(r"trong\s+đó|lũy\s+kế|luỹ\s+kế|cùng\s+kỳ|so\s+với|tăng|giảm|kế\s+hoạch|chỉ\s+tiêu|"
+                       r"còn\s+lại|tồn|năm\s+trước|kỳ\s+trước|tháng\s+trước|phấn\s+đấu|dự\s+kiến|khoảng|gần|"
+                       r"hơn|trên|dưới|tối\s+đa|tối\s+thiểu|bình\s+quân|đạt\s+tỷ\s+lệ", re.IGNORECASE)
+
+
+def _same_unit(a: Quantity, b: Quantity) -> bool:
+    return a.unit.split()[0] == b.unit.split()[0]
+
+
+def _close(parts_sum: Decimal, total: Decimal) -> bool:
+    """A slip, not a different reckoning: off by at most a quarter, or in one digit."""
+    if abs(parts_sum - total) * 4 <= max(parts_sum, total):
+        return True
+    a, b = str(parts_sum), str(total)
+    return len(a) == len(b) and sum(x != y for x, y in zip(a, b)) == 1
+
+
+def _subset_fits(values: list[Decimal], total: Decimal) -> bool:
+    if len(values) > 10:
+        return True  # too many to be sure: say nothing
+    return any(sum(c) == total for n in range(1, len(values)) for c in combinations(values, n))
+
+
+def total_slips(text: str) -> Iterator[tuple[int, int, str]]:
+    for start, stop in sentences(text):
+        sentence = text[start:stop]
+        if not TOTAL.search(sentence):
+            continue
+        counts = [q for q in quantities(sentence) if not re.fullmatch(r"(?:19|20)\d\d", q.text)]
+        for match in TOTAL.finditer(sentence):
+            total = next((q for q in counts if q.start == match.end()), None)
+            if total is None:
+                continue
+            before = sentence[:match.start()]
+            opening = max([m.end() for m in LIST_START.finditer(before)] + [0])
+            yield from _check_parts(text, start, sentence, counts, total, opening, match.start(), before=True)
+            after = LIST_START.match(sentence, total.end + len(total.unit) + 1) or \
+                re.match(r"\s*,?\s*gồm\s*:?", sentence[total.end + len(total.unit) + 1:])
+            if after:
+                yield from _check_parts(text, start, sentence, counts, total, total.end, len(sentence), before=False)
+
+
+def _check_parts(text: str, offset: int, sentence: str, counts: list[Quantity], total: Quantity,
+                 lo: int, hi: int, *, before: bool) -> Iterator[tuple[int, int, str]]:
+    if before:
+        if NOT_PARTS.search(sentence, lo, hi):
+            return
+        parts = [q for q in counts if lo <= q.start < hi and _same_unit(q, total)]
+    else:
+        head = re.match(r"\s*(?:\S+\s+){0,4}?\S*?\s*,?\s*gồm\s*:?", sentence[total.end:hi])
+        if head is None:
+            return
+        lo = total.end + head.end()
+        if NOT_PARTS.search(sentence, lo, hi):
+            return
+        parts = [q for q in counts if lo <= q.start < hi and _same_unit(q, total)]
+    others = [q for q in counts if lo <= q.start < hi and not _same_unit(q, total)]
+    if len(parts) < 2 or len(others) > len(parts):
+        return
+    values = [q.value for q in parts]
+    got = sum(values)
+    if got == total.value or total.value in values or not _close(got, total.value) \
+            or _subset_fits(values, total.value):
+        return
+    listing = " + ".join(q.text for q in parts)
+    yield offset + min(parts[0].start, total.start), offset + max(parts[-1].end, total.end), (
+        f"tổng “{total.text} {total.unit}” khác cộng các phần {listing} = {vi(got, 0)}. "
+        "Cộng lại và sửa số liệu.")
+
+
+WITHIN = re.compile(r"(?<!\w)trong\s+đó\s*[:,]?\s*", re.IGNORECASE)
+
+
+def within_slips(text: str) -> Iterator[tuple[int, int, str]]:
+    """'45 xã, trong đó 52 xã …': a part larger than the whole just before it."""
+    for match in WITHIN.finditer(text):
+        head = text[max(0, match.start() - 80):match.start()]
+        wholes = quantities(head)
+        if not wholes or re.search(r"[.;:]\s*$|%", head[wholes[-1].end:]):
+            continue
+        whole = wholes[-1]
+        if re.search(r"(?:\bvà|,|\()\s*$", head[:whole.start]):
+            continue  # the last item of a list, not the whole
+        if re.search(r"[;.()]", head[whole.end:]) or OTHER_BASE.search(head, whole.end) or \
+                head[whole.end:].count(",") > 1:
+            continue
+        rest = text[match.end():match.end() + 60]
+        parts = quantities(rest)
+        if not parts or parts[0].start > 25 or not _same_unit(parts[0], whole):
+            continue
+        part = parts[0]
+        if part.value > whole.value and not re.match(r"\s*%", rest[part.end:]):
+            base = match.start() - len(head)
+            yield base + whole.start, match.end() + part.end, (
+                f"phần “trong đó {part.text} {part.unit}” lớn hơn tổng “{whole.text} {whole.unit}”. Kiểm tra lại số liệu.")
+
+
+@rule("arithmetic.total", Severity.WARNING, "Tổng không bằng cộng các phần")
+def total(report: Report, context: Context) -> Iterator[Finding]:
+    me = RULES["arithmetic.total"]
+    for field, text in text_fields(report):
+        if not _DIGIT.search(text):
+            continue
+        for start, end, message in list(total_slips(text)) + list(within_slips(text)):
+            yield me.finding(f"{_place(report, field)}: {message}", field, start, end)
+
+
+# ------------------------------------------------------------------ series
+
+YEAR_HEAD = re.compile(r"(?<!\w)năm\s+((?:19|20)\d\d)\s*[:,]?", re.IGNORECASE)
+
+
+def copied_years(text: str) -> Iterator[tuple[int, int, str]]:
+    """'năm 2021: 512 vụ/730 đối tượng; năm 2022: 512 vụ/730 đối tượng'."""
+    heads = list(YEAR_HEAD.finditer(text))
+    seen: dict[tuple[Decimal, ...], tuple[str, int]] = {}
+    for i, head in enumerate(heads):
+        end = heads[i + 1].start() if i + 1 < len(heads) else min(len(text), head.end() + 120)
+        chunk = text[head.end():end]
+        if re.search(r"[.\n]\s", chunk[:-1]) and i + 1 >= len(heads):
+            chunk = re.split(r"[.\n]\s", chunk)[0]
+        figures = tuple(value(m.group(1)) for m in LOOSE_NUMBER.finditer(chunk)
+                        if not re.fullmatch(r"(?:19|20)\d\d", m.group(1)))
+        if len(figures) < 2 or max(figures) < 10 or None in figures:
+            continue
+        year = head.group(1)
+        if figures in seen and seen[figures][0] != year:
+            listing = ", ".join(m.group(1) for m in LOOSE_NUMBER.finditer(chunk))
+            yield head.start(), head.start() + len(head.group(0)) + len(chunk.rstrip(" ;,")), (
+                f"số liệu năm {year} ({listing}) trùng hệt năm {seen[figures][0]}: có phải chép nhầm? Kiểm tra lại.")
+        seen.setdefault(figures, (year, head.start()))
+
+
+CHANGE = re.compile(r"(?<!\w)(tăng|giảm)\s+(?:thêm\s+)?", re.IGNORECASE)
+
+
+def change_slips(text: str) -> Iterator[tuple[int, int, str]]:
+    """'1.250 hồ sơ, tăng 150 hồ sơ so với cùng kỳ (1.100 hồ sơ)': 1.250 − 1.100 must be 150."""
+    for start, stop in sentences(text):
+        sentence = text[start:stop]
+        counts = quantities(sentence)
+        for match in CHANGE.finditer(sentence):
+            step = next((q for q in counts if q.start == match.end()), None)
+            if step is None:
+                continue
+            now = [q for q in counts if q.end <= match.start() and match.start() - q.end <= 40
+                   and _same_unit(q, step)]
+            later = sentence[step.end:step.end + 90]
+            compare = re.match(r"[^.;()]{0,30}?so\s+với[^.;()]{0,50}?\(\s*", later)
+            if not now or compare is None:
+                continue
+            then = next((q for q in counts if q.start == step.end + compare.end()), None)
+            if then is None or not _same_unit(then, step):
+                continue
+            cur, ago = now[-1].value, then.value
+            up = match.group(1).lower() == "tăng"
+            if (cur - ago if up else ago - cur) == step.value:
+                continue
+            yield start + now[-1].start, start + then.end + len(then.unit) + 1, (
+                f"“{match.group(1)} {step.text} {step.unit}” không khớp: {now[-1].text} và {then.text} "
+                f"chênh nhau {vi(abs(cur - ago), 0)} ({'tăng' if cur > ago else 'giảm'}). Kiểm tra lại số liệu.")
+
+
+@rule("arithmetic.series", Severity.WARNING, "Số liệu so sánh, số liệu theo năm không khớp")
+def series(report: Report, context: Context) -> Iterator[Finding]:
+    me = RULES["arithmetic.series"]
+    for field, text in text_fields(report):
+        if not _DIGIT.search(text):
+            continue
+        for start, end, message in list(copied_years(text)) + list(change_slips(text)):
+            yield me.finding(f"{_place(report, field)}: {message}", field, start, end)
