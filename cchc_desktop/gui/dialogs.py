@@ -42,6 +42,16 @@ def confirm(parent: QWidget | None, text: str, default_yes: bool = False) -> boo
     return box.clickedButton() is yes
 
 
+def choose(parent: QWidget | None, text: str, answers: list[str], default: int = 0) -> int | None:
+    """One button per answer (the first is the default); the index chosen, None on Esc."""
+    box = _box(parent, QMessageBox.Icon.Question, text)
+    buttons = [box.addButton(answer, QMessageBox.ButtonRole.AcceptRole) for answer in answers]
+    box.setDefaultButton(buttons[default])
+    box.exec()
+    clicked = box.clickedButton()
+    return buttons.index(clicked) if clicked in buttons else None
+
+
 def translate_buttons(buttons: QDialogButtonBox) -> None:
     """Name the standard buttons of a QDialogButtonBox in Vietnamese."""
     names = {

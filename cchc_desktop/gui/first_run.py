@@ -277,10 +277,25 @@ def run_setup(window: MainWindow) -> bool:
     except Exception as error:  # noqa: BLE001 - shown to the clerk
         dialogs.error(window, f"Không lưu được thông tin cơ quan: {error}")
         return False
-    if dialogs.confirm(window, "Đã lưu thông tin cơ quan.\nTạo báo cáo đầu tiên của đơn vị ngay bây giờ?\n"
-                               "(Báo cáo mẫu vẫn còn trong danh sách để tham khảo.)", default_yes=True):
+    first_step = ask_first_step(window)
+    if first_step == FROM_FILE:
+        from .start_from_file import start_from_file
+
+        start_from_file(window)
+    elif first_step == NEW:
         window.actions.new_report()
     return True
+
+
+FROM_FILE, NEW, LATER = "Bắt đầu từ báo cáo kỳ trước (tệp Word)…", "Tạo báo cáo mới theo mẫu…", "Để sau"
+
+
+def ask_first_step(window: MainWindow) -> str:
+    """How to begin (a module function so tests answer): one of FROM_FILE, NEW, LATER."""
+    chosen = dialogs.choose(window, "Đã lưu thông tin cơ quan. Bắt đầu báo cáo đầu tiên của đơn vị thế nào?\n"
+                                    "Nhanh nhất là lấy báo cáo kỳ trước (tệp Word) làm gốc.\n"
+                                    "(Báo cáo mẫu vẫn còn trong danh sách để tham khảo.)", [FROM_FILE, NEW, LATER])
+    return [FROM_FILE, NEW, LATER][chosen] if chosen is not None else LATER
 
 
 def maybe_start(window: MainWindow) -> None:

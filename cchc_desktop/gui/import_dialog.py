@@ -38,6 +38,29 @@ def ask_open_path(parent) -> str:
 def import_path(window: MainWindow, path: str | Path) -> int | None:
     """Import ``path`` into the window's database; the new report's id, or None when the
     clerk gave up or the file was refused (a message then says why)."""
+    path = Path(path)
+    result = read_import(window, path)
+    if result is None:
+        return None
+    _choose_organization(window, result)
+    from cchc_desktop.store.reports import save_report
+
+    report = result.report
+    report.id = None
+    new_id = window.actions._write(lambda db: save_report(db, report))
+    window.refresh_list()
+    window.open_report(new_id)
+    window.statusBar().showMessage(f"Đã nhập “{path.name}” thành báo cáo số {new_id}.", 8000)
+    if result.entries:
+        dialog = ImportReportDialog(window, path.name, result)
+        window.import_report_dialog = dialog
+        dialog.show()
+    return new_id
+
+
+def read_import(window: MainWindow, path: str | Path) -> ImportResult | None:
+    """``path`` read and recognised off the GUI thread; None when the clerk gave up or the
+    file was refused (a message then says why).  Nothing is written."""
     from cchc_desktop.importing import ImportRefused, Kind, import_file, sniff, soffice_path
 
     from .background_task import CANCELLED, run
@@ -68,25 +91,20 @@ def import_path(window: MainWindow, path: str | Path) -> int | None:
         dialogs.error(window, f"Không nhập được “{path.name}”: đây là lỗi của chương trình, đã ghi vào nhật ký.",
                       details=f"{type(error).__name__}: {error}")
         return None
-    _choose_organization(window, result)
-    from cchc_desktop.store.reports import save_report
-
-    report = result.report
-    report.id = None
-    new_id = window.actions._write(lambda db: save_report(db, report))
-    window.refresh_list()
-    window.open_report(new_id)
-    window.statusBar().showMessage(f"Đã nhập “{path.name}” thành báo cáo số {new_id}.", 8000)
-    if result.entries:
-        dialog = ImportReportDialog(window, path.name, result)
-        window.import_report_dialog = dialog
-        dialog.show()
-    return new_id
+    return result
 
 
 def _cancelled(window: MainWindow, path: Path) -> None:
     window.statusBar().showMessage(f"Đã hủy nhập “{path.name}”.", 8000)
     return None
+
+
+def organization_differs(theirs, ours) -> bool:
+    """The file names an issuing body, and not the one set up in the program."""
+    def same(lines: list[str]) -> str:
+        return " ".join(" ".join(lines).upper().split())
+
+    return bool(theirs.issuing_body) and same(theirs.issuing_body) != same(ours.issuing_body)
 
 
 def _choose_organization(window: MainWindow, result: ImportResult) -> None:
@@ -95,10 +113,7 @@ def _choose_organization(window: MainWindow, result: ImportResult) -> None:
 
     theirs = result.report.organization
     ours = load_organization(window.db)
-    def same(lines: list[str]) -> str:
-        return " ".join(" ".join(lines).upper().split())
-
-    if not theirs.issuing_body or same(theirs.issuing_body) == same(ours.issuing_body):
+    if not organization_differs(theirs, ours):
         return
     question = (f"Cơ quan trong tệp ({' '.join(theirs.issuing_body)}) khác cơ quan đã khai trong chương trình "
                 f"({' '.join(ours.issuing_body) or 'chưa khai'}). Giữ cơ quan của tệp cho báo cáo này?\n\n"

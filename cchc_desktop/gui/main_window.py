@@ -89,6 +89,7 @@ class MainWindow(QMainWindow):
         self.figures = FiguresActions(self)  # charts, consolidation, Excel
         from .settings_dialog import install_settings_action; install_settings_action(self)  # noqa: E702
         from .import_dialog import install_import_action; install_import_action(self)  # noqa: E702
+        from . import start_from_file; start_from_file.install(self)  # noqa: E702
         self.undo = ReportUndo(self)  # Ctrl+Z: the focused field's typing, else the tab's or report's stack
         self.signature.undo = self.undo
         first_edit = self.actions.edit_menu.actions()[0]
@@ -96,6 +97,7 @@ class MainWindow(QMainWindow):
             self.actions.edit_menu.insertAction(first_edit, action)
         self.actions.edit_menu.insertSeparator(first_edit)
         self.sample_bar = first_run.install(self)
+        right_layout.addWidget(self.start_page, 1)  # instead of the tabs while no report is open
         right_layout.insertWidget(0, self.sample_bar)
         right_layout.insertWidget(0, self.external.bar)
         self.keyboard = Keyboard(self)
@@ -229,6 +231,9 @@ class MainWindow(QMainWindow):
         self.actions.schedule_checks(0)
         self.cycle.update_state()  # a final report is read-only
         first_run.apply_sample_state(self)  # so is the sample, until copied
+        from .start_from_file import update_start_page
+
+        update_start_page(self)
 
     def open_initial(self) -> None:
         """The last report opened, else the most recently changed one."""
@@ -245,6 +250,9 @@ class MainWindow(QMainWindow):
             wanted = ranked[0].id if ranked else None
         if wanted is not None:
             self.open_report(wanted)
+        from .start_from_file import update_start_page
+
+        update_start_page(self)
 
     # --- window state -------------------------------------------------------------------
     def restore_state(self) -> None:

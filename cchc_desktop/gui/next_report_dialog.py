@@ -7,8 +7,8 @@ the clerk may untick any.  Tests drive it through ``set_period``, ``set_enabled`
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, QSpinBox,
-                               QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, QRadioButton,
+                               QSpinBox, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from cchc_desktop.core.model import Period, PeriodKind, Report
 from cchc_desktop.core.next_report import NextReportPlan, plan_next_report
@@ -27,15 +27,29 @@ def _excerpt(text: str, start: int, end: int, around: int = 40) -> str:
 
 
 class NextReportDialog(QDialog):
-    def __init__(self, report: Report, parent: QWidget | None = None) -> None:
+    def __init__(self, report: Report, parent: QWidget | None = None, file_name: str = "",
+                 their_organization: str = "") -> None:
+        """``file_name``: the report was just read from that file (last period's report);
+        ``their_organization``: the file names another organisation than the one set up here,
+        so the same dialog asks (once) whose report it is."""
         super().__init__(parent)
         self.report = report
         self._plan: NextReportPlan | None = None
-        self.setWindowTitle("Báo cáo kỳ tiếp theo")
+        self.setWindowTitle("Báo cáo kỳ này từ báo cáo kỳ trước" if file_name else "Báo cáo kỳ tiếp theo")
         self.resize(820, 520)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"Tạo báo cáo mới từ báo cáo {period_label(report.period)}: giữ nguyên nội dung, "
-                                "đổi cách ghi kỳ báo cáo, xóa số liệu (số liệu cũ chuyển sang cột “Kỳ trước”)."))
+        source = f"tệp “{file_name}” ({period_label(report.period)})" if file_name else \
+            f"báo cáo {period_label(report.period)}"
+        intro = QLabel(f"Tạo báo cáo mới từ {source}: giữ nguyên nội dung, đổi cách ghi kỳ báo cáo, "
+                       "để trống số liệu kỳ này (số liệu cũ ở cột “Kỳ trước” nếu biểu có cột đó).")
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.own = QRadioButton(f"Báo cáo của cơ quan mình — giữ tên cơ quan như trong tệp ({their_organization})")
+        self.other = QRadioButton("Báo cáo của cơ quan khác — dùng thông tin cơ quan đã khai trong chương trình")
+        self.own.setChecked(True)
+        for button in (self.own, self.other):
+            button.setVisible(bool(their_organization))
+            layout.addWidget(button)
         row = QHBoxLayout()
         row.addWidget(QLabel("Kỳ mới:"))
         self.kind = QComboBox()
@@ -152,6 +166,10 @@ class NextReportDialog(QDialog):
         """Tick or untick rewrite ``number`` (as a click on its box does)."""
         state = Qt.CheckState.Checked if enabled else Qt.CheckState.Unchecked
         self.tree.topLevelItem(number).setCheckState(0, state)
+
+    def own_organization(self) -> bool:
+        """The clerk's answer: the file is this organisation's own report."""
+        return self.own.isChecked()
 
     def plan(self) -> NextReportPlan:
         assert self._plan is not None

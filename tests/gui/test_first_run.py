@@ -68,7 +68,7 @@ def test_first_run_setup_saves_the_organisation_and_offers_a_new_report(qtbot, o
         return True
 
     monkeypatch.setattr(first_run, "exec_dialog", answer)
-    monkeypatch.setattr(dialogs, "confirm", lambda *a, **k: True)  # "Tạo báo cáo đầu tiên…?" — yes
+    monkeypatch.setattr(first_run, "ask_first_step", lambda window: first_run.NEW)  # "Tạo báo cáo mới…"
     reports_before = len(list_reports(window.db))
     assert first_run.run_setup(window)
 
