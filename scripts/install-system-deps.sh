@@ -5,6 +5,7 @@
 # --test and --windows add what builds the Windows application and setup on Linux and runs
 # them under Wine (installer/build_windows.py): wine64, nsis (makensis), mingw-w64 (the
 # test-only stand-in DLLs for the Wine prefix) and osslsigncode (checks the PSF's signatures).
+# --test also adds SoftHSM2 (a real PKCS#11 token for the signing tests; pdfsig is in poppler-utils).
 set -euo pipefail
 
 packages=(
@@ -16,7 +17,7 @@ packages=(
 )
 windows=(wine64 nsis gcc-mingw-w64-x86-64 osslsigncode)
 if [ "${1:-}" = "--test" ]; then
-  packages+=(libreoffice-writer-nogui poppler-utils xvfb xauth binutils recode "${windows[@]}")
+  packages+=(libreoffice-writer-nogui poppler-utils xvfb xauth binutils recode softhsm2 "${windows[@]}")
 elif [ "${1:-}" = "--windows" ]; then
   packages+=(fonts-liberation2 "${windows[@]}")
 fi
