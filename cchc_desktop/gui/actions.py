@@ -41,6 +41,7 @@ class Actions:
     def __init__(self, window: MainWindow) -> None:
         self.w = window
         self.last_export: Path | None = None
+        self._accepted: dict[int | None, frozenset] = {}  # report id → errors the clerk chose to print with
         menu = window.menuBar()
         file_menu = menu.addMenu("&Tệp")
         self.new = self._action("Báo cáo mới…", QKeySequence.StandardKey.New, self.new_report,
@@ -162,15 +163,29 @@ class Actions:
 
     # --- export and print -------------------------------------------------------------------
     def _ready(self, doing: str) -> bool:
-        """Checks run before export and print: errors need the clerk's confirmation."""
+        """Checks run before export and print: errors need the clerk's confirmation — once: the
+        same errors of the same report are not asked about again (print, then export)."""
         report = self.w.current_report()
         if report is None:
             return False
         errors = self.checks_panel.run_now(self.w.current_report)
-        if errors:
-            self.checks_panel.show()
-            return dialogs.confirm(self.w, f"Báo cáo còn {errors} lỗi (xem bảng Kiểm tra). Vẫn {doing}?")
+        if not errors:
+            return True
+        keys = self._error_keys()
+        if keys <= self._accepted.get(report.id, frozenset()):
+            return True
+        self.checks_panel.show()
+        if not dialogs.confirm(self.w, f"Báo cáo còn {errors} lỗi (xem bảng Kiểm tra). Vẫn {doing}?"):
+            return False
+        self._accepted[report.id] = keys
         return True
+
+    def _error_keys(self) -> frozenset:
+        """What the clerk accepted: each error by rule, place and message."""
+        from .checks_panel import severity_of
+
+        return frozenset((str(getattr(f, "rule_id", "")), str(getattr(f, "location", "")), str(getattr(f, "message", f)))
+                         for f in self.checks_panel.findings if severity_of(f) == "error")
 
     def export_report(self) -> None:
         from cchc_desktop.document.export import ExportError, export_docx, export_pdf
@@ -211,8 +226,10 @@ class Actions:
             dialogs.error(self.w, f"Không in được: {error}")
 
     def print_preview_report(self) -> None:
-        if self._ready("in"):
-            printing.preview_report(self.w, self.w.current_report())
+        """Looking is not printing: no question here; the dialog's "In…" asks like Tệp → In."""
+        report = self.w.current_report()
+        if report is not None:
+            printing.preview_report(self.w, report, ready=lambda: self._ready("in"))
 
     def show_checks(self) -> None:
         self.checks_panel.show()

@@ -14,7 +14,7 @@ dpi: 557 MB per A4 image, the gigabytes the old preview used), so memory stays b
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QObject, QRectF, QSize, QSizeF, Qt
@@ -173,10 +173,12 @@ def print_report(parent: QWidget | None, report: Report) -> bool:
 class PrintPreviewDialog(QDialog, PageNavigation):
     """Xem trước khi in: the PDF pages as they will come out of the printer."""
 
-    def __init__(self, report: Report, data: bytes, parent: QWidget | None = None) -> None:
+    def __init__(self, report: Report, data: bytes, parent: QWidget | None = None,
+                 ready: Callable[[], bool] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Xem trước khi in")
         self.report = report
+        self.ready = ready  # asked before printing (the checks' errors), not before looking
         self.pages = PdfPages(data, self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -204,12 +206,16 @@ class PrintPreviewDialog(QDialog, PageNavigation):
         self.print_button.clicked.connect(self.print_now)
         self.close_button.clicked.connect(self.reject)
         self._show_page(0)
-        self.resize(900, 700)
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        # fits a 1024×700 screen with its title bar
+        self.resize(900, min(700, screen.height() - 60) if screen is not None and screen.height() > 0 else 700)
 
     def _button(self, text: str, tip: str, key) -> QToolButton:
         return tool_button(text, tip, key, self)
 
     def print_now(self) -> None:
+        if self.ready is not None and not self.ready():
+            return
         try:
             if print_document(self, self.pages.document, self.report):
                 self.accept()
@@ -228,10 +234,11 @@ def exec_preview(dialog: PrintPreviewDialog) -> int:
     return dialog.exec()
 
 
-def preview_report(parent: QWidget | None, report: Report) -> PrintPreviewDialog:
+def preview_report(parent: QWidget | None, report: Report,
+                   ready: Callable[[], bool] | None = None) -> PrintPreviewDialog:
     from cchc_desktop.document.export import pdf_bytes
 
-    dialog = PrintPreviewDialog(report, pdf_bytes(report), parent)
+    dialog = PrintPreviewDialog(report, pdf_bytes(report), parent, ready)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     exec_preview(dialog)
     return dialog
