@@ -1,7 +1,8 @@
 """Word lists the text checks share: two-syllable words, common syllables, accepted foreign
 words and abbreviations, legitimate reduplications, and the clerk's own word list.
 
-The lists are data in ``resources/lexicon/`` (curated for this project, MIT) read once.
+The lists are data in ``resources/lexicon/`` read once: curated for this project (MIT), and
+``vi-wordfreq.txt`` (wordfreq's Vietnamese token frequencies, CC BY-SA 4.0) read lazily.
 The user's own words ("Thêm vào từ điển") live wherever the application keeps them
 (``cchc_desktop.user_words`` stores them as JSON in the data folder); the checks only see
 the set given to ``set_user_words``.
@@ -62,8 +63,24 @@ jpg png mp3 mp4 ppt pptx zip rar
 # Syllables that may be said twice on purpose ("ngày ngày", "người người", "từ từ").
 REDUPLICATIVE = frozenset("""
 ngày người nhà đời mãi từ xa đâu lâu thường dần hàng lớp đều năm tháng nơi chỗ ai gì sao nào thế
-vừa càng chiều ngay
+vừa càng chiều ngay chốc
 """.split())
+
+@lru_cache(maxsize=1)
+def _first_syllables() -> frozenset[str]:
+    return frozenset(first for first, _second in word_pairs())
+
+
+def starts_word(syllable: str) -> bool:
+    """``syllable`` begins some two-syllable word of the list ("thuế" in "thuế quan")."""
+    return syllable in _first_syllables()
+
+
+def reduplicative(syllable: str) -> bool:
+    """``syllable`` said twice is a word: the word list's own doubled words ("từ từ", "đều đều")
+    and the distributive and frequentative ones ("ngày ngày", "dần dần")."""
+    return syllable in REDUPLICATIVE or (syllable, syllable) in word_pairs()
+
 
 # Function words: said twice they are always a slip, whatever the lexicon knows.
 FUNCTION_WORDS = frozenset("""
@@ -90,3 +107,54 @@ def user_words() -> frozenset[str]:
 
 def is_word(first: str, second: str) -> bool:
     return (first.lower(), second.lower()) in word_pairs()
+
+
+# ---------------------------------------------------------------- loanwords in use (wordfreq)
+
+@lru_cache(maxsize=1)
+def word_frequencies() -> dict[str, float]:
+    """Zipf frequency of the tokens of Vietnamese text (``vi-wordfreq.txt``, wordfreq's data,
+    CC BY-SA 4.0); read on first use only, since most paragraphs never need it."""
+    out: dict[str, float] = {}
+    for line in _lines("vi-wordfreq.txt"):
+        word, _tab, zipf = line.partition("\t")
+        try:
+            out[word] = float(zipf)
+        except ValueError:
+            continue
+    return out
+
+
+def zipf(word: str) -> float:
+    """How common ``word`` (lower case) is in Vietnamese text: 0 when wordfreq does not know it."""
+    return word_frequencies().get(word, 0.0)
+
+
+def loanword_in_use(lower: str, accented: Iterable[str] = ()) -> bool:
+    """A Latin-script token common in Vietnamese text (camera, wifi, kg, chip) is a loanword,
+    unit or abbreviation in use.  When the same letters with accents make Vietnamese syllables
+    ("but" / "bút"), the token counts only when it is at least as common as they are; the
+    rarer one is Vietnamese typed without its accents."""
+    found = zipf(lower)
+    return found > 0 and all(zipf(a) <= found for a in accented)
+
+
+@lru_cache(maxsize=1)
+def _loanwords_by_length() -> dict[int, tuple[str, ...]]:
+    by_length: dict[int, list[str]] = {}
+    for word, value in word_frequencies().items():
+        if value >= 3.5 and word.isascii() and word.isalpha() and len(word) >= 5:
+            by_length.setdefault(len(word), []).append(word)
+    return {n: tuple(words) for n, words in by_length.items()}
+
+
+def near_loanword(lower: str) -> str | None:
+    """A common loanword one letter away from ``lower`` ("diezel" → "diesel"), for words of
+    five letters or more (shorter ones have too many neighbours to tell a slip from a word)."""
+    if len(lower) < 5:
+        return None
+    best = None
+    for candidate in _loanwords_by_length().get(len(lower), ()):
+        if sum(a != b for a, b in zip(candidate, lower)) == 1 and (best is None or zipf(candidate) > zipf(best)):
+            best = candidate
+    return best

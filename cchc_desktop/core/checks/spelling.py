@@ -21,6 +21,7 @@ from ..model import Report
 from . import lexicon
 from .base import RULES, Context, Finding, Fix, Severity, rule, text_fields
 from .syllables import fold, folded_index, suggestions, syllables
+from .telex import telex_reading
 
 WORD = re.compile(r"[^\W_]+(?:['’][^\W\d_]+)?")
 # chunks that are codes, addresses or numbers with a slash: not words to spell
@@ -35,7 +36,11 @@ class Misspelling(NamedTuple):
     start: int
     end: int
     word: str
-    kind: str  # "syllable" (not a Vietnamese syllable) | "accents" (typed without accents) | "english"
+    # "syllable" (not a Vietnamese syllable) | "accents" (typed without accents) | "telex" (Telex keys
+    # left in: "teerngon") | "loanword" (a common loanword mistyped: "diezel") | "english" (another
+    # foreign word: a style note only)
+    kind: str
+    hint: str = ""  # the right form, when one is clear ("tể ngon", "diesel")
 
 
 def _masked(text: str) -> list[tuple[int, int]]:
@@ -101,10 +106,36 @@ def classify(word: str, sentence_start: bool = True) -> str | None:
     if word[0].isupper() and (is_ascii or not sentence_start):
         return None  # Zalo, Google, a foreign or ethnic-minority name
     if is_ascii:
-        if lower in folded_index():
-            return "accents"
-        return "english" if word[0].islower() else None
+        return _ascii_kind(lower, word[0].islower())
     return "syllable"
+
+
+def _ascii_kind(lower: str, lower_case: bool) -> str | None:
+    """A plain-letter word that is no Vietnamese syllable: a loanword in use (wordfreq knows it
+    as common in Vietnamese text) passes; else Vietnamese typed without accents, Telex keys left
+    in, a common loanword mistyped, or at most a foreign word."""
+    accented = folded_index().get(lower)
+    # a short word shaped like a Vietnamese syllable ("ko", "ka") is chat shorthand or a slip
+    # however often the web writes it; short loanwords have a foreign shape (gas, web, ok)
+    shorthand = len(lower) <= 3 and not _foreign_shape(lower) and any(v in lower for v in "aeiouy")
+    if not shorthand and lexicon.loanword_in_use(lower, accented or ()):
+        return None
+    if accented:
+        return "accents"
+    if not lower_case:
+        return None
+    if telex_reading(lower) is not None:
+        return "telex"
+    return "loanword" if lexicon.near_loanword(lower) else "english"
+
+
+def hint(kind: str, lower: str) -> str:
+    """The right form for a Telex slip or a mistyped loanword ("" for other kinds)."""
+    if kind == "telex":
+        return telex_reading(lower) or ""
+    if kind == "loanword":
+        return lexicon.near_loanword(lower) or ""
+    return ""
 
 
 _MARKER_ONLY = re.compile(r"\s*(?:[-+•*]|[\dIVXLa-zđ]{1,4}[.)])")
@@ -171,7 +202,7 @@ def _misspellings(text: str, user: frozenset[str]) -> tuple[Misspelling, ...]:
         kind = classify(word, _at_sentence_start(text, start) and not _name_follows(text, end)
                         if word[0].isupper() else True)
         if kind is not None:
-            out.append(Misspelling(start, end, word, kind))
+            out.append(Misspelling(start, end, word, kind, hint(kind, word.lower())))
     # two unknown words in capitals side by side are a name ("ĐẮK LẮK", "KRÔNG PẮC")
     caps = {i for i, m in enumerate(out) if m.word.isupper()}
     names = {i for i in caps for j in (i - 1, i + 1)
@@ -208,6 +239,9 @@ def spelling(report: Report, context: Context) -> Iterator[Finding]:
                              field, 0, len(text))
             found = [m for m in found if m.kind != "accents"]
         for m in found:
+            if m.hint:
+                yield _hinted(me, field, m)
+                continue
             options = suggest(m.word, 3)
             fixes = tuple(Fix(f"Sửa thành “{s}”", field, m.start, m.end, s) for s in options)
             hint = f" Có thể là: {', '.join('“' + s + '”' for s in options)}." if options else ""
@@ -217,7 +251,17 @@ def spelling(report: Report, context: Context) -> Iterator[Finding]:
                              field, m.start, m.end, fixes=fixes)
 
 
-@rule("spelling.english", Severity.WARNING, "Từ tiếng Anh lẫn trong văn bản")
+def _hinted(me, field: str, m: Misspelling) -> Finding:
+    right = m.hint if m.word.islower() else m.hint.capitalize()
+    why = ("gõ Telex chưa thành chữ (bộ gõ tắt hoặc gõ nhầm)" if m.kind == "telex"
+           else f"viết sai từ “{right}” đã quen dùng")
+    return me.finding(f"“{m.word}”: {why}. Sửa thành “{right}”.", field, m.start, m.end,
+                      fixes=(Fix(f"Sửa thành “{right}”", field, m.start, m.end, right),))
+
+
+# a foreign word no Vietnamese word list knows: a style note, never a warning (it may be a
+# product or a term the reader knows; loanwords in use are accepted above)
+@rule("spelling.english", Severity.STYLE, "Từ nước ngoài lẫn trong văn bản")
 def english(report: Report, context: Context) -> Iterator[Finding]:
     me = RULES["spelling.english"]
     for field, text in text_fields(report):
@@ -256,8 +300,9 @@ def _doubled_cached(text: str) -> tuple[tuple[int, int, str], ...]:
 def _doubled_words(text: str) -> Iterator[tuple[int, int, str]]:
     """(start, end, repeated) for a word said twice: the range covers the second copy and
     the space before it (deleting it is the fix).  Thinks in two-syllable words:
-    "trực tiếp tiếp nhận" is two words sharing a syllable; "cải cách cách hành chính" and
-    "nâng nâng cao" are slips."""
+    "trực tiếp tiếp nhận" is two words sharing a syllable; "cải cách cách hành chính",
+    "nâng nâng cao" and "dễ dàng dàng" are slips; "từ từ", "dần dần" (reduplicative words) and a
+    name running into a word ("Lâm Đồng đồng loạt") are not."""
     tokens = [(s, e, w.lower()) for s, e, w in words(text)]
     n = len(tokens)
     i = 0
@@ -279,8 +324,11 @@ def _doubled_words(text: str) -> Iterator[tuple[int, int, str]]:
             nxt = tokens[i + 2][2] if i + 2 < n and _SPACE.fullmatch(text[e2:tokens[i + 2][0]]) else None
             left = prev is not None and lexicon.is_word(prev, a)
             right = nxt is not None and (lexicon.is_word(a, nxt) or (left and nxt in _COMPLEMENTS))
-            if not (left and right) and a not in lexicon.REDUPLICATIVE \
-                    and (left or right or a in lexicon.FUNCTION_WORDS):
+            # "Lâm Đồng đồng loạt": a name running into a word
+            name = text[s1].isupper() and not text[s2].isupper() and not _at_sentence_start(text, s1)
+            # a syllable that starts no word ("dàng") cannot begin the next one: said twice
+            evidence = left or right or a in lexicon.FUNCTION_WORDS or not lexicon.starts_word(a)
+            if evidence and not (left and right) and not name and not lexicon.reduplicative(a):
                 yield e1, e2, text[s2:e2]
                 i += 2
                 continue
