@@ -52,6 +52,8 @@ class PartsMixin:
         if level is not None:
             if level == -1:
                 level = 0 if self.has_roman else 1
+            if level >= 4 and not style_heading and _is_sentence(text):
+                return "paragraph", 0  # "a) Tiếp tục …, (… in italics)." is an item of text, not a title
             short = len(text) <= 160 and not text.rstrip().endswith(";")
             emphasised = bold >= 0.6 or (level >= 3 and italic >= 0.6)
             if emphasised or style_heading or (short and level <= 1) or (short and len(text) <= 90
@@ -85,7 +87,8 @@ class PartsMixin:
                     and blocks[-1].level == 0 and heading_level(blocks[-1].text) == 0 and is_caps(text)):
                 blocks.append(Block(kind, runs, 0, where=item.where, align=item.align))  # the group's title line
                 continue
-            if kind == "heading" and level == 0 and heading_level(text) != 0 and not text.lower().startswith("phần"):
+            if kind == "heading" and level == 0 and heading_level(text) not in (0, -1) \
+                    and not text.lower().startswith("phần"):
                 # an unnumbered bold heading: capitals and centred open a part, else one level down
                 if is_caps(text) and (item.align == "center" or not self.has_roman):
                     level = 1 if not self.has_roman else 2
@@ -152,6 +155,12 @@ class PartsMixin:
                     and heading_level(clean(item.text)) is None and not _BULLET.match(clean(item.text)):
                 return index
         return len(body)
+
+
+def _is_sentence(text: str) -> bool:
+    """A full sentence (long, or ending like one) rather than an item's short title."""
+    stripped = text.rstrip()
+    return len(stripped) > 200 or (len(stripped) > 90 and stripped.endswith((".", ";", ".)", ";)")))
 
 
 def _own_level(style: str, text: str) -> int:

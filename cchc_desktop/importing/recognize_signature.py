@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .docx_content import RPara, RRun, RTable
+from .docx_content import RCell, RPara, RRun, RTable
 from .recognize_text import _APPENDIX, _BULLET, clean, fold, is_caps, is_rule
 from .structure import Block, Recognized
 
@@ -53,8 +53,8 @@ class SignatureMixin:
         right: list[tuple[str, RPara]] = []
         if kind == "table":
             table = self.items[index]
-            for row in table.rows:
-                cells = [c for c in row.cells if c.paragraphs and any(clean(p.text) for p in c.paragraphs)]
+            for row in _layout_rows(table):
+                cells = [c for c in row if c.paragraphs and any(clean(p.text) for p in c.paragraphs)]
                 for cell in cells:
                     texts = [clean(p.text) for p in cell.paragraphs]
                     target = left if any(fold(t).startswith("noi nhan") for t in texts) or (
@@ -156,6 +156,27 @@ class SignatureMixin:
         runs = [RRun(text)]
         self.out.closing.append(Block("paragraph", runs, where=para.where, uncertain=True))
         self.out.note(para.where, "Dòng ở khối chữ ký không nhận ra: đưa vào đoạn kết.", text, target="closing")
+
+
+def _layout_rows(table: RTable) -> list[list[RCell]]:
+    """The rows of a layout table as rows of leaf cells: a cell that holds a nested table
+    (Nơi nhận | signature typed in a table inside the outer one) gives that table's rows, so
+    the recipients and the signer stay in columns of their own."""
+    rows: list[list[RCell]] = []
+    for row in table.rows:
+        leaves: list[RCell] = []
+        for cell in row.cells:
+            nested = [b for b in cell.blocks if isinstance(b, RTable)]
+            if not nested:
+                leaves.append(cell)
+                continue
+            own = [b for b in cell.blocks if isinstance(b, RPara) and clean(b.text)]
+            if own:
+                leaves.append(RCell(blocks=own))
+            for inner in nested:
+                rows.extend(_layout_rows(inner))
+        rows.append(leaves)
+    return rows
 
 
 def _is_name_line(item: RPara, right: list) -> bool:

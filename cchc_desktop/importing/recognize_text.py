@@ -97,10 +97,11 @@ _MARKERS = [
     (0, re.compile(r"^phần\s+(?:thứ\s+)?(?:nhất|hai|ba|bốn|tư|năm|sáu|bảy|tám|chín|mười|[IVX]+|\d+)\b",
                    re.IGNORECASE)),
     (1, re.compile(rf"^(?=[IVX])({_ROMAN})\s*(?:[.:/)]|\s[-–]\s?|[-–]\s)\s*\S")),
-    (4, re.compile(r"^\d{1,2}\.\d{1,2}\.\d{1,2}\.?\s+\S")),
-    (3, re.compile(r"^\d{1,2}\.\d{1,2}\.?\s+\S")),
+    # "3.2.Kết quả": a marker glued to its text is read at its own level, not one level up
+    (4, re.compile(r"^\d{1,2}\.\d{1,2}\.\d{1,2}(?:\.?\s+|\.(?=[^\W\d_]))\S")),
+    (3, re.compile(r"^\d{1,2}\.\d{1,2}(?:\.?\s+|\.(?=[^\W\d_]))\S")),
     (2, re.compile(r"^\d{1,2}\s*[.)/]\s*\S")),
-    (5, re.compile(r"^[a-zđ]\s*\)\s*\S")),
+    (5, re.compile(r"^[a-zđ]\s*(?:\)|\.\s)\s*\S")),  # "a)" and "c. …" (old files)
     (-1, re.compile(r"^[A-Z]\s*\.\s+\S")),  # "A. …": a group above the Roman parts
 ]
 _BULLET = re.compile(r"^([-–—+•*●○▪■◦➢❖✓]|\uf0b7)\s*\S")

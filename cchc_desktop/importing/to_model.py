@@ -138,8 +138,9 @@ class _Mapper:
             elements=m.Elements(number_line=rec.has_number_line, addressees=True,
                                 recipients=rec.has_recipients))
         opening = list(rec.opening)
+        # italic runs (a plan's name quoted in the opening) do not make it less of an opening
         if opening and opening[0].kind == "paragraph" and not any(
-                r.footnote or r.bold or r.italic for r in opening[0].runs if r.text.strip() or r.footnote):
+                r.footnote or r.bold for r in opening[0].runs if r.text.strip() or r.footnote):
             report.opening = opening[0].text
             self.places.setdefault(opening[0].where, "opening")
             opening = opening[1:]
