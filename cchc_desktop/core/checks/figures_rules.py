@@ -18,7 +18,7 @@ from decimal import Decimal
 
 from ..figures import FigureError, FigureKind, parse_figure
 from ..model import Report
-from .base import RULES, Context, Finding, Severity, rule, text_fields
+from .base import RULES, Context, Finding, Severity, rule, text_fields, where
 from .indicators import FigureRow, _figure_keys, figure_rows
 
 _DIGIT = re.compile(r"\d")
@@ -33,6 +33,11 @@ OTHER_TIME = re.compile(r"lũy\s+kế|luỹ\s+kế|từ\s+đầu\s+năm|cùng\s+
                         r"chuyển\s+sang|còn\s+lại|đạt\s+tỷ\s+lệ|trên\s+tổng|gần|khoảng|hơn|trên\s+\d|"
                         # a state other than the row's: "đang giải quyết 8 hồ sơ", "chưa giải quyết"
                         r"\bđang\b|\bchưa\b|\bkhông\b|\bcòn\b|\btrễ\b|\bchậm\b|\bbị\b", re.IGNORECASE)
+# a sentence about the future or a plan, or about a special kind of the thing counted: its
+# figures are not what the form counts as done in this period
+PLAN = re.compile(r"\bsẽ\b|dự\s+kiến|kế\s+hoạch|phấn\s+đấu|(?:quý|tháng|tuần|năm|kỳ|thời\s+gian|giai\s+đoạn|sắp)\s+tới|"
+                  r"tiếp\s+theo|chuyên\s+đề|đột\s+xuất", re.IGNORECASE)
+SENTENCE = re.compile(r"[.;!?\n]")
 _BLOCK = re.compile(r"sections\[\d+\]\.blocks\[\d+\](?:\.runs\[\d+\]\.footnote)?")
 
 
@@ -63,6 +68,8 @@ def _facts(report: Report) -> list[RowFacts]:
         unit = _words(fr.row.unit)
         if not unit or fr.row.unit.strip() == "%":
             continue
+        # "Cơ quan, đơn vị": either noun names the unit in the text ("1.243 đơn vị")
+        units = [unit] + [_words(piece) for piece in re.split(r"[,/;]| và | hoặc ", fr.row.unit) if _words(piece) != unit]
         others = set()
         for key in _figure_keys(fr.table):
             if key != "value":
@@ -73,9 +80,13 @@ def _facts(report: Report) -> list[RowFacts]:
                 if other.value is not None:
                     others.add(other.value)
         content = frozenset(w for w in _words(fr.row.indicator) if w not in STOP and w not in unit)
-        if len(content) >= 2:
-            facts.append(RowFacts(fr, fr.row.indicator.strip(), figure.value,
-                                  fr.row.text("value").strip(), others, unit, content))
+        content = frozenset(w for w in content if not any(w in u for u in units))
+        if len(content) < 2:
+            continue
+        for one in units:
+            if one:
+                facts.append(RowFacts(fr, fr.row.indicator.strip(), figure.value,
+                                      fr.row.text("value").strip(), others, one, content))
     return facts
 
 
@@ -102,6 +113,13 @@ def _fit(rows: list[RowFacts], owns: list[frozenset[str]], context: set[str]) ->
 
 def _value(text: str) -> Decimal:
     return Decimal(text.replace(".", ""))
+
+
+def _planned(text: str, at: int) -> bool:
+    """The sentence around ``at`` speaks of a plan, the future or a special kind of it."""
+    start = max([m.end() for m in SENTENCE.finditer(text, 0, at)] + [0])
+    end = SENTENCE.search(text, at)
+    return PLAN.search(text, start, end.start() if end else len(text)) is not None
 
 
 def mismatches(report: Report) -> Iterator[tuple[str, int, int, RowFacts, str]]:
@@ -132,7 +150,7 @@ def mismatches(report: Report) -> Iterator[tuple[str, int, int, RowFacts, str]]:
             if clause_end:
                 stop = clause_end.start()
             stop = min([stop] + [a for a, b in numbers if a > match.start()])
-            if OTHER_TIME.search(text, start, stop):
+            if OTHER_TIME.search(text, start, stop) or _planned(text, match.start()):
                 continue
             context = set(_words(text[start:stop]))
             if unit not in groups:
@@ -146,9 +164,14 @@ def mismatches(report: Report) -> Iterator[tuple[str, int, int, RowFacts, str]]:
             yield field, match.start(), unit_end, fact, text[match.start():unit_end]
 
 
-@rule("figures.narrative_mismatch", Severity.ERROR, "Số liệu trong bài khác số liệu ở phụ lục")
+# a warning, never an error: which indicator a sentence speaks of is read, not known
+@rule("figures.narrative_mismatch", Severity.WARNING, "Số liệu trong bài khác số liệu ở phụ lục")
 def narrative_mismatch(report: Report, context: Context) -> Iterator[Finding]:
     me = RULES["figures.narrative_mismatch"]
+    seen = set()
     for field, start, end, fact, said in mismatches(report):
-        yield me.finding(f"“{said}” khác số liệu ở {fact.row.place(report)} “{fact.name[:50]}” ({fact.typed}). "
-                         "Đối chiếu và sửa cho thống nhất.", field, start, end)
+        if (field, start) in seen:
+            continue  # one row matched under two names of its unit
+        seen.add((field, start))
+        yield me.finding(f"“{said}” ở {where(report, field)} khác số liệu ở {fact.row.place(report)} "
+                         f"“{fact.name[:50]}” ({fact.typed}). Đối chiếu và sửa cho thống nhất.", field, start, end)

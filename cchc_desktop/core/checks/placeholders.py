@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..model import Report
+from ..model import BlockRole, Report
+from ..vietnamese import fold
 from ..periods import find_period_phrases, is_placeholder_phrase
 from .base import RULES, Context, Finding, Severity, rule, text_fields
 
@@ -69,12 +70,29 @@ def placeholders(report: Report, context: Context) -> Iterator[Finding]:
 @rule("required.fields", Severity.ERROR, "Thiếu trích yếu, người ký hoặc nơi nhận")
 def required(report: Report, context: Context) -> Iterator[Finding]:
     me = RULES["required.fields"]
+    if form_by_nature(report):
+        return  # a statistical form or a price table sent alone has no subject nor signer of its own
     if not report.subject.strip():
         yield me.finding("Chưa có trích yếu (tên báo cáo). Nhập trích yếu ở thẻ Thông tin chung.", "subject")
     if not report.signature.name.strip():
         yield me.finding("Chưa có họ tên người ký. Nhập họ tên ở thẻ Chữ ký.", "signature.name")
     if report.elements.recipients and not any(line.strip() for line in report.recipients) and not internal_note(report):
         yield me.finding("Chưa có nơi nhận. Thêm nơi nhận, dòng cuối là “Lưu: VT, …”.", "recipients")
+
+
+# names of documents that are a table by nature: "BIỂU SỐ 01", "BẢNG GIÁ", "PHỤ LỤC", "DANH SÁCH"
+_FORM_NAMES = ("bieu", "bang", "phu luc", "danh sach", "mau so")
+
+
+def form_by_nature(report: Report) -> bool:
+    """A statistical form or a price table sent alone: its name says so, or it holds tables and
+    no sentence of its own (only headings and tables)."""
+    if fold(report.doc_name).strip().startswith(_FORM_NAMES):
+        return True
+    blocks = [b for part in report.parts for b in part.blocks]
+    tables = report.appendices or any(b.role == BlockRole.TABLE for b in blocks)
+    prose = any(b.role in (BlockRole.PARAGRAPH, BlockRole.BULLET) and b.text.strip() for b in blocks)
+    return bool(tables) and not prose and not report.opening.strip() and not report.closing.strip()
 
 
 def internal_note(report: Report) -> bool:

@@ -6,11 +6,15 @@ a deputy title without "KT." is the opposite mistake.  The empty name is require
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterator
 
 from ..model import Report
 from ..vietnamese import fold
-from .base import RULES, Context, Finding, Severity, rule
+from .base import RULES, Context, Finding, Fix, Severity, rule
+
+# "KT.GIÁM ĐỐC", "TM.UBND": the abbreviation glued to the title (Decree 30 writes "KT. GIÁM ĐỐC")
+_GLUED_AUTHORITY = re.compile(r"\s*(KT|TM|TL|TUQ|Q)\.(?=[^\W\d_])", re.IGNORECASE)
 
 
 @rule("signature.consistency", Severity.ERROR, "Thẩm quyền ký, chức vụ và họ tên không khớp")
@@ -30,6 +34,15 @@ def consistency(report: Report, context: Context) -> Iterator[Finding]:
     elif title.startswith("pho ") and lines and not any(fold(line).startswith(("q.", "tl.", "tuq.")) for _i, line in lines):
         yield me.finding(f"Chức vụ “{sig.title}” là cấp phó: thêm dòng “KT. …” (ký thay) vào thẩm quyền ký.",
                          "signature.title", 0, len(sig.title))
+    for i, line in lines:
+        glued = _GLUED_AUTHORITY.match(line)
+        if glued:
+            fixed = f"{glued.group(1)}. {line[glued.end():].lstrip()}"
+            finding = me.finding(f"“{line.strip()}”: sau “{glued.group(1)}.” phải có dấu cách (“{fixed.strip()}”).",
+                                 f"signature.authority[{i}]", 0, len(line),
+                                 fixes=(Fix(f"Sửa thành “{fixed.strip()}”", f"signature.authority[{i}]", 0, len(line),
+                                            fixed),))
+            yield dataclasses.replace(finding, severity=Severity.WARNING)
     if sig.name.strip() and sig.name.strip() == sig.name.strip().upper() and any(c.isalpha() for c in sig.name):
         finding = me.finding("Họ tên người ký viết thường có hoa đầu chữ (ví dụ “Lê Thị Sáu”), không viết in hoa cả.",
                              "signature.name", 0, len(sig.name))

@@ -26,6 +26,8 @@ WEAK = set("äëïöüñçåîûÄËÏÖÜÑÇÅÎÛ")
 ANY_SIGN = re.compile("[" + re.escape("".join(sorted(STRONG | WEAK))) + "]")
 WORD = re.compile(r"[^\s,.;:!?()\[\]“”\"'/\-–]+")
 
+# ® © ™ closing a plain-letter name are marks, not TCVN3 (whose ® is "đ", never a final letter)
+_MARK_AFTER_NAME = re.compile(r"[A-Za-z][A-Za-z0-9\-]*[®©™℠]+")
 SPACE_BEFORE = re.compile(r"(?<=\S)[ \u00a0]+(?=[,;:!?)]|\.(?![.\d/]))")
 DOUBLE_SPACE = re.compile(r"(?<=\S)[ \u00a0]{2,}(?=\S)")
 STRAIGHT = re.compile(r"\"")
@@ -48,6 +50,8 @@ def legacy_words(text: str) -> list[re.Match[str]]:
         word = match.group(0)
         if not _letters(word) or len(word) < 2:
             continue  # "§ 5", "°C" alone: a symbol, not a word
+        if _MARK_AFTER_NAME.fullmatch(word):
+            continue  # "Cola®", "Windows©": a trade mark after a name (no syllable ends in đ)
         if STRONG_SIGN.search(word):
             strong.append(match)
         elif any(ch in WEAK for ch in word):
