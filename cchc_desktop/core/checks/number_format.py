@@ -1,0 +1,104 @@
+"""Numbers written wrong in running text.
+
+- ``numbers.space_inside``: "1, 275 hồ sơ", "12. 340 hồ sơ" (a space splits one number);
+- ``numbers.decimal_mark``: the report writes "1.234,5" and "87,63%", then "3.456.7 kg",
+  "12.5%" or "1,234.5" (the English marks) somewhere;
+- ``numbers.glued_unit``: "48,5g", "1.500.000đ", "715đồng", "12kg" (Vietnamese writes a space
+  between a figure and its unit).  A report that glues its units everywhere (a price list)
+  is told once, at the first place, with the count, not at every price.
+
+Left alone: "50%" (the percent sign is written glued), "4G/5G", times "20h00", codes "2a",
+lists "1, 2, 3", dates, document numbers, phone numbers, section numbers "2.1".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..model import Report
+from .base import RULES, Context, Finding, Fix, Severity, rule, text_fields, where
+
+_DIGIT = re.compile(r"\d")
+# "1, 275 hồ sơ": a 1–3 digit group, a mark, a space, exactly three digits, then a word
+SPLIT = re.compile(r"(?<![\w.,/\-–])(\d{1,3})([.,]) (\d{3})(?![\d.,/])(?=\s+[^\W\d_])")
+_LIST_BEFORE = re.compile(r"(?:\d\s*[,;]\s*|\b(?:tổ|khu|ấp|thôn|số|điểm|khoản|mục|điều|ngày|tháng|năm|quý|"
+                          r"phường|xã|đội|lớp|khóa|khoá|lần|đợt)\s+)$", re.IGNORECASE)
+_ENGLISH = re.compile(r"(?<![\w.,/\-–])(?:\d{1,3}\.\d{3}\.\d{1,2}|\d{1,3}(?:,\d{3})+\.\d+|\d{1,3}(?:,\d{3}){2,})"
+                      r"(?![\w/]|[.,]\d)")
+_DOT_DECIMAL = re.compile(r"(?<![\w.,/\-–])\d{1,3}\.\d{1,2}(?=\s*(?:%|kg|tấn|ha|km|m|lít|g)\b|\s*%)")
+_VI_DECIMAL = re.compile(r"(?<![\w.,/\-–])\d+(?:\.\d{3})*,\d+(?![\d.,])")
+UNITS = ("đồng", "đ", "kg", "g", "tấn", "tạ", "km", "m2", "m²", "m3", "m³", "m", "ha", "lít", "ml",
+         "cm", "mm", "triệu", "tỷ", "tỉ", "kw", "kwh")
+GLUED = re.compile(r"(?<![\w.,/\-–])(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)("
+                   + "|".join(sorted(UNITS, key=len, reverse=True)) + r")(?![^\W_])")
+_SPACED = re.compile(r"(?<![\w.,/\-–])\d[\d.,]*\s(?:" + "|".join(UNITS) + r")(?![^\W_])")
+
+
+def _blocks(report: Report) -> Iterator[tuple[str, str]]:
+    for field, text in text_fields(report):
+        if field.startswith("sections[") and _DIGIT.search(text):
+            yield field, text
+
+
+@rule("numbers.space_inside", Severity.WARNING, "Khoảng trắng chen vào giữa một con số")
+def space_inside(report: Report, context: Context) -> Iterator[Finding]:
+    me = RULES["numbers.space_inside"]
+    for field, text in _blocks(report):
+        for match in SPLIT.finditer(text):
+            if _LIST_BEFORE.search(text[max(0, match.start() - 12):match.start()]) or \
+                    re.match(r"\s*[,;]\s*\d", text[match.end():]):
+                continue  # "tổ 1, 275 hộ", "1, 2, 3": a list, not one number
+            fixed = f"{match.group(1)}.{match.group(3)}"
+            yield me.finding(f"{where(report, field)}: “{match.group(0)}” có khoảng trắng giữa con số; "
+                             f"có phải là “{fixed}”?", field, match.start(), match.end(),
+                             fixes=(Fix(f"Sửa thành “{fixed}”", field, match.start(), match.end(), fixed),))
+
+
+@rule("numbers.decimal_mark", Severity.WARNING, "Dấu thập phân, dấu phân cách hàng nghìn không thống nhất")
+def decimal_mark(report: Report, context: Context) -> Iterator[Finding]:
+    """Only when the report itself writes decimals the Vietnamese way elsewhere."""
+    fields = list(_blocks(report))
+    vietnamese = sum(len(_VI_DECIMAL.findall(text)) for _f, text in fields)
+    if not vietnamese:
+        return
+    me = RULES["numbers.decimal_mark"]
+    for field, text in fields:
+        found = [match for pattern in (_ENGLISH, _DOT_DECIMAL) for match in pattern.finditer(text)
+                 if not re.search(r"(?:mục|điểm|khoản|phần|điều|tiết|số|phiên bản|version)\s*$",
+                                  text[max(0, match.start() - 12):match.start()], re.IGNORECASE)]
+        if not found:
+            continue
+        first = min(found, key=lambda m: m.start())
+        more = f" (và {len(found) - 1} chỗ khác trong đoạn)" if len(found) > 1 else ""
+        yield me.finding(f"{where(report, field)}: “{first.group(0)}”{more} viết dấu thập phân, dấu phân cách "
+                         "khác phần còn lại của báo cáo (dấu phẩy ngăn phần thập phân, dấu chấm ngăn "
+                         "hàng nghìn, ví dụ 1.234,5).", field, first.start(), first.end())
+
+
+def _glued_unit(match: re.Match[str], text: str) -> bool:
+    unit = match.group(2)
+    if unit == "g" and (match.group(1) in ("2", "3", "4", "5") or text[match.end(2) - 1] == "G"):
+        return False  # 4G, 5G networks
+    return not (unit == "m" and re.match(r"\d", text[match.end():match.end() + 1] or " "))
+
+
+@rule("numbers.glued_unit", Severity.WARNING, "Con số viết liền với đơn vị")
+def glued_unit(report: Report, context: Context) -> Iterator[Finding]:
+    found = [(field, match) for field, text in _blocks(report) for match in GLUED.finditer(text)
+             if _glued_unit(match, text)]
+    if not found:
+        return
+    me = RULES["numbers.glued_unit"]
+    spaced = sum(len(_SPACED.findall(text)) for _f, text in _blocks(report))
+    if len(found) > 3 and len(found) > spaced:
+        field, match = found[0]  # the report's own habit: tell it once
+        yield me.finding(f"{where(report, field)}: “{match.group(0)}” và {len(found) - 1} chỗ khác viết liền con số "
+                         f"với đơn vị; viết cách một khoảng trắng (“{match.group(1)} {match.group(2)}”).",
+                         field, match.start(), match.end())
+        return
+    for field, match in found:
+        fixed = f"{match.group(1)} {match.group(2)}"
+        yield me.finding(f"{where(report, field)}: “{match.group(0)}” viết liền con số với đơn vị; "
+                         f"viết “{fixed}”.", field, match.start(), match.end(),
+                         fixes=(Fix(f"Sửa thành “{fixed}”", field, match.start(), match.end(), fixed),))
