@@ -19,6 +19,7 @@ from typing import NoReturn
 from . import argparse_vi
 from .commands import UserError, delete, export, importing, listing, new, restore, show
 from .commands import backup, check, consolidate, finalize, history, reopen, templates
+from .commands import sign, verify
 from .core.codec import FormatError
 from .core.templates import TemplateError
 from .logs import bug_message, log_bug, setup_logging
@@ -27,7 +28,7 @@ from .store import errors
 from .store.database import StoreError, open_database, translate
 
 COMMANDS = (listing, show, new, templates, importing, export, delete, restore, history, finalize, reopen, backup,
-            check, consolidate)
+            check, consolidate, sign, verify)
 
 EXIT_OK = 0
 EXIT_USER = 1  # the user's input or file is wrong (message says what)
