@@ -54,7 +54,7 @@ def import_docx(path: Path, name: str | None = None) -> ImportResult:
         return ImportResult(own, Kind.DOCX, [Entry("tệp", "Tệp do cchc-desktop xuất: đọc theo kiểu đoạn văn.",
                                                     kind="note"), *notes], content.legacy_runs)
     recognized = recognize(content)
-    report, notes = admitted(to_report(recognized), name)
+    report, notes = admitted(to_report(recognized, content.body), name)
     entries = notes + list(recognized.entries)
     if content.legacy_runs:
         entries.insert(0, Entry("tệp", f"Đã chuyển {content.legacy_runs} đoạn chữ phông cũ (TCVN3/VNI: .VnTime,"

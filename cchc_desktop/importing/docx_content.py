@@ -28,6 +28,7 @@ class RPara:
     first_line: int = 0  # twips, negative for hanging
     where: str = ""  # "đoạn 12", "bảng 2, hàng 3, cột 1", "chú thích 4", "hộp văn bản …"
     origin: str = "body"  # body, cell, textbox, footnote, header, footer
+    pictures: list = field(default_factory=list)  # docx_pictures.Found: the pictures in it, in order
 
     @property
     def text(self) -> str:

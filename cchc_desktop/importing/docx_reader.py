@@ -22,6 +22,7 @@ from ..store.limits import MAX_TEXT_CHARS
 # the data keeps its old address too: other modules and tests import it from here
 from .docx_content import DocxContent, RCell, RPara, RRow, RRun, RTable  # noqa: F401
 from .docx_numbering import Numbering, _ilvl
+from .docx_pictures import find_pictures
 from .docx_runs import RunsMixin, _merge_runs
 from .docx_styles import Styles
 from .docx_tables import TablesMixin
@@ -101,6 +102,7 @@ class _Reader(RunsMixin, TablesMixin):
         state: dict = {}
         self._runs(element, style, para.runs, boxes, state)
         para.runs = _merge_runs(para.runs)
+        para.pictures = find_pictures(element, self.docx, where, origin)  # pictures: docx_pictures
         if state.get("page_field") and origin in ("header", "footer"):
             para.runs = [r for r in para.runs if not r.text.strip().isdigit()]
         self._count(para)

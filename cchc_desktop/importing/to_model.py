@@ -262,5 +262,10 @@ def _is_acronym(word: str) -> bool:
                                                                   r"ẮẰẲẴẶẤẦẨẪẬẾỀỂỄỆỐỒỔỖỘỚỜỞỠỢỨỪỬỮỰ]", letters))
 
 
-def to_report(rec: Recognized) -> m.Report:
-    return _Mapper(rec).report()
+def to_report(rec: Recognized, body: list = ()) -> m.Report:
+    mapper = _Mapper(rec)
+    report = mapper.report()
+    if body:  # the document's paragraphs and tables: its pictures go where they stood (docx_pictures)
+        from .docx_pictures import place_pictures
+        place_pictures(report, rec, mapper.places, list(body))
+    return report
