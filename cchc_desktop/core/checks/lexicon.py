@@ -67,19 +67,60 @@ vừa càng chiều ngay chốc
 """.split())
 
 @lru_cache(maxsize=1)
+def dictionary_pairs() -> frozenset[tuple[str, str]]:
+    """Two-syllable words of the dictionary (``vi-dictionary-words.txt``, pyvi's word list, MIT)
+    and of our own list; read on first use (only a doubled syllable or a hyphen needs them)."""
+    pairs = set(word_pairs())
+    for line in _lines("vi-dictionary-words.txt"):
+        parts = line.split()
+        if len(parts) == 2:
+            pairs.add((parts[0], parts[1]))
+    return frozenset(pairs)
+
+
+@lru_cache(maxsize=1)
 def _first_syllables() -> frozenset[str]:
-    return frozenset(first for first, _second in word_pairs())
+    return frozenset(first for first, _second in dictionary_pairs())
 
 
 def starts_word(syllable: str) -> bool:
-    """``syllable`` begins some two-syllable word of the list ("thuế" in "thuế quan")."""
+    """``syllable`` begins some two-syllable word of the dictionary ("thuế" in "thuế quan")."""
     return syllable in _first_syllables()
 
 
 def reduplicative(syllable: str) -> bool:
-    """``syllable`` said twice is a word: the word list's own doubled words ("từ từ", "đều đều")
-    and the distributive and frequentative ones ("ngày ngày", "dần dần")."""
-    return syllable in REDUPLICATIVE or (syllable, syllable) in word_pairs()
+    """``syllable`` said twice is a word: the dictionary's doubled words ("từ từ", "dần dần",
+    "chốc chốc") and the distributive ones ("ngày ngày", "người người"); never a function
+    word ("là là", "có có" in a report are slips)."""
+    if syllable in FUNCTION_WORDS:
+        return False
+    return syllable in REDUPLICATIVE or (syllable, syllable) in dictionary_pairs()
+
+
+def dictionary_word(first: str, second: str) -> bool:
+    return (first.lower(), second.lower()) in dictionary_pairs()
+
+
+@lru_cache(maxsize=1)
+def _folded_pairs() -> dict[tuple[str, str], tuple[str, str]]:
+    from .syllables import fold
+
+    out: dict[tuple[str, str], tuple[str, str]] = {}
+    for a, b in sorted(dictionary_pairs(), key=lambda p: -(zipf(p[0]) + zipf(p[1]))):
+        out.setdefault((fold(a), fold(b)), (a, b))
+    return out
+
+
+def standard_form(first: str, second: str) -> str | None:
+    """"xi-mang" → "xi măng": a loanword typed with a hyphen and plain letters whose two
+    syllables make a dictionary word once their accents are put back (None if none does, or
+    the typed pair already is that word)."""
+    from .syllables import fold
+
+    found = _folded_pairs().get((fold(first), fold(second)))
+    if found is None or found == (first, second):
+        return None
+    return f"{found[0]} {found[1]}"
 
 
 # Function words: said twice they are always a slip, whatever the lexicon knows.

@@ -39,7 +39,7 @@ class Misspelling(NamedTuple):
     # "syllable" (not a Vietnamese syllable) | "accents" (typed without accents) | "telex" (Telex keys
     # left in: "teerngon") | "loanword" (a common loanword mistyped: "diezel") | "english" (another
     # foreign word: a style note only)
-    kind: str
+    kind: str  # … or "standard" (a loanword against its Vietnamese form: "xi-mang")
     hint: str = ""  # the right form, when one is clear ("tể ngon", "diesel")
 
 
@@ -181,8 +181,27 @@ def _plain_ok() -> frozenset[str]:
 
 
 def misspellings(text: str) -> list[Misspelling]:
-    """Words of ``text`` that are not Vietnamese syllables (nor accepted words)."""
-    return list(_misspellings(text, lexicon.user_words()))
+    """Words of ``text`` that are not Vietnamese syllables (nor accepted words), and loanwords
+    written against their Vietnamese form ("xi-mang" for "xi măng")."""
+    found = list(_misspellings(text, lexicon.user_words()))
+    if "-" in text:
+        found = sorted(found + list(_hyphenated(text, lexicon.user_words())))
+    return found
+
+
+_HYPHENATED = re.compile(r"(?<![\w\-/.])([a-z]{1,7})-([a-z]{1,7})(?![\w\-/])")
+
+
+@lru_cache(maxsize=4096)
+def _hyphenated(text: str, user: frozenset[str]) -> tuple[Misspelling, ...]:
+    out = []
+    for match in _HYPHENATED.finditer(text):
+        if match.group(0) in user:
+            continue
+        right = lexicon.standard_form(match.group(1), match.group(2))
+        if right is not None:
+            out.append(Misspelling(match.start(), match.end(), match.group(0), "standard", right))
+    return tuple(out)
 
 
 @lru_cache(maxsize=8192)
@@ -253,8 +272,8 @@ def spelling(report: Report, context: Context) -> Iterator[Finding]:
 
 def _hinted(me, field: str, m: Misspelling) -> Finding:
     right = m.hint if m.word.islower() else m.hint.capitalize()
-    why = ("gõ Telex chưa thành chữ (bộ gõ tắt hoặc gõ nhầm)" if m.kind == "telex"
-           else f"viết sai từ “{right}” đã quen dùng")
+    why = {"telex": "gõ Telex chưa thành chữ (bộ gõ tắt hoặc gõ nhầm)",
+           "standard": f"từ này viết theo chuẩn tiếng Việt là “{right}”"}.get(m.kind, f"viết sai từ “{right}” đã quen dùng")
     return me.finding(f"“{m.word}”: {why}. Sửa thành “{right}”.", field, m.start, m.end,
                       fixes=(Fix(f"Sửa thành “{right}”", field, m.start, m.end, right),))
 
@@ -324,10 +343,12 @@ def _doubled_words(text: str) -> Iterator[tuple[int, int, str]]:
             nxt = tokens[i + 2][2] if i + 2 < n and _SPACE.fullmatch(text[e2:tokens[i + 2][0]]) else None
             left = prev is not None and lexicon.is_word(prev, a)
             right = nxt is not None and (lexicon.is_word(a, nxt) or (left and nxt in _COMPLEMENTS))
-            # "Lâm Đồng đồng loạt": a name running into a word
-            name = text[s1].isupper() and not text[s2].isupper() and not _at_sentence_start(text, s1)
+            # "Lâm Đồng đồng loạt", "gas Gas Total": a name running into a word or out of one
+            name = text[s1].isupper() != text[s2].isupper() and not _at_sentence_start(text, s1)
             # a syllable that starts no word ("dàng") cannot begin the next one: said twice
-            evidence = left or right or a in lexicon.FUNCTION_WORDS or not lexicon.starts_word(a)
+            # … and one that ends a dictionary word right before a stop ("nghiên cứu cứu.") too
+            evidence = left or right or a in lexicon.FUNCTION_WORDS or not lexicon.starts_word(a) \
+                or (nxt is None and prev is not None and lexicon.dictionary_word(prev, a))
             if evidence and not (left and right) and not name and not lexicon.reduplicative(a):
                 yield e1, e2, text[s2:e2]
                 i += 2
