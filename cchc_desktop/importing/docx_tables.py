@@ -6,6 +6,10 @@ horizontal merges; each cell's content read back through the reader's ``blocks``
 
 from __future__ import annotations
 
+from collections import Counter
+
+from ..core import model as m
+from ..core.figures import is_figure
 from ..store.limits import MAX_HEADER_ROWS, MAX_TABLE_ROWS
 from .docx_content import RCell, RPara, RRow, RTable
 from .docx_xml import MAX_TWIPS, W, _attr, _children, _on, number
@@ -86,3 +90,43 @@ class TablesMixin:
         # counted with every span already capped: "more than", never a made-up number
         return ImportRefused(f"Bảng {table_no} trong tệp rộng hơn {MAX_COLUMNS} cột (giới hạn của chương trình):"
                              " đây không phải bảng của một báo cáo; hãy mở bằng Word, kiểm tra bảng đó rồi nhập lại.")
+
+
+# ---------------------------------------------------------------- alignment of the original
+
+
+def figure_aligns(table: RTable) -> list[str]:
+    """Per grid column, the prevailing alignment ("left", "center", "right", "both") of the cells
+    holding one figure, one cell a column wide; "" where none does.  Header cells hold words, so
+    they do not vote: the figures' own alignment is what a reader sees in the original."""
+    votes: list[Counter] = [Counter() for _ in range(table.columns)]
+    for row in table.rows:
+        col = row.before
+        for cell in row.cells:
+            if cell.span == 1 and cell.vmerge != "continue" and col < len(votes):
+                paras = [p for p in cell.paragraphs if p.body_text.strip()]
+                if len(paras) == 1 and is_figure(paras[0].body_text.strip()):
+                    votes[col][paras[0].align] += 1
+            col += cell.span
+    return [v.most_common(1)[0][0] if v else "" for v in votes]
+
+
+_ALIGNS = {"center": m.Align.CENTER, "right": m.Align.RIGHT}
+
+
+def apply_figure_aligns(columns: list[m.TableColumn], rows: list[m.TableRow], header: int,
+                        aligns: list[str]) -> None:
+    """Columns whose body cells all hold figures keep the original's centred or right alignment;
+    text columns keep the alignment the import gave them (left; TT and unit centred)."""
+    for j, column in enumerate(columns):
+        align = _ALIGNS.get(aligns[j] if j < len(aligns) else "")
+        if align is None:
+            continue
+        data = [row.cells[j].text.strip() for row in rows[header:]
+                if row.kind == m.RowKind.DATA and j < len(row.cells)]
+        typed = [text for text in data if text]
+        # a table read without its header rows marked: their labels top the column
+        while typed and not is_figure(typed[0]):
+            typed.pop(0)
+        if typed and all(is_figure(text) for text in typed):
+            column.align = align

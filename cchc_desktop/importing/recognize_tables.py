@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from .docx_content import RPara, RRun, RTable
+from .docx_tables import figure_aligns
 from .recognize_text import bold_ratio, para_runs, runs_text
 from .structure import Cell, Table
 
@@ -45,7 +46,7 @@ def to_grid(table: RTable, verbatim: bool = False) -> Table:
                 line[c] = cell
                 origin[(r, c)] = cell
         grid.append(line)
-    return Table(grid, 0, ["data"] * len(grid), list(table.grid), table.where)
+    return Table(grid, 0, ["data"] * len(grid), list(table.grid), table.where, figure_aligns(table))
 
 
 def _cell_lines(rcell, verbatim: bool = False) -> list[list[RRun]]:

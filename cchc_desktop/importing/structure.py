@@ -31,6 +31,7 @@ class Table:
     kinds: list[str] = field(default_factory=list)  # per row: header, data, group, caption
     widths: list[int] = field(default_factory=list)  # twips
     where: str = ""
+    aligns: list[str] = field(default_factory=list)  # per column: the original's figures' alignment
 
     @property
     def columns(self) -> int:
@@ -66,10 +67,12 @@ class Appendix:
     heading: str = ""  # "PHỤ LỤC", "PHỤ LỤC I", "Biểu mẫu 1"
     form: str = ""  # "Biểu mẫu 1", "Biểu số 02" … (as typed)
     title: list[str] = field(default_factory=list)
-    reference: str = ""  # "(Kèm theo …)"
+    reference: str = ""  # "(Kèm theo …)", its blanks for the number and day kept
     table: Table | None = None
     notes: list[Block] = field(default_factory=list)  # text after the table ("Ghi chú: …")
     where: str = ""
+    form_title: list[str] = field(default_factory=list)  # under "Biểu mẫu 1" when a "PHỤ LỤC" heads it
+    continues: bool = False  # a later form of the phụ lục before it (no "PHỤ LỤC" line of its own)
 
 
 @dataclass

@@ -14,6 +14,7 @@ from ..core import model as m
 from ..core.figures import is_figure
 from ..core.periods import week_dates
 from .docx_reader import RRun
+from .docx_tables import apply_figure_aligns
 from .structure import Block, Recognized, Table
 
 _LEVEL_ROLE = {0: m.BlockRole.PART, 1: m.BlockRole.HEADING1, 2: m.BlockRole.HEADING2}
@@ -98,6 +99,7 @@ class _Mapper:
         header = table.header_rows
         if appendix:
             self._column_meanings(columns, rows, header)
+        apply_figure_aligns(columns, rows, header, table.aligns)
         return m.Table(columns, rows, header)
 
     @staticmethod
