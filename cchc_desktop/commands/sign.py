@@ -77,7 +77,7 @@ def _remembered(args: argparse.Namespace) -> signing_settings.SigningSettings:
     changed = False
     for name, value in given.items():
         if value is not None:
-            value = str(Path(value).resolve()) if name != "organisation" and value else value
+            value = str(Path(value).absolute()) if name != "organisation" and value else value
             changed |= getattr(settings, name) != value
             setattr(settings, name, value)
     if changed:

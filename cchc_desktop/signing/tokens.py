@@ -105,7 +105,8 @@ def load_library(path: Path | str):
     if not Path(path).is_file():
         raise SigningError(library_error(path))
     try:
-        return pkcs11.lib(path)
+        # One handle per file: a second C_Initialize through a symlink's name would fail.
+        return pkcs11.lib(os.path.realpath(path))
     except (OSError, RuntimeError) as error:  # not a PKCS#11 library, wrong bitness, broken install
         if isinstance(error, pkcs11.PKCS11Error):
             raise from_pkcs11(error) from None
