@@ -297,7 +297,7 @@ def _block(block, text_mm: float) -> str:
 # ---------------------------------------------------------------- sections and the file
 
 
-def _sect_pr(landscape: bool, header_refs: str) -> str:
+def _sect_pr(landscape: bool, header_refs: str, restart: bool = True) -> str:
     width, height = (m.PAGE_HEIGHT_MM, m.PAGE_WIDTH_MM) if landscape else (m.PAGE_WIDTH_MM, m.PAGE_HEIGHT_MM)
     orient = ' w:orient="landscape"' if landscape else ""
     return (f"<w:sectPr {W} {nsdecls('r')}>{header_refs}<w:type w:val=\"nextPage\"/>"
@@ -305,7 +305,8 @@ def _sect_pr(landscape: bool, header_refs: str) -> str:
             f'<w:pgMar w:top="{twips(m.MARGIN_TOP_MM)}" w:right="{twips(m.MARGIN_RIGHT_MM)}" '
             f'w:bottom="{twips(m.MARGIN_BOTTOM_MM)}" w:left="{twips(m.MARGIN_LEFT_MM)}" '
             f'w:header="{twips(m.HEADER_DISTANCE_MM)}" w:footer="{twips(m.FOOTER_DISTANCE_MM)}" w:gutter="0"/>'
-            f'<w:pgNumType w:start="1"/><w:titlePg/></w:sectPr>')
+            # numbering from 1, none on the first page; a form continuing its phụ lục numbers on
+            + ('<w:pgNumType w:start="1"/><w:titlePg/>' if restart else "") + "</w:sectPr>")
 
 
 def _page_number_xml() -> str:
@@ -391,12 +392,12 @@ def build(doc: Document) -> docx.document.Document:
     _drop_styles_with_effects(template)
     _install_styles(template)
     header_refs = _set_headers(template)
-    sections = doc.sections
+    sections, restarts = doc.sections, doc.restarts
     parts = []
     for index, (landscape, blocks) in enumerate(sections):
         text_mm = m.LANDSCAPE_TEXT_WIDTH_MM if landscape else m.TEXT_WIDTH_MM
         parts += [_chart(b, template.part) if isinstance(b, ChartBlock) else _block(b, text_mm) for b in blocks]
-        sect = _sect_pr(landscape, header_refs if index == 0 else "").replace(f" {W} {nsdecls('r')}", "")
+        sect = _sect_pr(landscape, header_refs if index == 0 else "", restarts[index]).replace(f" {W} {nsdecls('r')}", "")
         if index < len(sections) - 1:
             parts.append(_section_end(sect))
         else:

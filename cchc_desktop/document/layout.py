@@ -50,9 +50,11 @@ class KeepTogether:
 
 @dataclass
 class SectionBreak:
-    """A new section on a new page; page numbers restart at 1, hidden on its first page."""
+    """A new section on a new page; page numbers restart at 1, hidden on its first page, unless
+    ``restart`` is False (a form continuing its phụ lục: its pages number on, each one shown)."""
 
     landscape: bool = False
+    restart: bool = True
 
 
 @dataclass
@@ -81,6 +83,11 @@ class Document:
             else:
                 result[-1][1].append(block)
         return result
+
+    @property
+    def restarts(self) -> list[bool]:
+        """Per section (as ``sections``): whether its page numbers start again at 1."""
+        return [True] + [b.restart for b in self.blocks if isinstance(b, SectionBreak)]
 
 
 def _para(role: str, text: str, **run_kw) -> Para:
@@ -176,28 +183,42 @@ def signature_table(report: Report) -> SignatureTable:
     right: Cell = [_para("authority", a.upper()) for a in sig.authority if a.strip()]
     if sig.title.strip():
         right.append(_para("signer_title", sig.title.upper()))
-    if sig.concurrent_title.strip():
-        right.append(_para("signer_title", sig.concurrent_title.upper()))
     right += [_para("signer_caption", c) for c in sig.captions if c.strip()]
-    right.append(_para("signer_name", sig.name or " "))
+    name = _para("signer_name", sig.name or " ")
+    if sig.concurrent_title.strip():
+        # Decree 30: the concurrent title stands just above the name, after the signing space
+        concurrent = _para("signer_title", sig.concurrent_title.upper())
+        concurrent.overrides["space_before"] = name.style.space_before
+        name.overrides["space_before"] = 0.0
+        right.append(concurrent)
+    right.append(name)
     return SignatureTable((m.SIGNATURE_LEFT_MM, m.SIGNATURE_RIGHT_MM), left, right, source=(SIGNATURE,))
 
 
-def appendix_blocks(appendix: AppendixTable, index: int = 0) -> list:
-    """One appendix form on a page of its own: its title block, then its table."""
+def appendix_blocks(appendix: AppendixTable, index: int = 0, continues: bool = False) -> list:
+    """One appendix form on a page of its own: its title block, then its table.  A form that
+    ``continues`` the phụ lục before it prints only its own lines, and its pages number on."""
     table = appendix.table
     landscape, widths = column_widths(table)
     if appendix.landscape is not None and appendix.landscape != landscape:
         landscape = appendix.landscape  # the clerk's choice wins; the columns fill its width
         widths = column_widths(table, m.LANDSCAPE_TEXT_WIDTH_MM if landscape else m.TEXT_WIDTH_MM)[1]
-    heading = _para("appendix_heading", appendix.heading or "PHỤ LỤC")
-    heading.source = (APPENDIX, index)
-    blocks: list = [SectionBreak(landscape), heading]
-    if appendix.title.strip():
-        blocks.append(_para("appendix_title", appendix.title.upper()))
-    if appendix.reference.strip():
-        blocks.append(_para("appendix_reference", appendix.reference))
-        blocks.append(_rule_under(appendix.reference, "appendix_reference", 0.25, 40.0))
+    lines: list = []
+    if not continues:
+        lines.append(_para("appendix_heading", appendix.heading or "PHỤ LỤC"))
+        if appendix.title.strip():
+            lines.append(_para("appendix_title", appendix.title.upper()))
+        if appendix.reference.strip():
+            lines.append(_para("appendix_reference", appendix.reference))
+            lines.append(_rule_under(appendix.reference, "appendix_reference", 0.25, 40.0))
+    if appendix.form_heading.strip():
+        lines.append(_para("appendix_heading", appendix.form_heading))
+    if appendix.form_title.strip():
+        lines.append(_para("appendix_title", appendix.form_title))
+    if not lines:  # a continuing form without lines of its own: the phụ lục's heading, as before
+        lines.append(_para("appendix_heading", appendix.heading or "PHỤ LỤC"))
+    lines[0].source = (APPENDIX, index)
+    blocks: list = [SectionBreak(landscape, restart=not continues)] + lines
     if table.rows:
         blocks.append(grid_table(table, widths))
         blocks[-1].source = (APPENDIX, index, 0)
@@ -261,9 +282,11 @@ def make_document(report: Report, *, heading1_capitals: bool = m.HEADING1_CAPITA
     signature = signature_table(report)
     last = blocks.pop() if isinstance(blocks[-1], Para) and blocks[-1].role == "paragraph" else None
     blocks.append(KeepTogether(([last] if last else []) + [signature]))
+    started = False  # a phụ lục has begun: a form that continues it numbers on
     for index, appendix in enumerate(report.appendices):
         if _printable(appendix):
-            blocks += appendix_blocks(appendix, index)
+            blocks += appendix_blocks(appendix, index, continues=started and appendix.continues)
+            started = True
     if report.charts:
         blocks += chart_blocks(report)
     if number_notes(blocks):

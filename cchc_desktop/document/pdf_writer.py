@@ -160,10 +160,12 @@ def _chart(block: "lay.ChartBlock") -> Flowable:
 
 def _story(doc: lay.Document) -> list[Flowable]:
     story: list[Flowable] = []
+    restarts = doc.restarts
     for index, (is_landscape, blocks) in enumerate(doc.sections):
         if index:
             story += [NextPageTemplate(LANDSCAPE if is_landscape else PORTRAIT), PageBreak()]
-        story.append(SectionStart())
+        if restarts[index]:  # a form continuing its phụ lục numbers on
+            story.append(SectionStart())
         pending: list[Flowable] = []  # headings waiting for the block they keep with
         height = m.mm_to_pt((m.PAGE_WIDTH_MM if is_landscape else m.PAGE_HEIGHT_MM)
                             - m.MARGIN_TOP_MM - m.MARGIN_BOTTOM_MM)
