@@ -46,9 +46,10 @@ def appearance_pdf(look: Appearance, width: float, height: float, holder: str, m
     lines = _text_lines(look, holder, moment)
     text_room = len(lines) * LINE if look.seal_png or not look.signature_png else 0.0
     picture_height = max(height - text_room, height / 2) if look.signature_png else 0.0
-    signature_box = _draw_signature(canvas, look.signature_png, width, height, picture_height)
+    seal_size = min(SEAL_MM * 72 / 25.4, height) if look.seal_png else 0.0
+    signature_box = _draw_signature(canvas, look.signature_png, width, height, picture_height, seal_size)
     if look.seal_png:
-        _draw_seal(canvas, look.seal_png, signature_box, width, height)
+        _draw_seal(canvas, look.seal_png, signature_box, width, height, seal_size)
     _draw_text(canvas, lines, signature_box, width, height, text_room)
     canvas.showPage()
     canvas.save()
@@ -76,23 +77,25 @@ def _fit(image, max_width: float, max_height: float) -> tuple[float, float]:
     return w * scale, h * scale
 
 
-def _draw_signature(canvas, png: bytes | None, width: float, height: float,
-                    room: float) -> tuple[float, float, float, float]:
-    """The signature image centred at the top of the field; returns its box (x, y, w, h)."""
+def _draw_signature(canvas, png: bytes | None, width: float, height: float, room: float,
+                    seal: float) -> tuple[float, float, float, float]:
+    """The signature image at the top of the field, centred together with the seal on its left
+    (which sticks out by its width less a third of the signature's); returns its box (x, y, w, h)."""
     if not png:
         return width / 2, height, 0.0, 0.0
     image = _image(png)
-    w, h = _fit(image, width * 0.8, room)
-    x, y = (width - w) / 2, height - h
+    max_width = width * 0.8 if not seal else min(width * 0.8, (width - seal) / (1 - SEAL_OVERLAP))
+    w, h = _fit(image, max_width, room)
+    left_out = max(0.0, seal - w * SEAL_OVERLAP)  # the seal's part left of the signature
+    x, y = (width - w - left_out) / 2 + left_out, height - h
     canvas.drawImage(image, x, y, w, h, mask="auto")
     return x, y, w, h
 
 
 def _draw_seal(canvas, png: bytes, signature: tuple[float, float, float, float], width: float,
-               height: float) -> None:
+               height: float, size: float) -> None:
     """The seal at its real size (capped by the field), its right part over the signature's left third."""
     image = _image(png)
-    size = min(SEAL_MM * 72 / 25.4, height)
     w, h = _fit(image, size, size)
     sx, sy, sw, sh = signature
     right = sx + sw * SEAL_OVERLAP if sw else width / 2
