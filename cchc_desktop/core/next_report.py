@@ -52,6 +52,9 @@ class NextReportPlan:
     old_period: Period
     new_period: Period
     rewrites: list[Rewrite] = field(default_factory=list)
+    # the clerk asked for "Kỳ trước" and "Tăng/giảm" columns in forms that have none (never by default:
+    # the superior office's form is printed as it was given)
+    previous_columns: bool = False
 
 
 # ---------------------------------------------------------------- where text lives
@@ -141,6 +144,7 @@ def _rewrites_in(text: str, old: Period, new: Period) -> Iterator[tuple[int, int
     old_next, new_next = next_period(old), next_period(new)
     if old.kind == PeriodKind.NONE or new.kind == PeriodKind.NONE:
         return  # a thematic report names no period of its own: it stays as it is
+    yield from _reference_rewrites(text, old, new)
     yield from _range_rewrites(text, old, new)
     for phrase in find_period_phrases(text):
         before = text[phrase.start:phrase.end]
@@ -169,6 +173,49 @@ def _rewrites_in(text: str, old: Period, new: Period) -> Iterator[tuple[int, int
             yield phrase.start, phrase.end, before, after
 
 
+# "(Kèm theo Báo cáo số    /BC-UBND ngày    tháng 6 năm 2026 của …)": the forms' reference to the
+# report they go with, i.e. to this report: it moves with the period, its blanks stay blanks
+_OWN_REFERENCE = re.compile(r"Kèm\s+theo\s+báo\s+cáo\s+số(?P<number>[^/()\n]{0,20}?)/(?P<sign>[^\s()]*)"
+                            r"\s+ngày(?P<day>\s+\d{1,2}\s+|[\s.…_]+)tháng\s*(?P<month>\d{1,2})\s*năm\s*(?P<year>\d{4})",
+                            re.IGNORECASE)
+
+
+def months_between(old: Period, new: Period) -> int | None:
+    """How many months the period moves (end of data to end of data); None when it cannot say."""
+    if PeriodKind.NONE in (old.kind, new.kind) or PeriodKind.ADHOC in (old.kind, new.kind):
+        return None
+    try:
+        before, after = cutoff_dates(old)[1], cutoff_dates(new)[1]
+    except (ValueError, KeyError):
+        return None
+    return (after.year * 12 + after.month) - (before.year * 12 + before.month)
+
+
+def _blank(text: str) -> str:
+    """A filled number or day of the old report becomes blanks of its width (at least five)."""
+    if not any(ch.isdigit() for ch in text):
+        return text
+    return " " + " " * max(5, len(text.strip())) + " "
+
+
+def _reference_rewrites(text: str, old: Period, new: Period) -> Iterator[tuple[int, int, str, str]]:
+    shift = months_between(old, new)
+    if not shift:
+        return
+    for match in _OWN_REFERENCE.finditer(text):
+        total = int(match["year"]) * 12 + int(match["month"]) - 1 + shift
+        year, month = divmod(total, 12)
+        pieces = {"number": _blank(match["number"]), "day": _blank(match["day"]), "month": str(month + 1),
+                  "year": str(year)}
+        base = match.start()
+        after = match.group(0)
+        for name in ("year", "month", "day", "number"):  # right to left: earlier offsets stay valid
+            start, end = match.start(name) - base, match.end(name) - base
+            after = after[:start] + pieces[name] + after[end:]
+        if after != match.group(0):
+            yield match.start(), match.end(), match.group(0), after
+
+
 def _range_rewrites(text: str, old: Period, new: Period) -> Iterator[tuple[int, int, str, str]]:
     """The from/to line of the old period ("Từ ngày 14/9/2026 đến ngày 18/9/2026") → the new one."""
     try:
@@ -193,9 +240,10 @@ def _merge(rewrites: list[tuple[int, int, str, str]]) -> list[tuple[int, int, st
     return taken
 
 
-def plan_next_report(report: Report, new_period: Period) -> NextReportPlan:
-    """Every period phrase to rewrite for ``new_period``, in reading order, all ticked."""
-    plan = NextReportPlan(report.period, new_period)
+def plan_next_report(report: Report, new_period: Period, previous_columns: bool = False) -> NextReportPlan:
+    """Every period phrase to rewrite for ``new_period``, in reading order, all ticked;
+    ``previous_columns``: the clerk asked for "Kỳ trước" / "Tăng/giảm" columns."""
+    plan = NextReportPlan(report.period, new_period, previous_columns=previous_columns)
     for location, where, text in text_fields(report):
         for start, end, before, after in _merge(list(_rewrites_in(text, report.period, new_period))):
             plan.rewrites.append(Rewrite(location, where, start, end, before, after, text))
@@ -226,7 +274,7 @@ def apply_plan(report: Report, plan: NextReportPlan) -> Report:
         _set_text(new, location, text)
     if PeriodKind.NONE not in (plan.old_period.kind, plan.new_period.kind):
         for appendix in new.appendices:
-            _carry_figures(appendix.table, plan.old_period)
+            _carry_figures(appendix.table, plan.old_period, plan.previous_columns)
     return new
 
 
@@ -234,22 +282,79 @@ def previous_label(old_period: Period) -> str:
     return f"Kỳ trước ({period_label(old_period)})"
 
 
-def _carry_figures(table: Table, old_period: Period) -> None:
-    """Old values move to the "previous" column (added before the value column); a table
-    without a "value" column (a form of its own) keeps its figures for the clerk to update."""
+def add_previous_columns(table: Table, old_period: Period) -> bool:
+    """"Thêm cột kỳ trước / tăng giảm": a "previous" column before the value column and a
+    "change" one after it, where the form has none (a merged header above grows over them).
+    True when a column was added."""
     at = table.column_index("value")
-    if at is None:
+    if at is None or table.column_index(PREVIOUS_KEY) is not None:
+        return False
+    _insert_beside(table, at, at, PREVIOUS_KEY, previous_label(old_period))
+    if table.column_index(CHANGE_KEY) is None:  # this period against the previous one
+        _insert_beside(table, at + 1, at + 2, CHANGE_KEY, "Tăng/giảm")
+    return True
+
+
+def _origin(table: Table, r: int, c: int) -> tuple[int, int]:
+    """The top-left cell of the merged area covering (r, c) (itself when not covered)."""
+    if (r, c) not in table.covered():
+        return r, c
+    for r0 in range(r, -1, -1):
+        for c0 in range(c, -1, -1):
+            cell = table.rows[r0].cells[c0]
+            if (r0, c0) != (r, c) and r0 + cell.rowspan > r and c0 + cell.colspan > c:
+                return r0, c0
+    return r, c
+
+
+def _insert_beside(table: Table, value_at: int, at: int, key: str, label: str) -> None:
+    """A column at ``at`` next to the value column, in the same place of the header: inside the
+    merged group above the value column, its label spanning the rows the value's label spans."""
+    insert_column(table, at, key, label)
+    value = value_at + 1 if at <= value_at else value_at
+    last = table.header_rows - 1
+    for r in range(table.header_rows):
+        r0, c0 = _origin(table, r, value)
+        cell = table.rows[r0].cells[c0]
+        if r0 + cell.rowspan - 1 >= last:  # the value column's own label: ours spans the same rows
+            if r0 < last:
+                table.rows[last].cells[at] = Cell.plain("")
+                table.rows[r0].cells[at] = Cell.plain(label, rowspan=cell.rowspan)
+            return
+        if r0 != r:
+            continue
+        if at == c0 - 1:  # the group begins at the value column: it begins one column earlier now
+            table.rows[r0].cells[at] = Cell(cell.runs, cell.rowspan, cell.colspan + 1)
+            table.rows[r0].cells[c0] = Cell.plain("")
+        elif at == c0 + cell.colspan:  # it ends at the value column: it reaches one column further
+            cell.colspan += 1
+
+
+def _relabel_previous(table: Table, at: int, label: str) -> None:
+    """Our own "Kỳ trước (…)" label names the new previous period; the cell keeps its spans
+    (a merged header is never broken) and a form's own wording is left as it is."""
+    for row in reversed(table.header):
+        cell = row.cells[at]
+        if cell.text.strip():
+            if cell.text.strip().startswith("Kỳ trước (") and cell.colspan == 1:
+                cell.runs = Cell.plain(label).runs
+            return
+
+
+def _carry_figures(table: Table, old_period: Period, add_columns: bool) -> None:
+    """Old values move to the form's "previous" column (added only when the clerk asked);
+    this period's cells are left empty for the clerk (the checks list each empty one); a
+    table without a "value" column (a form of its own) keeps its figures for the clerk to update."""
+    if table.column_index("value") is None:
         return
-    label = previous_label(old_period)
+    if add_columns:
+        add_previous_columns(table, old_period)
     previous_at = table.column_index(PREVIOUS_KEY)
-    if previous_at is None:
-        insert_column(table, at, PREVIOUS_KEY, label)
-        if table.column_index(CHANGE_KEY) is None:  # this period against the previous one
-            insert_column(table, at + 2, CHANGE_KEY, "Tăng/giảm")
-    elif table.header_rows:
-        table.rows[table.header_rows - 1].cells[previous_at] = Cell.plain(label)
+    if previous_at is not None:
+        _relabel_previous(table, previous_at, previous_label(old_period))
     for row in indicator_rows(table):
-        row.set_text(PREVIOUS_KEY, row.text("value"))
+        if previous_at is not None:
+            row.set_text(PREVIOUS_KEY, row.text("value"))
         row.set_text("value", "")
 
 

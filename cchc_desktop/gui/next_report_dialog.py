@@ -7,7 +7,7 @@ the clerk may untick any.  Tests drive it through ``set_period``, ``set_enabled`
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, QRadioButton,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, QRadioButton,
                                QSpinBox, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from cchc_desktop.core.model import Period, PeriodKind, Report
@@ -83,6 +83,13 @@ class NextReportDialog(QDialog):
         self.tree.setColumnWidth(1, 170)
         self.tree.setColumnWidth(2, 170)
         layout.addWidget(self.tree, 1)
+        self.previous_columns = QCheckBox("Thêm cột kỳ trước / tăng giảm vào các biểu chưa có (số liệu kỳ trước "
+                                          "chuyển sang cột đó)")
+        self.previous_columns.setToolTip("Mặc định giữ nguyên biểu như mẫu của cấp trên: không thêm cột nào")
+        self.previous_columns.setVisible(any(a.table.column_index("value") is not None
+                                             and a.table.column_index("previous") is None
+                                             for a in report.appendices))
+        layout.addWidget(self.previous_columns)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         dialogs.translate_buttons(buttons)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Tạo báo cáo")
@@ -173,4 +180,5 @@ class NextReportDialog(QDialog):
 
     def plan(self) -> NextReportPlan:
         assert self._plan is not None
+        self._plan.previous_columns = self.previous_columns.isChecked()
         return self._plan

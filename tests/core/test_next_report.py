@@ -36,7 +36,7 @@ def test_plan_lists_every_rewrite() -> None:
 def test_next_report_for_the_year() -> None:
     sample = load_sample()
     sample.number, sample.status = "15", ReportStatus.FINAL
-    new = apply_plan(sample, plan_next_report(sample, YEAR_2024))
+    new = apply_plan(sample, plan_next_report(sample, YEAR_2024, previous_columns=True))
     assert new.subject.endswith("năm 2024") and "6 tháng" not in new.subject
     directions = " ".join(b.text for b in new.section(SectionKey.DIRECTIONS).blocks)
     assert "năm 2025" in directions
@@ -71,7 +71,7 @@ def test_unticked_rewrites_are_not_applied() -> None:
 
 
 def test_no_chained_rewrite_year_to_year() -> None:
-    sample = apply_plan(load_sample(), plan_next_report(load_sample(), YEAR_2024))
+    sample = apply_plan(load_sample(), plan_next_report(load_sample(), YEAR_2024, previous_columns=True))
     new = apply_plan(sample, plan_next_report(sample, Period(PeriodKind.YEAR, 2025)))
     directions = " ".join(b.text for b in new.section(SectionKey.DIRECTIONS).blocks)
     assert new.subject.endswith("năm 2025")
@@ -108,7 +108,7 @@ def _text(report, location: str) -> str:
 
 def test_exported_docx_has_no_old_wording_and_shows_previous(tmp_path: Path) -> None:
     sample = load_sample()
-    new = apply_plan(sample, plan_next_report(sample, YEAR_2024))
+    new = apply_plan(sample, plan_next_report(sample, YEAR_2024, previous_columns=True))
     new.appendix.rows[0].value = Decimal("7")
     path = tmp_path / "nam-2024.docx"
     export_docx(new, path)
@@ -151,7 +151,7 @@ def test_change_column_shows_the_difference_in_docx_and_pdf(tmp_path: Path) -> N
     from cchc_desktop.document.export import export_pdf
 
     sample = load_sample()
-    new = apply_plan(sample, plan_next_report(sample, YEAR_2024))
+    new = apply_plan(sample, plan_next_report(sample, YEAR_2024, previous_columns=True))
     new.appendix.rows[0].value = Decimal("7")  # was 3: +4
     new.appendix.rows[3].value = Decimal("38")  # was 40: -2
     export_docx(new, tmp_path / "n.docx")

@@ -25,7 +25,7 @@ CHART = Chart("Tin, bài tuyên truyền CCHC", ChartKind.BARS, ["Quý I/2026", 
 
 def _report_with_chart():
     sample = load_sample()
-    report = apply_plan(sample, plan_next_report(sample, next_period(sample.period)))
+    report = apply_plan(sample, plan_next_report(sample, next_period(sample.period), previous_columns=True))
     for i, row in enumerate(report.appendix.rows):
         row.set_text("value", str(i + 2))
     keys = [key for key, _row in identities(report.appendix.table)][:3]

@@ -45,7 +45,7 @@ def test_previous_column_comes_from_the_previous_report_by_identity() -> None:
 def test_next_report_previous_column_equals_previous_figures() -> None:
     reports, typed = quarterly_reports()
     old = sorted(reports, key=lambda r: r.id)[2]
-    new = apply_plan(old, plan_next_report(old, next_period(old.period)))
+    new = apply_plan(old, plan_next_report(old, next_period(old.period), previous_columns=True))
     for key, row in identities(new.appendices[0].table):
         assert row.text("previous") == typed[(2, key[4:])] and row.text("value") == ""
 
