@@ -344,7 +344,8 @@ def _doubled_words(text: str) -> Iterator[tuple[int, int, str]]:
             left = prev is not None and lexicon.is_word(prev, a)
             right = nxt is not None and (lexicon.is_word(a, nxt) or (left and nxt in _COMPLEMENTS))
             # "Lâm Đồng đồng loạt", "gas Gas Total": a name running into a word or out of one
-            name = text[s1].isupper() != text[s2].isupper() and not _at_sentence_start(text, s1)
+            name = (text[s2].isupper() and not text[s1].isupper()) or \
+                (text[s1].isupper() and not text[s2].isupper() and not _at_sentence_start(text, s1))
             # a syllable that starts no word ("dàng") cannot begin the next one: said twice
             # … and one that ends a dictionary word right before a stop ("nghiên cứu cứu.") too
             evidence = left or right or a in lexicon.FUNCTION_WORDS or not lexicon.starts_word(a) \
