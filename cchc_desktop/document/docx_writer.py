@@ -18,6 +18,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
 from . import measures as m
+from .pictures import PictureBlock, docx_picture
 from .layout import ChartBlock, Document, GridTable, HeaderTable, KeepTogether, Para, Rule, SignatureTable
 from .layout import paragraphs as _paragraphs
 
@@ -396,7 +397,9 @@ def build(doc: Document) -> docx.document.Document:
     parts = []
     for index, (landscape, blocks) in enumerate(sections):
         text_mm = m.LANDSCAPE_TEXT_WIDTH_MM if landscape else m.TEXT_WIDTH_MM
-        parts += [_chart(b, template.part) if isinstance(b, ChartBlock) else _block(b, text_mm) for b in blocks]
+        parts += [_chart(b, template.part) if isinstance(b, ChartBlock)
+                  else docx_picture(b, template.part) if isinstance(b, PictureBlock) else _block(b, text_mm)
+                  for b in blocks]
         sect = _sect_pr(landscape, header_refs if index == 0 else "", restarts[index]).replace(f" {W} {nsdecls('r')}", "")
         if index < len(sections) - 1:
             parts.append(_section_end(sect))

@@ -15,6 +15,7 @@ from . import measures as m
 from .fonts import text_width
 from .layout_types import Note, Para, Rule, Run, Span, clean  # noqa: F401 (the writers' names)
 from .table_layout import note_of
+from .pictures import PictureBlock, picture_blocks  # noqa: F401 (the writers' names)
 from .table_layout import GridCell, GridRow, GridTable, column_widths, grid_table, keyed_widths  # noqa: F401
 
 
@@ -159,6 +160,9 @@ def narrative_blocks(report: Report, heading1_capitals: bool) -> list:
     for part_index, section in enumerate(report.sections):
         for block_index, block in enumerate(section.blocks):
             source = (NARRATIVE, part_index, block_index)
+            if block.role == BlockRole.PICTURE:  # its size and caption: document/pictures.py
+                blocks += picture_blocks(block, source)
+                continue
             if block.role == BlockRole.TABLE:
                 if block.table is not None and block.table.columns and block.table.rows:
                     _, widths = column_widths(block.table, m.TEXT_WIDTH_MM)

@@ -22,6 +22,7 @@ from . import fonts
 from . import layout as lay
 from . import measures as m
 from . import pdf_notes
+from .pictures import pdf_picture
 from .pdf_flowables import RuleLine, TextBlock
 from .pdf_tables import Area, FlowTable, _cell
 
@@ -131,6 +132,8 @@ def _flowables(block, frame_height: float = 0.0) -> list[Flowable]:
         return _tagged(_grid_table(block, frame_height), block.source)
     if isinstance(block, lay.ChartBlock):
         return [_chart(block)]
+    if isinstance(block, lay.PictureBlock):  # document/pictures.py
+        return pdf_picture(block)
     if isinstance(block, lay.KeepTogether):
         return [KeepTogether([f for inner in block.blocks for f in _flowables(inner, frame_height)])]
     raise TypeError(f"unknown block {block!r}")
@@ -174,7 +177,7 @@ def _story(doc: lay.Document) -> list[Flowable]:
             if isinstance(block, lay.Para) and block.style.keep_next:
                 pending += flow
                 continue
-            if pending and isinstance(block, (lay.Para, lay.GridTable)):
+            if pending and isinstance(block, (lay.Para, lay.GridTable, lay.PictureBlock)):
                 story.append(KeepNext(pending + flow))
             else:
                 story += pending + flow
