@@ -430,7 +430,11 @@ def build(doc: Document) -> docx.document.Document:
     return document
 
 
-def docx_bytes(doc: Document) -> bytes:
+def docx_bytes(doc: Document, meta: dict | None = None) -> bytes:
     buffer = io.BytesIO()
-    build(doc).save(buffer)
+    document = build(doc)
+    if meta is not None:  # the report itself, for an exact import (docx_meta.py)
+        from .docx_meta import embed
+        embed(document, meta)
+    document.save(buffer)
     return buffer.getvalue()

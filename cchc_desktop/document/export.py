@@ -87,10 +87,12 @@ def _within_limits(report: Report) -> None:
 
 
 def docx_bytes(report: Report, *, heading1_capitals: bool = True) -> bytes:
+    from .docx_meta import report_meta
     from .docx_writer import docx_bytes as write
 
     _within_limits(report)
-    return write(make_document(normalize(report), heading1_capitals=heading1_capitals))
+    report = normalize(report)
+    return write(make_document(report, heading1_capitals=heading1_capitals), report_meta(report, heading1_capitals))
 
 
 def pdf_bytes(report: Report, *, heading1_capitals: bool = True) -> bytes:

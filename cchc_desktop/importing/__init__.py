@@ -40,16 +40,15 @@ class ImportResult:
 def import_docx(path: Path, name: str | None = None) -> ImportResult:
     """Read, recognise and validate a .docx (``name``: the file's name for messages)."""
     from .docx_reader import read_docx
-    from .own_export import own_period, read_own_export
+    from .own_export import read_own_export
     from .recognize import recognize
     from .to_model import to_report
     from .validate import admitted
 
     name = name or Path(path).name
     content = read_docx(path)
-    own = read_own_export(content)
+    own = read_own_export(content, path)  # with the report our writer embedded (own_meta.py)
     if own is not None:
-        own_period(own)
         own, notes = admitted(own, name)
         return ImportResult(own, Kind.DOCX, [Entry("tệp", "Tệp do cchc-desktop xuất: đọc theo kiểu đoạn văn.",
                                                     kind="note"), *notes], content.legacy_runs)

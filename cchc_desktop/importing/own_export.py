@@ -10,6 +10,7 @@ another), the model chosen prints the same way.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from ..core import model as m
 from ..core.vietnamese import BLANK
@@ -222,15 +223,40 @@ class _Reader:
         sig.concurrent_title = " ".join(titles[1:])
 
 
-def read_own_export(content: DocxContent) -> m.Report | None:
-    """The report of one of our own exports, or None when the file is not one (or was
-    edited beyond our layout): then the recogniser reads it."""
+def _visible(content: DocxContent) -> m.Report | None:
+    """What the page of one of our exports shows, read by style (period from the subject)."""
     if not is_own_export(content):
         return None
     try:
-        return _Reader(content).read()
+        report = _Reader(content).read()
     except (ValueError, IndexError):
         return None
+    own_period(report)
+    return report
+
+
+def read_own_export(content: DocxContent, path: Path | None = None) -> m.Report | None:
+    """The report of one of our own exports, or None when the file is not one (or was
+    edited beyond our layout): then the recogniser reads it.  With ``path``, the report the
+    writer embedded is taken wherever the visible text it describes is unchanged (own_meta.py)."""
+    seen = _visible(content)
+    if seen is None or path is None:
+        return seen
+    from ..document.docx_meta import read_meta
+    from .docx_reader import read_docx
+    from .own_meta import merge, read_again
+
+    embedded = read_meta(path)
+    if embedded is None:
+        return seen
+    meta, options = embedded
+    if options.get("unchanged"):
+        return meta  # saved by no one since our export: the page is the embedded report's
+    try:
+        again = read_again(meta, options, lambda p: _visible(read_docx(p)))
+    except ValueError:  # the writer refuses what the metadata holds: stale or forged
+        return seen
+    return seen if again is None else merge(seen, again, meta)
 
 
 def own_period(report: m.Report) -> None:
