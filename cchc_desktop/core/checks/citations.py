@@ -51,7 +51,15 @@ def _issuer(text: str, match: re.Match[str]) -> str:
     if not found:
         return ""
     words = fold(found.group(1)).replace("uy ban nhan dan", "ubnd").split()
-    return " ".join(words[:3])
+    if "ve" in words:
+        words = words[:words.index("ve")]  # "… của UBND tỉnh về việc …"
+    return " ".join(words[:6])
+
+
+def _same_issuer(issuers: set[str]) -> bool:
+    """"ubnd tinh" and "ubnd tinh hoa binh" name one office, written short and in full."""
+    ordered = sorted(issuers, key=len)
+    return all(f"{longer} ".startswith(f"{shorter} ") for shorter, longer in zip(ordered, ordered[1:]))
 
 
 @rule("citations.date_conflict", Severity.ERROR, "Một văn bản được trích dẫn với ngày khác nhau")
@@ -70,7 +78,7 @@ def date_conflict(report: Report, context: Context) -> Iterator[Finding]:
     me = RULES["citations.date_conflict"]
     for group in groups.values():
         issuers = {i for *_r, i in group if i}
-        if len(issuers) > 1:
+        if not _same_issuer(issuers):
             continue  # two offices' documents that happen to share a number
         places = [(f, m, w) for f, m, w, _i in group]
         dates = {when for _f, _m, when in places}

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from datetime import timedelta
 
 from ..model import HEADING_ROLES, BlockRole, Period, PeriodKind, Report, SectionKey
-from ..periods import (cutoff_dates, find_date_ranges, find_period_phrases, next_period, period_label, week_dates,
+from ..periods import (cutoff_dates, default_cutoff_dates, find_date_ranges, find_period_phrases, next_period, period_label, week_dates,
                        week_range_text)
 from .base import RULES, Context, Finding, Fix, Severity, rule, text_fields
 
@@ -110,9 +110,26 @@ def _context(report: Report) -> Iterator[tuple[str, str, SectionKey | None, bool
             yield field, text, None, False
 
 
+def _opening_blocks(report: Report) -> set[str]:
+    """Paragraphs before the first heading of the first part: the opening, when the import
+    kept it as text of the part (it does so when the opening holds italic runs or a note)."""
+    if not report.sections:
+        return set()
+    out = set()
+    for b, block in enumerate(report.sections[0].blocks[:3]):
+        if block.role != BlockRole.PARAGRAPH:
+            break
+        out.add(f"sections[0].blocks[{b}]")
+    return out
+
+
+def _is_opening(report: Report, field: str) -> bool:
+    return field == "opening" or field in _opening_blocks(report)
+
+
 def _expected(report: Report, field: str, tag: SectionKey | None, heading: bool) -> Period | None:
     """The period a strict place must name, or None for running text."""
-    if field in STRICT or _STRICT_APPENDIX.fullmatch(field):
+    if field in STRICT or _STRICT_APPENDIX.fullmatch(field) or _is_opening(report, field):
         return report.period
     if heading and tag in (SectionKey.RESULTS, SectionKey.DIFFICULTIES):
         return report.period
@@ -155,6 +172,9 @@ def mismatch(report: Report, context: Context) -> Iterator[Finding]:
         if bare:
             q = bare.group(1).upper()
             declared.append(Period(PeriodKind.QUARTER, own.year, {"I": 1, "II": 2, "III": 3, "IV": 4}.get(q) or int(q)))
+    # "tháng 6 và 6 tháng đầu năm 2026": the month closing the half-year, its year said once
+    declared += [Period(PeriodKind.MONTH, own.year, int(m.group(1))) for m in BARE_MONTH.finditer(report.subject)
+                 if 1 <= int(m.group(1)) <= 12]
     for field, text, tag, heading in _context(report):
         expected = _expected(report, field, tag, heading)
         if expected is None:
@@ -165,7 +185,7 @@ def mismatch(report: Report, context: Context) -> Iterator[Finding]:
                 continue
             if value.kind == PeriodKind.YEAR and expected.kind != PeriodKind.YEAR and value.year == expected.year:
                 continue  # "… năm 2024" next to the period itself
-            if field == "opening" and CITED.search(before) and "báo cáo" not in before[-40:].lower():
+            if _is_opening(report, field) and CITED.search(before) and "báo cáo" not in before[-40:].lower():
                 continue  # the period of a cited document, not of this report
             if value.kind == PeriodKind.YEAR and own.kind != PeriodKind.YEAR and not heading \
                     and field not in ("subject", "appendix.title") and not _STRICT_APPENDIX.fullmatch(field):
@@ -241,6 +261,22 @@ def _week_numbers(report: Report) -> Iterator[Finding]:
                              fixes=(Fix(f"Sửa thành tuần {want}", field, start, end, want),))
 
 
+def _within(value: Period, period: Period) -> bool:
+    first, last = default_cutoff_dates(period)
+    return (first.year, first.month) <= (value.year, value.index or 0) <= (last.year, last.month)
+
+
+def _stale_month(value: Period, own: Period) -> bool:
+    """A month named in a report on a longer period that is neither in it nor in the next one."""
+    if value.kind != PeriodKind.MONTH or own.kind not in (PeriodKind.QUARTER, PeriodKind.HALF1, PeriodKind.HALF2,
+                                                           PeriodKind.NINE_MONTHS, PeriodKind.YEAR):
+        return False
+    try:
+        return not _within(value, own) and not _within(value, next_period(own))
+    except ValueError:
+        return False
+
+
 @rule("periods.stale", Severity.WARNING, "Trong bài còn nhắc kỳ khác (có thể chép từ báo cáo kỳ trước)")
 def stale(report: Report, context: Context) -> Iterator[Finding]:
     if not _comparable(report.period):
@@ -251,14 +287,16 @@ def stale(report: Report, context: Context) -> Iterator[Finding]:
         if _expected(report, field, tag, heading) is not None or field.startswith("appendix"):
             continue
         for start, end, value in _phrases(report, text):
-            if _family(value) != _family(own) or value.kind == PeriodKind.YEAR or _same(value, own):
+            if _stale_month(value, own):
+                pass  # "tháng 11/2025" in the report on quý I năm 2026: neither this period nor the next
+            elif _family(value) != _family(own) or value.kind == PeriodKind.YEAR or _same(value, own):
                 continue
             before = _before(text, start)
             if HORIZON.search(before) or COMPARE.search(before) or SPAN.search(before):
                 continue
             if (tag == SectionKey.DIRECTIONS or FORWARD.search(before)) and _later(value, own):
                 continue
-            if value.year != own.year and value.kind != own.kind:
+            if value.year != own.year and value.kind != own.kind and not _stale_month(value, own):
                 continue
             if _same(next_period(value), own):
                 continue  # the period just before: its last days are in this report's data window
