@@ -32,7 +32,7 @@ def _found(*texts: str):
     (["- Mỗi suất quà 48,5g đường."], "numbers.glued_unit", ("48,5g", "48,5 g")),
     (["- Hỗ trợ mỗi hộ 1.500.000đ."], "numbers.glued_unit", ("1.500.000đ",)),
     (["- Giá 715đồng một trang."], "numbers.glued_unit", ("715đồng",)),
-    (["- Cấp 12kg gạo cho mỗi khẩu."], "numbers.glued_unit", ("12kg", "12 kg")),
+    (["- Cấp 2,5tấn gạo cho mỗi thôn."], "numbers.glued_unit", ("2,5tấn", "2,5 tấn")),
 ])
 def test_finds(texts: list[str], rule_id: str, words: tuple[str, ...]) -> None:
     found = _found(*texts)
@@ -43,6 +43,7 @@ def test_finds(texts: list[str], rule_id: str, words: tuple[str, ...]) -> None:
 @pytest.mark.parametrize("texts", [
     ["- Các tổ 1, 2, 3 và tổ 4, 275 hộ tham gia; ấp 1, 120 hộ."],
     ["- Tỷ lệ 50%, mạng 4G và 5G phủ 98%, họp lúc 20h00, mẫu 2a, mục 2.1, điện thoại 0912.345.678."],
+    ["- Làm 10km đường, 15ha lúa, 12kg gạo, 50m2 nhà."],  # whole numbers with a unit symbol: accepted
     ["- Cấp 12 kg gạo, 1.500.000 đồng, giai đoạn 2021–2025, Quyết định số 512/QĐ-UBND ngày 06/11/2025."],
     ["- Tỷ lệ thanh toán trực tuyến 12.5%."],  # no Vietnamese decimal anywhere: the report's own habit
     ["- Sản lượng 1.234,5 kg; tiếp nhận 12.340 hồ sơ, 1.234.567 lượt truy cập."],
@@ -58,9 +59,9 @@ def test_a_report_that_glues_every_unit_is_told_once() -> None:
 
 
 def test_fix_puts_the_space() -> None:
-    report = _report("- Cấp 12kg gạo; tiếp nhận 1, 275 hồ sơ.")
-    for rule_id, fixed in (("numbers.glued_unit", "- Cấp 12 kg gạo; tiếp nhận 1, 275 hồ sơ."),
-                           ("numbers.space_inside", "- Cấp 12kg gạo; tiếp nhận 1.275 hồ sơ.")):
+    report = _report("- Cấp 500.000đ; tiếp nhận 1, 275 hồ sơ.")
+    for rule_id, fixed in (("numbers.glued_unit", "- Cấp 500.000 đ; tiếp nhận 1, 275 hồ sơ."),
+                           ("numbers.space_inside", "- Cấp 500.000đ; tiếp nhận 1.275 hồ sơ.")):
         finding = next(f for f in run_checks(report) if f.rule_id == rule_id)
         assert apply_fix(report, finding).section(SectionKey.RESULTS).blocks[-1].text == fixed
 

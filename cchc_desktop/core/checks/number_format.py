@@ -3,8 +3,9 @@
 - ``numbers.space_inside``: "1, 275 hồ sơ", "12. 340 hồ sơ" (a space splits one number);
 - ``numbers.decimal_mark``: the report writes "1.234,5" and "87,63%", then "3.456.7 kg",
   "12.5%" or "1,234.5" (the English marks) somewhere;
-- ``numbers.glued_unit``: "48,5g", "1.500.000đ", "715đồng", "12kg" (Vietnamese writes a space
-  between a figure and its unit).  A report that glues its units everywhere (a price list)
+- ``numbers.glued_unit``: "48,5g", "1.500.000đ", "715đồng" (Vietnamese writes a space
+  between a figure and its unit; "10km", "15ha" on whole numbers stay accepted, as the
+  typography rule has always said).  A report that glues its units everywhere (a price list)
   is told once, at the first place, with the count, not at every price.
 
 Left alone: "50%" (the percent sign is written glued), "4G/5G", times "20h00", codes "2a",
@@ -76,11 +77,16 @@ def decimal_mark(report: Report, context: Context) -> Iterator[Finding]:
                          "hàng nghìn, ví dụ 1.234,5).", field, first.start(), first.end())
 
 
+_WORD_UNITS = frozenset(("đồng", "đ", "tấn", "tạ", "lít", "triệu", "tỷ", "tỉ"))
+
+
 def _glued_unit(match: re.Match[str], text: str) -> bool:
+    """Money and unit words glued ("1.500.000đ", "715đồng"); a symbol unit only after a decimal
+    ("48,5g"): "10km", "15ha" on whole numbers are accepted (``typography.glued_number``)."""
     unit = match.group(2)
-    if unit == "g" and (match.group(1) in ("2", "3", "4", "5") or text[match.end(2) - 1] == "G"):
-        return False  # 4G, 5G networks
-    return not (unit == "m" and re.match(r"\d", text[match.end():match.end() + 1] or " "))
+    if unit in _WORD_UNITS:
+        return True
+    return "," in match.group(1) and not re.match(r"\d", text[match.end():match.end() + 1] or " ")
 
 
 @rule("numbers.glued_unit", Severity.WARNING, "Con số viết liền với đơn vị")

@@ -5,8 +5,8 @@ Vietnamese, so the syllable check is silent.  A pair is reported only when
 
 - it is not a word of the dictionary (``resources/lexicon/vi-dictionary-words.txt``, from pyvi's
   word list, MIT; plus the project's ``vi-words.txt``), in either tone placement (hoá/hóa);
-- neither of its syllables makes a word with the syllable on its other side (then the pair is
-  just two words side by side: "số hồ sơ");
+- a word follows it in the same clause, and neither of its syllables makes a word with the
+  syllable on its other side (then the pair is just two words side by side: "số hồ sơ");
 - exactly one word of the dictionary is one slip away: the other syllable the same, this one
   changed by a slip people make (d/gi/r, s/x, ch/tr, l/n, hỏi/ngã, one letter of the rhyme);
 - the syllable written is not a very common word on its own (Zipf < 6: "là", "các" stand
@@ -160,7 +160,9 @@ def _typos(text: str) -> tuple[tuple[int, int, str, str], ...]:
             continue
         if i > 0 and text[words[i - 1].end():first.start()] == " " and (keys[i - 1], a) in d.inside:
             continue
-        if i + 2 < len(words) and text[second.end():words[i + 2].start()] == " " and (b, keys[i + 2]) in d.inside:
+        if i + 2 >= len(words) or text[second.end():words[i + 2].start()] != " ":
+            continue  # no word after it ("… thôn tin, bài"): too little to judge by
+        if (b, keys[i + 2]) in d.inside:
             continue
         meant = _meant(d, a, b)
         if len(meant) != 1:
