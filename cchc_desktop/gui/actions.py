@@ -56,13 +56,16 @@ class Actions:
                                  "Lưu ngay (chương trình vẫn tự động lưu)")
         self.export = self._action("Xuất DOCX/PDF…", QKeySequence("Ctrl+E"), self.export_report,
                                    "Xuất báo cáo ra tệp Word hoặc PDF (Ctrl+E)")
+        self.export_both = self._action("Xuất cả DOCX và PDF…", QKeySequence("Ctrl+Shift+E"),
+                                        lambda: self.export_report(both=True),
+                                        "Xuất một lần ra hai tệp cùng tên: Word (.docx) và PDF (Ctrl+Shift+E)")
         self.open_folder = self._action("Mở thư mục chứa tệp đã xuất", None, self.open_export_folder)
         self.open_folder.setEnabled(False)
         self.print = self._action("In…", QKeySequence.StandardKey.Print, self.print_report, "In báo cáo (Ctrl+P)")
         self.print_preview = self._action("Xem trước khi in…", None, self.print_preview_report)
         self.quit = self._action("Thoát", QKeySequence("Ctrl+Q"), window.close)
         for item in (self.new, self.duplicate, self.save_template, self.delete, self.restore, None, self.save, self.export,
-                     self.open_folder, None, self.print, self.print_preview, None, self.quit):
+                     self.export_both, self.open_folder, None, self.print, self.print_preview, None, self.quit):
             file_menu.addSeparator() if item is None else file_menu.addAction(item)
         edit_menu = menu.addMenu("&Sửa")
         self.edit_menu = edit_menu  # Hoàn tác / Làm lại are added first by the window (gui.undo)
@@ -187,7 +190,8 @@ class Actions:
         return frozenset((str(getattr(f, "rule_id", "")), str(getattr(f, "location", "")), str(getattr(f, "message", f)))
                          for f in self.checks_panel.findings if severity_of(f) == "error")
 
-    def export_report(self) -> None:
+    def export_report(self, both: bool = False) -> None:
+        """One file (its type from the name chosen), or ``both``: the .docx and the .pdf side by side."""
         from cchc_desktop.document.export import ExportError, export_docx, export_pdf
 
         if not self._ready("xuất báo cáo"):
@@ -195,22 +199,24 @@ class Actions:
         report = self.w.current_report()
         folder = self.last_export.parent if self.last_export else Path(
             QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
-        chosen = ask_save_path(self.w, "Xuất báo cáo", str(folder / default_export_name(report, ".docx")),
-                               EXPORT_FILTERS)
+        chosen = ask_save_path(self.w, "Xuất báo cáo (Word và PDF)" if both else "Xuất báo cáo",
+                               str(folder / default_export_name(report, ".docx")), EXPORT_FILTERS)
         if not chosen:
             return
         path = Path(chosen)
         if path.suffix.lower() not in (".docx", ".pdf"):
-            path = path.with_suffix(".docx")
+            path = path.with_name(path.name + ".docx")  # "Báo cáo quý I. 2025" keeps its dot
+        paths = [path.with_suffix(".docx"), path.with_suffix(".pdf")] if both else [path]
         try:
-            (export_pdf if path.suffix.lower() == ".pdf" else export_docx)(report, path)
+            for target in paths:
+                (export_pdf if target.suffix.lower() == ".pdf" else export_docx)(report, target)
         except ExportError as error:
             dialogs.error(self.w, str(error))
             return
-        self.last_export = path
+        self.last_export = paths[-1]
         self.open_folder.setEnabled(True)
         self.w.cycle.add_revision("export")  # revisions.EXPORT: the history shows what was sent
-        self.w.statusBar().showMessage(f"Đã xuất: {path}", 10000)
+        self.w.statusBar().showMessage("Đã xuất: " + "; ".join(str(p) for p in paths), 10000)
 
     def open_export_folder(self) -> None:
         if self.last_export is not None:

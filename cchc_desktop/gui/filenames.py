@@ -1,4 +1,5 @@
-"""Default file names for exports: readable, without diacritics, safe on Windows."""
+"""Default file names for exports: the report's Vietnamese name (Windows allows it), cut at a
+word, without the characters Windows forbids."""
 
 from __future__ import annotations
 
@@ -18,10 +19,16 @@ def strip_diacritics(text: str) -> str:
 
 
 def safe_filename(text: str, limit: int = 100) -> str:
-    name = _FORBIDDEN.sub(" ", strip_diacritics(text))
-    name = re.sub(r"\s+", " ", name).strip(" .")[:limit].rstrip(" .")
+    """'Báo cáo: Đợt 1/2024?' -> 'Báo cáo Đợt 1 2024'; longer than ``limit``: cut after a whole word."""
+    from cchc_desktop.core.vietnamese import nfc
+
+    name = re.sub(r"\s+", " ", _FORBIDDEN.sub(" ", nfc(text))).strip(" .")
+    if len(name) > limit:
+        head = name[: limit + 1]
+        name = head.rsplit(" ", 1)[0] if " " in head.strip() else name[:limit]
+        name = name.rstrip(" .,;-–")
     if not name or name.upper() in _RESERVED:
-        name = f"Bao cao {name}".strip()
+        name = f"Báo cáo {name}".strip()
     return name
 
 
@@ -33,4 +40,4 @@ def default_export_name(report: Report, suffix: str) -> str:
     subject, period = report.subject.strip(), period_text(report.period)
     # The subject usually names the period already ("… 6 tháng đầu năm 2024"): say it once.
     text = subject if fold(period) in fold(subject) else f"{subject} {period}".strip()
-    return safe_filename(f"Bao cao {text}") + suffix
+    return safe_filename(f"Báo cáo {text}") + suffix

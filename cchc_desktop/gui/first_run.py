@@ -200,6 +200,13 @@ class FirstRunDialog(QDialog):
         form.addRow("Nơi &nhận thường dùng:", self.recipients)
         layout.addLayout(form)
         self.buttons = QDialogButtonBox()
+        # the quickest start: last period's report (a file the clerk has); its organisation is
+        # taken when the lines above are left empty
+        self.from_file = self.buttons.addButton("Lưu và &bắt đầu từ báo cáo kỳ trước (tệp Word)…",
+                                                QDialogButtonBox.ButtonRole.ActionRole)
+        self.from_file.setToolTip("Chọn tệp Word báo cáo kỳ trước: tạo ngay báo cáo kỳ này từ đó. "
+                                  "Để trống các dòng trên thì lấy thông tin cơ quan trong tệp.")
+        self.from_file.clicked.connect(self._choose_file)
         self.ok = self.buttons.addButton("&Lưu và tiếp tục", QDialogButtonBox.ButtonRole.AcceptRole)
         self.later = self.buttons.addButton("Để &sau", QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.accepted.connect(self.accept)
@@ -233,7 +240,16 @@ class FirstRunDialog(QDialog):
         return organization_from_answers(self.commune.text(), self.province.text(), self.district.text(),
                                          self.signer.text(), self.title.currentText(), self.recipients.lines())
 
+    starts_from_file = False
+
+    def _choose_file(self) -> None:
+        self.starts_from_file = True
+        self.accept()
+
     def accept(self) -> None:
+        if self.starts_from_file and not self.commune.text().strip():
+            super().accept()  # the organisation comes from the file
+            return
         if not self.commune.text().strip():
             self.message.setText("Hãy ghi tên xã/phường (hoặc bấm “Để sau”).")
             self.message.show()
@@ -259,8 +275,6 @@ def needs_setup(window: MainWindow) -> bool:
 
 def run_setup(window: MainWindow) -> bool:
     """The setup dialog; on "Lưu": the organisation is saved and a new report offered. True when saved."""
-    from cchc_desktop.store.reports import save_organization
-
     from .main_window import settings
 
     dialog = FirstRunDialog(window)
@@ -271,11 +285,14 @@ def run_setup(window: MainWindow) -> bool:
     if not accepted:
         window.statusBar().showMessage("Có thể điền thông tin cơ quan sau ở Tệp → Thông tin cơ quan…", 10000)
         return False
-    org = dialog.organization()
-    try:
-        window.actions._write(lambda db: save_organization(db, org))
-    except Exception as error:  # noqa: BLE001 - shown to the clerk
-        dialogs.error(window, f"Không lưu được thông tin cơ quan: {error}")
+    if dialog.starts_from_file:
+        from .start_from_file import start_from_file
+
+        if dialog.commune.text().strip() and not _save_organization(window, dialog):
+            return False
+        start_from_file(window)
+        return True
+    if not _save_organization(window, dialog):
         return False
     first_step = ask_first_step(window)
     if first_step == FROM_FILE:
@@ -285,6 +302,25 @@ def run_setup(window: MainWindow) -> bool:
     elif first_step == NEW:
         window.actions.new_report()
     return True
+
+
+def _save_organization(window: MainWindow, dialog: FirstRunDialog) -> bool:
+    from cchc_desktop.store.reports import save_organization
+
+    org = dialog.organization()
+    try:
+        window.actions._write(lambda db: save_organization(db, org))
+    except Exception as error:  # noqa: BLE001 - shown to the clerk
+        dialogs.error(window, f"Không lưu được thông tin cơ quan: {error}")
+        return False
+    return True
+
+
+def organization_is_sample(window: MainWindow) -> bool:
+    """The organisation is still the sample's: nobody set it up yet."""
+    from cchc_desktop.store.reports import load_organization
+
+    return load_organization(window.db) == _sample_report().organization
 
 
 FROM_FILE, NEW, LATER = "Bắt đầu từ báo cáo kỳ trước (tệp Word)…", "Tạo báo cáo mới theo mẫu…", "Để sau"

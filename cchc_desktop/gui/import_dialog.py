@@ -58,9 +58,10 @@ def import_path(window: MainWindow, path: str | Path) -> int | None:
     return new_id
 
 
-def read_import(window: MainWindow, path: str | Path) -> ImportResult | None:
+def read_import(window: MainWindow, path: str | Path, ask_convert: bool = True) -> ImportResult | None:
     """``path`` read and recognised off the GUI thread; None when the clerk gave up or the
-    file was refused (a message then says why).  Nothing is written."""
+    file was refused (a message then says why).  Nothing is written.  An old Word file is
+    converted with LibreOffice when there is one (asked first unless ``ask_convert`` is False)."""
     from cchc_desktop.importing import ImportRefused, Kind, import_file, sniff, soffice_path
 
     from .background_task import CANCELLED, run
@@ -75,7 +76,7 @@ def read_import(window: MainWindow, path: str | Path) -> ImportResult | None:
         if kind is CANCELLED:
             return _cancelled(window, path)
         if kind in (Kind.DOC, Kind.RTF) and soffice_path() is not None:
-            convert = dialogs.confirm(
+            convert = not ask_convert or dialogs.confirm(
                 window, f"“{path.name}” là tệp Word cũ. Chuyển sang .docx bằng LibreOffice (có sẵn trên máy)"
                         " rồi nhập?", default_yes=True)
             if not convert:

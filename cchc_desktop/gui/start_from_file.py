@@ -54,7 +54,7 @@ def start_from_file(window: MainWindow, path: str | Path | None = None) -> int |
         if not path:
             return None
     path = Path(path)
-    result = read_import(window, path)
+    result = read_import(window, path, ask_convert=False)  # the clerk chose this file to start from
     if result is None:
         return None
     return _make_from(window, path, result)
@@ -82,9 +82,9 @@ def _make_from(window: MainWindow, path: Path, result: ImportResult) -> int | No
         source.organization = ours
         source.place = source.place or ours.place
     elif differs:
-        from .first_run import needs_setup
+        from .first_run import organization_is_sample
 
-        adopt = needs_setup(window)  # not set up yet: the file's organisation becomes the program's
+        adopt = organization_is_sample(window)  # not set up yet: the file's organisation becomes the program's
     plan = dialog.plan()
     new = apply_plan(source, plan)
     new_id = _save(window, path, source, new, adopt)

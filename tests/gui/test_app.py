@@ -43,5 +43,9 @@ def test_crash_handler_saves_logs_and_explains(open_window, database, monkeypatc
 
 
 def test_safe_filename() -> None:
-    assert safe_filename("Báo cáo: Đợt 1/2024?") == "Bao cao Dot 1 2024"
-    assert safe_filename("CON") == "Bao cao CON"
+    assert safe_filename("Báo cáo: Đợt 1/2024?") == "Báo cáo Đợt 1 2024"  # Vietnamese kept
+    assert safe_filename("CON") == "Báo cáo CON"
+    long = safe_filename("Báo cáo kết quả công tác tuyên truyền cải cách hành chính " * 3, limit=60)
+    assert long == "Báo cáo kết quả công tác tuyên truyền cải cách hành chính"  # cut at a word (≤ 60)
+    nfd = "Ba\u0301o ca\u0301o"  # as some keyboards type it: the name is stored composed
+    assert safe_filename(nfd) == "Báo cáo"

@@ -17,8 +17,11 @@ from cchc_desktop.store.reports import list_reports, load_organization
 
 @pytest.fixture
 def last_period(tmp_path: Path) -> Path:
+    """Last period's report of Phường Thành Sen, as a Word file."""
     path = tmp_path / "bao-cao-ky-truoc.docx"
-    export_docx(load_sample(), path)
+    report = load_sample()
+    report.organization.issuing_body = ["ỦY BAN NHÂN DÂN", "PHƯỜNG THÀNH SEN"]
+    export_docx(report, path)
     return path
 
 
@@ -50,6 +53,8 @@ def test_menu_flow_opens_this_periods_report_with_the_changes(open_window, last_
     assert report.id == max(after) and report.period == Period(PeriodKind.HALF2, 2024)
     assert "6 tháng cuối năm 2024" in report.subject
     assert asked == ["Báo cáo kỳ này từ báo cáo kỳ trước"]  # one dialog, no other question
+    # nobody had set the organisation up: the file's ("own", as the dialog suggests) becomes the program's
+    assert load_organization(window.db).issuing_body == ["ỦY BAN NHÂN DÂN", "PHƯỜNG THÀNH SEN"]
     changes = window.changes_dialog
     assert changes.isVisible() and changes.list.count() >= 1
     assert any("6 tháng cuối năm 2024" in changes.list.item(i).text() for i in range(changes.list.count()))
@@ -113,3 +118,19 @@ def test_start_page_when_no_report_is_open(open_window, database, last_period, m
     monkeypatch.setattr(start_from_file, "ask_open_path", lambda _parent: str(last_period))
     page.from_file.click()
     assert window.report is not None and not page.isVisible() and window.tabs.isVisible()
+
+
+def test_first_run_button_starts_from_the_file_taking_its_organisation(open_window, last_period, monkeypatch,
+                                                                       asked):
+    window = open_window(sample_is_own=False)
+
+    def click(dialog) -> bool:
+        dialog.from_file.click()  # nothing typed: one click
+        return dialog.result() == dialog.DialogCode.Accepted
+
+    monkeypatch.setattr(first_run, "exec_dialog", click)
+    monkeypatch.setattr(start_from_file, "ask_open_path", lambda _parent: str(last_period))
+    assert first_run.run_setup(window)
+    assert window.report.period == Period(PeriodKind.HALF2, 2024)
+    assert load_organization(window.db).issuing_body[1] == "PHƯỜNG THÀNH SEN"
+    assert not first_run.needs_setup(window)
