@@ -90,6 +90,7 @@ class MainWindow(QMainWindow):
         from .settings_dialog import install_settings_action; install_settings_action(self)  # noqa: E702
         from .import_dialog import install_import_action; install_import_action(self)  # noqa: E702
         from . import start_from_file; start_from_file.install(self)  # noqa: E702
+        from . import signing_dialog; signing_dialog.install(self)  # noqa: E702 - Tệp → Ký số…
         self.undo = ReportUndo(self)  # Ctrl+Z: the focused field's typing, else the tab's or report's stack
         self.signature.undo = self.undo
         first_edit = self.actions.edit_menu.actions()[0]

@@ -88,8 +88,15 @@ def appearance_from(settings: SigningSettings, report: Report) -> Appearance:
 
 
 def finish(db: sqlite_utils.Database, prepared: Prepared, pin: str, appearance: Appearance) -> SignResult:
+    result = sign_prepared(prepared, pin, appearance)
+    record(db, prepared, result)
+    return result
+
+
+def sign_prepared(prepared: Prepared, pin: str, appearance: Appearance) -> SignResult:
+    """Sign with the token and write the signed file over the unsigned one (no database use:
+    the window runs this on its own thread and records through its writer)."""
     from ..document.export import ExportError, write_atomic
-    from ..store.revisions import FINALIZE, add_revision, finalize
 
     now = datetime.now(timezone.utc)
     signed = sign_pdf(prepared.pdf, library=prepared.library, certificate=prepared.certificate, pin=pin,
@@ -98,11 +105,16 @@ def finish(db: sqlite_utils.Database, prepared: Prepared, pin: str, appearance: 
         write_atomic(signed, prepared.target)
     except ExportError as error:
         raise SigningError(str(error)) from None
-    result = SignResult(prepared.certificate.holder, now, sha256_hex(signed), "")
+    return SignResult(prepared.certificate.holder, now, sha256_hex(signed), "")
+
+
+def record(db: sqlite_utils.Database, prepared: Prepared, result: SignResult) -> None:
+    """The report becomes final (when it was a draft) and its history names signer and hash."""
+    from ..store.revisions import FINALIZE, add_revision, finalize
+
     report_id = prepared.report.id
     if prepared.issue is not None:
         finalize(db, report_id, *prepared.issue)
-    note = SIGN_NOTE.format(holder=result.holder, when=signing_time_text(now), name=prepared.target.name,
-                            sha=result.sha256)
+    note = SIGN_NOTE.format(holder=result.holder, when=signing_time_text(result.signed_at),
+                            name=prepared.target.name, sha=result.sha256)
     add_revision(db, report_id, FINALIZE, note)
-    return result
