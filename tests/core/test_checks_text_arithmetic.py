@@ -20,6 +20,10 @@ def _found(text: str) -> list[tuple[str, str, str]]:
 
 FINDS = [
     ("- Đã số hóa 4.512/5.230 hồ sơ, đạt 87,63%.", "arithmetic.share", ("86,27%", "87,63%")),
+    ("- Đã tiếp nhận 3.065 hồ sơ trên ứng dụng VNeID trên tổng số 3.416 hồ sơ tiếp nhận, đạt tỷ lệ 79,7%.",
+     "arithmetic.share", ("89,7%", "79,7%")),
+    ("- Có 15.463/17.731 hợp tác xã, doanh nghiệp đủ điều kiện trên địa bàn tỉnh đăng ký cấp định danh điện tử, "
+     "đạt tỷ lệ 87,02%.", "arithmetic.share", ("87,21%", "87,02%")),
     ("- Đã số hóa 5.230/4.512 hồ sơ (115,9%).", "arithmetic.share", ("viết ngược", "4.512/5.230")),
     ("- Kết quả giải quyết đạt tỷ lệ % trên tổng số hồ sơ.", "arithmetic.share", ("chưa có con số",)),
     ("- Tiếp nhận 12.340 hồ sơ trực tuyến và 2.115 hồ sơ trực tiếp, tổng số 14.445 hồ sơ.", "arithmetic.total",
@@ -48,7 +52,9 @@ KEEPS = [
     "- Đã số hóa 4.512/5.230 hồ sơ, đạt 86,2%.",  # truncated
     "- Đã số hóa 4.512/5.230 hồ sơ, đạt 86,3%; 86%.",  # rounded
     "- Cấp 2.111/2.627 tài khoản (đạt tỷ lệ 80,35%), 577.722/914.419 trẻ em, đạt tỷ lệ 63,17%.",
-    "- Thực hiện 5.230/4.512 chỉ tiêu, vượt kế hoạch 115,9%.",  # over the plan: legitimate
+    "- Thực hiện 5.230/4.512 chỉ tiêu, vượt kế hoạch 115,9%.",
+    "- Đã tiếp nhận 3.065 hồ sơ trên ứng dụng VNeID trên tổng số 3.416 hồ sơ tiếp nhận, đạt tỷ lệ 89,7%.",
+    "- Lấy tổng số điểm mà xã đạt được trên tổng số 100 điểm tại thời điểm xếp loại, 80 điểm đạt 80%.",  # over the plan: legitimate
     "- Hoàn thành 45/50 nhiệm vụ, tăng 12,5% so với cùng kỳ.",  # a share of another base
     "- Giai đoạn 2021–2025 phấn đấu đạt 90% hồ sơ trực tuyến; tỷ lệ hài lòng 80-90%.",
     "- Quyết định số 512/QĐ-UBND ngày 06/11/2025, điện thoại 0912.345.678, đạt 100%.",

@@ -22,14 +22,15 @@ from itertools import combinations
 
 from ..model import Report
 from .base import RULES, Context, Finding, Severity, rule, text_fields, where
-from .text_numbers import LOOSE_NUMBER, NUMBER, PERCENT, Quantity, decimals, fractions, quantities, sentences, value, vi
+from .text_numbers import (LOOSE_NUMBER, NUMBER, PERCENT, Fraction, Quantity, decimals, fractions, quantities, sentences,
+                           value, vi)
 
 _DIGIT = re.compile(r"\d")
 # a share of another base, a target or a growth: its percentage is not part/whole
 OTHER_BASE = re.compile(r"tăng|giảm|so\s+với|kế\s+hoạch|chỉ\s+tiêu|cùng\s+kỳ|vượt|trong\s+đó|còn\s+lại|"
                         r"phấn\s+đấu|mục\s+tiêu|dự\s+kiến|bình\s+quân|trung\s+bình|lũy\s+kế|luỹ\s+kế",
                         re.IGNORECASE)
-_NEAR = 90  # characters between a fraction and its share
+_NEAR = 160  # characters between a fraction and its share (no other figure between them)
 
 
 def _place(report: Report, field: str) -> str:
@@ -57,11 +58,28 @@ def _fits(share: Decimal, written: str) -> bool:
     return said is not None and abs(share - said) < Decimal(1).scaleb(-decimals(written))
 
 
+OVER = re.compile(r"(?<!\w)trên\s+(?:tổng\s+số|tổng)\s+", re.IGNORECASE)
+
+
+def _over_total(text: str, start: int, stop: int) -> Iterator[Fraction]:
+    """'3.065 hồ sơ … trên tổng số 3.416 hồ sơ …, đạt tỷ lệ 89,7%' read as 3.065/3.416."""
+    counts = quantities(text[start:stop])
+    for match in OVER.finditer(text, start, stop):
+        whole = next((q for q in counts if q.start == match.end() - start), None)
+        before = [q for q in counts if q.end <= match.start() - start]
+        if whole is None or not before or not _same_unit(before[-1], whole):
+            continue
+        part = before[-1]
+        if NUMBER.search(text, start + part.end, match.start()) or OTHER_BASE.search(text, start + part.end, match.start()):
+            continue
+        yield Fraction(start + part.start, start + whole.end, part.value, whole.value,
+                       f"{part.text}/{whole.text}")
+
+
 def share_slips(text: str) -> Iterator[tuple[int, int, str]]:
     for start, stop in sentences(text):
-        for fraction in fractions(text[:stop]):
-            if fraction.start < start:
-                continue
+        found = [f for f in fractions(text[:stop]) if f.start >= start] + list(_over_total(text, start, stop))
+        for fraction in found:
             percent = _share_after(text, fraction.end, stop)
             if percent is None:
                 continue
