@@ -57,7 +57,7 @@ def test_export_action_writes_docx_and_pdf(open_window, monkeypatch, tmp_path: P
                             lambda parent, title, default, filters, t=target: suggested.append(default) or str(t))
         window.actions.export.trigger()
         assert target.exists()
-    assert Path(suggested[0]).name == "Bao cao Cong tac tuyen truyen cai cach hanh chinh 6 thang dau nam 2024.docx"
+    assert Path(suggested[0]).name == "Báo cáo Công tác tuyên truyền cải cách hành chính 6 tháng đầu năm 2024.docx"
     text = "\n".join(p.text for p in docx.Document(str(tmp_path / "bao-cao.docx")).paragraphs)
     assert "Phòng Văn hóa thông tin huyện Nghi Xuân" in text
     with pdfplumber.open(tmp_path / "bao-cao.pdf") as pdf:
