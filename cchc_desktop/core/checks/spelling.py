@@ -135,7 +135,29 @@ def hint(kind: str, lower: str) -> str:
         return telex_reading(lower) or ""
     if kind == "loanword":
         return lexicon.near_loanword(lower) or ""
+    if kind == "syllable":
+        return _split_word(lower)
     return ""
+
+
+def _split_word(lower: str) -> str:
+    """"đôla" → "đô la": two syllables typed without their space that make a dictionary word."""
+    valid = syllables()
+    for cut in range(1, len(lower)):
+        a, b = lower[:cut], lower[cut:]
+        if a in valid and b in valid and lexicon.dictionary_word(a, b):
+            return f"{a} {b}"
+    return ""
+
+
+def _in_context(options: list[str], text: str, start: int, end: int) -> list[str]:
+    """Suggestions that make a dictionary word with the word before or after come first
+    ("khôi phuc" → "phục")."""
+    before = _lower_runs(text[max(0, start - 20):start])
+    after = _lower_runs(text[end:end + 20])
+    prev, nxt = (before[-1] if before else ""), (after[0] if after else "")
+    return sorted(options, key=lambda o: not (lexicon.dictionary_word(prev, o.lower())
+                                              or lexicon.dictionary_word(o.lower(), nxt)))
 
 
 _MARKER_ONLY = re.compile(r"\s*(?:[-+•*]|[\dIVXLa-zđ]{1,4}[.)])")
@@ -261,7 +283,7 @@ def spelling(report: Report, context: Context) -> Iterator[Finding]:
             if m.hint:
                 yield _hinted(me, field, m)
                 continue
-            options = suggest(m.word, 3)
+            options = _in_context(suggest(m.word, 5), text, m.start, m.end)[:3]
             fixes = tuple(Fix(f"Sửa thành “{s}”", field, m.start, m.end, s) for s in options)
             hint = f" Có thể là: {', '.join('“' + s + '”' for s in options)}." if options else ""
             why = "viết không dấu" if m.kind == "accents" else "không phải là chữ tiếng Việt"
@@ -273,6 +295,7 @@ def spelling(report: Report, context: Context) -> Iterator[Finding]:
 def _hinted(me, field: str, m: Misspelling) -> Finding:
     right = m.hint if m.word.islower() else m.hint.capitalize()
     why = {"telex": "gõ Telex chưa thành chữ (bộ gõ tắt hoặc gõ nhầm)",
+           "syllable": "thiếu dấu cách giữa hai tiếng",
            "standard": f"từ này viết theo chuẩn tiếng Việt là “{right}”"}.get(m.kind, f"viết sai từ “{right}” đã quen dùng")
     return me.finding(f"“{m.word}”: {why}. Sửa thành “{right}”.", field, m.start, m.end,
                       fixes=(Fix(f"Sửa thành “{right}”", field, m.start, m.end, right),))

@@ -20,11 +20,12 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from decimal import Decimal
 
 from ..model import Report, RowKind, Table
 from ..vietnamese import fold
-from .base import RULES, Context, Finding, Severity, rule, where
+from .base import _FIELDS_CACHE, RULES, Context, Finding, Severity, rule, where
 
 _TOTAL = re.compile(r"(?:tong\s+cong|tong\s+so|tong|cong|toan\s+(?:tinh|huyen|xa|thanh\s+pho|quoc))\s*:?")
 _NOT_SUMMED = re.compile(r"\b(?:s?tt|so\s+tt|ma|ty\s+le|diem|xep|thu\s+hang|binh\s+quan|trung\s+binh|don\s+gia|gia|"
@@ -89,20 +90,56 @@ class Grid:
             return "appendix.title"
         return f"{self.field}.rows[{r}].cells[{c}]"
 
+    @cached_property
+    def headers(self) -> list[str]:
+        width = max((len(row.cells) for row in self.table.rows), default=0)
+        return [fold(" ".join(row.cells[c].text for row in self.table.header if c < len(row.cells))).strip()
+                for c in range(width)]
+
     def header(self, c: int) -> str:
-        texts = [row.cells[c].text for row in self.table.header if c < len(row.cells)]
-        return fold(" ".join(texts)).strip()
+        return self.headers[c] if c < len(self.headers) else ""
+
+    @cached_property
+    def labels(self) -> list[str]:
+        return [_label(row) for row in self.table.rows]
 
     def label(self, r: int) -> str:
-        """The row's name: its first cell that is not a number nor a numbering mark."""
-        for cell in self.table.rows[r].cells:
-            text = cell.text.strip()
-            if text and read_number(text) is None and not re.fullmatch(r"[\dIVXLivxl.a-zđ)]{1,6}", text):
-                return text
-        return ""
+        return self.labels[r]
+
+    @cached_property
+    def numbers(self) -> dict[tuple[int, int], Number]:
+        return _numbers(self)
 
 
-def grids(report: Report) -> Iterator[Grid]:
+def _label(row) -> str:
+    """The row's name: its first cell that is not a number nor a numbering mark."""
+    for cell in row.cells:
+        text = cell.text.strip()
+        if text and read_number(text) is None and not _MARK.fullmatch(text):
+            return text
+    return ""
+
+
+_MARK = re.compile(r"[\dIVXLivxl.a-zđ)]{1,6}")
+
+
+_GRIDS: dict[int, tuple[object, list[Grid]]] = {}
+
+
+def grids(report: Report) -> list[Grid]:
+    """The report's tables; within one ``run_checks`` built once for the three rules."""
+    run = _FIELDS_CACHE.get(id(report))  # a new list for every run of the checks
+    cached = _GRIDS.get(id(report))
+    if run is not None and cached is not None and cached[0] is run:
+        return cached[1]
+    found = list(_grids(report))
+    if run is not None:
+        _GRIDS.clear()  # one report's tables at a time: nothing kept past the next run
+        _GRIDS[id(report)] = (run, found)
+    return found
+
+
+def _grids(report: Report) -> Iterator[Grid]:
     for s, part in enumerate(report.sections):
         for b, block in enumerate(part.blocks):
             if block.table is not None and len(block.table.rows) > block.table.header_rows:
@@ -113,10 +150,11 @@ def grids(report: Report) -> Iterator[Grid]:
 
 def _numbers(grid: Grid) -> dict[tuple[int, int], Number]:
     hidden = grid.table.covered()
+    numbering = {c for c, header in enumerate(grid.headers) if _NUMBERING.fullmatch(header)}
     out = {}
     for r in range(grid.table.header_rows, len(grid.table.rows)):
         for c, cell in enumerate(grid.table.rows[r].cells):
-            if (r, c) in hidden or _NUMBERING.fullmatch(grid.header(c)):
+            if c in numbering or (r, c) in hidden:
                 continue
             number = read_number(cell.text)
             if number is not None:
@@ -218,7 +256,7 @@ def _sum_slips(grid: Grid, numbers: dict[tuple[int, int], Number]) -> Iterator[t
 def table_totals(report: Report, context: Context) -> Iterator[Finding]:
     me = RULES["tables.total"]
     for grid in grids(report):
-        numbers = _numbers(grid)
+        numbers = grid.numbers
         for r, c, got, members in _sum_slips(grid, numbers):
             label = grid.label(r)[:40] or "Dòng tổng"
             first, last = _place(report, grid, members[0], c), _place(report, grid, members[-1], c)
@@ -290,7 +328,7 @@ def _ratio_slips(grid: Grid, numbers: dict[tuple[int, int], Number]) -> Iterator
 def table_percent(report: Report, context: Context) -> Iterator[Finding]:
     me = RULES["tables.percent"]
     for grid in grids(report):
-        numbers = _numbers(grid)
+        numbers = grid.numbers
         for r, pc, i, j, scaled, by_rows in _column_or_row_slips(grid, numbers):
             a = numbers[(i, pc)] if by_rows else numbers[(r, i)]
             b = numbers[(j, pc)] if by_rows else numbers[(r, j)]
@@ -322,7 +360,7 @@ def _styles(numbers: dict[tuple[int, int], Number], kind: str) -> dict[str, list
 def table_number_format(report: Report, context: Context) -> Iterator[Finding]:
     me = RULES["tables.number_format"]
     for grid in grids(report):
-        numbers = _numbers(grid)
+        numbers = grid.numbers
         styles = {kind: _styles(numbers, kind) for kind in ("decimal", "thousands")}
         mixed = {kind: s for kind, s in styles.items() if len(s) == 2}
         if not mixed:
