@@ -52,10 +52,19 @@ class Recognizer(HeaderMixin, PartsMixin, SignatureMixin, AppendicesMixin):
         elif self.items and isinstance(self.items[0], RTable) and self._is_header_table(self.items[0]):
             self._header(self.items[:1])
             start = 1
+            out.doc_name = ""
             out.note(self.items[0].where, "Không thấy dòng “BÁO CÁO”: văn bản được nhập không có tên loại.",
                      kind="note")
+        else:
+            out.doc_name = ""  # no name of its own (forms, a price table): none is invented
         start = self._addressees(start)
-        signature = self._find_signature(start)
+        signature = self._find_signature(start, through_forms=not out.doc_name)
+        while not out.doc_name and signature is not None:
+            # forms each followed by their signature: the last signature is the document's
+            later = self._find_signature(signature[0] + 1, through_forms=True)
+            if later is None:
+                break
+            signature = later
         end = signature[0] if signature else self._find_appendix_start(start)
         body = self.items[start:end]
         closing_at = self._closing_index(body)

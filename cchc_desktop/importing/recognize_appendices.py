@@ -12,9 +12,10 @@ import re
 from .docx_content import RPara, RTable
 from .recognize_tables import _tab_table, classify_rows, to_grid
 from .recognize_text import _APPENDIX, clean
-from .structure import Appendix, Recognized
+from .structure import Appendix, Recognized, Table
 
 
+_PHU_LUC = re.compile(r"^phụ\s+lục\b", re.IGNORECASE)
 _REFERENCE = re.compile(r"^\(\s*(kèm\s+theo|ban\s+hành\s+kèm)", re.IGNORECASE)
 
 
@@ -51,10 +52,16 @@ class AppendicesMixin:
                 out.note(item.where, "Đoạn văn sau chữ ký, không thuộc phụ lục: đưa vào đoạn kết.", block.text,
                          target="closing")
         skip: set[int] = set()
+        previous = None
         for item in items[lead:]:
             if id(item) in skip:
                 continue
             if isinstance(item, RTable):
+                if current is not None and current.table is not None and isinstance(previous, RTable) \
+                        and _continues(current.table, item):
+                    _append_rows(current.table, item)  # the same form, continued after a page break
+                    previous = item
+                    continue
                 if current is None or current.table is not None:
                     current = Appendix(where=item.where)
                     out.appendices.append(current)
@@ -63,13 +70,18 @@ class AppendicesMixin:
                 table = to_grid(item)
                 classify_rows(table, [row.header for row in item.rows], appendix=True)
                 current.table = table
+                previous = item
                 continue
+            previous = item
             text = clean(item.text)
             if not text:
                 continue
             if current is None or (current.table is not None and _APPENDIX.match(text)):
+                before = out.appendices[-1] if out.appendices else None
                 current = Appendix(where=item.where)
                 out.appendices.append(current)
+                if before is not None and not _PHU_LUC.match(text) and (before.heading or before.continues):
+                    current.continues = True  # "Biểu mẫu 2" of the phụ lục the form before opened
             if current.table is None and item.text.count("\t") >= 1 and not _APPENDIX.match(text):
                 lines = self._tab_lines(items, items.index(item))
                 if len(lines) >= 2:
@@ -81,14 +93,7 @@ class AppendicesMixin:
             if id(item) in skip:
                 continue
             if current.table is None:
-                if re.match(r"^phụ\s+lục\b", text, re.IGNORECASE) and not current.heading and len(text) < 40:
-                    current.heading = text
-                elif _APPENDIX.match(text) and not current.form and len(text) < 40:
-                    current.form = text
-                elif _REFERENCE.match(text) and not current.reference:
-                    current.reference = text
-                else:
-                    current.title.append(text)
+                self._form_line(current, item, text)
             else:
                 block = self._block(item)
                 if block is not None:
@@ -96,6 +101,22 @@ class AppendicesMixin:
                     current.notes.append(block)
                     out.note(item.where, "Đoạn văn sau bảng phụ lục: giữ làm ghi chú của biểu.", text,
                              target=f"appendix:{len(out.appendices)}")
+
+    @staticmethod
+    def _form_line(form: Appendix, item: RPara, text: str) -> None:
+        """A line above a form's table: the phụ lục's heading, its title and reference, the
+        form's own heading ("Biểu mẫu 1") and the form's name."""
+        if _PHU_LUC.match(text) and not form.heading and not form.form and len(text) < 40:
+            form.heading = text
+        elif _APPENDIX.match(text) and not form.form and len(text) < 40:
+            form.form = text
+        elif _REFERENCE.match(text) and not form.reference:
+            # the blanks left for the number and the day are kept: they are written in by hand
+            form.reference = " ".join(item.text.replace("\t", " ").split("\n")).strip()
+        elif form.form and (form.heading or form.continues):
+            form.form_title.append(text)
+        else:
+            form.title.append(text)
 
     @staticmethod
     def _tab_lines(items: list, start: int) -> list[RPara]:
@@ -106,3 +127,25 @@ class AppendicesMixin:
                 break
             lines.append(item)
         return lines
+
+
+def _row_texts(row: list) -> list[str]:
+    return [clean(cell.text) if cell is not None else "" for cell in row]
+
+
+def _continues(table: Table, item: RTable) -> bool:
+    """A Word table right after a form's table (nothing but page breaks between) with as many
+    columns: the same form, continued on the next page."""
+    return item.columns == table.columns and bool(item.rows)
+
+
+def _append_rows(table: Table, item: RTable) -> None:
+    """The rows of the continuing table after the first one's, its repeated header rows dropped."""
+    more = to_grid(item)
+    skip = 0
+    while skip < min(table.header_rows, len(more.rows)) and \
+            _row_texts(more.rows[skip]) == _row_texts(table.rows[skip]):
+        skip += 1
+    header = table.header_rows
+    table.rows.extend(more.rows[skip:])
+    classify_rows(table, [True] * header + [False] * (len(table.rows) - header), appendix=True)

@@ -128,7 +128,12 @@ class HeaderMixin:
         while position < len(self.items) and len(out.subject) < 5:
             item = self.items[position]
             if isinstance(item, RTable):
-                break
+                framed = _framed_lines(item)
+                if not framed or out.subject:
+                    break
+                out.subject.extend(framed)  # the subject framed in a one-cell table: a layout, not content
+                position += 1
+                continue
             text = clean(item.text)
             if fold(text).startswith("kinh gui") or len(text) > 300:
                 break
@@ -171,6 +176,21 @@ class HeaderMixin:
             out.addressees.append(_strip_item(text).rstrip(" ;.,"))
             position += 1
         return position
+
+
+def _framed_lines(table: RTable) -> list[str]:
+    """The lines of a table of one cell holding a few short lines (a frame drawn round the
+    subject), else nothing."""
+    if len(table.rows) != 1 or len(table.rows[0].cells) != 1:
+        return []
+    cell = table.rows[0].cells[0]
+    if any(isinstance(block, RTable) for block in cell.blocks):
+        return []
+    lines = [clean(p.text) for p in cell.paragraphs if clean(p.text)]
+    if not lines or len(lines) > 4 or sum(len(line) for line in lines) > 400 \
+            or any(heading_level(line) is not None or fold(line).startswith("kinh gui") for line in lines):
+        return []
+    return lines
 
 
 def _strip_item(text: str) -> str:

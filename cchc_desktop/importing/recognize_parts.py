@@ -24,6 +24,13 @@ class PartsMixin:
     has_roman: bool
 
     def _block(self, item) -> Block | None:
+        if isinstance(item, RTable) and _is_layout_signature(item):
+            # an earlier form's signature in a file of forms: its lines, not a table of the text
+            lines = [p for row in item.rows for c in row.cells for p in c.paragraphs if clean(p.text)]
+            self.out.note(item.where, "Khối chữ ký của một biểu: giữ các dòng như đoạn văn.",
+                          " / ".join(clean(p.text) for p in lines), kind="note")
+            return Block("paragraph", [r for p in lines for r in para_runs(p) + [RRun(" ")]][:-1],
+                         where=item.where, uncertain=True)
         if isinstance(item, RTable):
             table = to_grid(item)
             classify_rows(table, [row.header for row in item.rows], appendix=False)
@@ -76,7 +83,8 @@ class PartsMixin:
         for item in items:
             if isinstance(item, RTable):
                 block = self._block(item)
-                blocks.append(block)
+                if block is not None:
+                    blocks.append(block)
                 continue
             runs = para_runs(item)
             text = runs_text(runs)
@@ -155,6 +163,13 @@ class PartsMixin:
                     and heading_level(clean(item.text)) is None and not _BULLET.match(clean(item.text)):
                 return index
         return len(body)
+
+
+def _is_layout_signature(table: RTable) -> bool:
+    from .recognize_signature import _looks_like_signature  # late: the signature module is the larger
+
+    lines = [clean(p.text) for row in table.rows for c in row.cells for p in c.paragraphs]
+    return not table.borders and len(table.rows) <= 3 and _looks_like_signature(lines)
 
 
 def _is_sentence(text: str) -> bool:

@@ -22,7 +22,9 @@ class SignatureMixin:
     items: list
     out: Recognized
 
-    def _find_signature(self, start: int) -> tuple[int, str] | None:
+    def _find_signature(self, start: int, through_forms: bool = False) -> tuple[int, str] | None:
+        """The first signature block from ``start`` on (``through_forms``: past form titles too,
+        in a file of forms each followed by its signature)."""
         candidates = []
         for index in range(start, len(self.items)):
             item = self.items[index]
@@ -43,7 +45,7 @@ class SignatureMixin:
                         and len(text) < 120):
                     candidates.append((index, "paragraphs"))
                     break
-                if _APPENDIX.match(text) and is_caps(text.split()[0]):
+                if _APPENDIX.match(text) and is_caps(text.split()[0]) and not through_forms:
                     break
         return candidates[0] if candidates else None
 
@@ -191,7 +193,11 @@ def _is_name_line(item: RPara, right: list) -> bool:
 
 
 def _looks_like_signature(lines: list[str]) -> bool:
+    """A signer's title (in capitals) or a caption such as "Người báo cáo" (in any case) over
+    a short line that is a name."""
+    captions = [l for l in lines if l and fold(l).rstrip(":") in _CAPTION_WORDS]
     caps = [l for l in lines if l and is_caps(l)]
-    names = [l for l in lines if l and not is_caps(l) and len(l.split()) <= 5]
-    return bool(caps) and bool(names) and any(
-        re.search(r"CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG|BÍ THƯ|NGƯỜI BÁO CÁO|NGƯỜI LẬP", l) for l in caps)
+    names = [l for l in lines if l and not is_caps(l) and len(l.split()) <= 5 and l not in captions
+             and not l.startswith("(")]
+    return bool(names) and (bool(captions) or any(
+        re.search(r"CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG|BÍ THƯ|NGƯỜI BÁO CÁO|NGƯỜI LẬP", l) for l in caps))

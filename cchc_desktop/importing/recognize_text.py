@@ -26,6 +26,8 @@ _RULE = re.compile(r"^[\s\-_=–—.*~·…o0+]*$")
 def is_rule(text: str) -> bool:
     """An empty line or a line drawn with dashes/underscores (no words)."""
     stripped = text.strip()
+    if re.fullmatch(r"0+(?:[.,]0+)?", stripped):
+        return False  # a figure "0" (a form's cell, a price table's change): never a rule
     return not stripped or (bool(_RULE.match(stripped)) and not re.search(r"[1-9a-np-zA-NP-Z]", stripped))
 
 

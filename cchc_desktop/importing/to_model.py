@@ -132,12 +132,13 @@ class _Mapper:
         year = rec.year or period.year
         report = m.Report(
             organization=org, period=period, date=m.DocumentDate(year, rec.month, rec.day),
-            doc_type=rec.doc_type, doc_name=rec.doc_name or "BÁO CÁO", number=rec.number, place=rec.place,
+            doc_type=rec.doc_type, doc_name=rec.doc_name, number=rec.number, place=rec.place,
             subject=" ".join(rec.subject), addressees=list(rec.addressees),
             signature=m.Signature(list(rec.signature.authority), rec.signature.title, rec.signature.name,
                                   rec.signature.concurrent, list(rec.signature.captions)),
             recipients=list(rec.recipients),
-            elements=m.Elements(number_line=rec.has_number_line, addressees=True,
+            # a document without a name of its own (forms, a price table) is not given a "Kính gửi"
+            elements=m.Elements(number_line=rec.has_number_line, addressees=bool(rec.doc_name),
                                 recipients=rec.has_recipients))
         opening = list(rec.opening)
         # italic runs (a plan's name quoted in the opening) do not make it less of an opening
@@ -185,23 +186,37 @@ class _Mapper:
                 plain.append(b)
                 self.places.setdefault(b.where, "closing")
         report.closing = " ".join(b.text for b in plain).strip()
-        for index, appendix in enumerate(rec.appendices):
-            title = list(appendix.title)
-            heading = appendix.heading or appendix.form or "PHỤ LỤC"
-            if appendix.heading and appendix.form:
-                title.insert(0, appendix.form)
-            if appendix.table is None:
-                report.closing = (report.closing + " " + " ".join([heading] + title)).strip()
-                continue
-            table = self.table(appendix.table, appendix=True, notes=appendix.notes)
-            report.appendices.append(m.AppendixTable(heading, " ".join(title), appendix.reference, table))
-            self.places.setdefault(appendix.where, f"appendix:{len(report.appendices) - 1}")
+        for appendix in rec.appendices:
+            self.appendix(report, appendix)
         for entry in rec.entries:
             if not entry.target or entry.target in ("opening", "closing"):
                 entry.target = self.places.get(entry.where, entry.target)
             elif entry.target.startswith("appendix:"):
                 entry.target = f"appendix:{int(entry.target.split(':')[1]) - 1}"
         return m.normalize(report)
+
+    def appendix(self, report: m.Report, appendix) -> None:
+        """One form: the phụ lục's lines (heading, title, reference), the form's own ("Biểu mẫu 1"
+        and its name); a later form of the same phụ lục repeats the phụ lục's lines and continues."""
+        title = list(appendix.title)
+        heading = appendix.heading or appendix.form or "PHỤ LỤC"
+        form_heading, form_title = "", " ".join(appendix.form_title)
+        if appendix.heading and appendix.form or appendix.continues:
+            form_heading = appendix.form
+        if appendix.table is None:
+            lines = [heading] + title + [form_heading, form_title]
+            report.closing = (report.closing + " " + " ".join(t for t in lines if t)).strip()
+            return
+        table = self.table(appendix.table, appendix=True, notes=appendix.notes)
+        form = m.AppendixTable(heading, " ".join(title), appendix.reference, table, form_heading=form_heading,
+                               form_title=form_title)
+        if appendix.continues and report.appendices:
+            before = report.appendices[-1]
+            form.heading, form.title, form.reference = before.heading, before.title, before.reference
+            form.form_title = " ".join(t for t in [form_title] + title if t)
+            form.continues = True
+        report.appendices.append(form)
+        self.places.setdefault(appendix.where, f"appendix:{len(report.appendices) - 1}")
 
     def period(self) -> m.Period:
         found = self.rec.period

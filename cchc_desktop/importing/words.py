@@ -131,7 +131,7 @@ def recognized_tokens(rec: Recognized) -> list[str]:
     for line in sig.authority + [sig.title, sig.concurrent] + sig.captions + [sig.name]:
         text(line)
     for appendix in rec.appendices:
-        for line in [appendix.heading, appendix.form] + appendix.title + [appendix.reference]:
+        for line in [appendix.heading, appendix.form] + appendix.title + [appendix.reference] + appendix.form_title:
             text(line)
         if appendix.table is not None:
             block(Block("table", table=appendix.table))
@@ -194,8 +194,11 @@ def report_tokens(report) -> list[str]:
     for line in sig.authority + [sig.title, sig.concurrent_title] + sig.captions + [sig.name]:
         text(line)
     for appendix in report.appendices:
-        text(appendix.heading)
-        text(appendix.title)
-        text(appendix.reference)
+        if not appendix.continues:  # a later form of the same phụ lục prints only its own lines
+            text(appendix.heading)
+            text(appendix.title)
+            text(appendix.reference)
+        text(appendix.form_heading)
+        text(appendix.form_title)
         table(appendix.table)
     return out
