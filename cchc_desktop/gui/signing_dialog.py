@@ -9,7 +9,7 @@ The PIN lives only in the PIN dialog's field and the call that uses it; it is cl
 from __future__ import annotations
 
 import logging
-from datetime import date
+from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -101,7 +101,8 @@ class SignDialog(QDialog):
         self.library.addItems(offered)
         form.addRow("Thư viện của token:", self._with_button(self.library, self._choose_library))
         self.certificate_list = QListWidget()
-        self.certificate_list.setMinimumHeight(70)
+        self.certificate_list.setWordWrap(True)
+        self.certificate_list.setMaximumHeight(110)
         read = QPushButton("Đọc chứng thư số trên token")
         read.clicked.connect(self.read_token)
         form.addRow("Chứng thư số:", self.certificate_list)
@@ -179,10 +180,9 @@ class SignDialog(QDialog):
         except SigningError as error:
             self.message.setText(str(error))
             return False
-        self.certificate_list.addItems([c.describe() for c in self.certificates])
-        from datetime import datetime, timezone
-
         now = datetime.now(timezone.utc)
+        self.certificate_list.addItems([("" if c.valid_at(now) else "[không còn hiệu lực] ") + c.describe()
+                                        for c in self.certificates])
         valid = [i for i, c in enumerate(self.certificates) if c.valid_at(now)]
         self.certificate_list.setCurrentRow(valid[0] if valid else 0)
         self.message.setText("" if self.certificates else "Trên token không có chứng thư số nào.")
