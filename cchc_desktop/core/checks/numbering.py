@@ -16,12 +16,13 @@ from .base import RULES, Context, Finding, Fix, Severity, rule, text_fields
 ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
 MARKER = re.compile(
     r"^\s*(?:(?P<roman>[IVXL]{1,6})\s*[.\-–]"  # I.  IV.
-    r"|(?P<dotted>\d{1,2}(?:\.\d{1,2}){1,2})\.?(?=\s)"  # 1.2 / 1.2. / 1.2.3
+    r"|(?P<dotted>\d{1,2}(?:\.\d{1,2}){1,2})\.?(?=\s|[^\W\d_])"  # 1.2 / 1.2. / 1.2.3 / 2.1.Kết (glued)
     r"|(?P<arabic>\d{1,2})\s*\.(?=\s|[^\W\d_])"  # 1.  1.Tổng
     r"|(?P<letter>[a-zđ])\s*\))"  # a)
 )
 # "Phần thứ hai", "PHẦN B", "Chương II", "A. CHỈ TIÊU CHUNG": the numbering starts again
 PART_GROUP = re.compile(r"^\s*(?:(?i:phần|chương)\s+(?:(?i:thứ)\b|[IVXLA-Z\d]+\b)|[A-HJKM-UWYZĐ]\s*[.\-–]\s|[a-zđ]\s+[-–]\s)")
+_CELL_LIKE = re.compile(r"[\s.)]*[\d.,%\s]*")
 _BLOCK = re.compile(r"(?:sections|parts)\[\d+\]\.blocks\[\d+\]")
 LETTERS = "abcdđeghiklmnopqrstuvxy"  # Vietnamese list order: a b c d đ e …
 
@@ -66,8 +67,8 @@ def numbering_problems(items: list[tuple[str, str]]) -> Iterator[tuple[str, int,
             roman, arabic, dotted, letter = 0, None, {}, None
             continue
         match = MARKER.match(text)
-        if match is None:
-            continue
+        if match is None or _CELL_LIKE.fullmatch(text[match.end():]):
+            continue  # "1." alone or "2. 450": the cells of a table flattened into paragraphs
         if match.group("roman"):
             value = roman_value(match.group("roman"))
             if value is None:
