@@ -93,3 +93,23 @@ def test_windows_token_libraries_found_by_name(tmp_path) -> None:
     assert [(lib.path.name, lib.maker) for lib in found] == [("viettel-ca_v6.dll", "Viettel-CA"),
                                                               ("VNPTCA_P11_V8.DLL", "VNPT-CA")]
     assert candidate_libraries({"SystemRoot": str(tmp_path / "none")}, platform="win32") == []
+
+
+def test_token_failures_are_one_sentence_each() -> None:
+    import pkcs11.exceptions as p11
+
+    from cchc_desktop.signing import errors
+
+    assert str(errors.from_pkcs11(p11.PinIncorrect())) == errors.WRONG_PIN
+    assert str(errors.from_pkcs11(p11.PinLocked())) == errors.LOCKED  # SoftHSM2 never locks: by its code
+    for removed in (p11.DeviceRemoved(), p11.TokenNotPresent(), p11.SessionHandleInvalid()):
+        assert str(errors.from_pkcs11(removed)) == errors.NO_TOKEN
+    try:  # pyHanko wraps the token's error in its own exception while signing
+        try:
+            raise p11.DeviceRemoved()
+        except p11.DeviceRemoved as inner:
+            raise RuntimeError("signing failed") from inner
+    except RuntimeError as wrapped:
+        assert str(errors.from_pkcs11(wrapped)) == errors.NO_TOKEN
+    assert str(errors.from_pkcs11(p11.MechanismInvalid())) == errors.GENERAL
+    assert len({errors.WRONG_PIN, errors.LOCKED, errors.NO_TOKEN, errors.GENERAL}) == 4
