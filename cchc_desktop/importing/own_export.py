@@ -25,6 +25,26 @@ _ROLES = {"CCHCPart": m.BlockRole.PART, "CCHCHeading1": m.BlockRole.HEADING1,
 _DATE = re.compile(r"^(?:(?P<place>.*), )?ngày (?P<d>\S*|\s*) tháng (?P<m>\S*|\s*) năm (?P<y>\d{4})$", re.DOTALL)
 
 
+def _unbaked(runs: list[m.Run], style: str) -> list[m.Run]:
+    """Runs without the bold/italic their paragraph style gives every run: the writer sets only
+    what the style lacks, so a heading's runs stay as typed instead of turning bold by hand."""
+    from ..document.docx_writer import style_id
+    from ..document.measures import STYLES
+
+    look = next((s for role, s in STYLES.items() if style_id(role) == style), None)
+    if look is None or not (look.bold or look.italic):
+        return runs
+    out: list[m.Run] = []
+    for run in runs:
+        run.bold, run.italic = run.bold and not look.bold, run.italic and not look.italic
+        if out and out[-1].footnote is None and (out[-1].bold, out[-1].italic) == (run.bold, run.italic):
+            out[-1].text += run.text
+            out[-1].footnote = run.footnote
+        else:
+            out.append(run)
+    return out
+
+
 def is_own_export(content: DocxContent) -> bool:
     styles = {item.style for item in content.body if isinstance(item, RPara)}
     return "CCHCDocName" in styles and all(not s or s.startswith(_MARK) for s in styles)
@@ -142,7 +162,7 @@ class _Reader:
             elif style == "CCHCAppendixReference" and appendix is not None:
                 appendix.reference = text
             elif style in _ROLES and not signed:
-                blocks.append(m.Block(_ROLES[style], self.runs(item.runs)))
+                blocks.append(m.Block(_ROLES[style], _unbaked(self.runs(item.runs), style)))
             else:
                 raise ValueError(style)  # not our layout after all: recognise it instead
         report.addressees = addressees if (single_addressee or addressees) else []

@@ -49,18 +49,24 @@ def _set(obj: Any, path: str, value: Any) -> None:
     setattr(obj, last, copy.deepcopy(value))
 
 
+def _same(seen: m.Report, again: m.Report, paths: tuple[str, ...]) -> bool:
+    return all(_get(seen, p) == _get(again, p) for p in paths)
+
+
 def merge(seen: m.Report, again: m.Report, meta: m.Report) -> m.Report:
     """``seen``: the file as read; ``again``: the embedded report exported and read the same way;
     ``meta``: the embedded report.  Returns the report to import."""
     out = copy.deepcopy(seen)
     for shown, taken in _GROUPS:
-        if all(_get(seen, p) == _get(again, p) for p in shown):
+        if _same(seen, again, shown):
             for path in taken:
                 _set(out, path, _get(meta, path))
-    for f in dataclasses.fields(m.Report):
-        # what the page never shows (status, kind, charts, checks turned off): the readings agree
-        if f.compare and f.name not in _PLACED and getattr(seen, f.name) == getattr(again, f.name):
-            _set(out, f.name, getattr(meta, f.name))
+    # What the page never shows (status, kind, charts, checks turned off) is taken only when
+    # the embedded report is this document's: the same organisation, title and subject.
+    if _same(seen, again, _GROUPS[0][0] + ("doc_name", "subject")):
+        for f in dataclasses.fields(m.Report):
+            if f.compare and f.name not in _PLACED and getattr(seen, f.name) == getattr(again, f.name):
+                _set(out, f.name, getattr(meta, f.name))
     _merge_narrative(out, seen, again, meta)
     _merge_appendices(out, seen, again, meta)
     return out
