@@ -33,6 +33,7 @@ from . import number_format  # noqa: F401
 from . import dates_text  # noqa: F401
 from . import doc_numbers  # noqa: F401
 from . import tables_rules  # noqa: F401
+from . import fit  # noqa: F401
 from .base import RULES, Context, cached_fields, Finding, Location, Rule, Severity, field_text, text_fields, where
 
 __all__ = ["RULES", "Finding", "Location", "Rule", "Severity", "field_text", "run_checks", "text_fields", "where"]
