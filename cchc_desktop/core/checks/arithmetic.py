@@ -18,18 +18,20 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from decimal import Decimal
+from functools import lru_cache
 from itertools import combinations
 
 from ..model import Report
-from .base import RULES, Context, Finding, Severity, rule, text_fields, where
-from .text_numbers import (LOOSE_NUMBER, NUMBER, PERCENT, Fraction, Quantity, decimals, fractions, quantities, sentences,
+from .base import RULES, Context, Finding, Severity, rule, where
+from .text_numbers import (LOOSE_NUMBER, NUMBER, PERCENT, Fraction, Quantity, decimals, fractions, prose_with_figures,
+                           quantities, sentences,
                            value, vi)
 
-_DIGIT = re.compile(r"\d")
 # a share of another base, a target or a growth: its percentage is not part/whole
 OTHER_BASE = re.compile(r"tăng|giảm|so\s+với|kế\s+hoạch|chỉ\s+tiêu|cùng\s+kỳ|vượt|trong\s+đó|còn\s+lại|"
                         r"phấn\s+đấu|mục\s+tiêu|dự\s+kiến|bình\s+quân|trung\s+bình|lũy\s+kế|luỹ\s+kế",
                         re.IGNORECASE)
+_PERCENT_SIGN = re.compile("%")
 _NEAR = 160  # characters between a fraction and its share (no other figure between them)
 
 
@@ -104,20 +106,23 @@ EMPTY_SHARE = re.compile(r"(?<!\w)(?:đạt|chiếm)(?:\s+(?:tỷ|tỉ)\s+lệ)?
 @rule("arithmetic.share", Severity.WARNING, "Tỷ lệ phần trăm không khớp với phân số")
 def share(report: Report, context: Context) -> Iterator[Finding]:
     me = RULES["arithmetic.share"]
-    for field, text in text_fields(report):
-        if "%" not in text:
-            continue
-        for start, end, message in share_slips(text):
+    for field, text in prose_with_figures(report, _PERCENT_SIGN):
+        for start, end, message in _shares(text):
             yield me.finding(f"{_place(report, field)}: {message}", field, start, end)
-        for match in EMPTY_SHARE.finditer(text):
-            yield me.finding(f"{_place(report, field)}: “{match.group(0)}” chưa có con số tỷ lệ. Ghi số liệu.",
-                             field, match.start(), match.end())
+
+
+@lru_cache(maxsize=4096)  # a paragraph unchanged since the last check costs nothing
+def _shares(text: str) -> tuple[tuple[int, int, str], ...]:
+    found = list(share_slips(text))
+    found += [(m.start(), m.end(), f"“{m.group(0)}” chưa có con số tỷ lệ. Ghi số liệu.")
+              for m in EMPTY_SHARE.finditer(text)]
+    return tuple(found)
 
 
 # ------------------------------------------------------------------ totals
 
 TOTAL = re.compile(r"(?<!\w)(?:tổng\s+số|tổng\s+cộng|tổng|cộng|tất\s+cả)(?:\s+(?:là|có|được|gồm))?\s*:?\s*"
-                   rf"(?=\d)", re.IGNORECASE)
+                   r"(?=\d)", re.IGNORECASE)
 LIST_START = re.compile(r"(?<!\w)gồm\s*:?|:", re.IGNORECASE)
 # clauses whose figures are not parts of one whole
 NOT_PARTS = re.compile(r"trong\s+đó|lũy\s+kế|luỹ\s+kế|cùng\s+kỳ|so\s+với|tăng|giảm|kế\s+hoạch|chỉ\s+tiêu|"
@@ -220,11 +225,15 @@ def within_slips(text: str) -> Iterator[tuple[int, int, str]]:
 @rule("arithmetic.total", Severity.WARNING, "Tổng không bằng cộng các phần")
 def total(report: Report, context: Context) -> Iterator[Finding]:
     me = RULES["arithmetic.total"]
-    for field, text in text_fields(report):
-        if not _DIGIT.search(text):
-            continue
-        for start, end, message in list(total_slips(text)) + list(within_slips(text)):
+    for field, text in prose_with_figures(report):
+        for start, end, message in _totals(text):
             yield me.finding(f"{_place(report, field)}: {message}", field, start, end)
+
+
+@lru_cache(maxsize=4096)
+def _totals(text: str) -> tuple[tuple[int, int, str], ...]:
+    found = list(total_slips(text)) if TOTAL.search(text) else []
+    return tuple(found + list(within_slips(text))) if WITHIN.search(text) else tuple(found)
 
 
 # ------------------------------------------------------------------ series
@@ -286,8 +295,12 @@ def change_slips(text: str) -> Iterator[tuple[int, int, str]]:
 @rule("arithmetic.series", Severity.WARNING, "Số liệu so sánh, số liệu theo năm không khớp")
 def series(report: Report, context: Context) -> Iterator[Finding]:
     me = RULES["arithmetic.series"]
-    for field, text in text_fields(report):
-        if not _DIGIT.search(text):
-            continue
-        for start, end, message in list(copied_years(text)) + list(change_slips(text)):
+    for field, text in prose_with_figures(report):
+        for start, end, message in _series(text):
             yield me.finding(f"{_place(report, field)}: {message}", field, start, end)
+
+
+@lru_cache(maxsize=4096)
+def _series(text: str) -> tuple[tuple[int, int, str], ...]:
+    found = list(copied_years(text)) if len(YEAR_HEAD.findall(text)) > 1 else []
+    return tuple(found + list(change_slips(text))) if CHANGE.search(text) else tuple(found)

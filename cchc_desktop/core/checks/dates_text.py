@@ -15,10 +15,11 @@ import re
 from collections.abc import Iterator
 
 from ..model import PeriodKind, Report
-from .base import RULES, Context, Finding, Severity, rule, text_fields, where
-from .text_numbers import sentences
+from .base import RULES, Context, Finding, Severity, rule, where
+from .text_numbers import prose_with_figures, sentences
 
-_DIGIT = re.compile(r"\d")
+_SINCE_HINT = re.compile(r"1\s*/\s*0?1\s*/|ầu\s+năm")  # cheap: most paragraphs have neither
+_FIVE_DIGITS = re.compile(r"\d{5}")
 SINCE = re.compile(r"(?<!\w)từ\s+(?:ngày\s+)?(?:0?1\s*/\s*0?1\s*/\s*|đầu\s+năm\s+)(?P<year>(?:19|20)\d\d)\s*"
                    r"(?:đến\s+nay|đến\s+thời\s+điểm\s+này|tới\s+nay|đến\s+ngày\s+\d{1,2}\s*/\s*\d{1,2}\s*/\s*"
                    r"(?P<to>(?:19|20)\d\d))", re.IGNORECASE)
@@ -41,8 +42,8 @@ def stale_since(report: Report, context: Context) -> Iterator[Finding]:
         return
     me = RULES["dates_text.stale_since"]
     this_year = re.compile(rf"(?<![\d/]){year}(?!\d)|năm\s+nay", re.IGNORECASE)
-    for field, text in text_fields(report):
-        if not field.startswith("sections[") or not _DIGIT.search(text):
+    for field, text in prose_with_figures(report):
+        if not _SINCE_HINT.search(text) or not SINCE.search(text):
             continue
         for start, stop in sentences(text):
             for match in SINCE.finditer(text, start, stop):
@@ -60,8 +61,8 @@ def stale_since(report: Report, context: Context) -> Iterator[Finding]:
 @rule("dates_text.impossible_year", Severity.WARNING, "Năm không thể có (20255…)")
 def impossible_year(report: Report, context: Context) -> Iterator[Finding]:
     me = RULES["dates_text.impossible_year"]
-    for field, text in text_fields(report):
-        if not _DIGIT.search(text):
+    for field, text in prose_with_figures(report):
+        if not _FIVE_DIGITS.search(text):
             continue
         for match in LONG_YEAR.finditer(text):
             yield me.finding(f"{where(report, field)}: “{match.group(0)}”: năm {match.group('year')} có quá nhiều "

@@ -14,6 +14,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..model import Report
 from ..vietnamese import fold
@@ -54,17 +55,19 @@ def _date(text: str | None) -> tuple[int, ...] | None:
     return year, month, day
 
 
-def cited(report: Report) -> list[Cited]:
+@lru_cache(maxsize=4096)  # both rules read the same citations; an unchanged paragraph is read once
+def _in_text(text: str) -> tuple[tuple, ...]:
     found = []
-    for field, text in text_fields(report):
-        if "/" not in text:
-            continue
-        for match in CITED.finditer(text):
-            subject = SUBJECT.match(text, match.end())
-            found.append(Cited(field, match.start(), match.end(), match.group("type"), match.group("num").lstrip("0"),
-                               match.group("code").upper(), _date(match.group("date")),
-                               subject.group("subject").strip() if subject else ""))
-    return found
+    for match in CITED.finditer(text):
+        subject = SUBJECT.match(text, match.end())
+        found.append((match.start(), match.end(), match.group("type"), match.group("num").lstrip("0"),
+                      match.group("code").upper(), _date(match.group("date")),
+                      subject.group("subject").strip() if subject else ""))
+    return tuple(found)
+
+
+def cited(report: Report) -> list[Cited]:
+    return [Cited(field, *item) for field, text in text_fields(report) if "/" in text for item in _in_text(text)]
 
 
 def _words(subject: str) -> set[str]:

@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from ..model import Report
-from .base import RULES, Context, Finding, Fix, Severity, rule, text_fields, where
+from .base import RULES, Context, Finding, Fix, Severity, rule, where
+from .text_numbers import prose_with_figures
 
-_DIGIT = re.compile(r"\d")
 # "1, 275 hồ sơ": a 1–3 digit group, a mark, a space, exactly three digits, then a word
 SPLIT = re.compile(r"(?<![\w.,/\-–])(\d{1,3})([.,]) (\d{3})(?![\d.,/])(?=\s+[^\W\d_])")
 _LIST_BEFORE = re.compile(r"(?:\d\s*[,;]\s*|\b(?:tổ|khu|ấp|thôn|số|điểm|khoản|mục|điều|ngày|tháng|năm|quý|"
@@ -37,19 +38,36 @@ _SPACED = re.compile(r"(?<![\w.,/\-–])\d[\d.,]*\s(?:" + "|".join(UNITS) + r")(
 
 
 def _blocks(report: Report) -> Iterator[tuple[str, str]]:
-    for field, text in text_fields(report):
-        if field.startswith("sections[") and _DIGIT.search(text):
+    for field, text in prose_with_figures(report):
+        if field.startswith("sections["):
             yield field, text
+
+
+@lru_cache(maxsize=4096)  # a paragraph unchanged since the last check costs nothing
+def _marks(text: str) -> tuple[int, tuple[re.Match[str], ...], tuple[re.Match[str], ...], int]:
+    """Vietnamese decimals, English-style figures, glued units, spaced units in ``text``."""
+    english = tuple(m for pattern in (_ENGLISH, _DOT_DECIMAL) for m in pattern.finditer(text)
+                    if not re.search(r"(?:mục|điểm|khoản|phần|điều|tiết|số|phiên bản|version)\s*$",
+                                     text[max(0, m.start() - 12):m.start()], re.IGNORECASE))
+    glued = tuple(m for m in GLUED.finditer(text) if _glued_unit(m, text))
+    return len(_VI_DECIMAL.findall(text)), english, glued, len(_SPACED.findall(text))
+
+
+@lru_cache(maxsize=4096)
+def _splits(text: str) -> tuple[re.Match[str], ...]:
+    """'1, 275 hồ sơ' (not "tổ 1, 275 hộ", not "1, 2, 3")."""
+    if ", " not in text and ". " not in text:
+        return ()
+    return tuple(m for m in SPLIT.finditer(text)
+                 if not _LIST_BEFORE.search(text[max(0, m.start() - 12):m.start()])
+                 and not re.match(r"\s*[,;]\s*\d", text[m.end():]))
 
 
 @rule("numbers.space_inside", Severity.WARNING, "Khoảng trắng chen vào giữa một con số")
 def space_inside(report: Report, context: Context) -> Iterator[Finding]:
     me = RULES["numbers.space_inside"]
     for field, text in _blocks(report):
-        for match in SPLIT.finditer(text):
-            if _LIST_BEFORE.search(text[max(0, match.start() - 12):match.start()]) or \
-                    re.match(r"\s*[,;]\s*\d", text[match.end():]):
-                continue  # "tổ 1, 275 hộ", "1, 2, 3": a list, not one number
+        for match in _splits(text):
             fixed = f"{match.group(1)}.{match.group(3)}"
             yield me.finding(f"{where(report, field)}: “{match.group(0)}” có khoảng trắng giữa con số; "
                              f"có phải là “{fixed}”?", field, match.start(), match.end(),
@@ -60,14 +78,12 @@ def space_inside(report: Report, context: Context) -> Iterator[Finding]:
 def decimal_mark(report: Report, context: Context) -> Iterator[Finding]:
     """Only when the report itself writes decimals the Vietnamese way elsewhere."""
     fields = list(_blocks(report))
-    vietnamese = sum(len(_VI_DECIMAL.findall(text)) for _f, text in fields)
+    vietnamese = sum(_marks(text)[0] for _f, text in fields)
     if not vietnamese:
         return
     me = RULES["numbers.decimal_mark"]
     for field, text in fields:
-        found = [match for pattern in (_ENGLISH, _DOT_DECIMAL) for match in pattern.finditer(text)
-                 if not re.search(r"(?:mục|điểm|khoản|phần|điều|tiết|số|phiên bản|version)\s*$",
-                                  text[max(0, match.start() - 12):match.start()], re.IGNORECASE)]
+        found = _marks(text)[1]
         if not found:
             continue
         first = min(found, key=lambda m: m.start())
@@ -91,12 +107,12 @@ def _glued_unit(match: re.Match[str], text: str) -> bool:
 
 @rule("numbers.glued_unit", Severity.WARNING, "Con số viết liền với đơn vị")
 def glued_unit(report: Report, context: Context) -> Iterator[Finding]:
-    found = [(field, match) for field, text in _blocks(report) for match in GLUED.finditer(text)
-             if _glued_unit(match, text)]
+    fields = list(_blocks(report))
+    found = [(field, match) for field, text in fields for match in _marks(text)[2]]
     if not found:
         return
     me = RULES["numbers.glued_unit"]
-    spaced = sum(len(_SPACED.findall(text)) for _f, text in _blocks(report))
+    spaced = sum(_marks(text)[3] for _f, text in fields)
     if len(found) > 3 and len(found) > spaced:
         field, match = found[0]  # the report's own habit: tell it once
         yield me.finding(f"{where(report, field)}: “{match.group(0)}” và {len(found) - 1} chỗ khác viết liền con số "

@@ -27,6 +27,20 @@ WORD = re.compile(r"[^\W\d_]+")
 SENTENCE_END = re.compile(r"[.;!?](?=\s|$)|\n")
 
 
+_PROSE = ("sections[", "subject", "opening", "closing")
+_DIGIT = re.compile(r"\d")
+
+
+def prose_with_figures(report, sign: re.Pattern[str] = _DIGIT) -> Iterator[tuple[str, str]]:
+    """(field, text) of the running text (parts, footnotes, text tables, subject, opening,
+    closing) that holds a digit (or ``sign``); the appendix forms are the table checks' business."""
+    from .base import text_fields
+
+    for field, text in text_fields(report):
+        if field.startswith(_PROSE) and sign.search(text):
+            yield field, text
+
+
 def value(text: str) -> Decimal | None:
     """'4.512' -> 4512, '87,63' -> 87.63; None for what is not written the Vietnamese way."""
     try:
