@@ -7,7 +7,10 @@ characters, empty strings), any number of sections/blocks/runs, any table shape,
 
 from __future__ import annotations
 
+import io
+import struct
 import unicodedata
+import zlib
 from datetime import date
 from decimal import Decimal
 
@@ -27,6 +30,7 @@ from cchc_desktop.core.model import (
     PartTag,
     Period,
     PeriodKind,
+    Picture,
     Report,
     ReportStatus,
     RowKind,
@@ -172,11 +176,42 @@ def tables(draw: st.DrawFn, max_columns: int = 6, max_rows: int = 6) -> Table:
     return table
 
 
+def png_bytes(width: int, height: int, rgb: tuple[int, int, int] = (0, 0, 0)) -> bytes:
+    """A plain PNG of one colour (pure Python: zlib and struct)."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    row = b"\x00" + bytes(rgb) * width
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(row * height)) + chunk(b"IEND", b""))
+
+
+def jpeg_bytes(width: int, height: int, rgb: tuple[int, int, int] = (0, 0, 0)) -> bytes:
+    from PIL import Image  # reportlab's own dependency
+
+    out = io.BytesIO()
+    Image.new("RGB", (width, height), rgb).save(out, "JPEG")
+    return out.getvalue()
+
+
+@st.composite
+def pictures(draw: st.DrawFn) -> Picture:
+    """A small PNG or JPEG of 1×1 … 200×200 px, with no printed size (from its pixels) or any."""
+    width, height = draw(st.integers(1, 200)), draw(st.integers(1, 200))
+    rgb = draw(st.tuples(*[st.integers(0, 255)] * 3))
+    format_ = draw(st.sampled_from(["png", "jpeg"]))
+    data = png_bytes(width, height, rgb) if format_ == "png" else jpeg_bytes(width, height, rgb)
+    mm = st.floats(1.0, 400.0).map(lambda v: round(v, 2))
+    width_mm, height_mm = draw(st.one_of(st.just((0.0, 0.0)), st.tuples(mm, mm)))
+    return Picture(data, format_, width_mm, height_mm, draw(texts()))
+
+
 def blocks() -> st.SearchStrategy[Block]:
     text_roles = [role for role in BlockRole if role not in (BlockRole.TABLE, BlockRole.PICTURE)]
     paragraph = st.builds(Block, role=st.sampled_from(text_roles), runs=st.lists(runs(), max_size=3))
     table = tables().map(lambda t: Block(BlockRole.TABLE, [], t))
-    return st.one_of(paragraph, paragraph, paragraph, table)
+    picture = st.builds(Block, role=st.just(BlockRole.PICTURE), runs=st.lists(runs(), max_size=2),
+                        picture=pictures())
+    return st.one_of(paragraph, paragraph, paragraph, table, picture)
 
 
 def parts() -> st.SearchStrategy[Part]:
