@@ -21,7 +21,7 @@ from .docx_content import DocxContent, RPara, RTable
 from .recognize_appendices import AppendicesMixin
 from .recognize_header import HeaderMixin
 from .recognize_parts import PartsMixin
-from .recognize_signature import SignatureMixin
+from .recognize_signature import SignatureMixin, split_signature_rows
 # the helpers keep their old address too: other modules and tests import them from here
 from .recognize_tables import classify_rows, to_grid  # noqa: F401
 from .recognize_text import (_BULLET, bold_ratio, clean, fold, heading_level, is_caps, is_rule,  # noqa: F401
@@ -35,8 +35,12 @@ from .structure import Recognized
 class Recognizer(HeaderMixin, PartsMixin, SignatureMixin, AppendicesMixin):
     def __init__(self, content: DocxContent) -> None:
         self.content = content
-        self.items = [item for item in content.body
-                      if isinstance(item, RTable) or not is_rule(item.text) or _has_notes(item)]
+        self.items = []
+        for item in content.body:
+            if isinstance(item, RTable):
+                self.items.extend(split_signature_rows(item))
+            elif not is_rule(item.text) or _has_notes(item):
+                self.items.append(item)
         self.out = Recognized()
         self.has_roman = any(isinstance(i, RPara) and heading_level(clean(i.text)) == 1 for i in self.items)
 

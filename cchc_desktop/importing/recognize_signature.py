@@ -160,6 +160,23 @@ class SignatureMixin:
         self.out.note(para.where, "Dòng ở khối chữ ký không nhận ra: đưa vào đoạn kết.", text, target="closing")
 
 
+def split_signature_rows(table: RTable) -> list[RTable]:
+    """A form whose last rows hold its signature ("Người lập biểu | Thủ trưởng đơn vị", names):
+    the data rows as the table, the signature rows as a layout table of their own, so the
+    figures are never read as signature lines."""
+    if len(table.rows) < 4:
+        return [table]
+    for k in range(2, len(table.rows)):
+        lines = [clean(p.text) for row in table.rows[k:] for c in row.cells for p in c.paragraphs]
+        first = [clean(p.text) for c in table.rows[k].cells for p in c.paragraphs if clean(p.text)]
+        if first and (any(fold(line).startswith("noi nhan") or _AUTHORITY.match(line)
+                          or fold(line).rstrip(":") in _CAPTION_WORDS for line in first)) \
+                and not any(re.fullmatch(r"[\d.,%]+", line) for line in lines if line):
+            data = RTable(table.rows[:k], table.where, table.borders, table.grid)
+            return [data, RTable(table.rows[k:], table.where, False, table.grid)]
+    return [table]
+
+
 def _layout_rows(table: RTable) -> list[list[RCell]]:
     """The rows of a layout table as rows of leaf cells: a cell that holds a nested table
     (Nơi nhận | signature typed in a table inside the outer one) gives that table's rows, so

@@ -194,3 +194,19 @@ def headings() -> Builder:
     closing(b)
     _standard_signature(b)
     return b
+
+
+def form_with_signature_rows() -> Builder:
+    """A form whose last rows hold its signature (captions, then the names)."""
+    rng, b = random.Random(9), Builder()
+    b.p([R("BIỂU SỐ 03: GIÁ HÀNG HÓA THIẾT YẾU", bold=True)], align="center")
+    rows = [_bold_cells(["TT", "Mặt hàng", "Đơn vị tính", "Giá kỳ này", "Tăng", "Giảm"])] + _price_rows(rng, 5)
+    rows += [[{"text": "Người lập biểu", "span": 3, "bold": True}, {"text": "Thủ trưởng đơn vị", "span": 3,
+                                                                     "bold": True}],
+             [{"text": "Lê Văn Cường", "span": 3}, {"text": "Phạm Thị Dung", "span": 3}]]
+    shown: list[str] = []
+    b.body.append(b.table_xml(rows, widths=[600, 3000, 1300, 1500, 1000, 1000], source=shown))
+    # the signature's two columns are read one after the other
+    b.source.extend(shown[:-len(words("Người lập biểu Thủ trưởng đơn vị Lê Văn Cường Phạm Thị Dung"))])
+    b.source.extend(words("Người lập biểu Lê Văn Cường Thủ trưởng đơn vị Phạm Thị Dung"))
+    return b

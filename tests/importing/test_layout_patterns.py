@@ -140,3 +140,14 @@ def test_headings_read_at_their_true_level(imported):
     assert [b.text for b in report.parts[group].blocks] == ["B. PHƯƠNG HƯỚNG, NHIỆM VỤ"]
     assert part_of["I. NHIỆM VỤ TRỌNG TÂM"] == group + 1
     assert part_of["3.3. Thanh toán trực tuyến"] < group
+
+
+def test_a_form_whose_last_rows_hold_its_signature(imported):
+    builder, report = imported("form_with_signature_rows")
+    _all_words_kept(builder, report)
+    (table,) = _tables(report)
+    assert len(table.rows) == 6
+    assert [row.cells[4].text for row in table.rows[1:]] == ["0"] * 5  # the figures stay in the table
+    # the head of the unit signs on the right; the left column is kept as a line of the closing
+    assert (report.signature.captions, report.signature.name) == (["Thủ trưởng đơn vị"], "Phạm Thị Dung")
+    assert "Lê Văn Cường" in report.closing
