@@ -59,17 +59,22 @@ def _words(text: str) -> list[str]:
 def _facts(report: Report) -> list[RowFacts]:
     facts = []
     for fr in figure_rows(report):
+        typed_unit = fr.row.unit  # the cheap tests first: most rows stop here
+        unit = _words(typed_unit)
+        if not unit or typed_unit.strip() == "%":
+            continue
+        # "Cơ quan, đơn vị": either noun names the unit in the text ("1.243 đơn vị")
+        units = [unit] + [_words(piece) for piece in re.split(r"[,/;]| và | hoặc ", typed_unit) if _words(piece) != unit]
+        content = frozenset(w for w in _words(fr.row.indicator) if w not in STOP and not any(w in u for u in units))
+        if len(content) < 2:
+            continue
+        typed = fr.row.text("value")
         try:
-            figure = parse_figure(fr.row.text("value"))
+            figure = parse_figure(typed)
         except FigureError:
             continue
         if figure.kind != FigureKind.NUMBER or figure.value is None:
             continue
-        unit = _words(fr.row.unit)
-        if not unit or fr.row.unit.strip() == "%":
-            continue
-        # "Cơ quan, đơn vị": either noun names the unit in the text ("1.243 đơn vị")
-        units = [unit] + [_words(piece) for piece in re.split(r"[,/;]| và | hoặc ", fr.row.unit) if _words(piece) != unit]
         others = set()
         for key in _figure_keys(fr.table):
             if key != "value":
@@ -79,14 +84,9 @@ def _facts(report: Report) -> list[RowFacts]:
                     continue
                 if other.value is not None:
                     others.add(other.value)
-        content = frozenset(w for w in _words(fr.row.indicator) if w not in STOP and w not in unit)
-        content = frozenset(w for w in content if not any(w in u for u in units))
-        if len(content) < 2:
-            continue
         for one in units:
             if one:
-                facts.append(RowFacts(fr, fr.row.indicator.strip(), figure.value,
-                                      fr.row.text("value").strip(), others, one, content))
+                facts.append(RowFacts(fr, fr.row.indicator.strip(), figure.value, typed.strip(), others, one, content))
     return facts
 
 
