@@ -22,7 +22,7 @@ from functools import lru_cache
 from itertools import combinations
 
 from ..model import Report
-from .base import RULES, Context, Finding, Severity, rule, where
+from .base import RULES, Context, Finding, Severity, rule
 from .text_numbers import (LOOSE_NUMBER, NUMBER, PERCENT, Fraction, Quantity, decimals, fractions, prose_with_figures,
                            quantities, sentences,
                            value, vi)
@@ -33,10 +33,6 @@ OTHER_BASE = re.compile(r"tăng|giảm|so\s+với|kế\s+hoạch|chỉ\s+tiêu|c
                         re.IGNORECASE)
 _PERCENT_SIGN = re.compile("%")
 _NEAR = 160  # characters between a fraction and its share (no other figure between them)
-
-
-def _place(report: Report, field: str) -> str:
-    return where(report, field)
 
 
 # ------------------------------------------------------------------ shares
@@ -108,7 +104,7 @@ def share(report: Report, context: Context) -> Iterator[Finding]:
     me = RULES["arithmetic.share"]
     for field, text in prose_with_figures(report, _PERCENT_SIGN):
         for start, end, message in _shares(text):
-            yield me.finding(f"{_place(report, field)}: {message}", field, start, end)
+            yield me.finding(message, field, start, end)
 
 
 @lru_cache(maxsize=4096)  # a paragraph unchanged since the last check costs nothing
@@ -227,7 +223,7 @@ def total(report: Report, context: Context) -> Iterator[Finding]:
     me = RULES["arithmetic.total"]
     for field, text in prose_with_figures(report):
         for start, end, message in _totals(text):
-            yield me.finding(f"{_place(report, field)}: {message}", field, start, end)
+            yield me.finding(message, field, start, end)
 
 
 @lru_cache(maxsize=4096)
@@ -297,7 +293,7 @@ def series(report: Report, context: Context) -> Iterator[Finding]:
     me = RULES["arithmetic.series"]
     for field, text in prose_with_figures(report):
         for start, end, message in _series(text):
-            yield me.finding(f"{_place(report, field)}: {message}", field, start, end)
+            yield me.finding(message, field, start, end)
 
 
 @lru_cache(maxsize=4096)

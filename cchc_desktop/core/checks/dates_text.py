@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 
 from ..model import PeriodKind, Report
-from .base import RULES, Context, Finding, Severity, rule, where
+from .base import RULES, Context, Finding, Severity, rule
 from .text_numbers import prose_with_figures, sentences
 
 _SINCE_HINT = re.compile(r"1\s*/\s*0?1\s*/|ầu\s+năm")  # cheap: most paragraphs have neither
@@ -53,7 +53,7 @@ def stale_since(report: Report, context: Context) -> Iterator[Finding]:
                 rest = text[start:match.start()] + " " + text[match.end():stop]
                 if not this_year.search(rest) and not match.group("to"):
                     continue  # nothing ties the span to this year: a two-year total may be meant
-                yield me.finding(f"{where(report, field)}: “{match.group(0)}” bắt đầu từ năm {since} trong báo cáo "
+                yield me.finding(f"“{match.group(0)}” bắt đầu từ năm {since} trong báo cáo "
                                  f"năm {year}, mà câu nói về số liệu năm {year}: có phải chép từ báo cáo năm trước? "
                                  f"Kiểm tra lại mốc thời gian (01/01/{year}?).", field, match.start(), match.end())
 
@@ -65,5 +65,5 @@ def impossible_year(report: Report, context: Context) -> Iterator[Finding]:
         if not _FIVE_DIGITS.search(text):
             continue
         for match in LONG_YEAR.finditer(text):
-            yield me.finding(f"{where(report, field)}: “{match.group(0)}”: năm {match.group('year')} có quá nhiều "
+            yield me.finding(f"“{match.group(0)}”: năm {match.group('year')} có quá nhiều "
                              "chữ số. Sửa lại năm.", field, match.start(), match.end())

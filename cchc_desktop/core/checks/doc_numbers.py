@@ -98,7 +98,7 @@ def two_codes(report: Report, context: Context) -> Iterator[Finding]:
             continue  # two documents indeed, with their own subjects
         listing = "; ".join(f"{i.number}/{i.code} ({_place(report, i)})" for i in items)
         for item in items:
-            yield me.finding(f"{_place(report, item)}: {item.kind} số {item.number} cùng ngày được ghi với ký hiệu "
+            yield me.finding(f"{item.kind} số {item.number} cùng ngày được ghi với ký hiệu "
                              f"khác nhau: {listing}. Đối chiếu văn bản gốc và sửa cho thống nhất.",
                              item.field, item.start, item.end)
 
@@ -123,6 +123,6 @@ def two_subjects(report: Report, context: Context) -> Iterator[Finding]:
             continue
         a, b = clash[0]
         for item in (a, b):
-            yield me.finding(f"{_place(report, item)}: {a.name} được ghi với hai trích yếu khác nhau: "
+            yield me.finding(f"{a.name} được ghi với hai trích yếu khác nhau: "
                              f"“{a.subject[:80]}” ({_place(report, a)}) và “{b.subject[:80]}” ({_place(report, b)}). "
                              "Đối chiếu văn bản gốc.", item.field, item.start, item.end)

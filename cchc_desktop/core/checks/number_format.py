@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from ..model import Report
-from .base import RULES, Context, Finding, Fix, Severity, rule, where
+from .base import RULES, Context, Finding, Fix, Severity, rule
 from .text_numbers import prose_with_figures
 
 # "1, 275 hồ sơ": a 1–3 digit group, a mark, a space, exactly three digits, then a word
@@ -69,7 +69,7 @@ def space_inside(report: Report, context: Context) -> Iterator[Finding]:
     for field, text in _blocks(report):
         for match in _splits(text):
             fixed = f"{match.group(1)}.{match.group(3)}"
-            yield me.finding(f"{where(report, field)}: “{match.group(0)}” có khoảng trắng giữa con số; "
+            yield me.finding(f"“{match.group(0)}” có khoảng trắng giữa con số; "
                              f"có phải là “{fixed}”?", field, match.start(), match.end(),
                              fixes=(Fix(f"Sửa thành “{fixed}”", field, match.start(), match.end(), fixed),))
 
@@ -88,7 +88,7 @@ def decimal_mark(report: Report, context: Context) -> Iterator[Finding]:
             continue
         first = min(found, key=lambda m: m.start())
         more = f" (và {len(found) - 1} chỗ khác trong đoạn)" if len(found) > 1 else ""
-        yield me.finding(f"{where(report, field)}: “{first.group(0)}”{more} viết dấu thập phân, dấu phân cách "
+        yield me.finding(f"“{first.group(0)}”{more} viết dấu thập phân, dấu phân cách "
                          "khác phần còn lại của báo cáo (dấu phẩy ngăn phần thập phân, dấu chấm ngăn "
                          "hàng nghìn, ví dụ 1.234,5).", field, first.start(), first.end())
 
@@ -115,12 +115,12 @@ def glued_unit(report: Report, context: Context) -> Iterator[Finding]:
     spaced = sum(_marks(text)[3] for _f, text in fields)
     if len(found) > 3 and len(found) > spaced:
         field, match = found[0]  # the report's own habit: tell it once
-        yield me.finding(f"{where(report, field)}: “{match.group(0)}” và {len(found) - 1} chỗ khác viết liền con số "
+        yield me.finding(f"“{match.group(0)}” và {len(found) - 1} chỗ khác viết liền con số "
                          f"với đơn vị; viết cách một khoảng trắng (“{match.group(1)} {match.group(2)}”).",
                          field, match.start(), match.end())
         return
     for field, match in found:
         fixed = f"{match.group(1)} {match.group(2)}"
-        yield me.finding(f"{where(report, field)}: “{match.group(0)}” viết liền con số với đơn vị; "
+        yield me.finding(f"“{match.group(0)}” viết liền con số với đơn vị; "
                          f"viết “{fixed}”.", field, match.start(), match.end(),
                          fixes=(Fix(f"Sửa thành “{fixed}”", field, match.start(), match.end(), fixed),))

@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from ..model import Report
-from .base import RULES, Context, Finding, Fix, Severity, rule, text_fields, where
+from .base import RULES, Context, Finding, Fix, Severity, rule, text_fields
 
 _TONES = {"\u0300": "2", "\u0301": "1", "\u0303": "4", "\u0309": "3", "\u0323": "5"}
 _SYLLABLE = re.compile(r"[^\W\d_]+")
@@ -193,5 +193,5 @@ def real_word_typo(report: Report, context: Context) -> Iterator[Finding]:
     me = RULES["realwords.typo"]
     for field, text in text_fields(report):
         for start, end, written, meant in typos(text):
-            yield me.finding(f"{where(report, field)}: “{written}” không phải là từ; có phải là “{meant}”?",
+            yield me.finding(f"“{written}” không phải là từ; có phải là “{meant}”?",
                              field, start, end, fixes=(Fix(f"Sửa thành “{meant}”", field, start, end, meant),))
