@@ -171,7 +171,7 @@ class Actions:
         report = self.w.current_report()
         if report is None:
             return False
-        errors = self.checks_panel.run_now(self.w.current_report)
+        errors = self._errors_now()
         if not errors:
             return True
         keys = self._error_keys()
@@ -182,6 +182,19 @@ class Actions:
             return False
         self._accepted[report.id] = keys
         return True
+
+    def _errors_now(self) -> int:
+        """The checks' errors; not run again while the report is as it was at the last run."""
+        from .checks_panel import severity_of
+
+        state = (self.w.report.id if self.w.report else None, self.w.generation)
+        if state == self._checked:
+            return sum(1 for f in self.checks_panel.findings if severity_of(f) == "error")
+        errors = self.checks_panel.run_now(self.w.current_report)
+        self._checked = state
+        return errors
+
+    _checked: tuple = ()
 
     def _error_keys(self) -> frozenset:
         """What the clerk accepted: each error by rule, place and message."""
@@ -241,4 +254,5 @@ class Actions:
         self.checks_panel.show()
         self.checks_panel.raise_()
         self.checks_panel.run_now(self.w.current_report)
+        self._checked = (self.w.report.id if self.w.report else None, self.w.generation)
         self.checks_panel.list.setFocus()

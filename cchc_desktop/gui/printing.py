@@ -138,7 +138,8 @@ def exec_print_dialog(dialog: QPrintDialog) -> bool:
     return dialog.exec() == QDialog.DialogCode.Accepted
 
 
-def print_document(parent: QWidget | None, document: QPdfDocument, report: Report) -> bool:
+def print_document(parent: QWidget | None, document: QPdfDocument, report: Report, data: bytes | None = None) -> bool:
+    """``data``: the PDF already made for ``document`` (print to PDF writes it as it is)."""
     printer = make_printer()
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle("In báo cáo")
@@ -150,9 +151,12 @@ def print_document(parent: QWidget | None, document: QPdfDocument, report: Repor
         return False
     if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and printer.outputFileName():
         # "Print to PDF": our own PDF (text stays text) rather than a raster copy.
-        from cchc_desktop.document.export import export_pdf
+        from cchc_desktop.document.export import export_pdf, write_atomic
 
-        export_pdf(report, Path(printer.outputFileName()))
+        if data is not None:
+            write_atomic(data, Path(printer.outputFileName()))
+        else:
+            export_pdf(report, Path(printer.outputFileName()))
         return True
     paint_pages(printer, document)
     return True
@@ -178,6 +182,7 @@ class PrintPreviewDialog(QDialog, PageNavigation):
         super().__init__(parent)
         self.setWindowTitle("Xem trước khi in")
         self.report = report
+        self.data = data
         self.ready = ready  # asked before printing (the checks' errors), not before looking
         self.pages = PdfPages(data, self)
         layout = QVBoxLayout(self)
@@ -217,7 +222,7 @@ class PrintPreviewDialog(QDialog, PageNavigation):
         if self.ready is not None and not self.ready():
             return
         try:
-            if print_document(self, self.pages.document, self.report):
+            if print_document(self, self.pages.document, self.report, self.data):
                 self.accept()
         except Exception as error:  # noqa: BLE001 - printers fail in many ways; say it in Vietnamese
             log.exception("Printing failed")

@@ -79,8 +79,9 @@ def _make_from(window: MainWindow, path: Path, result: ImportResult) -> int | No
         return None
     adopt = False
     if differs and not dialog.own_organization():
-        source.organization = ours
-        source.place = source.place or ours.place
+        from cchc_desktop.core.adopt import adopt_import
+
+        adopt_import(result, ours)  # signer, place, Nơi nhận too; the rest listed with the changes
     elif differs:
         from .first_run import organization_is_sample
 
@@ -92,6 +93,7 @@ def _make_from(window: MainWindow, path: Path, result: ImportResult) -> int | No
         return None
     window.refresh_list()
     window.open_report(new_id)
+    window.tabs.setCurrentWidget(window.narrative)  # the text is what the clerk changes first
     _show_changes(window, path, plan, result)
     return new_id
 
