@@ -80,31 +80,40 @@ class SignatureMixin:
                 if isinstance(item, RTable):
                     break
                 text = clean(item.text)
-                if end > index and (_APPENDIX.match(text) and is_caps(text.split()[0]) or len(text) > 160):
+                longest = max(len(clean(line)) for line in item.text.split("\n"))
+                if end > index and (_APPENDIX.match(text) and is_caps(text.split()[0]) or longest > 160):
                     break
                 if named_at is not None and (end - named_at > 2 or not _BULLET.match(text)):
                     break  # the signer's name closes the block; only recipient lines may follow
-                if _is_name_line(item, right):
-                    named_at = end
-                raw = item.text.replace("\n", "\t")
-                pieces = [p for p in re.split(r"\t+|\s{6,}", raw)]
-                leading_tab = raw.startswith("\t") or (pieces and not pieces[0].strip())
-                pieces = [p for p in pieces if p.strip()]
-                if len(pieces) >= 2:
-                    left.append((clean(pieces[0]), item))
-                    right.append((clean(" ".join(pieces[1:])), item))
-                elif pieces:
-                    piece = clean(pieces[0])
-                    if leading_tab or item.align in ("center", "right") or item.indent_left > 3000:
-                        right.append((piece, item))
-                    elif fold(piece).startswith("noi nhan") or _BULLET.match(piece):
-                        left.append((piece, item))
-                    else:
-                        right.append((piece, item))
+                # lines ended with Shift+Enter are lines of the two columns like paragraphs
+                for line in _lines_of(item):
+                    if _is_name_line(line, right):
+                        named_at = end
+                    self._columns(line, left, right)
                 end += 1
         self._recipients(left)
         self._signer(right)
         return end
+
+    @staticmethod
+    def _columns(item: RPara, left: list, right: list) -> None:
+        """One typed line of the block: Nơi nhận on the left, the signature on the right, split
+        at tabs (or a run of spaces); a line with one piece goes by its indent or bullet."""
+        raw = item.text
+        pieces = [p for p in re.split(r"\t+|\s{6,}", raw)]
+        leading_tab = raw.startswith("\t") or (pieces and not pieces[0].strip())
+        pieces = [p for p in pieces if p.strip()]
+        if len(pieces) >= 2:
+            left.append((clean(pieces[0]), item))
+            right.append((clean(" ".join(pieces[1:])), item))
+        elif pieces:
+            piece = clean(pieces[0])
+            if leading_tab or item.align in ("center", "right") or item.indent_left > 3000:
+                right.append((piece, item))
+            elif fold(piece).startswith("noi nhan") or _BULLET.match(piece):
+                left.append((piece, item))
+            else:
+                right.append((piece, item))
 
     def _recipients(self, lines: list[tuple[str, RPara]]) -> None:
         out = self.out
@@ -158,6 +167,14 @@ class SignatureMixin:
         runs = [RRun(text)]
         self.out.closing.append(Block("paragraph", runs, where=para.where, uncertain=True))
         self.out.note(para.where, "Dòng ở khối chữ ký không nhận ra: đưa vào đoạn kết.", text, target="closing")
+
+
+def _lines_of(item: RPara) -> list[RPara]:
+    """A paragraph's lines (Shift+Enter) as paragraphs of their own, placed like it."""
+    if "\n" not in item.text:
+        return [item]
+    return [RPara(runs=[RRun(line)], align=item.align, indent_left=item.indent_left, where=item.where,
+                  origin=item.origin) for line in item.text.split("\n")]
 
 
 def split_signature_rows(table: RTable) -> list[RTable]:

@@ -99,12 +99,16 @@ def _rpr(run: R) -> str:
 
 
 def _text_xml(text: str) -> str:
+    """Text with tabs and line breaks ("\n": Shift+Enter, a w:br inside the paragraph)."""
     out = []
-    for i, piece in enumerate(text.split("\t")):
-        if i:
-            out.append("<w:tab/>")
-        if piece:
-            out.append(f'<w:t xml:space="preserve">{escape(piece)}</w:t>')
+    for n, line in enumerate(text.split("\n")):
+        if n:
+            out.append("<w:br/>")
+        for i, piece in enumerate(line.split("\t")):
+            if i:
+                out.append("<w:tab/>")
+            if piece:
+                out.append(f'<w:t xml:space="preserve">{escape(piece)}</w:t>')
     return "".join(out)
 
 

@@ -210,3 +210,18 @@ def form_with_signature_rows() -> Builder:
     b.source.extend(shown[:-len(words("Người lập biểu Thủ trưởng đơn vị Lê Văn Cường Phạm Thị Dung"))])
     b.source.extend(words("Người lập biểu Lê Văn Cường Thủ trưởng đơn vị Phạm Thị Dung"))
     return b
+
+
+def signature_tabs_one_paragraph() -> Builder:
+    """Nơi nhận and the signature in ONE paragraph: its lines ended with Shift+Enter, the
+    columns separated by tabs (old .doc files)."""
+    rng, b = random.Random(10), Builder()
+    header_table(b)
+    title(b, [SUBJECT])
+    _body(b, rng)
+    closing(b)
+    b.p([R("Nơi nhận:\t\t\t\t\tKT. GIÁM ĐỐC\n- Sở Tài chính;\t\t\t\tPHÓ GIÁM ĐỐC\n"
+           "- UBND các huyện, thị xã;\n- Lưu: VT, QLG.\n\n\t\t\t\t\tNguyễn Thị Kim Loan")], record=False)
+    b.source.extend(words("Nơi nhận: - Sở Tài chính; - UBND các huyện, thị xã; - Lưu: VT, QLG. KT. GIÁM ĐỐC"
+                          " PHÓ GIÁM ĐỐC Nguyễn Thị Kim Loan"))
+    return b

@@ -70,8 +70,9 @@ def test_a_signature_in_a_nested_layout_table(imported):
     assert _tables(report) == []
 
 
-def test_recipients_and_signature_on_the_same_lines_with_tabs(imported):
-    builder, report = imported("signature_tabs")
+@pytest.mark.parametrize("name", ["signature_tabs", "signature_tabs_one_paragraph"])
+def test_recipients_and_signature_on_the_same_lines_with_tabs(imported, name):
+    builder, report = imported(name)
     _all_words_kept(builder, report)
     sig = report.signature
     assert (sig.authority, sig.title, sig.name) == (["KT. GIÁM ĐỐC"], "PHÓ GIÁM ĐỐC", "Nguyễn Thị Kim Loan")
