@@ -32,7 +32,8 @@ def test_preview_does_not_ask_and_print_export_ask_once(open_window, monkeypatch
     previews[0].print_now()  # "In…" in the preview: the same errors, still not asked
     assert len(questions) == 1 and len(printed) == 2
 
-    _errors(monkeypatch, ["Thiếu số báo cáo.", "Thiếu ngày ban hành."])  # a new error: asked again
+    _errors(monkeypatch, ["Thiếu số báo cáo.", "Thiếu ngày ban hành."])  # an edit brings a new error:
+    window.mark_changed()  # asked again
     window.actions.print.trigger()
     assert len(questions) == 2
 
