@@ -120,9 +120,9 @@ def _choose_organization(window: MainWindow, result: ImportResult) -> None:
                 f"({' '.join(ours.issuing_body) or 'chưa khai'}). Giữ cơ quan của tệp cho báo cáo này?\n\n"
                 "Chọn “Không” để dùng cơ quan của chương trình.")
     if not dialogs.confirm(window, question, default_yes=True):
-        result.report.organization = ours
-        if not result.report.place:
-            result.report.place = ours.place
+        from cchc_desktop.core.adopt import adopt_import
+
+        adopt_import(result, ours)  # signer, place, Nơi nhận too; the rest listed in the import report
 
 
 # ------------------------------------------------------------------ the import report
