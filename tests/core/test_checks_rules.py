@@ -8,12 +8,22 @@ from decimal import Decimal
 import pytest
 
 from cchc_desktop.core.checks import RULES, field_text, run_checks
-from cchc_desktop.core.model import Block, BlockRole, Period, PeriodKind, ReportStatus, SectionKey
+from cchc_desktop.core.model import (Block, BlockRole, Cell, Period, PeriodKind, ReportStatus, SectionKey, Table,
+                                     TableColumn, TableRow)
 from tests.core.strategies_clean import clean_sample
 
 
 def _bullet(report, text, key=SectionKey.RESULTS):
     report.section(key).blocks.append(Block.plain(BlockRole.BULLET, text))
+
+
+def _table(header, *rows):
+    """A table in the results part: ``header`` then ``rows`` of cell texts."""
+    def change(report):
+        grid = [TableRow([Cell.plain(t) for t in row]) for row in (header, *rows)]
+        table = Table([TableColumn() for _ in header], grid)
+        report.section(SectionKey.RESULTS).blocks.append(Block(BlockRole.TABLE, table=table))
+    return change
 
 
 def _set(attr, value):
@@ -122,6 +132,15 @@ CASES = [
      lambda r: _bullet(r, "- Trực tiếp tiếp nhận hồ sơ; lịch sử sử dụng; hành vi vi phạm; ngày ngày.")),
     ("typography.glued_number", lambda r: _bullet(r, "- Có 05hộ gia đình, 12cuộc họp."),
      lambda r: _bullet(r, "- Có 05 hộ gia đình, 10km đường, mẫu 2a, 15%.")),
+    ("tables.total", _table(["STT", "Thôn", "Số tin, bài"], ["1", "Thôn 1", "12"], ["2", "Thôn 2", "8"],
+                            ["", "Tổng cộng", "21"]),
+     _table(["STT", "Thôn", "Số tin, bài"], ["1", "Thôn 1", "12"], ["2", "Thôn 2", "8"], ["", "Tổng cộng", "20"])),
+    ("tables.percent", _table(["STT", "Thôn", "Số hộ", "Hộ dùng VNeID", "Tỷ lệ (%)"], ["1", "Thôn 1", "500", "210", "0,42"],
+                              ["2", "Thôn 2", "200", "150", "75"], ["3", "Thôn 3", "400", "300", "75"]),
+     _table(["STT", "Thôn", "Số hộ", "Hộ dùng VNeID", "Tỷ lệ (%)"], ["1", "Thôn 1", "500", "210", "42"],
+            ["2", "Thôn 2", "200", "150", "75"], ["3", "Thôn 3", "400", "300", "75"])),
+    ("tables.number_format", _table(["TT", "Mặt hàng", "Giá (đồng/kg)"], ["1", "Gạo", "12.000"], ["2", "Thịt", "95,000"]),
+     _table(["TT", "Mặt hàng", "Giá (đồng/kg)"], ["1", "Gạo", "12.000"], ["2", "Thịt", "95.000"])),
     ("numbering.sequence", lambda r: (_bullet(r, "a) Họp dân."), _bullet(r, "c) Phát tờ rơi.")),
      lambda r: (_bullet(r, "a) Họp dân."), _bullet(r, "b) Phát tờ rơi."))),
 ]

@@ -247,7 +247,8 @@ def _sum_slips(grid: Grid, numbers: dict[tuple[int, int], Number]) -> Iterator[t
             if whole is None or whole.percent or any(p is None or p.percent for p in parts):
                 continue
             got = sum((p.value for p in parts), Decimal(0))
-            slack = Decimal(1).scaleb(-max(p.places for p in parts + [whole])) / 2 * len(parts)
+            places = max(p.places for p in parts + [whole])  # rounded parts may miss by half a unit each
+            slack = Decimal(1).scaleb(-places) / 2 * len(parts) if places else Decimal(0)
             if abs(got - whole.value) > slack and (not partial or got > whole.value):
                 yield r, c, got, members
 
