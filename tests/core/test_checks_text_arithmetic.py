@@ -24,6 +24,11 @@ FINDS = [
      "arithmetic.share", ("89,7%", "79,7%")),
     ("- Có 15.463/17.731 hợp tác xã, doanh nghiệp đủ điều kiện trên địa bàn tỉnh đăng ký cấp định danh điện tử, "
      "đạt tỷ lệ 87,02%.", "arithmetic.share", ("87,21%", "87,02%")),
+    ("- Số hóa đạt tỷ lệ 87,63% (4.512/5.230 hồ sơ).", "arithmetic.share", ("86,27%", "87,63%")),
+    ("- Phát sinh 5.264 hồ sơ liên thông (4.031 hồ sơ khai sinh và 1.233 hồ sơ khai tử), trong đó: 4.568 hồ sơ "
+     "đã trả kết quả (đạt tỷ lệ 88,8%).", "arithmetic.share", ("4.568", "5.264", "86,8%", "88,8%")),
+    ("- Phát sinh 5.264 hồ sơ liên thông (4.031 hồ sơ khai sinh và 1.323 hồ sơ khai tử).", "arithmetic.total",
+     ("5.264", "4.031 + 1.323 = 5.354")),
     ("- Đã số hóa 5.230/4.512 hồ sơ (115,9%).", "arithmetic.share", ("viết ngược", "4.512/5.230")),
     ("- Kết quả giải quyết đạt tỷ lệ % trên tổng số hồ sơ.", "arithmetic.share", ("chưa có con số",)),
     ("- Tiếp nhận 12.340 hồ sơ trực tuyến và 2.115 hồ sơ trực tiếp, tổng số 14.445 hồ sơ.", "arithmetic.total",
@@ -64,6 +69,10 @@ KEEPS = [
     "- Tiếp nhận 12 hồ sơ, đã giải quyết 10 hồ sơ, đang giải quyết 2 hồ sơ, tổng số 12 hồ sơ.",
     "- Tiếp nhận 120 hồ sơ, lũy kế 980 hồ sơ, tổng số 1.100 hồ sơ.",
     "- Toàn huyện có 45 xã, trong đó 40 xã đạt chuẩn.",
+    "- Phát sinh 5.264 hồ sơ liên thông (4.031 hồ sơ khai sinh và 1.233 hồ sơ khai tử), trong đó: 4.568 hồ sơ "
+    "đã trả kết quả (đạt tỷ lệ 86,8%).",
+    "- Số hóa đạt tỷ lệ 86,27% (4.512/5.230 hồ sơ); tăng 12,5% (4.512/5.230 hồ sơ).",
+    "- Đã tiếp nhận 120 hồ sơ (đúng hạn 100 hồ sơ, trễ hạn 15 hồ sơ); 130 hồ sơ (tăng 20 hồ sơ và 10 hồ sơ).",
     "- Tiếp nhận 3.065 hồ sơ (gồm 4 hồ sơ A và 1.233 hồ sơ B), trong đó: 2.568 hồ sơ đã trả kết quả.",
     "- Năm 2021: 512 vụ/730 đối tượng; năm 2022: 498 vụ/702 đối tượng...",
     "- Tiếp nhận 1.250 hồ sơ, tăng 150 hồ sơ so với cùng kỳ (1.100 hồ sơ).",

@@ -51,6 +51,18 @@ def _share_after(text: str, end: int, stop: int) -> re.Match[str] | None:
     return percent
 
 
+SHARE_THEN_BRACKET = re.compile(r"(?<![\w/.,\-–+])(\d+(?:,\d+)?)\s*%\s*\(\s*(?:[^\W\d_]+\s+){0,4}$")
+
+
+def _share_before(text: str, start: int, sentence: int) -> re.Match[str] | None:
+    """'đạt tỷ lệ 86,27% (4.512/5.230 hồ sơ)': the share just before the bracket."""
+    lo = max(sentence, start - 60)
+    match = SHARE_THEN_BRACKET.search(text, lo, start)
+    if match is None or OTHER_BASE.search(text, max(sentence, match.start() - 30), match.start()):
+        return None
+    return match
+
+
 def _fits(share: Decimal, written: str) -> bool:
     said = value(written)
     return said is not None and abs(share - said) < Decimal(1).scaleb(-decimals(written))
@@ -78,7 +90,7 @@ def share_slips(text: str) -> Iterator[tuple[int, int, str]]:
     for start, stop in sentences(text):
         found = [f for f in fractions(text[:stop]) if f.start >= start] + list(_over_total(text, start, stop))
         for fraction in found:
-            percent = _share_after(text, fraction.end, stop)
+            percent = _share_after(text, fraction.end, stop) or _share_before(text, fraction.start, start)
             if percent is None:
                 continue
             written = percent.group(1)
@@ -86,12 +98,12 @@ def share_slips(text: str) -> Iterator[tuple[int, int, str]]:
             share = fraction.part / fraction.whole * 100
             if fraction.part > fraction.whole:
                 upside = fraction.whole / fraction.part * 100
-                yield fraction.start, percent.end(), (
+                yield min(fraction.start, percent.start()), max(fraction.end, percent.end()), (
                     f"“{fraction.text}” có tử số lớn hơn mẫu số ({vi(share, places)}%): "
                     f"phân số có bị viết ngược không (đúng ra {vi(fraction.whole, 0)}/{vi(fraction.part, 0)}"
                     f" = {vi(upside, places)}%)? Kiểm tra lại.")
             elif not _fits(share, written):
-                yield fraction.start, percent.end(), (
+                yield min(fraction.start, percent.start()), max(fraction.end, percent.end()), (
                     f"“{fraction.text}” là {vi(share, places)}%, nhưng văn bản ghi {written}%. "
                     "Tính lại tỷ lệ hoặc sửa số liệu.")
 
@@ -109,7 +121,7 @@ def share(report: Report, context: Context) -> Iterator[Finding]:
 
 @lru_cache(maxsize=4096)  # a paragraph unchanged since the last check costs nothing
 def _shares(text: str) -> tuple[tuple[int, int, str], ...]:
-    found = list(share_slips(text))
+    found = list(share_slips(text)) + _within(text, "share")
     found += [(m.start(), m.end(), f"“{m.group(0)}” chưa có con số tỷ lệ. Ghi số liệu.")
               for m in EMPTY_SHARE.finditer(text)]
     return tuple(found)
@@ -194,28 +206,80 @@ def _check_parts(text: str, offset: int, sentence: str, counts: list[Quantity], 
 WITHIN = re.compile(r"(?<!\w)trong\s+đó\s*[:,]?\s*", re.IGNORECASE)
 
 
-def within_slips(text: str) -> Iterator[tuple[int, int, str]]:
-    """'45 xã, trong đó 52 xã …': a part larger than the whole just before it."""
+def _whole_before(text: str, pos: int) -> tuple[Quantity, tuple[int, int] | None] | None:
+    """The whole a "trong đó" at ``pos`` speaks of: the last count of the clause before it,
+    stepping over one bracket right before it ("5.264 hồ sơ (4.031 … và 1.233 …), trong đó");
+    None when that count is an item of a list or another base comes between."""
+    lo = max(0, pos - 300)
+    head = text[lo:pos].rstrip(" ,:")
+    group = None
+    if head.endswith(")") and "(" in head:
+        opening = head.rindex("(")
+        group = (lo + opening + 1, lo + len(head) - 1)
+        head = head[:opening]
+    wholes = quantities(head)
+    if not wholes:
+        return None
+    whole = wholes[-1]
+    between = head[whole.end:]
+    if re.search(r"(?:\bvà|,|\()\s*$", head[:whole.start]) or re.search(r"[;.:()%]", between) or \
+            OTHER_BASE.search(between) or between.count(",") > 1 or len(between) > 80:
+        return None  # the last item of a list, or another clause
+    shifted = Quantity(lo + whole.start, lo + whole.end, whole.value, whole.text, whole.unit)
+    return shifted, group
+
+
+def _group_sum(text: str, whole: Quantity, group: tuple[int, int]) -> Iterator[tuple[int, int, str]]:
+    """'5.264 hồ sơ (4.031 hồ sơ … và 1.233 hồ sơ …)': an enumeration ("và", "gồm") must add up."""
+    inside = text[group[0]:group[1]]
+    if not re.search(r"\bvà\b|^\s*gồm", inside) or NOT_PARTS.search(inside) or "%" in inside:
+        return
+    parts = [q for q in quantities(inside) if _same_unit(q, whole)]
+    others = [q for q in quantities(inside) if not _same_unit(q, whole)]
+    if len(parts) < 2 or others:
+        return
+    values = [q.value for q in parts]
+    got = sum(values)
+    if got == whole.value or not _close(got, whole.value) or _subset_fits(values, whole.value):
+        return
+    yield whole.start, group[1] + 1, (
+        f"“{whole.text} {whole.unit}” khác cộng các phần trong ngoặc "
+        f"{' + '.join(q.text for q in parts)} = {vi(got, 0)}. Cộng lại và sửa số liệu.")
+
+
+SHARE_AFTER_PART = re.compile(r"[^.;%()]{0,60}?[(,]\s*(?:đạt|chiếm)\s+(?:tỷ\s+lệ\s+|tỉ\s+lệ\s+)?"
+                              r"(\d+(?:,\d+)?)\s*%", re.IGNORECASE)
+
+
+def within_slips(text: str) -> Iterator[tuple[int, int, str, str]]:
+    """'45 xã, trong đó 52 xã …': a part larger than its whole; 'trong đó: 4.568 hồ sơ đã trả
+    kết quả (đạt tỷ lệ 86,8%)': the share of that part in the whole."""
     for match in WITHIN.finditer(text):
-        head = text[max(0, match.start() - 80):match.start()]
-        wholes = quantities(head)
-        if not wholes or re.search(r"[.;:]\s*$|%", head[wholes[-1].end:]):
+        found = _whole_before(text, match.start())
+        if found is None:
             continue
-        whole = wholes[-1]
-        if re.search(r"(?:\bvà|,|\()\s*$", head[:whole.start]):
-            continue  # the last item of a list, not the whole
-        if re.search(r"[;.()]", head[whole.end:]) or OTHER_BASE.search(head, whole.end) or \
-                head[whole.end:].count(",") > 1:
-            continue
-        rest = text[match.end():match.end() + 60]
+        whole, _group = found
+        rest = text[match.end():match.end() + 200]
         parts = quantities(rest)
         if not parts or parts[0].start > 25 or not _same_unit(parts[0], whole):
             continue
         part = parts[0]
-        if part.value > whole.value and not re.match(r"\s*%", rest[part.end:]):
-            base = match.start() - len(head)
-            yield base + whole.start, match.end() + part.end, (
-                f"phần “trong đó {part.text} {part.unit}” lớn hơn tổng “{whole.text} {whole.unit}”. Kiểm tra lại số liệu.")
+        if re.match(r"\s*%", rest[part.end:]):
+            continue
+        end = match.end() + part.end
+        if part.value > whole.value:
+            yield whole.start, end, (
+                f"phần “trong đó {part.text} {part.unit}” lớn hơn tổng “{whole.text} {whole.unit}”. "
+                "Kiểm tra lại số liệu."), "total"
+            continue
+        share = SHARE_AFTER_PART.match(text, end)
+        if share and whole.value and not OTHER_BASE.search(text, end, share.start(1)) \
+                and not _fits(part.value / whole.value * 100, share.group(1)):
+            places = max(decimals(share.group(1)), 1)
+            yield whole.start, share.end(), (
+                f"“{part.text}” trên tổng “{whole.text} {whole.unit}” là "
+                f"{vi(part.value / whole.value * 100, places)}%, nhưng văn bản ghi {share.group(1)}%. "
+                "Tính lại tỷ lệ hoặc sửa số liệu."), "share"
 
 
 @rule("arithmetic.total", Severity.WARNING, "Tổng không bằng cộng các phần")
@@ -229,7 +293,21 @@ def total(report: Report, context: Context) -> Iterator[Finding]:
 @lru_cache(maxsize=4096)
 def _totals(text: str) -> tuple[tuple[int, int, str], ...]:
     found = list(total_slips(text)) if TOTAL.search(text) else []
-    return tuple(found + list(within_slips(text))) if WITHIN.search(text) else tuple(found)
+    return tuple(found + _within(text, "total") + list(bracket_slips(text)))
+
+
+def bracket_slips(text: str) -> Iterator[tuple[int, int, str]]:
+    """A count followed by its enumeration in brackets: "5.264 hồ sơ (4.031 … và 1.233 …)"."""
+    for match in re.finditer(r"\)", text):
+        found = _whole_before(text, match.end())
+        if found is not None and found[1] is not None:
+            yield from _group_sum(text, *found)
+
+
+def _within(text: str, kind: str) -> list[tuple[int, int, str]]:
+    if not WITHIN.search(text):
+        return []
+    return [(a, b, message) for a, b, message, k in within_slips(text) if k == kind]
 
 
 # ------------------------------------------------------------------ series
