@@ -234,3 +234,22 @@ def test_one_table_writing_numbers_two_ways_is_found(cells) -> None:
 def test_one_table_writing_numbers_one_way_is_fine() -> None:
     rows = [["1", "Gạo", "12.000", "98,75"], ["2", "Thịt", "95.000", "102,30"]]
     assert _warnings(_with_table(["TT", "Mặt hàng", "Giá", "Chỉ số"], rows), "tables") == []
+
+
+def test_subtotal_rows_of_a_flattened_table_are_no_slip() -> None:
+    rows = [["I", "Khối sở, ngành", "30"], ["1", "Sở A", "10"], ["2", "Sở B", "20"],
+            ["II", "Khối huyện", "15"], ["1", "Huyện C", "15"], ["", "Tổng cộng", "45"]]
+    assert _warnings(_with_table(["STT", "Đơn vị", "Số hồ sơ"], rows), "tables") == []
+    rows[-1][2] = "46"
+    assert _warnings(_with_table(["STT", "Đơn vị", "Số hồ sơ"], rows), "tables") == [("tables.total", "46")]
+
+
+def test_a_total_over_overlapping_breakdowns_is_no_slip() -> None:
+    rows = [["", "Tổng số", "100"], ["", "Trong đó:", ""], ["", "Nam", "60"], ["", "Nữ", "40"],
+            ["", "Người dân tộc thiểu số", "25"]]
+    assert _warnings(_with_table(["TT", "Nội dung", "Số người"], rows), "tables") == []
+
+
+def test_decimals_with_three_places_and_outline_numbers_are_no_second_way() -> None:
+    rows = [["1.1", "Lúa", "12.000", "1,125"], ["1.2", "Ngô", "8.500", "0,750"], ["2.1", "Rau", "3.000", "2,5"]]
+    assert _warnings(_with_table(["Mục", "Cây trồng", "Diện tích (m²)", "Năng suất (tấn/ha)"], rows), "tables") == []

@@ -34,10 +34,13 @@ _PERCENT_HEADER = re.compile(r"ty\s+le|%")
 _NUMBERING = re.compile(r"^(?:s?tt|so\s+tt|số\s+tt)$")
 
 _VI_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
-_EN_THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?")
+# "450,000", "1,234,567": a comma before three digits ending in 0 or before two groups ("1,125" may
+# be a Vietnamese decimal and is read as one)
+_EN_THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:,\d{3}){2,}(?:\.\d+)?|[1-9]\d{0,2},\d\d0(?:\.\d+)?")
 _VI_DECIMAL = re.compile(r"\d+,\d+")
 _EN_DECIMAL = re.compile(r"\d+\.(?:\d{1,2}|\d{4,})")
 _INTEGER = re.compile(r"\d+")
+_OUTLINE = re.compile(r"\d{1,2}(?:\.\d{1,2})+\.?")
 
 
 @dataclass(frozen=True)
@@ -154,8 +157,8 @@ def _numbers(grid: Grid) -> dict[tuple[int, int], Number]:
     out = {}
     for r in range(grid.table.header_rows, len(grid.table.rows)):
         for c, cell in enumerate(grid.table.rows[r].cells):
-            if c in numbering or (r, c) in hidden:
-                continue
+            if c in numbering or (r, c) in hidden or (c == 0 and _OUTLINE.fullmatch(cell.text.strip())):
+                continue  # numbering: "1.1" in the first column is a row's number, not a decimal
             number = read_number(cell.text)
             if number is not None:
                 out[(r, c)] = number
@@ -195,8 +198,37 @@ def _members(grid: Grid, r: int) -> list[int]:
             break
         after.append(i)
     chosen = sorted(before) if before and (r == body[-1] or not after) else after
+    if chosen is after and any(_partial(grid, i) for i in after):
+        return []  # "Tổng số" over "Trong đó: nam, nữ, dân tộc thiểu số": breakdowns that overlap
     level = min((rows[i].level for i in chosen), default=0)
     return [i for i in chosen if rows[i].level == level and not _partial(grid, i)]
+
+
+_GROUP_MARK = re.compile(r"(?:[IVXL]{1,5}|[A-HK-Z])\s*[.)]?")
+
+
+def _group_like(grid: Grid, r: int) -> bool:
+    """A subtotal row of a table whose levels were not kept ("I. Khối sở" over its sở):
+    numbered I, II / A, B, or written in bold throughout."""
+    cells = [cell for cell in grid.table.rows[r].cells if cell.text.strip()]
+    if not cells:
+        return False
+    if _GROUP_MARK.fullmatch(cells[0].text.strip()) or _GROUP_MARK.match(grid.label(r)) and \
+            re.match(r"(?:[IVXL]{1,5}|[A-HK-Z])\s*[.)]\s", grid.label(r)):
+        return True
+    runs = [run for cell in cells for run in cell.runs if run.text.strip()]
+    return bool(runs) and all(run.bold for run in runs)
+
+
+def _sums(grid: Grid, members: list[int], parts: list[Number]) -> list[Decimal]:
+    """The total of all rows and, when some look like subtotals, of those alone and of the others."""
+    values = [p.value for p in parts]
+    out = [sum(values, Decimal(0))]
+    groups = [_group_like(grid, i) for i in members]
+    if any(groups) and not all(groups):
+        out.append(sum((v for v, g in zip(values, groups) if g), Decimal(0)))
+        out.append(sum((v for v, g in zip(values, groups) if not g), Decimal(0)))
+    return out
 
 
 def _partial(grid: Grid, r: int) -> bool:
@@ -246,10 +278,11 @@ def _sum_slips(grid: Grid, numbers: dict[tuple[int, int], Number]) -> Iterator[t
             parts = [numbers.get((i, c)) for i in members]
             if whole is None or whole.percent or any(p is None or p.percent for p in parts):
                 continue
-            got = sum((p.value for p in parts), Decimal(0))
+            sums = _sums(grid, members, parts)
             places = max(p.places for p in parts + [whole])  # rounded parts may miss by half a unit each
             slack = Decimal(1).scaleb(-places) / 2 * len(parts) if places else Decimal(0)
-            if abs(got - whole.value) > slack and (not partial or got > whole.value):
+            got = sums[0]
+            if all(abs(s - whole.value) > slack for s in sums) and (not partial or got > whole.value):
                 yield r, c, got, members
 
 
@@ -294,8 +327,9 @@ def _percent_slips(grid: Grid, numbers: dict[tuple[int, int], Number]) -> Iterat
             for i in others:
                 for j in others:
                     a, b = numbers.get((r, i)), numbers.get((r, j))
-                    if i != j and a is not None and b is not None and _fits(p.value, a.value, b.value, p.places):
-                        support[(i, j)] += 1
+                    if i != j and a is not None and b is not None and a.value not in (0, b.value) \
+                            and _fits(p.value, a.value, b.value, p.places):
+                        support[(i, j)] += 1  # 0/x and x/x fit any pair: they tell nothing
         if not support:
             continue
         (i, j), count = support.most_common(1)[0]
