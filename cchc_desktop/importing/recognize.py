@@ -19,7 +19,7 @@ import re
 from ..core.periods import find_period_phrases
 from .docx_content import DocxContent, RPara, RTable
 from .recognize_appendices import AppendicesMixin
-from .recognize_header import HeaderMixin
+from .recognize_header import _DOC_NAMES, HeaderMixin
 from .recognize_parts import PartsMixin
 from .recognize_signature import SignatureMixin, split_signature_rows
 # the helpers keep their old address too: other modules and tests import them from here
@@ -41,8 +41,22 @@ class Recognizer(HeaderMixin, PartsMixin, SignatureMixin, AppendicesMixin):
                 self.items.extend(split_signature_rows(item))
             elif not is_rule(item.text) or _has_notes(item):
                 self.items.append(item)
+        self._unframe_title()
         self.out = Recognized()
         self.has_roman = any(isinstance(i, RPara) and heading_level(clean(i.text)) == 1 for i in self.items)
+
+    def _unframe_title(self) -> None:
+        """"BÁO CÁO" and its subject framed in a one-cell table near the top: their lines, read
+        as the title and subject (the frame is a layout, not a table of the text)."""
+        for index, item in enumerate(self.items[:40]):
+            if not isinstance(item, RTable) or len(item.rows) != 1 or len(item.rows[0].cells) != 1:
+                continue
+            cell = item.rows[0].cells[0]
+            paras = [b for b in cell.blocks if isinstance(b, RPara) and not is_rule(b.text)]
+            if paras and not any(isinstance(b, RTable) for b in cell.blocks) \
+                    and clean(paras[0].text).upper() in _DOC_NAMES:
+                self.items[index:index + 1] = paras
+                return
 
     # ---------------------------------------------------------------- entry point
 
@@ -111,6 +125,9 @@ class Recognizer(HeaderMixin, PartsMixin, SignatureMixin, AppendicesMixin):
 
     def _period(self) -> None:
         texts = [" ".join(self.out.subject)] + [b.text for b in self.out.opening if b.kind != "table"][:3]
+        if not self.out.doc_name:  # forms or a price table: their titles tell the period
+            texts += [b.text for p in self.out.parts for b in ([p.heading] if p.heading else []) + p.blocks
+                      if b.kind != "table"][:5]
         for text in texts:
             week = re.search(r"tuần\s+(\d{1,2})\s+(?:tháng\s+(\d{1,2})\s*(?:năm\s+|/)(\d{4}))?", text,
                              re.IGNORECASE)

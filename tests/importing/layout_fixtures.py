@@ -36,6 +36,21 @@ def _standard_signature(b: Builder) -> None:
                     title_="PHÓ CHỦ TỊCH", name="Nguyễn Văn An")
 
 
+def title_in_box() -> Builder:
+    """"BÁO CÁO" and the subject together in a one-cell bordered table."""
+    rng, b = random.Random(11), Builder()
+    header_table(b)
+    b.table([[{"paras": [b.para_xml([R("BÁO CÁO", bold=True)], align="center"),
+                         b.para_xml([R(SUBJECT, bold=True)], align="center")]}]], widths=[7000])
+    b.p("Kính gửi: Ủy ban nhân dân huyện Nghi Xuân", align="center")
+    b.p("Thực hiện Kế hoạch số 12/KH-UBND ngày 10/01/2026 của Ủy ban nhân dân huyện, Ủy ban nhân dân xã"
+        " báo cáo kết quả như sau:", first_line=720, align="both")
+    _body(b, rng)
+    closing(b)
+    _standard_signature(b)
+    return b
+
+
 def subject_in_box() -> Builder:
     """The subject framed in a one-cell bordered table, then Kính gửi and the opening."""
     rng, b = random.Random(1), Builder()
@@ -144,7 +159,7 @@ def forms_only() -> Builder:
     """A file that is only statistical forms, each followed by its signature."""
     rng, b = random.Random(6), Builder()
     for number in (1, 2):
-        b.p([R(f"BIỂU SỐ {number:02d}: GIÁ HÀNG HÓA THIẾT YẾU", bold=True)], align="center")
+        b.p([R(f"BIỂU SỐ {number:02d}: GIÁ HÀNG HÓA THIẾT YẾU THÁNG 01/2024", bold=True)], align="center")
         b.table([_bold_cells(["TT", "Mặt hàng", "Đơn vị tính", "Giá kỳ này", "Tăng", "Giảm"])]
                 + _price_rows(rng, 6), widths=[600, 3000, 1300, 1500, 1000, 1000])
         right = [b.para_xml([R("Người lập biểu", bold=True)], align="center"), "<w:p/>",

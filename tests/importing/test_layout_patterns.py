@@ -40,8 +40,9 @@ def _all_words_kept(builder, report: m.Report) -> None:
     assert kept / total >= 0.999, (kept, total)
 
 
-def test_a_subject_in_a_box_is_the_subject(imported):
-    builder, report = imported("subject_in_box")
+@pytest.mark.parametrize("name", ["subject_in_box", "title_in_box"])
+def test_a_subject_in_a_box_is_the_subject(imported, name):
+    builder, report = imported(name)
     _all_words_kept(builder, report)
     assert report.subject == lf.SUBJECT
     assert report.addressees == ["Ủy ban nhân dân huyện Nghi Xuân"]
@@ -108,7 +109,9 @@ def test_a_file_of_forms_only_comes_in_as_tables_and_invents_nothing(imported):
     assert report.signature.name == "Lê Văn Cường"
     assert not report.elements.number_line and not report.elements.recipients and not report.elements.addressees
     assert report.doc_name == "" and report.subject == ""
-    assert "BIỂU SỐ 01: GIÁ HÀNG HÓA THIẾT YẾU" in [text for _role, text in _blocks(report)]
+    assert "BIỂU SỐ 01: GIÁ HÀNG HÓA THIẾT YẾU THÁNG 01/2024" in [text for _role, text in _blocks(report)]
+    # the year is the forms' (their titles name the month), not the year the file is imported in
+    assert (report.period.kind, report.period.year, report.date.year) == (m.PeriodKind.MONTH, 2024, 2024)
 
 
 def test_a_single_price_table_is_one_table(imported):
