@@ -149,6 +149,7 @@ class BodyEditor(NarrativeEditor):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         install_handlers(self.document(), self)
+        from .picture_actions import install_handler; install_handler(self.document(), self)  # noqa: E702
         self._footnote_count: int | None = None
         self.document().contentsChange.connect(self._forget_count)
         self.document().contentsChange.connect(self._fix_table_paragraphs)

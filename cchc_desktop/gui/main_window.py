@@ -91,6 +91,7 @@ class MainWindow(QMainWindow):
         from .import_dialog import install_import_action; install_import_action(self)  # noqa: E702
         from . import start_from_file; start_from_file.install(self)  # noqa: E702
         from . import signing_dialog; signing_dialog.install(self)  # noqa: E702 - Tệp → Ký số…
+        from . import picture_actions; picture_actions.install(self)  # noqa: E702 - Chèn → Hình ảnh…
         self.undo = ReportUndo(self)  # Ctrl+Z: the focused field's typing, else the tab's or report's stack
         self.signature.undo = self.undo
         first_edit = self.actions.edit_menu.actions()[0]

@@ -74,6 +74,7 @@ def document_to_blocks(document: QTextDocument, positions: list | None = None) -
     Footnote marks become ``Run.footnote`` of the run before them; a table object becomes a
     TABLE block of its own. ``positions``, when given, receives (QTextBlock, offset) per block.
     """
+    from .picture_actions import PICTURE_TYPE, picture_of
     from .text_objects import FOOTNOTE_TYPE, TABLE_TYPE, footnote_of, object_type, table_of
 
     blocks: list[Block] = []
@@ -82,10 +83,14 @@ def document_to_blocks(document: QTextDocument, positions: list | None = None) -
         role = block_role(block.blockFormat())
         runs: list[Run] = []
         start = 0
+        captioned: list[Block] = []  # a picture on this line: the text after it is its caption
 
         def flush() -> None:
+            if captioned:
+                captioned.pop().runs = list(runs)
+                return
             if "".join(r.text for r in runs).strip() or any(r.footnote is not None for r in runs):
-                text_role = role if role != BlockRole.TABLE else (
+                text_role = role if role not in (BlockRole.TABLE, BlockRole.PICTURE) else (
                     detect_role("".join(r.text for r in runs)) or BlockRole.PARAGRAPH)
                 blocks.append(Block(text_role, list(runs)))
                 if positions is not None:
@@ -102,6 +107,14 @@ def document_to_blocks(document: QTextDocument, positions: list | None = None) -
                         if not runs or runs[-1].footnote is not None:
                             runs.append(Run("", fmt.fontWeight() >= QFont.Weight.DemiBold, fmt.fontItalic()))
                         runs[-1].footnote = footnote_of(fmt)
+                elif kind == PICTURE_TYPE:  # gui/picture_actions.py
+                    flush()
+                    runs = []
+                    blocks.append(Block(BlockRole.PICTURE, [], picture=picture_of(fmt)))
+                    captioned.append(blocks[-1])
+                    if positions is not None:
+                        positions.append((block, fragment.position() - block.position()))
+                    start = fragment.position() - block.position() + 1
                 elif kind == TABLE_TYPE:
                     for _table in fragment.text():
                         flush()
@@ -139,6 +152,9 @@ def blocks_to_document(blocks: list[Block], document: QTextDocument) -> None:
         if block.role == BlockRole.TABLE and block.table is not None:
             cursor.insertText(OBJECT_CHAR, table_format(block.table))
             continue
+        if block.role == BlockRole.PICTURE and block.picture is not None:  # its caption follows
+            from .picture_actions import picture_format
+            cursor.insertText(OBJECT_CHAR, picture_format(block.picture))
         for run in block.runs:
             cursor.insertText(run.text, char_format(run.bold, run.italic))
             if run.footnote is not None:

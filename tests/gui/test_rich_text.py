@@ -15,7 +15,7 @@ from cchc_desktop.gui.rich_text import blocks_to_document, detect_role, document
 
 words = st.text(alphabet="aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạằẳẵắặầẩẫấậềểễếệ ÀĐƯƠ.,;:()", min_size=1, max_size=30)
 runs = st.builds(Run, words, st.booleans(), st.booleans())
-blocks = st.builds(Block, st.sampled_from([r for r in BlockRole if r != BlockRole.TABLE]), st.lists(runs, min_size=1, max_size=4)).filter(
+blocks = st.builds(Block, st.sampled_from([r for r in BlockRole if r not in (BlockRole.TABLE, BlockRole.PICTURE)]), st.lists(runs, min_size=1, max_size=4)).filter(
     lambda b: b.text.strip())
 
 
