@@ -105,7 +105,7 @@ def sign_prepared(prepared: Prepared, pin: str, appearance: Appearance) -> SignR
         write_atomic(signed, prepared.target)
     except ExportError as error:
         raise SigningError(str(error)) from None
-    return SignResult(prepared.certificate.holder, now, sha256_hex(signed), "")
+    return SignResult(prepared.certificate.holder, now, sha256_hex(signed))
 
 
 def record(db: sqlite_utils.Database, prepared: Prepared, result: SignResult) -> None:

@@ -32,7 +32,6 @@ class SignResult:
     holder: str
     signed_at: datetime  # aware
     sha256: str  # of the signed file
-    field: str
 
 
 def pick_certificate(certificates: list[TokenCertificate], index: int | None = None) -> TokenCertificate:
@@ -123,10 +122,11 @@ def _static_style(page_pdf: bytes):
     """pyHanko's static stamp whose only content is our appearance page (drawn by reportlab)."""
     from pyhanko.stamp import StaticStampStyle
 
-    return StaticStampStyle(background=_PdfBytesPage(page_pdf), border_width=0, background_opacity=1.0)
+    return StaticStampStyle(background=_page_from_bytes(page_pdf), border_width=0, background_opacity=1.0)
 
 
-def _PdfBytesPage(data: bytes):  # noqa: N802 - a class made on demand (pyHanko imported lazily)
+def _page_from_bytes(data: bytes):
+    """pyHanko content showing page 1 of a PDF held in memory (pyHanko is imported lazily)."""
     import binascii
     import uuid
 
