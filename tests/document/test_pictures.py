@@ -113,3 +113,15 @@ def test_page_count_equals_libreoffices(tmp_path):
     for name in reports:
         with pdfplumber.open(tmp_path / f"{name}.pdf") as pdf:
             assert len(pdf.pages) == ours[name], name
+
+
+def test_preview_shows_the_picture_on_its_page():
+    from cchc_desktop.document.preview_pages import Target, render_all
+
+    pictures = [(Picture(image_bytes(300, 900), "png", 60.0, 180.0), "Hình 1: Cao") for _ in range(3)]
+    report = with_pictures(*pictures)
+    pages = render_all(report, Target((layout.NARRATIVE, 0, 4)))  # the third picture
+    with pdfplumber.open(io.BytesIO(pages.pdf)) as pdf:
+        on_pages = [page.page_number - 1 for page in pdf.pages if page.images]
+    assert len(on_pages) == 3 and len(set(on_pages)) == 3  # 180 mm each: one a page
+    assert pages.page == on_pages[-1]
