@@ -253,3 +253,12 @@ def test_a_total_over_overlapping_breakdowns_is_no_slip() -> None:
 def test_decimals_with_three_places_and_outline_numbers_are_no_second_way() -> None:
     rows = [["1.1", "Lúa", "12.000", "1,125"], ["1.2", "Ngô", "8.500", "0,750"], ["2.1", "Rau", "3.000", "2,5"]]
     assert _warnings(_with_table(["Mục", "Cây trồng", "Diện tích (m²)", "Năng suất (tấn/ha)"], rows), "tables") == []
+
+
+@pytest.mark.parametrize("word", ["teams", "inox", "nilon", "vip", "maps"])
+def test_english_plurals_and_unknown_loanwords_are_no_telex_nor_misspelt_loanword(word) -> None:
+    assert _warnings(_with_paragraphs(f"Đơn vị sử dụng {word} trong công tác."), "spelling") == []
+
+
+def test_chat_shorthand_is_a_slip() -> None:
+    assert _warnings(_with_paragraphs("Hồ sơ ko đúng hạn."), "spelling") == [("spelling.syllable", "ko")]

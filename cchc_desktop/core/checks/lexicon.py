@@ -189,13 +189,19 @@ def _loanwords_by_length() -> dict[int, tuple[str, ...]]:
     return {n: tuple(words) for n, words in by_length.items()}
 
 
+# letters Vietnamese ears and keyboards confuse in borrowed words ("diezel", "cabin"/"kabin")
+_CONFUSED = frozenset(frozenset(pair) for pair in ("sz", "sx", "zx", "ck", "cq", "kq", "iy", "gj", "fv", "fp"))
+
+
 def near_loanword(lower: str) -> str | None:
-    """A common loanword one letter away from ``lower`` ("diezel" → "diesel"), for words of
-    five letters or more (shorter ones have too many neighbours to tell a slip from a word)."""
+    """A common loanword ``lower`` misspells by one confusable letter ("diezel" → "diesel"), for
+    words of five letters or more (shorter ones have too many neighbours to tell a slip from a
+    word; and "nilon" is no slip of "nixon": l and x are not confused)."""
     if len(lower) < 5:
         return None
     best = None
     for candidate in _loanwords_by_length().get(len(lower), ()):
-        if sum(a != b for a, b in zip(candidate, lower)) == 1 and (best is None or zipf(candidate) > zipf(best)):
+        diff = [(a, b) for a, b in zip(candidate, lower) if a != b]
+        if len(diff) == 1 and frozenset(diff[0]) in _CONFUSED and (best is None or zipf(candidate) > zipf(best)):
             best = candidate
     return best

@@ -115,15 +115,18 @@ def _ascii_kind(lower: str, lower_case: bool) -> str | None:
     as common in Vietnamese text) passes; else Vietnamese typed without accents, Telex keys left
     in, a common loanword mistyped, or at most a foreign word."""
     accented = folded_index().get(lower)
-    # a short word shaped like a Vietnamese syllable ("ko", "ka") is chat shorthand or a slip
-    # however often the web writes it; short loanwords have a foreign shape (gas, web, ok)
-    shorthand = len(lower) <= 3 and not _foreign_shape(lower) and any(v in lower for v in "aeiouy")
+    # a short word shaped like a Vietnamese syllable that no accent makes one ("ko", "ka") is
+    # chat shorthand or a slip however often the web writes it; short loanwords have a foreign
+    # shape (gas, web, ok) or beat the same letters with accents (vip / vịp)
+    shorthand = len(lower) <= 3 and not accented and not _foreign_shape(lower) and any(v in lower for v in "aeiouy")
     if not shorthand and lexicon.loanword_in_use(lower, accented or ()):
         return None
     if accented:
         return "accents"
     if not lower_case:
         return None
+    if shorthand:
+        return "syllable"  # "ko" for "không": no syllable, no loanword
     if telex_reading(lower) is not None:
         return "telex"
     return "loanword" if lexicon.near_loanword(lower) else "english"

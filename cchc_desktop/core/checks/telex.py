@@ -3,8 +3,9 @@
 
 Telex writes â ê ô as doubled vowels (aa ee oo), ă ơ ư with a following w (aw ow uw), đ as dd,
 and the tone as one of s f r x j typed after the vowel.  A word is read as Telex only when
-every piece becomes a Vietnamese syllable and at least one piece used a Telex key, so plain
-foreign words ("livestream", "basa") are not taken for it.
+every piece becomes a Vietnamese syllable and at least one piece used a hat key (a tone key
+alone is how English plurals end: "teams"), so plain foreign words ("livestream", "basa",
+"inox") are not taken for it.
 """
 
 from __future__ import annotations
@@ -41,7 +42,8 @@ def _with_tone(base: str, tone: str | None) -> str | None:
 
 
 def _syllable(piece: str) -> tuple[str, bool] | None:
-    """(syllable, used a Telex key) for one typed piece, or None."""
+    """(syllable, used a hat key: aa ee oo aw ow uw dd) for one typed piece, or None.  A tone
+    key alone is no evidence ("teams", "inox" end in one), a hat key is."""
     options = [(piece, None)]
     for i, ch in enumerate(piece):
         if ch in _TONES and i > 0 and any(v in _VOWELS for v in piece[:i]):
@@ -50,7 +52,7 @@ def _syllable(piece: str) -> tuple[str, bool] | None:
         base = _letters(letters)
         found = _with_tone(base, tone)
         if found is not None:
-            return found, tone is not None or base != letters
+            return found, base != letters
     return None
 
 
