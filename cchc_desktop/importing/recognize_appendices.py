@@ -11,7 +11,7 @@ import re
 
 from .docx_content import RPara, RTable
 from .recognize_tables import _tab_table, classify_rows, to_grid
-from .recognize_text import _APPENDIX, clean
+from .recognize_text import _APPENDIX, bold_ratio, clean, fold, is_caps
 from .structure import Appendix, Recognized, Table
 
 
@@ -53,6 +53,7 @@ class AppendicesMixin:
                          target="closing")
         skip: set[int] = set()
         previous = None
+        position = {id(item): index for index, item in enumerate(items)}
         for item in items[lead:]:
             if id(item) in skip:
                 continue
@@ -76,7 +77,8 @@ class AppendicesMixin:
             text = clean(item.text)
             if not text:
                 continue
-            if current is None or (current.table is not None and _APPENDIX.match(text)):
+            if current is None or (current.table is not None and (
+                    _APPENDIX.match(text) or _titles_next_table(items, position[id(item)]))):
                 before = out.appendices[-1] if out.appendices else None
                 current = Appendix(where=item.where)
                 out.appendices.append(current)
@@ -149,3 +151,24 @@ def _append_rows(table: Table, item: RTable) -> None:
     header = table.header_rows
     table.rows.extend(more.rows[skip:])
     classify_rows(table, [True] * header + [False] * (len(table.rows) - header), appendix=True)
+
+
+def _titles_next_table(items: list, start: int) -> bool:
+    """The lines from ``start`` are a next form's title: at most three short title-like lines
+    (centred, bold or in capitals) right above a table — not a note under the form before."""
+    lines = []
+    for item in items[start:]:
+        if isinstance(item, RTable):
+            break
+        lines.append(item)
+    else:
+        return False
+    if not lines or len(lines) > 3:
+        return False
+    for item in lines:
+        text = clean(item.text)
+        if len(text) > 200 or re.match(r"^(ghi chu|nguon|chu thich|\*)", fold(text)):
+            return False
+        if not (item.align == "center" or bold_ratio(item.runs) >= 0.6 or is_caps(text) or _REFERENCE.match(text)):
+            return False
+    return True

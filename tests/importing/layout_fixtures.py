@@ -240,3 +240,27 @@ def signature_tabs_one_paragraph() -> Builder:
     b.source.extend(words("Nơi nhận: - Sở Tài chính; - UBND các huyện, thị xã; - Lưu: VT, QLG. KT. GIÁM ĐỐC"
                           " PHÓ GIÁM ĐỐC Nguyễn Thị Kim Loan"))
     return b
+
+
+def forms_titled_without_marker() -> Builder:
+    """A phụ lục of two forms, the second titled by its name alone (no "Biểu mẫu 2"), with a note
+    under each form."""
+    rng, b = random.Random(12), Builder()
+    header_table(b)
+    title(b, [SUBJECT])
+    _body(b, rng)
+    closing(b)
+    _standard_signature(b)
+    b.page_break()
+    b.p([R("PHỤ LỤC", bold=True)], align="center")
+    b.p([R("KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH", bold=True)], align="center")
+    b.p([R("(Kèm theo Báo cáo số      /BC-UBND ngày     tháng 10 năm 2026 của UBND xã)", italic=True)],
+        align="center")
+    b.table([_bold_cells(FORM_HEADER[0]), FORM_HEADER[1]] + _form_rows(rng, 1, 4), widths=FORM_WIDTHS)
+    b.p([R("Ghi chú: số liệu tính đến ngày 30/9/2026.", italic=True)])
+    b.page_break()
+    b.p([R("KẾT QUẢ TUYÊN TRUYỀN CẢI CÁCH HÀNH CHÍNH", bold=True)], align="center")
+    b.table([_bold_cells(["TT", "Hình thức", "Số lượng"])] + [[str(n), f"Hình thức {n}", "0"] for n in range(1, 4)],
+            widths=[600, 5000, 2000])
+    b.p([R("Ghi chú: số tin, bài đăng trên trang thông tin điện tử của xã.", italic=True)])
+    return b

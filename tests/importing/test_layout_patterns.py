@@ -155,3 +155,13 @@ def test_a_form_whose_last_rows_hold_its_signature(imported):
     # the head of the unit signs on the right; the left column is kept as a line of the closing
     assert (report.signature.captions, report.signature.name) == (["Thủ trưởng đơn vị"], "Phạm Thị Dung")
     assert "Lê Văn Cường" in report.closing
+
+
+def test_a_form_titled_by_its_name_alone_is_a_new_form_of_the_phu_luc(imported):
+    builder, report = imported("forms_titled_without_marker")
+    _all_words_kept(builder, report)
+    first, second = report.appendices
+    assert (first.heading, first.title) == ("PHỤ LỤC", "KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH")
+    assert first.table.rows[-1].cells[0].text == "Ghi chú: số liệu tính đến ngày 30/9/2026."  # a note stays
+    assert second.continues and second.form_title == "KẾT QUẢ TUYÊN TRUYỀN CẢI CÁCH HÀNH CHÍNH"
+    assert len(second.table.columns) == 3 and [r.cells[2].text for r in second.table.rows[1:4]] == ["0"] * 3
