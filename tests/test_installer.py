@@ -93,8 +93,10 @@ def test_bundle_has_resources_fonts_and_no_unused_qt(build: dict[str, Path]) -> 
 
 
 def test_sizes_within_budget(build: dict[str, Path]) -> None:
-    assert folder_size(build["folder"]) <= 150 * MB
-    assert build["tarball"].stat().st_size <= 60 * MB
+    # 150 / 60 MB until issue 27: signing needs cryptography's Rust library (12 MB) and pyHanko's
+    # imports (aiohttp…); the build measured 159.7 / 67.6 MB with them.
+    assert folder_size(build["folder"]) <= 175 * MB
+    assert build["tarball"].stat().st_size <= 75 * MB
 
 
 def test_export_sample_from_fresh_database(build: dict[str, Path], tmp_path: Path) -> None:
