@@ -25,13 +25,17 @@ _ROLES = {"CCHCPart": m.BlockRole.PART, "CCHCHeading1": m.BlockRole.HEADING1,
 _DATE = re.compile(r"^(?:(?P<place>.*), )?ngày (?P<d>\S*|\s*) tháng (?P<m>\S*|\s*) năm (?P<y>\d{4})$", re.DOTALL)
 
 
+class _CAPTION:  # a picture's caption: the layout sets it in italics, whatever was typed
+    bold, italic = False, True
+
+
 def _unbaked(runs: list[m.Run], style: str) -> list[m.Run]:
     """Runs without the bold/italic their paragraph style gives every run: the writer sets only
     what the style lacks, so a heading's runs stay as typed instead of turning bold by hand."""
     from ..document.docx_writer import style_id
     from ..document.measures import STYLES
 
-    look = next((s for role, s in STYLES.items() if style_id(role) == style), None)
+    look = _CAPTION if style == "caption" else next((s for role, s in STYLES.items() if style_id(role) == style), None)
     if look is None or not (look.bold or look.italic):
         return runs
     out: list[m.Run] = []
@@ -128,6 +132,7 @@ class _Reader:
         single_addressee = False
         appendix: m.AppendixTable | None = None
         signed = False
+        captioned: m.Block | None = None  # a picture block waiting for its caption
         for item in body[position:]:
             if isinstance(item, RTable):
                 styles = _styles_in(item)
@@ -140,6 +145,17 @@ class _Reader:
                     blocks.append(m.Block(m.BlockRole.TABLE, table=self.table(item, appendix=False)))
                 continue
             style, text = item.style, item.body_text
+            pictures = [f.picture for f in getattr(item, "pictures", None) or [] if f.picture is not None]
+            if pictures and not signed and appendix is None:
+                # a picture prints alone in a spacer paragraph; a centred paragraph under it is its caption
+                blocks += [m.Block(m.BlockRole.PICTURE, picture=picture) for picture in pictures]
+                captioned = blocks[-1]
+                continue
+            if captioned is not None and style == "CCHCParagraph" and item.align == "center" and text.strip():
+                captioned.runs = _unbaked(self.runs(item.runs), "caption")
+                captioned = None
+                continue
+            captioned = None
             if style in ("CCHCRule", "CCHCSpacer") or (text == "" and not any(r.footnote for r in item.runs)):
                 continue
             if style == "CCHCDocName":

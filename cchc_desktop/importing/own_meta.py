@@ -94,8 +94,11 @@ def _printed_units(report: m.Report) -> list[tuple]:
     from ..document.layout import NARRATIVE, narrative_blocks
 
     origins: list[tuple] = [_OPENING] if report.opening.strip() else []
-    origins += [block.source[1:] for block in narrative_blocks(report, True)
-                if getattr(block, "source", None) and block.source[0] == NARRATIVE]
+    for block in narrative_blocks(report, True):
+        source = getattr(block, "source", None)
+        # a picture and its caption print as two layout blocks of one model block
+        if source and source[0] == NARRATIVE and (not origins or origins[-1] != source[1:]):
+            origins.append(source[1:])
     return origins + ([_CLOSING] if report.closing.strip() else [])
 
 

@@ -124,6 +124,13 @@ def test_a_picture_comes_back_and_is_stored_once(tmp_path):
     report.parts[0].blocks.insert(2, m.Block(m.BlockRole.PICTURE, [m.Run("Biểu đồ 1: Kết quả")], picture=picture))
     assert_round_trip(report, tmp_path, name="picture")
     assert_round_trip(report, tmp_path, name="picture, saved again", how=resave)
+    # edited elsewhere: the picture is still the embedded one (its size as typed, its caption)
+    edited = _imported(report, tmp_path, lambda p: resave(p, _edit("Ban hành Kế hoạch số 06", "Ban hành Kế hoạch số 07")))
+    assert edited.parts[0].blocks[2] == report.parts[0].blocks[2]
+    assert edited.parts[0].blocks[3].text.startswith("- Ban hành Kế hoạch số 07")
+    # without metadata the page still gives the picture and its caption (at its printed size)
+    plain = _imported(report, tmp_path, drop_metadata).parts[0].blocks[2]
+    assert plain.picture.data == picture.data and plain.text == "Biểu đồ 1: Kết quả"
     (tmp_path / "p.docx").write_bytes(docx_bytes(report))
     with zipfile.ZipFile(tmp_path / "p.docx") as archive:
         stored = archive.read(_meta_part(tmp_path / "p.docx"))
