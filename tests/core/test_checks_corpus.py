@@ -85,7 +85,8 @@ def test_every_warning_is_a_real_slip_and_every_slip_is_found(corpus) -> None:
 
 
 def test_no_error_but_the_decree_30_ones(corpus) -> None:
-    """Errors only where the superior office would send the report back (signature, Lưu: VT)."""
+    """Errors only where the superior office would send the report back ("Lưu: VT" missing); the
+    collective body's deputy signing without "KT." (01, 02) is a warning: offices differ there."""
     name, report = corpus
     errors = {f.rule_id for f in run_checks(report) if f.severity == Severity.ERROR}
-    assert errors <= {"signature.consistency", "recipients.archive", *IMPORT_CAUSED}, name
+    assert errors <= {"recipients.archive", *IMPORT_CAUSED}, name

@@ -262,3 +262,11 @@ def test_english_plurals_and_unknown_loanwords_are_no_telex_nor_misspelt_loanwor
 
 def test_chat_shorthand_is_a_slip() -> None:
     assert _warnings(_with_paragraphs("Hồ sơ ko đúng hạn."), "spelling") == [("spelling.syllable", "ko")]
+
+
+def test_a_collective_bodys_deputy_without_kt_is_a_warning_a_head_office_ones_an_error() -> None:
+    r = quarterly_next_period()
+    r.signature = Signature(["TM. BAN CHỈ ĐẠO"], "PHÓ TRƯỞNG BAN", "Nguyễn Văn Ba")
+    assert [f.severity for f in run_checks(r) if f.rule_id == "signature.consistency"] == [Severity.WARNING]
+    r.signature = Signature(["UBND XÃ"], "PHÓ CHỦ TỊCH", "Nguyễn Văn Ba")
+    assert [f.severity for f in run_checks(r) if f.rule_id == "signature.consistency"] == [Severity.ERROR]
