@@ -106,6 +106,7 @@ class PartsMixin:
             if kind == "heading":
                 last_level = max(level, 1)
             blocks.append(Block(kind, runs, level, where=item.where, align=item.align))
+        _promote_letter_items(blocks)
         self._parts(blocks)
 
     def _parts(self, blocks: list[Block]) -> None:
@@ -163,6 +164,21 @@ class PartsMixin:
                     and heading_level(clean(item.text)) is None and not _BULLET.match(clean(item.text)):
                 return index
         return len(body)
+
+
+def _promote_letter_items(blocks: list[Block]) -> None:
+    """"b) Kết quả … (Tỷ lệ … quốc gia" between "a)" and "c)" headings: a title too long for the
+    short-title rule, not a sentence, among item headings of its list: a heading like them."""
+    letters = [i for i, b in enumerate(blocks) if b.kind in ("heading", "paragraph")
+               and heading_level(b.text) == 5]
+    for n, i in enumerate(letters):
+        block = blocks[i]
+        text = block.text.rstrip()
+        if block.kind != "paragraph" or len(text) > 160 or text.endswith((".", ";", ",")):
+            continue
+        neighbours = [blocks[j] for j in letters[max(0, n - 1):n] + letters[n + 1:n + 2]]
+        if any(b.kind == "heading" and b.level == 5 for b in neighbours):
+            block.kind, block.level = "heading", 5
 
 
 def _is_layout_signature(table: RTable) -> bool:

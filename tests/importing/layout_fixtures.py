@@ -203,6 +203,13 @@ def headings() -> Builder:
     b.p(sentence(rng, 2), first_line=720, align="both")
     b.p([R("3.3. Thanh toán trực tuyến", bold=True)])
     b.p(sentence(rng, 2), first_line=720, align="both")
+    b.p([R("a) Thanh toán qua Cổng dịch vụ công", bold=True)], first_line=720)
+    b.p(sentence(rng, 2), first_line=720, align="both")
+    b.p("b) Kết quả thanh toán trực tuyến đối với các thủ tục có nghĩa vụ tài chính (Tỷ lệ hồ sơ thanh toán"
+        " trực tuyến", first_line=720)
+    b.p(sentence(rng, 2), first_line=720, align="both")
+    b.p([R("c) Phí và lệ phí", bold=True)], first_line=720)
+    b.p(sentence(rng, 2), first_line=720, align="both")
     b.p([R("B. PHƯƠNG HƯỚNG, NHIỆM VỤ", bold=True)], align="center")
     b.p([R("I. NHIỆM VỤ TRỌNG TÂM", bold=True)])
     b.p(sentence(rng, 3), first_line=720, align="both")

@@ -138,6 +138,9 @@ def test_headings_read_at_their_true_level(imported):
     sentences = [text for role, text in blocks if text.startswith(("a) Tiếp tục", "b) Hồ sơ"))]
     assert [roles[text] for text in sentences] == ["paragraph", "paragraph"]
     assert roles["c) Số hóa hồ sơ"].startswith("heading")
+    # a long title that is no sentence, between item headings: a heading like them
+    long_title = [text for _role, text in blocks if text.startswith("b) Kết quả thanh toán")]
+    assert [roles[text] for text in long_title] == [roles["a) Thanh toán qua Cổng dịch vụ công"]] == ["heading3"]
     # a group stands over the roman parts that follow it: "B." is not an item of the last part
     part_of = {b.text: i for i, p in enumerate(report.parts) for b in p.blocks}
     group = part_of["B. PHƯƠNG HƯỚNG, NHIỆM VỤ"]
