@@ -270,3 +270,14 @@ def test_a_collective_bodys_deputy_without_kt_is_a_warning_a_head_office_ones_an
     assert [f.severity for f in run_checks(r) if f.rule_id == "signature.consistency"] == [Severity.WARNING]
     r.signature = Signature(["UBND XÃ"], "PHÓ CHỦ TỊCH", "Nguyễn Văn Ba")
     assert [f.severity for f in run_checks(r) if f.rule_id == "signature.consistency"] == [Severity.ERROR]
+
+
+def test_another_kind_of_the_same_unit_is_not_the_rows_figure() -> None:
+    r = quarterly_next_period()
+    body = table([["TT", "Chỉ tiêu", "Đơn vị tính", "Kết quả", "Ghi chú"]], ["tt", "indicator", "unit", "value", "note"],
+                 [("d", 0, "1", "Số đội trực thuộc Chi cục", "Đội", "11", ""),
+                  ("d", 0, "2", "Số cuộc kiểm tra thường xuyên của Chi cục", "Cuộc", "40", "")])
+    r.appendices = [form("Biểu mẫu 1", "KẾT QUẢ QUÝ III NĂM 2026", "", body)]
+    r.parts[0].blocks += [Block.plain(BlockRole.PARAGRAPH, s) for s in (
+        "Chi cục gồm 12 Đội quản lý thị trường.", "Các đội trực thuộc Chi cục tổ chức 41 cuộc kiểm tra thường xuyên.")]
+    assert _warnings(r, "figures") == [("figures.narrative_mismatch", "41 cuộc")]

@@ -115,6 +115,23 @@ def _value(text: str) -> Decimal:
     return Decimal(text.replace(".", ""))
 
 
+# where the noun phrase after a unit ends: "12 Đội quản lý thị trường | của tỉnh"
+_PHRASE_END = frozenset("của tại trong trên cho với về theo từ đến được đã và so đạt là có".split())
+
+
+def _same_kind(after: str, fact: RowFacts) -> bool:
+    """The words naming what was counted ("12 Đội quản lý thị trường", "215 hồ sơ trực tuyến")
+    are, at least half of them, the row's words: another kind of the unit is another figure."""
+    words = []
+    for word in _words(after):
+        if word in _PHRASE_END:
+            break
+        words.append(word)
+    content = [w for w in words[:4] if w not in STOP]
+    indicator = set(_words(fact.name))
+    return not content or 2 * sum(w in indicator for w in content) >= len(content)
+
+
 def _planned(text: str, at: int) -> bool:
     """The sentence around ``at`` speaks of a plan, the future or a special kind of it."""
     start = max([m.end() for m in SENTENCE.finditer(text, 0, at)] + [0])
@@ -156,7 +173,7 @@ def mismatches(report: Report) -> Iterator[tuple[str, int, int, RowFacts, str]]:
             if unit not in groups:
                 continue
             fact = _fit(groups[unit], owns[unit], context)
-            if fact is None:
+            if fact is None or not _same_kind(text[unit_end:stop], fact):
                 continue
             number = _value(match.group(1))
             if number == fact.value or number in fact.others:
