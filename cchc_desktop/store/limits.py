@@ -25,6 +25,9 @@ MAX_LIST_ITEMS = 10_000  # any other list (paragraphs, recipients…)
 # appendix has 44,000, the 60-page report far fewer.  The schema check costs 40–70 µs a value,
 # so this bounds it to ~10 s (a 10 MB file of "{}," would hold 3,000,000: minutes).
 MAX_VALUES = 250_000
+# Pictures (base64, ``…picture.data``) are no text: each is bounded by core.codec.MAX_PICTURE_BYTES,
+# all of them together by this (inserted ones are reduced to 5 MB each), on top of the texts' limits.
+MAX_PICTURES_CHARS = 160 * 1024 * 1024
 MAX_NUMBER_DIGITS = 100  # an integer in the file (years, counts: a few digits; Python stops at 4,300)
 
 
@@ -116,7 +119,7 @@ _AS_PARENTHESES = _Keep({ord("["): "(", ord("{"): "(", ord("]"): ")", ord("}"): 
 
 def check_document(data: Any, name: str) -> None:
     """Sizes, counts and characters of a decoded report document (iteratively)."""
-    total = 0
+    total = pictures = 0
     values = 0
     stack: list[tuple[Any, str, int]] = [(data, "", 0)]
     while stack:
@@ -129,7 +132,12 @@ def check_document(data: Any, name: str) -> None:
             )
         if depth > MAX_DEPTH:
             raise LimitError(f"Tệp “{name}” có dữ liệu lồng nhau quá sâu (tối đa {MAX_DEPTH} cấp).")
-        if isinstance(value, str):
+        if isinstance(value, str) and where.endswith("picture.data"):
+            pictures += len(value)
+            if pictures > MAX_PICTURES_CHARS:
+                raise LimitError(f"Tệp “{name}” có quá nhiều hình ảnh (hơn {MAX_PICTURES_CHARS // 1024 // 1024} MB):"
+                                 " hãy bớt hình hoặc thu nhỏ hình rồi thử lại.")
+        elif isinstance(value, str):
             total += len(value)
             _check_text(value, where, name)
             if total > MAX_TEXT_CHARS:
@@ -210,9 +218,10 @@ def check_stored(db, report_id: int) -> None:
         return  # load_report says it is missing
     size = row[0] or 0
     name = f"báo cáo số {report_id}"
-    if size > MAX_FILE_BYTES:  # decided before SQLite parses a huge document
+    most = MAX_FILE_BYTES + MAX_PICTURES_CHARS  # its pictures included
+    if size > most:  # decided before SQLite parses a huge document
         raise LimitError(f"{name[0].upper()}{name[1:]} quá lớn ({size / 1024 / 1024:.1f} MB; tối đa "
-                         f"{MAX_FILE_BYTES // 1024 // 1024} MB): hãy chia thành nhiều báo cáo.")
+                         f"{most // 1024 // 1024} MB): hãy chia thành nhiều báo cáo.")
     # The longest table: the appendix forms (format 2), else the one indicator table (format 1).
     rows = db.execute(
         "SELECT max(json_array_length(value, '$.table.rows') - coalesce(json_extract(value, '$.table.header_rows'), 0))"

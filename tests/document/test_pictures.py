@@ -125,3 +125,19 @@ def test_preview_shows_the_picture_on_its_page():
         on_pages = [page.page_number - 1 for page in pdf.pages if page.images]
     assert len(on_pages) == 3 and len(set(on_pages)) == 3  # 180 mm each: one a page
     assert pages.page == on_pages[-1]
+
+
+def test_a_picture_is_no_text_for_the_limits(tmp_path):
+    from cchc_desktop.store.limits import LimitError, MAX_FIELD_CHARS, MAX_PICTURES_CHARS, check_report
+
+    noise = Image.frombytes("RGB", (400, 400), __import__("os").urandom(400 * 400 * 3))
+    out = io.BytesIO()
+    noise.save(out, "PNG")
+    assert len(out.getvalue()) * 4 / 3 > MAX_FIELD_CHARS  # more base64 than one text may hold
+    report = with_pictures((Picture(out.getvalue(), "png"), ""))
+    check_report(report, "báo cáo")
+    export_pdf(report, tmp_path / "r.pdf")
+    too_many = with_pictures(*[(Picture(b"\x89PNG" + bytes(25 * 1024 * 1024), "png"), "")] * 7)
+    with pytest.raises(LimitError, match="quá nhiều hình ảnh"):
+        check_report(too_many, "báo cáo")
+    assert 7 * 25 * 1024 * 1024 * 4 / 3 > MAX_PICTURES_CHARS

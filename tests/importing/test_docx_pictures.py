@@ -137,3 +137,31 @@ def test_corpus_03_bar_chart_comes_in():
     blocks = result.report.parts[p].blocks
     assert blocks[j - 1].text.startswith("a) Kết quả đánh giá tổng hợp chung")
     assert blocks[j + 1].text.startswith("b) Kết quả đánh giá đối với tiêu chí công khai")
+
+
+def test_old_vml_picture_and_a_picture_in_a_cell(tmp_path):
+    from docx.oxml import parse_xml
+
+    path = report_docx(tmp_path / "r.docx", picture=image_bytes(20, 10), caption=None)
+    document = docx.Document(path)
+    paragraph = next(p for p in document.paragraphs if p._p.xpath(".//w:drawing"))
+    r_id = paragraph._p.xpath(".//a:blip/@r:embed")[0]
+    run = paragraph._p.xpath(".//w:drawing/..")[0]
+    run.remove(run.xpath("./w:drawing")[0])
+    run.append(parse_xml(
+        '<w:pict xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+        'xmlns:v="urn:schemas-microsoft-com:vml" '
+        'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+        f'<v:shape style="width:100pt;height:50pt"><v:imagedata r:id="{r_id}"/></v:shape></w:pict>'))
+    cell = document.add_table(rows=1, cols=1).cell(0, 0)
+    cell.paragraphs[0].add_run().add_picture(io.BytesIO(image_bytes(5, 5)))
+    document.save(path)
+    result = import_file(path)
+    (_, _, block), = pictures(result.report)
+    assert (block.picture.width_mm, block.picture.height_mm) == pytest.approx((35.28, 17.64), abs=0.01)
+    assert any("hình nằm trong ô bảng" in e.message for e in result.entries)
+
+
+def test_a_picture_over_30_mb_is_refused_with_a_reason():
+    picture, reason = picture_from_bytes(b"\x89PNG\r\n\x1a\n" + bytes(31 * 1024 * 1024))
+    assert picture is None and "quá lớn" in reason
