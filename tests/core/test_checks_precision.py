@@ -281,3 +281,14 @@ def test_another_kind_of_the_same_unit_is_not_the_rows_figure() -> None:
     r.parts[0].blocks += [Block.plain(BlockRole.PARAGRAPH, s) for s in (
         "Chi cục gồm 12 Đội quản lý thị trường.", "Các đội trực thuộc Chi cục tổ chức 41 cuộc kiểm tra thường xuyên.")]
     assert _warnings(r, "figures") == [("figures.narrative_mismatch", "41 cuộc")]
+
+
+def test_a_cited_documents_month_is_not_stale() -> None:
+    r = report(Period(PeriodKind.MONTH, 2026, 11), "Kết quả công tác tháng 11 năm 2026",
+               "UBND xã báo cáo kết quả tháng 11 năm 2026 như sau:",
+               [part(R, "I. KẾT QUẢ THÁNG 11 NĂM 2026",
+                     "- Thực hiện Kế hoạch số 12/KH-UBND ngày 05/8/2026 của UBND huyện về cao điểm tháng 8/2026.",
+                     "- Trong tháng 8/2026 xã tiếp nhận 12 hồ sơ."),
+                part(DIR, "II. PHƯƠNG HƯỚNG THÁNG 12 NĂM 2026", "- Tiếp tục.")],
+               "Trên đây là báo cáo kết quả tháng 11 năm 2026./.")
+    assert _warnings(r, "periods") == [("periods.stale", "tháng 8/2026")]

@@ -254,7 +254,15 @@ def part_name(report: Report, s: int) -> str:
     match = _PART_GROUP.match(title)
     if match:
         return match.group(1)[:1].upper() + match.group(1)[1:]
-    return f"Phần {s + 1}" if not title.strip() else f"Phần “{title.strip()[:30]}”"
+    return f"Phần {s + 1}" if not title.strip() else f"Phần “{_short(title.strip(), 30)}”"
+
+
+def _short(text: str, limit: int) -> str:
+    """At most ``limit`` characters, cut at a word's end ("1. Công tác triển khai thực…")."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0]
+    return (cut if len(cut) > limit // 2 else text[:limit]).rstrip(" ,;:") + "…"
 
 
 def block_place(report: Report, s: int, b: int) -> str:

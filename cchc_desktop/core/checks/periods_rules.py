@@ -296,6 +296,8 @@ def stale(report: Report, context: Context) -> Iterator[Finding]:
                 continue
             if (tag == SectionKey.DIRECTIONS or FORWARD.search(before)) and _later(value, own):
                 continue
+            if CITED.search(before):
+                continue  # "Kế hoạch số 12/KH-UBND … tháng 8/2025": a cited document's own period
             if value.year != own.year and value.kind != own.kind and not _stale_month(value, own):
                 continue
             if _same(next_period(value), own):
