@@ -39,7 +39,7 @@ _SPACED = re.compile(r"(?<![\w.,/\-–])\d[\d.,]*\s(?:" + "|".join(UNITS) + r")(
 
 def _blocks(report: Report) -> Iterator[tuple[str, str]]:
     for field, text in prose_with_figures(report):
-        if field.startswith("sections["):
+        if field.startswith("sections[") and ".table." not in field:  # tables: tables.number_format
             yield field, text
 
 
