@@ -38,6 +38,9 @@ FINDS = [
     ("- Toàn huyện có 45 xã, trong đó 52 xã đạt chuẩn.", "arithmetic.total", ("52 xã", "45 xã")),
     ("- Năm 2021: 512 vụ/730 đối tượng; năm 2022: 512 vụ/730 đối tượng; năm 2023: 498 vụ/702 đối tượng.",
      "arithmetic.series", ("2022", "2021", "512")),
+    ("- Tiếp nhận 1.250 hồ sơ, tăng 15,6% so với cùng kỳ (1.100 hồ sơ).", "arithmetic.series", ("15,6%", "13,6%")),
+    ("- Tháng 7: 1.204 hồ sơ, 96 tin bài; tháng 8: 1.204 hồ sơ, 96 tin bài; tháng 9: 1.310 hồ sơ, 88 tin bài.",
+     "arithmetic.series", ("tháng 8", "tháng 7", "1.204")),
     ("- Tiếp nhận 1.250 hồ sơ, tăng 160 hồ sơ so với cùng kỳ (1.100 hồ sơ).", "arithmetic.series",
      ("160", "1.250", "1.100", "150")),
 ]
@@ -77,6 +80,9 @@ KEEPS = [
     "- Năm 2021: 512 vụ/730 đối tượng; năm 2022: 498 vụ/702 đối tượng...",
     "- Tiếp nhận 1.250 hồ sơ, tăng 150 hồ sơ so với cùng kỳ (1.100 hồ sơ).",
     "- Tiếp nhận 1.050 hồ sơ, giảm 50 hồ sơ so với cùng kỳ (1.100 hồ sơ).",
+    "- Tiếp nhận 1.250 hồ sơ, tăng 13,6% so với cùng kỳ (1.100 hồ sơ); 1.250 hồ sơ, tăng 13,64% so với cùng kỳ (1.100 hồ sơ).",
+    "- Quý I: 3 hội nghị, 12 tin bài; quý II: 3 hội nghị, 12 tin bài.",  # routine counts repeat
+    "- Tháng 12/2025 tiếp nhận 12 hồ sơ; tháng 11/2025 tiếp nhận 12 hồ sơ; năm 2024: 100%; năm 2025: 100%.",
 ]
 
 

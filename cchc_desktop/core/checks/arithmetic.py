@@ -312,11 +312,12 @@ def _within(text: str, kind: str) -> list[tuple[int, int, str]]:
 
 # ------------------------------------------------------------------ series
 
-YEAR_HEAD = re.compile(r"(?<!\w)năm\s+((?:19|20)\d\d)\s*[:,]?", re.IGNORECASE)
+YEAR_HEAD = re.compile(r"(?<!\w)(?:năm\s+((?:19|20)\d\d)|(?:tháng|quý)\s+(?:\d{1,2}|[IV]{1,3})(?:/(?:19|20)\d\d)?)"
+                       r"\s*[:,]?", re.IGNORECASE)
 
 
 def copied_years(text: str) -> Iterator[tuple[int, int, str]]:
-    """'năm 2021: 512 vụ/730 đối tượng; năm 2022: 512 vụ/730 đối tượng'."""
+    """'năm 2021: 512 vụ/730 đối tượng; năm 2022: 512 vụ/730 đối tượng' (also months, quarters)."""
     heads = list(YEAR_HEAD.finditer(text))
     seen: dict[tuple[Decimal, ...], tuple[str, int]] = {}
     for i, head in enumerate(heads):
@@ -325,14 +326,15 @@ def copied_years(text: str) -> Iterator[tuple[int, int, str]]:
         if re.search(r"[.\n]\s", chunk[:-1]) and i + 1 >= len(heads):
             chunk = re.split(r"[.\n]\s", chunk)[0]
         figures = tuple(value(m.group(1)) for m in LOOSE_NUMBER.finditer(chunk)
-                        if not re.fullmatch(r"(?:19|20)\d\d", m.group(1)))
-        if len(figures) < 2 or max(figures) < 10 or None in figures:
-            continue
-        year = head.group(1)
-        if figures in seen and seen[figures][0] != year:
+                        if not re.fullmatch(r"(?:19|20)\d\d", m.group(1))
+                        and not re.match(r"/\s*(?:19|20)\d\d", chunk[m.end():]))
+        if len(figures) < 2 or None in figures or not (max(figures) >= 100 or sum(f >= 20 for f in figures) >= 2):
+            continue  # small routine counts (3 hội nghị, 12 tin bài) may well repeat
+        year = head.group(0).rstrip(" :,").lower()
+        if figures in seen and seen[figures][0] != year and seen[figures][0].split()[0] == year.split()[0]:
             listing = ", ".join(m.group(1) for m in LOOSE_NUMBER.finditer(chunk))
             yield head.start(), head.start() + len(head.group(0)) + len(chunk.rstrip(" ;,")), (
-                f"số liệu năm {year} ({listing}) trùng hệt năm {seen[figures][0]}: có phải chép nhầm? Kiểm tra lại.")
+                f"số liệu {year} ({listing}) trùng hệt {seen[figures][0]}: có phải chép nhầm? Kiểm tra lại.")
         seen.setdefault(figures, (year, head.start()))
 
 
@@ -366,6 +368,34 @@ def change_slips(text: str) -> Iterator[tuple[int, int, str]]:
                 f"chênh nhau {vi(abs(cur - ago), 0)} ({'tăng' if cur > ago else 'giảm'}). Kiểm tra lại số liệu.")
 
 
+PCT_CHANGE = re.compile(r"(?<!\w)(tăng|giảm)\s+(?:thêm\s+)?(\d+(?:,\d+)?)\s*%", re.IGNORECASE)
+
+
+def percent_change_slips(text: str) -> Iterator[tuple[int, int, str]]:
+    """'1.250 hồ sơ, tăng 13,6% so với cùng kỳ (1.100 hồ sơ)': (1.250 − 1.100)/1.100 must be 13,6%."""
+    for start, stop in sentences(text):
+        sentence = text[start:stop]
+        counts = None
+        for match in PCT_CHANGE.finditer(sentence):
+            compare = re.match(r"[^.;()%]{0,30}?so\s+với[^.;()%\d]{0,50}?\(\s*", sentence[match.end():])
+            if compare is None:
+                continue
+            counts = counts if counts is not None else quantities(sentence)
+            now = [q for q in counts if q.end <= match.start() and match.start() - q.end <= 40]
+            then = next((q for q in counts if q.start == match.end() + compare.end()), None)
+            if not now or then is None or not _same_unit(now[-1], then) or then.value == 0:
+                continue
+            cur, ago = now[-1].value, then.value
+            change = (cur - ago) / ago * 100
+            up = match.group(1).lower() == "tăng"
+            if (change > 0) == up and _fits(abs(change), match.group(2)):
+                continue
+            places = max(decimals(match.group(2)), 1)
+            yield start + now[-1].start, start + then.end + len(then.unit) + 1, (
+                f"“{match.group(1)} {match.group(2)}%” không khớp: từ {then.text} đến {now[-1].text} là "
+                f"{'tăng' if change > 0 else 'giảm'} {vi(abs(change), places)}%. Kiểm tra lại số liệu.")
+
+
 @rule("arithmetic.series", Severity.WARNING, "Số liệu so sánh, số liệu theo năm không khớp")
 def series(report: Report, context: Context) -> Iterator[Finding]:
     me = RULES["arithmetic.series"]
@@ -377,4 +407,6 @@ def series(report: Report, context: Context) -> Iterator[Finding]:
 @lru_cache(maxsize=4096)
 def _series(text: str) -> tuple[tuple[int, int, str], ...]:
     found = list(copied_years(text)) if len(YEAR_HEAD.findall(text)) > 1 else []
-    return tuple(found + list(change_slips(text))) if CHANGE.search(text) else tuple(found)
+    if CHANGE.search(text):
+        found += list(change_slips(text)) + list(percent_change_slips(text))
+    return tuple(found)
