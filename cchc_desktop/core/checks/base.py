@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
+from typing import TypeVar
 
 from ..indicators import indicator_rows
 from ..model import Report
@@ -64,6 +65,7 @@ class Context:
 
 
 CheckFn = Callable[[Report, Context], Iterable[Finding]]
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -116,6 +118,22 @@ class cached_fields:  # noqa: N801 - used as a context manager by run_checks
 
     def __exit__(self, *_exc) -> None:
         _FIELDS_CACHE.pop(self.key, None)
+        for key in [k for k in _RUN_CACHE if k[0] == self.key]:
+            del _RUN_CACHE[key]
+
+
+_RUN_CACHE: dict[tuple[int, str], object] = {}
+
+
+def per_run(report: Report, name: str, build: Callable[[], T]) -> T:
+    """``build()`` once per ``run_checks`` for what several rules read (the forms' figure rows,
+    the tables); outside a run (one rule called alone) it is built every time."""
+    if id(report) not in _FIELDS_CACHE:
+        return build()
+    key = (id(report), name)
+    if key not in _RUN_CACHE:
+        _RUN_CACHE[key] = build()
+    return _RUN_CACHE[key]  # type: ignore[return-value]
 
 
 def text_fields(report: Report) -> Iterator[tuple[str, str]]:

@@ -17,7 +17,7 @@ from decimal import Decimal
 from ..figures import FigureError, FigureKind, parse_figure
 from ..indicators import IndicatorRow, indicator_rows
 from ..model import Report, RowKind, Table
-from .base import RULES, Context, Finding, Severity, appendix_name, row_name, rule
+from .base import RULES, Context, Finding, Severity, appendix_name, per_run, row_name, rule
 
 CAPTION_TT = re.compile(r"^\s*(?:[A-ZĐ]|[IVXL]{1,5})\s*[.)]?\s*$")
 PERCENT_NAME = re.compile(r"^\s*(?:[\d.]+\s*)?(?:tỷ|tỉ)\s+lệ", re.IGNORECASE)
@@ -82,8 +82,13 @@ def _sub_row_of(row: IndicatorRow, parent: IndicatorRow) -> bool:
     return bool(mine) and mine.isdigit() and len(tt) == 1 and tt.isalpha() and tt.islower()  # 1 → a, b
 
 
-def figure_rows(report: Report) -> Iterator[FigureRow]:
-    """The data rows of every appendix table that has figure columns."""
+def figure_rows(report: Report) -> list[FigureRow]:
+    """The data rows of every appendix table that has figure columns (read once a run: five
+    rules look at them)."""
+    return per_run(report, "figure_rows", lambda: list(_figure_rows(report)))
+
+
+def _figure_rows(report: Report) -> Iterator[FigureRow]:
     for k, appendix in enumerate(report.appendices):
         table = appendix.table
         keys = _figure_keys(table)

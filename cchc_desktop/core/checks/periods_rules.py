@@ -23,7 +23,7 @@ from datetime import timedelta
 from ..model import HEADING_ROLES, BlockRole, Period, PeriodKind, Report, SectionKey
 from ..periods import (cutoff_dates, default_cutoff_dates, find_date_ranges, find_period_phrases, next_period, period_label, week_dates,
                        week_range_text)
-from .base import RULES, Context, Finding, Fix, Severity, rule, text_fields
+from .base import RULES, Context, Finding, Fix, Severity, per_run, rule, text_fields
 
 STRICT = ("subject", "opening", "closing", "appendix.title")
 _STRICT_APPENDIX = re.compile(r"appendices\[\d+\]\.title")
@@ -113,6 +113,10 @@ def _context(report: Report) -> Iterator[tuple[str, str, SectionKey | None, bool
 def _opening_blocks(report: Report) -> set[str]:
     """Paragraphs before the first heading of the first part: the opening, when the import
     kept it as text of the part (it does so when the opening holds italic runs or a note)."""
+    return per_run(report, "opening_blocks", lambda: _first_paragraphs(report))
+
+
+def _first_paragraphs(report: Report) -> set[str]:
     if not report.sections:
         return set()
     out = set()

@@ -254,6 +254,7 @@ def _misspellings(text: str, user: frozenset[str]) -> tuple[Misspelling, ...]:
     return tuple(m for i, m in enumerate(out) if i not in names)
 
 
+@lru_cache(maxsize=8192)
 def unaccented(text: str) -> bool:
     """A paragraph of Vietnamese typed without accents: eight words or more, hardly one
     with a diacritic, most of them Vietnamese syllables once accents are put back."""

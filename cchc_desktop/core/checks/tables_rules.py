@@ -25,7 +25,7 @@ from decimal import Decimal
 
 from ..model import Report, RowKind, Table
 from ..vietnamese import fold
-from .base import _FIELDS_CACHE, RULES, Context, Finding, Severity, rule, where
+from .base import RULES, Context, Finding, Severity, per_run, rule, where
 
 _TOTAL = re.compile(r"(?:tong\s+cong|tong\s+so|tong|cong|toan\s+(?:tinh|huyen|xa|thanh\s+pho|quoc))\s*:?")
 _NOT_SUMMED = re.compile(r"\b(?:s?tt|so\s+tt|ma|ty\s+le|diem|xep|thu\s+hang|binh\s+quan|trung\s+binh|don\s+gia|gia|"
@@ -54,7 +54,12 @@ class Number:
 
 def read_number(text: str) -> Number | None:
     """A cell holding one number only, in either convention; None otherwise."""
-    body = text.strip().replace("\u00a0", "").replace(" ", "")
+    body = text.strip()
+    if not body or not body[0].isdigit() and body[0] != "-":
+        return None  # the usual cell: empty or words
+    if body.isdigit():
+        return Number(Decimal(body), "", "", 0, False)
+    body = body.replace("\u00a0", "").replace(" ", "")
     percent = body.endswith("%")
     body = body.rstrip("%")
     if body.startswith("-") and len(body) > 1:
@@ -106,6 +111,11 @@ class Grid:
     def labels(self) -> list[str]:
         return [_label(row) for row in self.table.rows]
 
+    @cached_property
+    def totals(self) -> list[bool]:
+        """Rows named "Tổng cộng", "Tổng số", "Cộng", "Toàn tỉnh"…"""
+        return [bool(_TOTAL.fullmatch(fold(label))) if label else False for label in self.labels]
+
     def label(self, r: int) -> str:
         return self.labels[r]
 
@@ -126,20 +136,9 @@ def _label(row) -> str:
 _MARK = re.compile(r"[\dIVXLivxl.a-zđ)]{1,6}")
 
 
-_GRIDS: dict[int, tuple[object, list[Grid]]] = {}
-
-
 def grids(report: Report) -> list[Grid]:
     """The report's tables; within one ``run_checks`` built once for the three rules."""
-    run = _FIELDS_CACHE.get(id(report))  # a new list for every run of the checks
-    cached = _GRIDS.get(id(report))
-    if run is not None and cached is not None and cached[0] is run:
-        return cached[1]
-    found = list(_grids(report))
-    if run is not None:
-        _GRIDS.clear()  # one report's tables at a time: nothing kept past the next run
-        _GRIDS[id(report)] = (run, found)
-    return found
+    return per_run(report, "tables", lambda: list(_grids(report)))
 
 
 def _grids(report: Report) -> Iterator[Grid]:
@@ -185,7 +184,7 @@ def _members(grid: Grid, r: int) -> list[int]:
     body = range(table.header_rows, len(rows))
 
     def stop(i: int) -> bool:
-        return rows[i].kind == RowKind.CAPTION or bool(_TOTAL.fullmatch(fold(grid.label(i))))
+        return rows[i].kind == RowKind.CAPTION or grid.totals[i]
 
     before = []
     for i in reversed(range(table.header_rows, r)):
@@ -262,7 +261,7 @@ def _sum_slips(grid: Grid, numbers: dict[tuple[int, int], Number]) -> Iterator[t
     columns = range(max((len(row.cells) for row in table.rows), default=0))
     summed = [c for c in columns if not _NOT_SUMMED.search(grid.header(c))]
     for r in range(table.header_rows, len(table.rows)):
-        total_row = bool(_TOTAL.fullmatch(fold(grid.label(r))))
+        total_row = grid.totals[r]
         children = _children(grid, r)
         if total_row:
             members, partial = _members(grid, r), False
