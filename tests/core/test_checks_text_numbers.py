@@ -29,6 +29,7 @@ def _found(*texts: str):
     (["- Tiếp nhận 1, 275 hồ sơ trực tuyến."], "numbers.space_inside", ("1, 275", "1.275")),
     (["- Sản lượng 1.234,5 kg, tăng 12,5%.", "- Tồn kho 3.456.7 kg."], "numbers.decimal_mark", ("3.456.7",)),
     (["- Tỷ lệ hồ sơ trực tuyến 87,63%.", "- Tỷ lệ thanh toán trực tuyến 12.5%."], "numbers.decimal_mark", ("12.5",)),
+    (["- Hỗ trợ 12.000 hộ.", "- Mỗi hộ được hỗ trợ 450,000 đồng."], "numbers.decimal_mark", ("450,000",)),
     (["- Mỗi suất quà 48,5g đường."], "numbers.glued_unit", ("48,5g", "48,5 g")),
     (["- Hỗ trợ mỗi hộ 1.500.000đ."], "numbers.glued_unit", ("1.500.000đ",)),
     (["- Giá 715đồng một trang."], "numbers.glued_unit", ("715đồng",)),
@@ -47,6 +48,8 @@ def test_finds(texts: list[str], rule_id: str, words: tuple[str, ...]) -> None:
     ["- Cấp 12 kg gạo, 1.500.000 đồng, giai đoạn 2021–2025, Quyết định số 512/QĐ-UBND ngày 06/11/2025."],
     ["- Tỷ lệ thanh toán trực tuyến 12.5%."],  # no Vietnamese decimal anywhere: the report's own habit
     ["- Sản lượng 1.234,5 kg; tiếp nhận 12.340 hồ sơ, 1.234.567 lượt truy cập."],
+    ["- Mỗi hộ được hỗ trợ 450,000 đồng."],  # no dot-grouped figure anywhere: the report's own habit
+    ["- Hỗ trợ 12.000 hộ; sản lượng 1,250 tấn; tỷ lệ 12,125%."],  # a measure may have three decimals
 ])
 def test_keeps(texts: list[str]) -> None:
     assert _found(*texts) == []

@@ -2,7 +2,8 @@
 
 - ``numbers.space_inside``: "1, 275 hồ sơ", "12. 340 hồ sơ" (a space splits one number);
 - ``numbers.decimal_mark``: the report writes "1.234,5" and "87,63%", then "3.456.7 kg",
-  "12.5%" or "1,234.5" (the English marks) somewhere;
+  "12.5%" or "1,234.5" (the English marks) somewhere; or it groups thousands with dots
+  ("12.000") and once with a comma ("450,000 đồng");
 - ``numbers.glued_unit``: "48,5g", "1.500.000đ", "715đồng" (Vietnamese writes a space
   between a figure and its unit; "10km", "15ha" on whole numbers stay accepted, as the
   typography rule has always said).  A report that glues its units everywhere (a price list)
@@ -29,6 +30,11 @@ _LIST_BEFORE = re.compile(r"(?:\d\s*[,;]\s*|\b(?:tổ|khu|ấp|thôn|số|điể
 _ENGLISH = re.compile(r"(?<![\w.,/\-–])(?:\d{1,3}\.\d{3}\.\d{1,2}|\d{1,3}(?:,\d{3})+\.\d+|\d{1,3}(?:,\d{3}){2,})"
                       r"(?![\w/]|[.,]\d)")
 _DOT_DECIMAL = re.compile(r"(?<![\w.,/\-–])\d{1,3}\.\d{1,2}(?=\s*(?:%|kg|tấn|ha|km|m|lít|g)\b|\s*%)")
+# "450,000 đồng": a comma grouping thousands before a unit that counts whole things
+_COMMA_THOUSANDS = re.compile(r"(?<![\w.,/\-–])\d{1,3},\d{3}(?![\d.,])(?=\s*(?:đồng|đ(?!\w)|người|hộ(?!\w)|lượt|"
+                              r"hồ\s+sơ|tài\s+khoản|cuộc|văn\s+bản|doanh\s+nghiệp|học\s+sinh|trẻ\s+em|"
+                              r"đối\s+tượng|cán\s+bộ|thẻ|tin\s+bài))", re.IGNORECASE)
+_DOT_THOUSANDS = re.compile(r"(?<![\w.,/\-–])\d{1,3}(?:\.\d{3})+(?![\d,]|\.\d)")
 _VI_DECIMAL = re.compile(r"(?<![\w.,/\-–])\d+(?:\.\d{3})*,\d+(?![\d.,])")
 UNITS = ("đồng", "đ", "kg", "g", "tấn", "tạ", "km", "m2", "m²", "m3", "m³", "m", "ha", "lít", "ml",
          "cm", "mm", "triệu", "tỷ", "tỉ", "kw", "kwh")
@@ -51,6 +57,12 @@ def _marks(text: str) -> tuple[int, tuple[re.Match[str], ...], tuple[re.Match[st
                                      text[max(0, m.start() - 12):m.start()], re.IGNORECASE))
     glued = tuple(m for m in GLUED.finditer(text) if _glued_unit(m, text))
     return len(_VI_DECIMAL.findall(text)), english, glued, len(_SPACED.findall(text))
+
+
+@lru_cache(maxsize=4096)
+def _thousands(text: str) -> tuple[int, tuple[re.Match[str], ...]]:
+    """Figures grouped with dots ("12.000"), and with a comma ("450,000 đồng")."""
+    return len(_DOT_THOUSANDS.findall(text)), tuple(_COMMA_THOUSANDS.finditer(text))
 
 
 @lru_cache(maxsize=4096)
@@ -78,12 +90,11 @@ def space_inside(report: Report, context: Context) -> Iterator[Finding]:
 def decimal_mark(report: Report, context: Context) -> Iterator[Finding]:
     """Only when the report itself writes decimals the Vietnamese way elsewhere."""
     fields = list(_blocks(report))
-    vietnamese = sum(_marks(text)[0] for _f, text in fields)
-    if not vietnamese:
-        return
+    vietnamese = sum(_marks(text)[0] - len(_thousands(text)[1]) for _f, text in fields)
+    dots = sum(_thousands(text)[0] for _f, text in fields)
     me = RULES["numbers.decimal_mark"]
     for field, text in fields:
-        found = _marks(text)[1]
+        found = (_marks(text)[1] if vietnamese > 0 else ()) + (_thousands(text)[1] if dots else ())
         if not found:
             continue
         first = min(found, key=lambda m: m.start())
