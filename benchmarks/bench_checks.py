@@ -30,7 +30,8 @@ def timings(report, repeat: int, finalizing: bool, cold: bool, clock=time.perf_c
     for _ in range(repeat):
         if cold:
             _phrases.cache_clear()
-            for cache in (spelling._misspellings, spelling._doubled_cached, spelling._lower_runs):
+            for cache in (spelling._misspellings, spelling._doubled_cached, spelling._lower_runs, spelling.unaccented,
+                          spelling._hyphenated):
                 cache.cache_clear()
         start = clock()
         run_checks(report, finalizing=finalizing)

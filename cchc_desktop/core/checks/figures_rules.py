@@ -56,7 +56,9 @@ def _words(text: str) -> list[str]:
     return SYLLABLE.findall(text.lower())
 
 
-def _facts(report: Report) -> list[RowFacts]:
+def _facts(report: Report, said: set[str]) -> list[RowFacts]:
+    """The rows a narrative figure may speak of; ``said``: the words of the narrative (a row
+    whose unit is never written there is never compared, so it is not read further)."""
     facts = []
     for fr in figure_rows(report):
         typed_unit = fr.row.unit  # the cheap tests first: most rows stop here
@@ -65,6 +67,8 @@ def _facts(report: Report) -> list[RowFacts]:
             continue
         # "Cơ quan, đơn vị": either noun names the unit in the text ("1.243 đơn vị")
         units = [unit] + [_words(piece) for piece in re.split(r"[,/;]| và | hoặc ", typed_unit) if _words(piece) != unit]
+        if not any(u and said.issuperset(u) for u in units):
+            continue
         content = frozenset(w for w in _words(fr.row.indicator) if w not in STOP and not any(w in u for u in units))
         if len(content) < 2:
             continue
@@ -139,8 +143,19 @@ def _planned(text: str, at: int) -> bool:
     return PLAN.search(text, start, end.start() if end else len(text)) is not None
 
 
+def _narrative(report: Report) -> list[tuple[str, str]]:
+    """The blocks and footnotes of the parts about what was done that hold a figure."""
+    tags = {s: part.tag.value for s, part in enumerate(report.sections)}
+    return [(field, text) for field, text in text_fields(report)
+            if _BLOCK.fullmatch(field) and _DIGIT.search(text)
+            and tags.get(int(field[9:field.index("]")])) not in ("directions", "proposals")]  # next period's
+
+
 def mismatches(report: Report) -> Iterator[tuple[str, int, int, RowFacts, str]]:
-    facts = _facts(report)
+    narrative = _narrative(report)
+    if not narrative or not report.appendices:
+        return
+    facts = _facts(report, set().union(*(_words(text) for _f, text in narrative)))
     if not facts:
         return
     units = sorted({tuple(f.unit) for f in facts}, key=len, reverse=True)
@@ -148,12 +163,7 @@ def mismatches(report: Report) -> Iterator[tuple[str, int, int, RowFacts, str]]:
     owns = {u: _own_words(rows) for u, rows in groups.items()}
     said = re.compile(r"(?<![\w/.,\-–])(\d{1,3}(?:\.\d{3})+|\d+)(?![\w/]|[.,]\d)\s+("
                       + "|".join(r"[\s,]+".join(map(re.escape, u)) for u in units) + r")(?!\w)", re.IGNORECASE)
-    tags = {s: part.tag.value for s, part in enumerate(report.sections)}
-    for field, text in text_fields(report):
-        if not _BLOCK.fullmatch(field) or not _DIGIT.search(text):
-            continue
-        if tags.get(int(field[9:field.index("]")])) in ("directions", "proposals"):
-            continue  # next period's targets and requests
+    for field, text in narrative:
         numbers = None
         for match in said.finditer(text):
             if numbers is None:
