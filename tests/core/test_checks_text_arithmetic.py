@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cchc_desktop.core.checks import field_text, run_checks
 from cchc_desktop.core.model import Block, BlockRole, SectionKey
@@ -89,3 +91,18 @@ KEEPS = [
 @pytest.mark.parametrize("text", KEEPS)
 def test_keeps(text: str) -> None:
     assert _found(text) == []
+
+
+PIECES = list("0123456789.,/%()-–: ;") + [
+    "tổng số ", "trong đó ", "tăng ", "giảm ", " so với cùng kỳ (", "đạt tỷ lệ ", " hồ sơ ", " và ", "gồm: ",
+    "năm 2025: ", "tháng 3: ", "trên tổng số ", "đồng", "Quyết định số ", "/QĐ-UBND", " ngày ",
+    "99999999999999999999999999999999", "0", "0,000"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=40).map("".join))
+def test_any_text_is_read_without_error(text: str) -> None:
+    from cchc_desktop.core.checks import arithmetic
+
+    for read in (arithmetic._shares, arithmetic._totals, arithmetic._series):
+        assert isinstance(read(text), tuple)

@@ -90,6 +90,8 @@ def share_slips(text: str) -> Iterator[tuple[int, int, str]]:
     for start, stop in sentences(text):
         found = [f for f in fractions(text[:stop]) if f.start >= start] + list(_over_total(text, start, stop))
         for fraction in found:
+            if not fraction.whole:
+                continue  # "trên tổng số 0 hồ sơ"
             percent = _share_after(text, fraction.end, stop) or _share_before(text, fraction.start, start)
             if percent is None:
                 continue

@@ -125,5 +125,8 @@ def sentences(text: str) -> Iterator[tuple[int, int]]:
 def vi(number: Decimal, places: int = 2) -> str:
     """A figure written back the Vietnamese way: 86.2699 -> '86,27'."""
     quantum = Decimal(1).scaleb(-places)
-    text = f"{number.quantize(quantum):,f}" if places else f"{number.quantize(Decimal(1)):,f}"
+    try:
+        text = f"{number.quantize(quantum):,f}"
+    except InvalidOperation:  # a figure of 30 digits: written as it is
+        return str(number)
     return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
