@@ -13,10 +13,12 @@ from ..core.model import AppendixTable, BlockRole, Report
 from ..core.vietnamese import date_words, nfc, number_line, place_and_date
 from . import measures as m
 from .fonts import text_width
+from .linebreak import balanced_lines
 from .layout_types import Note, Para, Rule, Run, Span, clean  # noqa: F401 (the writers' names)
 from .table_layout import note_of
 from .pictures import PictureBlock, picture_blocks  # noqa: F401 (the writers' names)
-from .table_layout import GridCell, GridRow, GridTable, column_widths, grid_table, keyed_widths  # noqa: F401
+from .table_layout import (GridCell, GridRow, GridTable, column_widths, grid_table, keyed_widths,  # noqa: F401
+                           text_table_widths)
 
 
 
@@ -103,10 +105,25 @@ def _rule_under(text: str, style_role: str, fraction: float, max_mm: float | Non
     return Rule(round(max(width, 15.0), 1))
 
 
+def _wrapped(lines: list[str], role: str, room_mm: float) -> list[str]:
+    """The agency's lines in capitals, each too long for the header's column broken by words
+    into as few lines as it needs, balanced (see linebreak.balanced_lines), so both writers and
+    Word print the same lines."""
+    style = m.STYLES[role]
+    out = []
+    for line in lines:
+        words = clean(line).upper().split()
+        widths = [m.pt_to_mm(text_width(w, style.size, style.bold, style.italic)) for w in words]
+        space = m.pt_to_mm(text_width(" ", style.size, style.bold, style.italic))
+        out += balanced_lines(words, widths, space, room_mm)
+    return out
+
+
 def header_table(report: Report) -> HeaderTable:
     org = report.organization
-    left: Cell = [_para("governing_body", line.upper()) for line in org.governing_body if line.strip()]
-    issuing = [line.upper() for line in org.issuing_body if line.strip()]
+    room = m.HEADER_LEFT_MM - 2 * m.CELL_PADDING_MM - 0.5
+    left: Cell = [_para("governing_body", line) for line in _wrapped(org.governing_body, "governing_body", room)]
+    issuing = _wrapped(org.issuing_body, "issuing_body", room)
     left += [_para("issuing_body", line) for line in issuing]
     if issuing:
         left.append(_rule_under(issuing[-1], "issuing_body", m.ISSUER_RULE_FRACTION))
@@ -165,9 +182,13 @@ def narrative_blocks(report: Report, heading1_capitals: bool) -> list:
                 continue
             if block.role == BlockRole.TABLE:
                 if block.table is not None and block.table.columns and block.table.rows:
-                    _, widths = column_widths(block.table, m.TEXT_WIDTH_MM)
-                    blocks.append(grid_table(block.table, widths))
-                    blocks[-1].source = source
+                    landscape, widths = text_table_widths(block.table)
+                    grid = grid_table(block.table, widths)
+                    grid.source = source
+                    if landscape:
+                        _landscape_section(blocks, grid)
+                    else:
+                        blocks.append(grid)
                 continue
             role = _ROLE_OF.get(block.role, "paragraph")
             runs = _spans(block.runs, upper=role == "heading1" and heading1_capitals)
@@ -175,6 +196,19 @@ def narrative_blocks(report: Report, heading1_capitals: bool) -> list:
                 continue  # an empty block would print as a blank line
             blocks.append(Para(role, runs, source=source))
     return blocks
+
+
+def _landscape_section(blocks: list, grid: GridTable) -> None:
+    """A table too wide for portrait in a landscape section of its own, as Word documents hold
+    one, with the headings that introduce it; page numbers run on through both breaks."""
+    at = len(blocks)
+    while at and isinstance(blocks[at - 1], Para) and blocks[at - 1].style.keep_next:
+        at -= 1
+    if at and isinstance(blocks[at - 1], SectionBreak) and not blocks[at - 1].landscape:
+        del blocks[at - 1]  # wide tables with only headings between share one landscape section
+    else:
+        blocks.insert(at, SectionBreak(True, restart=False))
+    blocks += [grid, SectionBreak(False, restart=False)]
 
 
 def signature_table(report: Report) -> SignatureTable:

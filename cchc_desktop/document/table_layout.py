@@ -164,7 +164,9 @@ def grid_table(table: Table, widths_mm: list[float]) -> GridTable:
             rowspan, colspan = areas[(r, c)]
             if header:
                 source = row.cells[c] if c < len(row.cells) else Cell()
-                para = Para("cell_header", _spans(source), _style("cell_header", size))
+                room = sum(widths_mm[c:c + colspan]) - 2 * m.CELL_PADDING_MM - 0.5
+                at = _header_size(clean(source.text).split(), size, room)
+                para = Para("cell_header", _spans(source), _style("cell_header", at))
             else:
                 para = _data_cell(table, row, c, size, bold=row.kind == RowKind.GROUP)
             cells[c] = GridCell([para], rowspan, colspan)
@@ -182,6 +184,14 @@ def grid_table(table: Table, widths_mm: list[float]) -> GridTable:
                     target.runs += [Span(" ")] + _hidden_text(table, r, c)
                     break
     return GridTable(list(widths_mm), grid, header_rows)
+
+
+def _header_size(words: list[str], size: float, room_mm: float) -> float:
+    """The header's size: a point smaller when a word would not fit in its cell at ``size``
+    (so that no writer breaks inside it), else ``size``."""
+    if words and m.pt_to_mm(max(text_width(w, size, True) for w in words)) > room_mm:
+        return size - HEADER_SHRINK_PT
+    return size
 
 
 def _caption(table: Table, r: int, cells: list[GridCell], size: float) -> None:
@@ -250,7 +260,7 @@ def _measure(table: Table) -> tuple[list[float], list[float]]:
     return [w + pad for w in words], [l + pad for l in lines]
 
 
-def column_widths(table: Table, total_mm: float | None = None) -> tuple[bool, list[float]]:
+def _column_widths(table: Table, total_mm: float | None = None) -> tuple[bool, list[float]]:
     """(landscape, widths in mm).  Widths the clerk set are kept; keyed columns follow the
     version-1 minimums and shares; any other column gets room by its text (its widest word at
     least, its widest line at most, the rest shared in proportion).  ``total_mm`` fixes the
@@ -305,6 +315,76 @@ def column_widths(table: Table, total_mm: float | None = None) -> tuple[bool, li
     need = [w - lo for w, lo in zip(wants, mins)]
     widths = [lo + spare * n / sum(need) for lo, n in zip(mins, need)]
     return landscape, _scale(widths, total)
+
+
+def column_widths(table: Table, total_mm: float | None = None) -> tuple[bool, list[float]]:
+    """(landscape, widths in mm), each column then widened to hold its widest word (see
+    ``word_room``) with width taken from columns that have room to spare."""
+    landscape, widths = _column_widths(table, total_mm)
+    if not widths:
+        return landscape, widths
+    return landscape, make_room(widths, word_room(table))
+
+
+def text_table_widths(table: Table) -> tuple[bool, list[float]]:
+    """A table inside the text: (landscape, widths).  Landscape (a page section of its own, as
+    Word documents put a wide table) only when portrait cannot hold a column's widest word (a
+    header would break inside a syllable: "giả / m") and landscape can hold more of them."""
+    needs = word_room(table)
+    portrait = column_widths(table, m.TEXT_WIDTH_MM)[1]
+    short = _shortfall(portrait, needs)
+    if short <= 0.05:
+        return False, portrait
+    wide = column_widths(table, m.LANDSCAPE_TEXT_WIDTH_MM)[1]
+    if _shortfall(wide, needs) < short:
+        return True, wide
+    return False, portrait
+
+
+def _shortfall(widths: list[float], needs: list[float]) -> float:
+    return sum(max(0.0, n - w) for w, n in zip(widths, needs))
+
+
+def word_room(table: Table) -> list[float]:
+    """Per column, the width (mm, padding included) its widest unbreakable word needs: body words
+    at the cells' size, header words a point smaller (a header that does not fit shrinks a point,
+    as Word would, see ``grid_table``); words of cells spanning columns do not count.  A word is
+    what lies between spaces: neither Word nor LibreOffice breaks after "/" in "Tăng/giảm"."""
+    size = _cell_size(len(table.columns))
+    needs = [0.0] * len(table.columns)
+    header_rows = min(max(table.header_rows, 0), len(table.rows))
+    areas = _areas(table, len(table.columns))
+    for r, row in enumerate(table.rows):
+        header = r < header_rows
+        bold = header or row.kind != RowKind.DATA
+        at = size - HEADER_SHRINK_PT if header else size
+        for c, cell in enumerate(row.cells[: len(table.columns)]):
+            if areas.get((r, c), (1, 2))[1] != 1:
+                continue
+            words = clean(cell.text).split()
+            if words:
+                needs[c] = max(needs[c], max(text_width(w, at, bold) for w in words))
+    pad = 2 * m.CELL_PADDING_MM + 0.5
+    return [m.pt_to_mm(n) + pad if n else 0.0 for n in needs]
+
+
+def make_room(widths: list[float], needs: list[float]) -> list[float]:
+    """``widths`` (same total) with each column short of its ``needs`` widened, the width taken
+    from the columns with room to spare in proportion to that room; unchanged when there is not
+    enough spare room for all of them."""
+    short = [max(0.0, n - w) for w, n in zip(widths, needs)]
+    deficit = sum(short)
+    if deficit <= 0.01:
+        return widths
+    spare = [max(0.0, w - max(n, MIN_COLUMN_MM)) for w, n in zip(widths, needs)]
+    room = sum(spare)
+    if room < deficit:
+        return widths
+    out = [w + d - sp * deficit / room for w, d, sp in zip(widths, short, spare)]
+    return [round(w, 2) for w in out]
+
+
+HEADER_SHRINK_PT = 1.0  # a header word too wide for its cell: one point smaller, as Word would
 
 
 MIN_COLUMN_MM = 2 * m.CELL_PADDING_MM + 1.2  # room for one narrow letter inside the padding

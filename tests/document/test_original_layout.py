@@ -104,3 +104,28 @@ def test_corpus_03_figures_centred_as_in_the_original(tmp_path):
     # table 2's "Tỷ lệ %" column: 97,96 and 96,62 … centred on one axis
     centres = [(w["x0"] + w["x1"]) / 2 for w in words if w["text"] in ("97,96", "96,62", "96,55")]
     assert len(centres) >= 2 and max(centres) - min(centres) < 0.5
+
+
+AGENCY = "Trung tâm Phục vụ hành chính công tỉnh"
+
+
+def test_a_long_agency_name_wraps_by_words_without_a_lone_last_word(tmp_path):
+    from .helpers import sample_report
+
+    report = sample_report()
+    report.organization.issuing_body = [report.organization.issuing_body[0], AGENCY]
+    export_pdf(report, tmp_path / "a.pdf")
+    with pdfplumber.open(str(tmp_path / "a.pdf")) as pdf:
+        page = pdf.pages[0]
+        left = [w for w in page.extract_words() if w["x1"] < page.width * 0.45 and w["top"] < 150]
+    lines: dict[int, list[str]] = {}
+    for word in left:
+        lines.setdefault(round(word["top"]), []).append(word["text"])
+    printed = [" ".join(words) for _, words in sorted(lines.items())]
+    name_lines = [line for line in printed if any(w in AGENCY.upper().split() for w in line.split())][-2:]
+    assert " ".join(name_lines) == AGENCY.upper()
+    assert all(len(line.split()) >= 2 for line in name_lines)  # no word alone on a line
+    export_docx(report, tmp_path / "a.docx")
+    cell = docx.Document(str(tmp_path / "a.docx")).tables[0].rows[0].cells[0]
+    texts = [p.text for p in cell.paragraphs if p.text]
+    assert texts[-2:] == name_lines  # the same lines, set as lines Word cannot break otherwise
