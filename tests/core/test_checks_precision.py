@@ -10,8 +10,8 @@ from cchc_desktop.core.checks import field_text, run_checks
 from cchc_desktop.core.checks.base import Severity
 from cchc_desktop.core.checks.spelling import doubled_words, misspellings
 from cchc_desktop.core.checks.typography import legacy_words
-from cchc_desktop.core.model import (Block, BlockRole, Cell, Period, PeriodKind, Run, Signature, Table, TableColumn,
-                                     TableRow)
+from cchc_desktop.core.model import (Block, BlockRole, Cell, Part, PartTag, Period, PeriodKind, Run, Signature, Table,
+                                     TableColumn, TableRow)
 from tests.core.check_fixtures.build import DIR, R, form, part, quarterly_next_period, report, table
 
 
@@ -149,10 +149,14 @@ def test_the_opening_kept_with_italic_runs_names_the_period() -> None:
     opening = Block(BlockRole.PARAGRAPH, [Run("Thực hiện "), Run("Kế hoạch số 05/KH-UBND ngày 02/01/2026", italic=True),
                                           Run(", UBND xã báo cáo kết quả tháng 4/2026 như sau:")])
     r = report(Period(PeriodKind.MONTH, 2026, 5), "Kết quả công tác tháng 5 năm 2026", "",
-               [part(R, opening, Block.plain(BlockRole.HEADING1, "I. KẾT QUẢ THÁNG 5 NĂM 2026"), "- Tiếp nhận 12 hồ sơ."),
+               [Part(PartTag.OTHER, [opening]), part(R, "I. KẾT QUẢ THÁNG 5 NĂM 2026", "- Tiếp nhận 12 hồ sơ."),
                 part(DIR, "II. PHƯƠNG HƯỚNG THÁNG 6 NĂM 2026", "- Tiếp tục.")],
                "Trên đây là báo cáo kết quả tháng 5 năm 2026./.")
     assert _warnings(r, "periods") == [("periods.mismatch", "tháng 4/2026")]
+    # a results part opening with a paragraph is running text, not the opening
+    r.parts[0:2] = [part(R, Block.plain(BlockRole.PARAGRAPH, "Trong tháng 4/2026 và tháng 5/2026, xã tiếp nhận hồ sơ."),
+                         "- Tiếp nhận 12 hồ sơ.")]
+    assert [w[0] for w in _warnings(r, "periods")] != ["periods.mismatch"]
 
 
 def test_one_plan_with_two_dates_when_its_issuer_is_written_two_ways() -> None:

@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterator
 from datetime import timedelta
 
-from ..model import HEADING_ROLES, BlockRole, Period, PeriodKind, Report, SectionKey
+from ..model import HEADING_ROLES, BlockRole, PartTag, Period, PeriodKind, Report, SectionKey
 from ..periods import (cutoff_dates, default_cutoff_dates, find_date_ranges, find_period_phrases, next_period, period_label, week_dates,
                        week_range_text)
 from .base import RULES, Context, Finding, Fix, Severity, per_run, rule, text_fields
@@ -117,7 +117,8 @@ def _opening_blocks(report: Report) -> set[str]:
 
 
 def _first_paragraphs(report: Report) -> set[str]:
-    if not report.sections:
+    # the import puts such an opening in a part of its own (tag OTHER) before the report's parts
+    if not report.sections or report.sections[0].tag != PartTag.OTHER:
         return set()
     out = set()
     for b, block in enumerate(report.sections[0].blocks[:3]):
