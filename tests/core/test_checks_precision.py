@@ -296,3 +296,13 @@ def test_a_cited_documents_month_is_not_stale() -> None:
                 part(DIR, "II. PHƯƠNG HƯỚNG THÁNG 12 NĂM 2026", "- Tiếp tục.")],
                "Trên đây là báo cáo kết quả tháng 11 năm 2026./.")
     assert _warnings(r, "periods") == [("periods.stale", "tháng 8/2026")]
+
+
+def test_a_marker_run_into_the_paragraph_before_keeps_the_numbering() -> None:
+    from cchc_desktop.core.checks.numbering import numbering_problems
+
+    items = [("a", "1. Công tác chỉ đạo"), ("b", "Đã ban hành kế hoạch. 2. Công tác tuyên truyền được quan tâm."),
+             ("c", "3. Kết quả giải quyết hồ sơ")]
+    assert list(numbering_problems(items)) == []
+    items[1] = ("b", "Đã ban hành kế hoạch, công tác tuyên truyền được quan tâm.")
+    assert [p[3] for p in numbering_problems(items)] == ["3"]

@@ -56,19 +56,28 @@ def _next_letters(letter: str) -> set[str]:
     return found
 
 
+def _run_in(text: str, marker: str, mark: str) -> bool:
+    """``marker`` (with ``.`` or ``)``) standing after a sentence inside ``text``: the paragraph
+    the import did not split, so the numbering went on there."""
+    return re.search(rf"(?:[.:;!?]\s*|\s)-?\s*{re.escape(marker)}\s*{re.escape(mark)}\s*[^\W\d_]", text) is not None
+
+
 def numbering_problems(items: list[tuple[str, str]]) -> Iterator[tuple[str, int, int, str, str]]:
     """(field, start, end, typed, expected) for (field, text) items in document order."""
     roman = 0
     arabic: int | None = None
     dotted: dict[int, tuple[int, ...]] = {}  # depth -> the last "1.2" / "1.2.3" seen at that depth
     letter: str | None = None
+    before = ""  # the text since the last marker: a marker run into it ("… xong. 2. Tuyên truyền …")
     for field, text in items:
         if PART_GROUP.match(text):
             roman, arabic, dotted, letter = 0, None, {}, None
             continue
         match = MARKER.match(text)
         if match is None or _CELL_LIKE.fullmatch(text[match.end():]):
+            before += " " + text
             continue  # "1." alone or "2. 450": the cells of a table flattened into paragraphs
+        glued, before = before, text
         if match.group("roman"):
             value = roman_value(match.group("roman"))
             if value is None:
@@ -79,7 +88,7 @@ def numbering_problems(items: list[tuple[str, str]]) -> Iterator[tuple[str, int,
         elif match.group("arabic"):
             value = int(match.group("arabic"))
             want = 1 if arabic is None else arabic + 1
-            if value != want and value != 1 and (arabic is not None or roman):
+            if value != want and value != 1 and (arabic is not None or roman) and not _run_in(glued, str(want), "."):
                 yield field, match.start("arabic"), match.end("arabic"), match.group("arabic"), str(want)
             arabic, dotted, letter = value, {}, None
         elif match.group("dotted"):
@@ -103,7 +112,8 @@ def numbering_problems(items: list[tuple[str, str]]) -> Iterator[tuple[str, int,
         elif match.group("letter"):
             value = match.group("letter")
             wanted = {"a"} if letter is None else _next_letters(letter)
-            if letter is not None and wanted and value not in wanted | {"a"}:
+            if letter is not None and wanted and value not in wanted | {"a"} \
+                    and not any(_run_in(glued, w, ")") for w in wanted):
                 want = sorted(wanted, key=LETTERS.find)[0]
                 yield field, match.start("letter"), match.end("letter"), value, want
             letter = value
