@@ -71,11 +71,10 @@ def date_conflict(report: Report, context: Context) -> Iterator[Finding]:
     documents.  A conflict is the same number cited with two dates of one year, by the same
     issuer (or one citation not naming it)."""
     groups: dict[tuple[str, str, int], list[tuple[str, re.Match[str], date, str]]] = defaultdict(list)
-    texts = dict(text_fields(report))
     for field, match in citations(report):
         when = _date(match.group("date"))
         if when is not None:
-            issuer = _issuer(texts.get(field, ""), match)
+            issuer = _issuer(match.string, match)
             groups[_key(match.group("type"), match.group("num")) + (when.year,)].append((field, match, when, issuer))
     me = RULES["citations.date_conflict"]
     for group in groups.values():

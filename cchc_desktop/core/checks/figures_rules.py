@@ -20,6 +20,7 @@ from ..figures import FigureError, FigureKind, parse_figure
 from ..model import Report
 from .base import RULES, Context, Finding, Severity, rule, text_fields, where
 from .indicators import FigureRow, _figure_keys, figure_rows
+from .spelling import _lower_runs  # the same letter runs, cached per paragraph
 
 _DIGIT = re.compile(r"\d")
 NUMBER = re.compile(r"(?<![\w/.,\-–])(\d{1,3}(?:\.\d{3})+|\d+)(?![\w/]|[.,]\d)")
@@ -155,7 +156,7 @@ def mismatches(report: Report) -> Iterator[tuple[str, int, int, RowFacts, str]]:
     narrative = _narrative(report)
     if not narrative or not report.appendices:
         return
-    facts = _facts(report, set().union(*(_words(text) for _f, text in narrative)))
+    facts = _facts(report, set().union(*(_lower_runs(text) for _f, text in narrative)))
     if not facts:
         return
     units = sorted({tuple(f.unit) for f in facts}, key=len, reverse=True)
