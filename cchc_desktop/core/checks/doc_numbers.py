@@ -18,7 +18,8 @@ from functools import lru_cache
 
 from ..model import Report
 from ..vietnamese import fold
-from .base import RULES, Context, Finding, Severity, rule, text_fields, where
+from .base import RULES, Context, Finding, Severity, rule, where
+from .text_numbers import prose_with_figures
 from .citations import DOC_TYPES
 
 CITED = re.compile(
@@ -30,6 +31,9 @@ SUBJECT = re.compile(r"\s*(?:của\s+[^,;.()]{2,60}?\s+)?(?:về\s+việc|về|V
 STOP = frozenset(fold(w) for w in """việc về của và các cho trên địa bàn tỉnh huyện xã năm thực hiện triển khai
 ban hành một số tăng cường đẩy mạnh nâng cao công tác kế hoạch quyết định đề án chương trình trong
 giai đoạn đến những được theo tại với""".split())
+
+
+_SLASH = re.compile("/")
 
 
 @dataclass(frozen=True)
@@ -67,7 +71,7 @@ def _in_text(text: str) -> tuple[tuple, ...]:
 
 
 def cited(report: Report) -> list[Cited]:
-    return [Cited(field, *item) for field, text in text_fields(report) if "/" in text for item in _in_text(text)]
+    return [Cited(field, *item) for field, text in prose_with_figures(report, _SLASH) for item in _in_text(text)]
 
 
 def _words(subject: str) -> set[str]:

@@ -24,7 +24,8 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from ..model import Report
-from .base import RULES, Context, Finding, Fix, Severity, rule, text_fields
+from .base import RULES, Context, Finding, Fix, Severity, rule
+from .text_numbers import prose_with_figures
 
 _TONES = {"\u0300": "2", "\u0301": "1", "\u0303": "4", "\u0309": "3", "\u0323": "5"}
 _SYLLABLE = re.compile(r"[^\W\d_]+")
@@ -191,7 +192,7 @@ def typos(text: str) -> tuple[tuple[int, int, str, str], ...]:
 @rule("realwords.typo", Severity.WARNING, "Từ viết sai thành một từ khác (tranh dành, sắp sếp…)")
 def real_word_typo(report: Report, context: Context) -> Iterator[Finding]:
     me = RULES["realwords.typo"]
-    for field, text in text_fields(report):
+    for field, text in prose_with_figures(report, _SYLLABLE):  # the running text, read once a run
         for start, end, written, meant in typos(text):
             yield me.finding(f"“{written}” không phải là từ; có phải là “{meant}”?",
                              field, start, end, fixes=(Fix(f"Sửa thành “{meant}”", field, start, end, meant),))
