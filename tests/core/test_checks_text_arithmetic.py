@@ -32,6 +32,7 @@ FINDS = [
     ("- Phát sinh 5.264 hồ sơ liên thông (4.031 hồ sơ khai sinh và 1.323 hồ sơ khai tử).", "arithmetic.total",
      ("5.264", "4.031 + 1.323 = 5.354")),
     ("- Đã số hóa 5.230/4.512 hồ sơ (115,9%).", "arithmetic.share", ("viết ngược", "4.512/5.230")),
+    ("- Thu ngân sách 1.250/1.000 tỷ đồng dự toán (80%).", "arithmetic.share", ("viết ngược", "1.000/1.250")),
     ("- Kết quả giải quyết đạt tỷ lệ % trên tổng số hồ sơ.", "arithmetic.share", ("chưa có con số",)),
     ("- Tiếp nhận 12.340 hồ sơ trực tuyến và 2.115 hồ sơ trực tiếp, tổng số 14.445 hồ sơ.", "arithmetic.total",
      ("14.445", "14.455")),

@@ -31,6 +31,9 @@ from .text_numbers import (LOOSE_NUMBER, NUMBER, PERCENT, Fraction, Quantity, de
 OTHER_BASE = re.compile(r"tăng|giảm|so\s+với|kế\s+hoạch|chỉ\s+tiêu|cùng\s+kỳ|vượt|trong\s+đó|còn\s+lại|"
                         r"phấn\s+đấu|mục\s+tiêu|dự\s+kiến|bình\s+quân|trung\s+bình|lũy\s+kế|luỹ\s+kế",
                         re.IGNORECASE)
+# a sentence about an estimate or a plan: more than 100% of it is an achievement, not a slip
+PLAN = re.compile(r"dự\s+toán|kế\s+hoạch|chỉ\s+tiêu|được\s+giao|vượt|so\s+với|tăng|cùng\s+kỳ|\bước\b",
+                  re.IGNORECASE)
 _PERCENT_SIGN = re.compile("%")
 _NEAR = 160  # characters between a fraction and its share (no other figure between them)
 
@@ -98,8 +101,9 @@ def share_slips(text: str) -> Iterator[tuple[int, int, str]]:
             written = percent.group(1)
             places = max(decimals(written), 1)
             share = fraction.part / fraction.whole * 100
-            if fraction.part > fraction.whole:
-                upside = fraction.whole / fraction.part * 100
+            upside = fraction.whole / fraction.part * 100 if fraction.part else share
+            if fraction.part > fraction.whole and (_fits(upside, written) or not PLAN.search(text, start, stop)):
+                # the share is right and the fraction swapped, or a share of more than the whole
                 yield min(fraction.start, percent.start()), max(fraction.end, percent.end()), (
                     f"“{fraction.text}” có tử số lớn hơn mẫu số ({vi(share, places)}%): "
                     f"phân số có bị viết ngược không (đúng ra {vi(fraction.whole, 0)}/{vi(fraction.part, 0)}"
