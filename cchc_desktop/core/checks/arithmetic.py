@@ -35,6 +35,8 @@ OTHER_BASE = re.compile(r"tăng|giảm|so\s+với|kế\s+hoạch|chỉ\s+tiêu|c
 PLAN = re.compile(r"dự\s+toán|kế\s+hoạch|chỉ\s+tiêu|được\s+giao|vượt|so\s+với|tăng|cùng\s+kỳ|\bước\b",
                   re.IGNORECASE)
 _PERCENT_SIGN = re.compile("%")
+# the words that announce a fraction's own share, right before the percentage
+SHARE_WORD = re.compile(r"(?:\(|đạt|tỷ\s+lệ|tỉ\s+lệ|chiếm|bằng|là|=|:|,)\s*$", re.IGNORECASE)
 _NEAR = 160  # characters between a fraction and its share (no other figure between them)
 
 
@@ -47,8 +49,9 @@ def _share_after(text: str, end: int, stop: int) -> re.Match[str] | None:
     percent = PERCENT.search(text, end, limit)
     if percent is None or (number is not None and number.start() < percent.start()):
         return None
-    if OTHER_BASE.search(text, end, percent.start()):
-        return None
+    if OTHER_BASE.search(text, end, percent.start()) or not SHARE_WORD.search(text, max(end, percent.start() - 20),
+                                                                             percent.start()):
+        return None  # "45/50 điểm, tỷ lệ hài lòng 95%": another measure
     if re.match(r"\s*[-–]\s*\d", text[percent.end():]) or re.search(r"[-–]\s*$", text[end:percent.start()]):
         return None  # a range of percentages
     return percent
