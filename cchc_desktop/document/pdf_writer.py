@@ -174,7 +174,7 @@ def _story(doc: lay.Document) -> list[Flowable]:
                             - m.MARGIN_TOP_MM - m.MARGIN_BOTTOM_MM)
         for block in blocks:
             flow = _flowables(block, height)
-            if isinstance(block, lay.Para) and block.style.keep_next:
+            if isinstance(block, lay.Para) and block.style.keep_next or getattr(block, "captioned", False):
                 pending += flow
                 continue
             if pending and isinstance(block, (lay.Para, lay.GridTable, lay.PictureBlock)):

@@ -104,6 +104,8 @@ def docx_picture(block: PictureBlock, part) -> str:
     number = part._picture_count
     name = f"hinh-{number}.{'jpg' if block.format == 'jpeg' else 'png'}"
     inline = CT_Inline.new_pic_inline(2000 + number, r_id, name, int(Mm(block.width_mm)), int(Mm(block.height_mm)))
+    for side in ("distT", "distB", "distL", "distR"):  # LibreOffice adds 0.125" each side when absent
+        inline.set(side, "0")
     drawing = etree.tostring(inline, encoding="unicode")
     keep = "<w:keepNext/>" if block.captioned else ""
     space = round(SPACE_PT * 20)
@@ -131,7 +133,8 @@ def _image_part(part, block: PictureBlock) -> str:
 
 def pdf_picture(block: PictureBlock):
     """The picture as a flowable the width of the frame, drawn centred (also inside KeepNext,
-    which hands its items no room to centre in)."""
+    which hands its items no room to centre in).  A captioned picture waits in the story like a
+    heading and goes with the first lines of its caption (pdf_writer._story), as in LibreOffice."""
     from reportlab.platypus import Flowable
 
     class PictureFlowable(Flowable):
@@ -139,7 +142,6 @@ def pdf_picture(block: PictureBlock):
             super().__init__()
             self.block = block
             self.spaceBefore = self.spaceAfter = SPACE_PT
-            self.keepWithNext = block.captioned
             self.w, self.h = m.mm_to_pt(block.width_mm), m.mm_to_pt(block.height_mm)
 
         def wrap(self, availWidth, availHeight):

@@ -100,6 +100,9 @@ def test_page_count_equals_libreoffices(tmp_path):
         "tall": with_pictures((Picture(image_bytes(1000, 1500, "JPEG"), "jpeg"), "Hình 1: Ảnh chụp")),
         "two": with_pictures((Picture(image_bytes(600, 400), "png", 160.0, 106.7), "Biểu đồ 1: Kết quả"),
                              (Picture(image_bytes(300, 300), "png"), "")),
+        # a heading, a full-width picture and a long caption: they go to the next page together
+        "kept": with_pictures((Picture(image_bytes(900, 300), "png", 170.0, 50.0), ""),
+                              (Picture(image_bytes(500, 800), "jpeg", 130.0, 208.0), "Hình 3: " + "chú thích " * 60)),
     }
     ours = {}
     for name, report in reports.items():
@@ -111,8 +114,13 @@ def test_page_count_equals_libreoffices(tmp_path):
                     "--convert-to", "pdf", "--outdir", str(tmp_path), *(str(tmp_path / f"{n}.docx") for n in reports)],
                    check=True, capture_output=True, timeout=180)
     for name in reports:
-        with pdfplumber.open(tmp_path / f"{name}.pdf") as pdf:
+        with pdfplumber.open(tmp_path / f"{name}.pdf") as pdf, pdfplumber.open(tmp_path / f"{name}-ours.pdf") as mine:
             assert len(pdf.pages) == ours[name], name
+            theirs = [(p.page_number, i["x0"], i["top"], i["x1"]) for p in pdf.pages for i in p.images]
+            placed = [(p.page_number, i["x0"], i["top"], i["x1"]) for p in mine.pages for i in p.images]
+            assert len(theirs) == len(placed)
+            for a, b in zip(placed, theirs):  # the same page and place (LibreOffice adds no side spacing)
+                assert a[0] == b[0] and a[1:] == pytest.approx(b[1:], abs=0.5), name
 
 
 def test_preview_shows_the_picture_on_its_page():
