@@ -38,7 +38,7 @@ _VI_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
 # be a Vietnamese decimal and is read as one)
 _EN_THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:,\d{3}){2,}(?:\.\d+)?|[1-9]\d{0,2},\d\d0(?:\.\d+)?")
 _VI_DECIMAL = re.compile(r"\d+,\d+")
-_EN_DECIMAL = re.compile(r"\d+\.(?:\d{1,2}|\d{4,})")
+_EN_DECIMAL = re.compile(r"\d+\.\d{1,2}")  # "12.2025" (a month) is none
 _INTEGER = re.compile(r"\d+")
 _OUTLINE = re.compile(r"\d{1,2}(?:\.\d{1,2})+\.?")
 
