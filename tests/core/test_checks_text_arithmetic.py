@@ -72,6 +72,8 @@ KEEPS = [
     "- Tháng 12/2025 và quý 3/2025 đạt 95%; ngày 06/11 đạt 98%.",
     "- Tiếp nhận 12.340 hồ sơ trực tuyến và 2.115 hồ sơ trực tiếp, tổng số 14.455 hồ sơ.",
     "- Gồm: 3 xã khu vực I, 5 xã khu vực II và 2 xã khu vực III, tổng cộng 10 xã.",
+    "- Gồm: 3 xã khu vực I, 5 xã khu vực II, ..., tổng cộng 10 xã.",  # "..." : the list goes on
+    "- Phát sinh 120 hồ sơ (80 hồ sơ khai sinh, 30 hồ sơ khai tử và các hồ sơ khác).",
     "- Tiếp nhận 12 hồ sơ, đã giải quyết 10 hồ sơ, đang giải quyết 2 hồ sơ, tổng số 12 hồ sơ.",
     "- Tiếp nhận 120 hồ sơ, lũy kế 980 hồ sơ, tổng số 1.100 hồ sơ.",
     "- Toàn huyện có 45 xã, trong đó 40 xã đạt chuẩn.",

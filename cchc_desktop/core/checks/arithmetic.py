@@ -144,7 +144,8 @@ LIST_START = re.compile(r"(?<!\w)gồm\s*:?|:", re.IGNORECASE)
 # clauses whose figures are not parts of one whole
 NOT_PARTS = re.compile(r"trong\s+đó|lũy\s+kế|luỹ\s+kế|cùng\s+kỳ|so\s+với|tăng|giảm|kế\s+hoạch|chỉ\s+tiêu|"
                        r"còn\s+lại|tồn|năm\s+trước|kỳ\s+trước|tháng\s+trước|phấn\s+đấu|dự\s+kiến|khoảng|gần|"
-                       r"hơn|trên|dưới|tối\s+đa|tối\s+thiểu|bình\s+quân|đạt\s+tỷ\s+lệ", re.IGNORECASE)
+                       r"hơn|trên|dưới|tối\s+đa|tối\s+thiểu|bình\s+quân|đạt\s+tỷ\s+lệ|"
+                       r"\.\.|…|v\.v|\bvv\b|\bkhác\b", re.IGNORECASE)  # "…", "v.v.", "… khác": the list goes on
 
 
 def _same_unit(a: Quantity, b: Quantity) -> bool:
