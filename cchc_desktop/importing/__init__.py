@@ -39,6 +39,7 @@ class ImportResult:
 
 def import_docx(path: Path, name: str | None = None) -> ImportResult:
     """Read, recognise and validate a .docx (``name``: the file's name for messages)."""
+    from .docx_pictures import reading_order
     from .docx_reader import read_docx
     from .own_export import read_own_export
     from .recognize import recognize
@@ -53,7 +54,7 @@ def import_docx(path: Path, name: str | None = None) -> ImportResult:
         return ImportResult(own, Kind.DOCX, [Entry("tệp", "Tệp do cchc-desktop xuất: đọc theo kiểu đoạn văn.",
                                                     kind="note"), *notes], content.legacy_runs)
     recognized = recognize(content)
-    report, notes = admitted(to_report(recognized, content.body), name)
+    report, notes = admitted(to_report(recognized, reading_order(content)), name)
     entries = notes + list(recognized.entries)
     if content.legacy_runs:
         entries.insert(0, Entry("tệp", f"Đã chuyển {content.legacy_runs} đoạn chữ phông cũ (TCVN3/VNI: .VnTime,"

@@ -369,3 +369,10 @@ def _rebuild(report: m.Report, rec, inserts: dict, captions: set) -> None:
         part.blocks = blocks
     for entry in rec.entries:
         entry.target = moved.get(entry.target, entry.target)
+
+
+def reading_order(content) -> list:
+    """The body's paragraphs and tables, then those of the headers, footers and notes: the
+    pictures of the latter are never kept, only reported."""
+    notes = [para for paras in content.footnotes.values() for para in paras]
+    return list(content.body) + list(content.headers) + list(content.footers) + notes

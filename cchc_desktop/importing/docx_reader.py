@@ -166,7 +166,7 @@ class _Reader(RunsMixin, TablesMixin):
             kind = match.group(1)
             paras = _flatten(self.blocks(root, kind, "đầu trang" if kind == "header" else "chân trang"))
             target = self.content.headers if kind == "header" else self.content.footers
-            target.extend(p for p in paras if p.text.strip())
+            target.extend(p for p in paras if p.text.strip() or p.pictures)  # pictures: reported (docx_pictures)
         return self.content
 
 

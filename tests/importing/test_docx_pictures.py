@@ -165,3 +165,13 @@ def test_old_vml_picture_and_a_picture_in_a_cell(tmp_path):
 def test_a_picture_over_30_mb_is_refused_with_a_reason():
     picture, reason = picture_from_bytes(b"\x89PNG\r\n\x1a\n" + bytes(31 * 1024 * 1024))
     assert picture is None and "quá lớn" in reason
+
+
+def test_a_logo_in_the_header_is_reported(tmp_path):
+    path = report_docx(tmp_path / "r.docx", picture=image_bytes(10, 10), caption=None)
+    document = docx.Document(path)
+    document.sections[0].header.paragraphs[0].add_run().add_picture(io.BytesIO(image_bytes(12, 12)))
+    document.save(path)
+    result = import_file(path)
+    assert len(pictures(result.report)) == 1
+    assert any(e.message == "Đã bỏ qua hình: hình ở đầu trang." for e in result.entries)
