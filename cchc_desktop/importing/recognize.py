@@ -64,6 +64,7 @@ class Recognizer(HeaderMixin, PartsMixin, SignatureMixin, AppendicesMixin):
         out = self.out
         title = self._find_title()
         start = 0
+        forms_only = False  # no header, no name: forms (each with its signature) or one table
         if title is not None:
             self._header(self.items[:title])
             start = self._title_and_subject(title)
@@ -75,9 +76,10 @@ class Recognizer(HeaderMixin, PartsMixin, SignatureMixin, AppendicesMixin):
                      kind="note")
         else:
             out.doc_name = ""  # no name of its own (forms, a price table): none is invented
+            forms_only = True
         start = self._addressees(start)
-        signature = self._find_signature(start, through_forms=not out.doc_name)
-        while not out.doc_name and signature is not None:
+        signature = self._find_signature(start, through_forms=forms_only)
+        while forms_only and signature is not None:
             # forms each followed by their signature: the last signature is the document's
             later = self._find_signature(signature[0] + 1, through_forms=True)
             if later is None:
