@@ -68,6 +68,7 @@ KEEPS = [
     "- Lấy tổng số điểm mà xã đạt được trên tổng số 100 điểm tại thời điểm xếp loại, 80 điểm đạt 80%.",  # over the plan: legitimate
     "- Hoàn thành 45/50 nhiệm vụ, tăng 12,5% so với cùng kỳ.",  # a share of another base
     "- Giai đoạn 2021–2025 phấn đấu đạt 90% hồ sơ trực tuyến; tỷ lệ hài lòng 80-90%.",
+    "- Hoàn thành 45/50 nhiệm vụ (đạt 85–90%); phấn đấu 45/50 xã đạt 95%.",  # a range, a target
     "- Quyết định số 512/QĐ-UBND ngày 06/11/2025, điện thoại 0912.345.678, đạt 100%.",
     "- Tháng 12/2025 và quý 3/2025 đạt 95%; ngày 06/11 đạt 98%.",
     "- Tiếp nhận 12.340 hồ sơ trực tuyến và 2.115 hồ sơ trực tiếp, tổng số 14.455 hồ sơ.",

@@ -35,6 +35,7 @@ OTHER_BASE = re.compile(r"tăng|giảm|so\s+với|kế\s+hoạch|chỉ\s+tiêu|c
 PLAN = re.compile(r"dự\s+toán|kế\s+hoạch|chỉ\s+tiêu|được\s+giao|vượt|so\s+với|tăng|cùng\s+kỳ|\bước\b",
                   re.IGNORECASE)
 _PERCENT_SIGN = re.compile("%")
+TARGET = re.compile(r"phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|dự\s+kiến|kế\s+hoạch|định\s+hướng", re.IGNORECASE)
 # the words that announce a fraction's own share, right before the percentage
 SHARE_WORD = re.compile(r"(?:\(|đạt|tỷ\s+lệ|tỉ\s+lệ|chiếm|bằng|là|=|:|,)\s*$", re.IGNORECASE)
 _NEAR = 160  # characters between a fraction and its share (no other figure between them)
@@ -98,12 +99,14 @@ def share_slips(text: str) -> Iterator[tuple[int, int, str]]:
         for fraction in found:
             if not fraction.whole:
                 continue  # "trên tổng số 0 hồ sơ"
+            if TARGET.search(text, start, fraction.start):
+                continue  # "phấn đấu 45/50 xã đạt 95%": a plan's target
             percent = _share_after(text, fraction.end, stop) or _share_before(text, fraction.start, start)
             if percent is None:
                 continue
             written = percent.group(1)
-            places = max(decimals(written), 1)
             share = fraction.part / fraction.whole * 100
+            places = max(decimals(written), 0 if share == share.to_integral_value() else 1)
             upside = fraction.whole / fraction.part * 100 if fraction.part else share
             if fraction.part > fraction.whole and (_fits(upside, written) or not PLAN.search(text, start, stop)):
                 # the share is right and the fraction swapped, or a share of more than the whole
