@@ -306,3 +306,8 @@ def test_a_marker_run_into_the_paragraph_before_keeps_the_numbering() -> None:
     assert list(numbering_problems(items)) == []
     items[1] = ("b", "Đã ban hành kế hoạch, công tác tuyên truyền được quan tâm.")
     assert [p[3] for p in numbering_problems(items)] == ["3"]
+
+
+def test_underlined_blanks_are_blanks() -> None:
+    r = _with_paragraphs("Số: ____/BC-UBND ngày ___ tháng 3 năm 2026; tệp bao_cao_quy.docx.")
+    assert _warnings(r, "placeholders") == [("placeholders.text", "____"), ("placeholders.text", "___")]

@@ -3,7 +3,8 @@
 Dots: clerks write "..." or "...." right after a word to mean "v.v." (etc.) — the reference
 report does so four times ("tiền mặt...", "chào cờ đầu tháng...."), so that is NOT a
 placeholder; nor is "..." closing a list after a comma ("tờ rơi, pa nô, ...", "(Zalo, Facebook, …)").  A fill-in blank is dots or "…" standing on their own (after a space, at the
-start, inside brackets: "ngày … tháng", "[...]", "(…)") or a long run of five or more dots.
+start, inside brackets: "ngày … tháng", "[...]", "(…)") or a long run of five or more dots, and so
+is a run of underscores ("Số: ____/BC", "ngày ___ tháng").
 "xxx" and the template's "QUÝ/6 THÁNG/NĂM" are always placeholders, and so are a template's
 guidance in brackets ("[…Nêu kết quả …]", core/templates.py) and its unfilled tokens ("{năm}").
 """
@@ -24,7 +25,8 @@ PLACEHOLDER = re.compile(
     r"|\[[^\]]{0,40}\]"  # [...], [tên xã]
     r"|(?<![\w.…])x{3,}(?![\w])"  # xxx, XXX
     r"|(?:^|(?<=[\s(\[/:]))(?:…+|\.{3,})"  # standing alone (but see _etc)
-    r"|\.{5,}|…{2,}",  # a dotted fill-in line
+    r"|\.{5,}|…{2,}"  # a dotted fill-in line
+    r"|(?<![^\W_])_{3,}(?![^\W_])",  # "Số: ____/BC", "ngày ___ tháng": an underlined blank
     re.IGNORECASE | re.MULTILINE,
 )
 
@@ -49,7 +51,7 @@ def _etc(text: str, match: re.Match[str]) -> bool:
 
 def placeholders_in(text: str) -> Iterator[tuple[int, int]]:
     # cheap substring tests first: the regex is slow on long text that has none of these
-    if "…" in text or "..." in text or "[" in text or "{" in text or "xxx" in text.lower():
+    if "…" in text or "..." in text or "[" in text or "{" in text or "xxx" in text.lower() or "___" in text:
         for match in PLACEHOLDER.finditer(text):
             if not _etc(text, match):
                 yield match.start(), match.end()
