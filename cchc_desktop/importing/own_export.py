@@ -275,19 +275,19 @@ def read_own_export(content: DocxContent, path: Path | None = None) -> m.Report 
     """The report of one of our own exports, or None when the file is not one (or was
     edited beyond our layout): then the recogniser reads it.  With ``path``, the report the
     writer embedded is taken wherever the visible text it describes is unchanged (own_meta.py)."""
-    seen = _visible(content)
-    if seen is None or path is None:
-        return seen
     from ..document.docx_meta import read_meta
     from .docx_reader import read_docx
     from .own_meta import merge, read_again
 
-    embedded = read_meta(path)
-    if embedded is None:
+    if not is_own_export(content):
+        return None
+    embedded = read_meta(path) if path is not None else None
+    if embedded is not None and embedded[1].get("unchanged"):
+        return embedded[0]  # saved by no one since our export: the page is the embedded report's
+    seen = _visible(content)
+    if seen is None or embedded is None:
         return seen
     meta, options = embedded
-    if options.get("unchanged"):
-        return meta  # saved by no one since our export: the page is the embedded report's
     try:
         again = read_again(meta, options, lambda p: _visible(read_docx(p)))
     except ValueError:  # the writer refuses what the metadata holds: stale or forged
