@@ -31,23 +31,17 @@ _PROSE = ("sections[", "subject", "opening", "closing")
 _DIGIT = re.compile(r"\d")
 
 
-_MEMO: dict[str, tuple[object, list[tuple[str, str]]]] = {}
-
-
 def prose_with_figures(report, sign: re.Pattern[str] = _DIGIT) -> Iterator[tuple[str, str]]:
     """(field, text) of the running text (parts, footnotes, text tables, subject, opening,
     closing) that holds a digit (or ``sign``); the appendix forms are the table checks' business.
     Within one ``run_checks`` the list is made once for all the rules that read it."""
-    from .base import _FIELDS_CACHE, text_fields
+    from .base import per_run, text_fields
 
-    fields = _FIELDS_CACHE.get(id(report))
-    memo = _MEMO.get(sign.pattern)
-    if fields is not None and memo is not None and memo[0] is fields:
-        return iter(memo[1])
-    found = [(field, text) for field, text in text_fields(report) if field.startswith(_PROSE) and sign.search(text)]
-    if fields is not None:
-        _MEMO[sign.pattern] = (fields, found)  # holds the run's list, so its id is not reused meanwhile
-    return iter(found)
+    def build() -> list[tuple[str, str]]:
+        return [(field, text) for field, text in text_fields(report)
+                if field.startswith(_PROSE) and sign.search(text)]
+
+    return iter(per_run(report, f"prose:{sign.pattern}", build))
 
 
 def value(text: str) -> Decimal | None:
