@@ -107,6 +107,11 @@ def _table_fields(table: Table, path: str, name: str) -> Iterator[tuple[str, str
                     yield f"{path}/rows/{row.index + table.header_rows}/cells/{j}/runs/{r}", where, run.text
 
 
+def set_text(report: Report, location: str, text: str) -> None:
+    """Write ``text`` into the field ``location`` of ``text_fields`` names (find and replace uses it)."""
+    _set_text(report, location, text)
+
+
 def _set_text(report: Report, location: str, text: str) -> None:
     parts = location.split("/")
     if parts[0] in ("sections", "appendices"):

@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QMenu, QMenuBar, QTableView
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QMenu, QMenuBar, QPlainTextEdit, QTableView,
+                               QTextEdit, QWidget)
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -30,7 +31,7 @@ QPushButton:focus, QToolButton:focus { border: 2px solid #1565c0; border-radius:
 # Shortcuts for actions other modules create without one (looked up by their menu text).
 EXTRA_SHORTCUTS = {
     "Báo cáo kỳ tiếp theo…": "Ctrl+Shift+N",
-    "Lịch sử các bản lưu…": "Ctrl+H",
+    "Lịch sử các bản lưu…": "Ctrl+Shift+H",  # Ctrl+H is Thay thế, as in Word
     "Xem trước khi in…": "Ctrl+Shift+P",
     "Nhân bản": "Ctrl+D",
 }
@@ -142,6 +143,36 @@ def _move_focus(widget, forward: bool) -> None:
 
 _table_filter: _TableTab | None = None
 
+# Window commands a text field would otherwise take for itself (on X11 a line edit reads Ctrl+E as
+# "end of line" and Ctrl+H as backspace): the command wins, as in Word.
+WINDOW_KEYS = {QKeySequence(key).toString() for key in ("Ctrl+E", "Ctrl+Shift+E", "Ctrl+F", "Ctrl+H")}
+
+
+class _WindowKeys(QObject):
+    """Window shortcuts over text fields, and Esc leaves a text editor (Tab may indent in it)."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.w = window
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+        kind = event.type()
+        if kind not in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
+            return False
+        if not isinstance(watched, QWidget) or watched.window() is not self.w:
+            return False
+        if kind == QEvent.Type.ShortcutOverride:
+            chord = QKeySequence(event.keyCombination()).toString()
+            if chord in WINDOW_KEYS:
+                event.ignore()  # not claimed by the field: the window's shortcut runs
+                return True
+            return False
+        if event.key() == Qt.Key.Key_Escape and event.modifiers() == Qt.KeyboardModifier.NoModifier \
+                and isinstance(watched, (QTextEdit, QPlainTextEdit)):
+            self.w.tabs.tabBar().setFocus(Qt.FocusReason.ShortcutFocusReason)
+            return True
+        return False
+
 
 def tables_release_tab(root) -> None:
     global _table_filter
@@ -172,6 +203,8 @@ class Keyboard:
                 action.setShortcut(QKeySequence(wanted))
         window.setStyleSheet(window.styleSheet() + FOCUS_STYLE)
         tables_release_tab(window)
+        self.window_keys = _WindowKeys(window)
+        QApplication.instance().installEventFilter(self.window_keys)
 
     def step(self, delta: int) -> None:
         tabs = self.w.tabs

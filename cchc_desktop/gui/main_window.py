@@ -102,6 +102,7 @@ class MainWindow(QMainWindow):
         right_layout.addWidget(self.start_page, 1)  # instead of the tabs while no report is open
         right_layout.insertWidget(0, self.sample_bar)
         right_layout.insertWidget(0, self.external.bar)
+        from . import find_replace; find_replace.install(self)  # noqa: E702 - Ctrl+F / Ctrl+H in the text
         self.keyboard = Keyboard(self)
         self.split = SplitView(self)  # Xem → Xem trước bên cạnh (F9)
         self.keyboard.view_menu.addAction(self.actions.checks_panel.toggleViewAction())
@@ -114,6 +115,7 @@ class MainWindow(QMainWindow):
         self._list_timer = QTimer(self, singleShot=True, interval=1500)
         self._list_timer.timeout.connect(self.refresh_list)
         self.keyboard.finish()  # last: unique mnemonics and shortcuts in tooltips for every menu
+        self.report_list.tree.setFocus()  # not the search box: it would take the first keys typed
 
     def install_autosaver(self) -> Autosaver:
         """A new writer (at start, and after a restore made from this window)."""

@@ -220,7 +220,7 @@ class StartPage(QWidget):
         for button in (self.from_file, self.new):
             button.setMinimumHeight(36)
             layout.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addStretch(2)
+        layout.addStretch(1)
         self.hide()
 
 
@@ -232,6 +232,8 @@ def update_start_page(window: MainWindow) -> None:
     empty = window.report is None
     page.setVisible(empty)
     window.tabs.setVisible(not empty)
+    if empty and getattr(window, "sample_bar", None) is not None:
+        window.sample_bar.hide()  # it speaks of an open report
 
 
 def install(window: MainWindow) -> QAction:

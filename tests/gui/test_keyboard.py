@@ -94,7 +94,7 @@ def test_shortcuts_are_unique_and_the_cycle_actions_have_one(qtbot, open_window)
             assert key not in seen or seen[key] == action.text(), (key, seen.get(key), action.text())
             seen[key] = action.text()
     assert window.cycle.next_report.shortcut().toString() == "Ctrl+Shift+N"
-    assert window.cycle.history.shortcut().toString() == "Ctrl+H"
+    assert window.cycle.history.shortcut().toString() == "Ctrl+Shift+H"  # Ctrl+H is Thay thế, as in Word
     assert window.actions.print_preview.shortcut().toString() == "Ctrl+Shift+P"
 
 
