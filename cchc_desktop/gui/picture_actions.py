@@ -16,7 +16,7 @@ import math
 from functools import lru_cache
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSizeF, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSizeF, Qt
 from PySide6.QtGui import QAction, QColor, QImage, QPainter, QPen, QPyTextObject, QTextCharFormat, QTextCursor, \
     QTextFormat
 from PySide6.QtWidgets import QFileDialog, QMenu
@@ -81,28 +81,32 @@ class PictureHandler(QPyTextObject):
         width = document.textWidth() if document.textWidth() > 0 else 600.0
         return max(120.0, width - 2 * document.documentMargin() - 8)
 
-    def intrinsicSize(self, document, position, fmt):  # noqa: N802 (Qt name)
-        data = fmt.stringProperty(DATA_PROPERTY)
-        if not data:
-            return QSizeF(160.0, 40.0)
-        image = _image(data)
-        pixels = None if image.isNull() else (image.width(), image.height())
-        return shown_size(_decode_cached(data), pixels, self._width(document)) if pixels else QSizeF(
-            min(360.0, self._width(document)), 48.0)
-
-    def drawObject(self, painter: QPainter, rect, document, position, fmt):  # noqa: N802
+    def _shown(self, document, fmt) -> tuple[QImage, QSizeF]:
+        """The image (null when unreadable) and its size on screen."""
         data = fmt.stringProperty(DATA_PROPERTY)
         image = _image(data) if data else QImage()
+        if image.isNull():
+            return image, QSizeF(min(360.0, self._width(document)), 48.0)
+        return image, shown_size(_decode_cached(data), (image.width(), image.height()), self._width(document))
+
+    def intrinsicSize(self, document, position, fmt):  # noqa: N802 (Qt name)
+        # as wide as the text: centred as printed, and its caption starts on the line under it
+        return QSizeF(self._width(document), self._shown(document, fmt)[1].height())
+
+    def drawObject(self, painter: QPainter, rect, document, position, fmt):  # noqa: N802
+        image, size = self._shown(document, fmt)
+        box = QRectF(rect.left() + (rect.width() - size.width()) / 2, rect.top(), size.width(), size.height())
         painter.save()
         if image.isNull():
+            data = fmt.stringProperty(DATA_PROPERTY)
             picture = _decode_cached(data) if data else Picture()
             painter.setPen(QPen(QColor("#888888"), 1, Qt.PenStyle.DashLine))
-            painter.drawRect(rect)
+            painter.drawRect(box)
             painter.setPen(QColor("#444444"))
-            painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap), placeholder(picture))
+            painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap), placeholder(picture))
         else:
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-            painter.drawImage(rect, image)
+            painter.drawImage(box, image)
         painter.restore()
 
 
