@@ -54,13 +54,20 @@ def is_own_export(content: DocxContent) -> bool:
     return "CCHCDocName" in styles and all(not s or s.startswith(_MARK) for s in styles)
 
 
+def _has_our_layout(content: DocxContent) -> bool:
+    """Our title and header styles are there (paragraphs in other styles may have been added)."""
+    styles = {item.style for item in content.body if isinstance(item, RPara)}
+    return {"CCHCDocName", "CCHCParagraph"} <= styles
+
+
 def _styles_in(table: RTable) -> set[str]:
     return {p.style for row in table.rows for cell in row.cells for p in cell.paragraphs}
 
 
 class _Reader:
-    def __init__(self, content: DocxContent) -> None:
+    def __init__(self, content: DocxContent, lenient: bool = False) -> None:
         self.content = content
+        self.lenient = lenient
 
     def runs(self, items: list[RRun]) -> list[m.Run]:
         out: list[m.Run] = []
@@ -179,6 +186,9 @@ class _Reader:
                 appendix.reference = text
             elif style in _ROLES and not signed:
                 blocks.append(m.Block(_ROLES[style], _unbaked(self.runs(item.runs), style)))
+            elif self.lenient and not signed and appendix is None and not style.startswith(_MARK):
+                # a paragraph the clerk pasted in Word's own style, in a file carrying its report
+                blocks.append(m.Block(m.BlockRole.PARAGRAPH, self.runs(item.runs)))
             else:
                 raise ValueError(style)  # not our layout after all: recognise it instead
         report.addressees = addressees if (single_addressee or addressees) else []
@@ -259,12 +269,13 @@ class _Reader:
         sig.concurrent_title = " ".join(titles[1:])
 
 
-def _visible(content: DocxContent) -> m.Report | None:
-    """What the page of one of our exports shows, read by style (period from the subject)."""
-    if not is_own_export(content):
+def _visible(content: DocxContent, lenient: bool = False) -> m.Report | None:
+    """What the page of one of our exports shows, read by style (period from the subject).
+    ``lenient``: body paragraphs in other styles are plain paragraphs, not a reason to give up."""
+    if not (is_own_export(content) or lenient and _has_our_layout(content)):
         return None
     try:
-        report = _Reader(content).read()
+        report = _Reader(content, lenient).read()
     except (ValueError, IndexError):
         return None
     own_period(report)
@@ -279,14 +290,16 @@ def read_own_export(content: DocxContent, path: Path | None = None) -> m.Report 
     from .docx_reader import read_docx
     from .own_meta import merge, read_again
 
-    if not is_own_export(content):
+    ours = is_own_export(content)
+    if not ours and (path is None or not _has_our_layout(content)):
         return None
     embedded = read_meta(path) if path is not None else None
     if embedded is not None and embedded[1].get("unchanged"):
         return embedded[0]  # saved by no one since our export: the page is the embedded report's
-    seen = _visible(content)
+    # with its report embedded, a file the clerk pasted paragraphs into is still read as ours
+    seen = _visible(content, lenient=embedded is not None)
     if seen is None or embedded is None:
-        return seen
+        return seen if ours else None
     meta, options = embedded
     try:
         again = read_again(meta, options, lambda p: _visible(read_docx(p)))

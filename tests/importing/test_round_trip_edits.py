@@ -152,3 +152,19 @@ def _replace_part(path: Path, name: str, data: bytes) -> None:
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         for info, blob in items:
             archive.writestr(info, data if info.filename == name else blob)
+
+
+def test_a_paragraph_pasted_in_words_own_style_is_kept_and_the_rest_stays_exact(tmp_path):
+    report = _report()
+    pasted = ('<w:p><w:pPr><w:pStyle w:val="Normal"/></w:pPr><w:r><w:rPr><w:b/></w:rPr>'
+              '<w:t>Đoạn dán từ tệp khác.</w:t></w:r></w:p>')
+
+    def paste(xml: str) -> str:
+        mark = xml.index("Đoạn này sẽ được sửa")
+        start = xml.rindex("<w:p>", 0, mark)
+        return xml[:start] + pasted + xml[start:]
+
+    got = _imported(report, tmp_path, lambda p: resave(p, paste))
+    expected = copy.deepcopy(report)
+    expected.parts[0].blocks.insert(-2, m.Block(m.BlockRole.PARAGRAPH, [m.Run("Đoạn dán từ tệp khác.", bold=True)]))
+    assert report_differences(expected, got) == []
