@@ -25,7 +25,7 @@ def test_second_instance_on_the_same_database_is_refused(qapp, tmp_path) -> None
 def test_crash_handler_saves_logs_and_explains(open_window, database, monkeypatch) -> None:
     window = open_window()
     shown = []
-    monkeypatch.setattr(dialogs, "error", lambda parent, text, details="": shown.append((text, details)))
+    monkeypatch.setattr(crash, "show_crash", lambda parent, text, details="": shown.append((text, details)))
     editor = window.narrative.editor
     editor.moveCursor(editor.textCursor().MoveOperation.End)
     type_text(editor, " chưa kịp lưu")
@@ -35,7 +35,8 @@ def test_crash_handler_saves_logs_and_explains(open_window, database, monkeypatc
     except ValueError as error:
         handler(ValueError, error, error.__traceback__)
     text, details = shown[0]
-    assert "Bản nháp đã được lưu" in text and "ValueError" in details
+    assert text == "Chương trình gặp lỗi không mong muốn; bản nháp đã được lưu."  # one sentence, no traceback
+    assert "ValueError" in details and "Traceback" in details and str(logs.log_file().parent) in details
     assert "ValueError" in logs.log_file().read_text(encoding="utf-8")
     db = open_database(database, create_sample=False)
     report = load_report(db, list_reports(db)[0].id)
@@ -49,3 +50,14 @@ def test_safe_filename() -> None:
     assert long == "Báo cáo kết quả công tác tuyên truyền cải cách hành chính"  # cut at a word (≤ 60)
     nfd = "Ba\u0301o ca\u0301o"  # as some keyboards type it: the name is stored composed
     assert safe_filename(nfd) == "Báo cáo"
+
+
+def test_crash_dialog_keeps_the_details_behind_a_button(qtbot) -> None:
+    dialog = crash.CrashDialog(None, "Chương trình gặp lỗi không mong muốn; bản nháp đã được lưu.",
+                               "Traceback (most recent call last):\nValueError: hỏng")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.details.isVisible() and "Traceback" not in dialog.sentence.text()
+    dialog.toggle.click()
+    assert dialog.details.isVisible() and "ValueError" in dialog.details.toPlainText()
+    assert dialog.toggle.text().replace("&", "") == "Ẩn chi tiết"
