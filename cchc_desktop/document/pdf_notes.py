@@ -8,6 +8,8 @@ the next page with its note).  Once placed, ``NoteFrame`` gives the body the roo
 the frame's bottom instead; at the end of the page the notes are drawn over the bottom margin's edge
 with a short separator above them.  A paragraph line whose note is taller than what a page can hold keeps its note on its page
 anyway (drawn over the margin's edge): LibreOffice would continue the note on the next page.
+A note that continues on the next page takes the rest of its own (no body text below its
+reference line), as LibreOffice and Word lay out a long note.
 """
 
 from __future__ import annotations
@@ -62,6 +64,11 @@ class NoteArea:
             return 0.0
         h = sum(self.block(n).height for n in notes[:-1]) + self.block(notes[-1]).s.pitch
         return h + (0.0 if self.placed else m.NOTE_AREA_EXTRA_PT + m.NOTE_DISTANCE_PT)
+
+    def overflows(self) -> bool:
+        """Whether the notes placed on this page are taller than their room (the rest continues)."""
+        need = sum(b.height for b in self.placed) + m.NOTE_AREA_EXTRA_PT + m.NOTE_DISTANCE_PT
+        return need > self.room + 0.01
 
     def reserved(self) -> float:
         return self.room
@@ -181,6 +188,11 @@ class NoteFrame(Frame):
                 grown = area.reserved() - before
                 self._y += grown  # the flowable's height counted its notes: give that room back
                 self._y1p += grown  # … and take it from the bottom instead
+                if area.overflows() and self._y > self._y1p:
+                    # A note that continues on the next page takes the rest of this one (as
+                    # LibreOffice and Word lay it out): no body text below its reference line.
+                    area.room += self._y - self._y1p
+                    self._y1p = self._y
         return placed
 
 
