@@ -143,6 +143,33 @@ CASES = [
      _table(["TT", "Mặt hàng", "Giá (đồng/kg)"], ["1", "Gạo", "12.000"], ["2", "Thịt", "95.000"])),
     ("numbering.sequence", lambda r: (_bullet(r, "a) Họp dân."), _bullet(r, "c) Phát tờ rơi.")),
      lambda r: (_bullet(r, "a) Họp dân."), _bullet(r, "b) Phát tờ rơi."))),
+    # issue 28: sums and numbers in the running text, real-word typos
+    ("arithmetic.share", lambda r: _bullet(r, "- Đã số hóa 4.512/5.230 hồ sơ, đạt 87,63%."),
+     lambda r: _bullet(r, "- Đã số hóa 4.512/5.230 hồ sơ, đạt 86,27%.")),
+    ("arithmetic.total", lambda r: _bullet(r, "- Tiếp nhận 12.340 hồ sơ trực tuyến và 2.115 hồ sơ trực tiếp, tổng số 14.445 hồ sơ."),
+     lambda r: _bullet(r, "- Tiếp nhận 12.340 hồ sơ trực tuyến và 2.115 hồ sơ trực tiếp, tổng số 14.455 hồ sơ.")),
+    ("arithmetic.series", lambda r: _bullet(r, "- Tiếp nhận 1.250 hồ sơ, tăng 160 hồ sơ so với cùng kỳ (1.100 hồ sơ)."),
+     lambda r: _bullet(r, "- Tiếp nhận 1.250 hồ sơ, tăng 150 hồ sơ so với cùng kỳ (1.100 hồ sơ).")),
+    ("dates_text.stale_since", lambda r: _bullet(r, "- Từ ngày 01/01/2023 đến nay, năm 2024 tiếp nhận 1.234 hồ sơ."),
+     lambda r: _bullet(r, "- Từ ngày 01/01/2024 đến nay, năm 2024 tiếp nhận 1.234 hồ sơ.")),
+    ("dates_text.impossible_year", lambda r: _bullet(r, "- Hội nghị năm 20245 tại xã."),
+     lambda r: _bullet(r, "- Hội nghị năm 2024 tại xã.")),
+    ("doc_numbers.two_codes", lambda r: (_bullet(r, "- Quyết định số 512/QĐ-UBND ngày 05/3/2024 về cải cách hành chính."),
+                                         _bullet(r, "- Quyết định số 512/QĐ-SNV ngày 05/3/2024 về cải cách hành chính.")),
+     lambda r: (_bullet(r, "- Quyết định số 512/QĐ-UBND ngày 05/3/2024 về cải cách hành chính."),
+                _bullet(r, "- Quyết định số 512/QĐ-UBND ngày 05/3/2024 về cải cách hành chính."))),
+    ("doc_numbers.two_subjects", lambda r: (_bullet(r, "- Kế hoạch số 45/KH-UBND ngày 10/01/2024 về tuyên truyền cải cách hành chính."),
+                                            _bullet(r, "- Kế hoạch số 45/KH-UBND ngày 10/01/2024 về phòng chống dịch bệnh gia súc.")),
+     lambda r: (_bullet(r, "- Kế hoạch số 45/KH-UBND ngày 10/01/2024 về tuyên truyền cải cách hành chính."),
+                _bullet(r, "- Kế hoạch số 45/KH-UBND ngày 10/01/2024 về tuyên truyền cải cách hành chính năm 2024."))),
+    ("numbers.space_inside", lambda r: _bullet(r, "- Tiếp nhận 1, 275 hồ sơ."), lambda r: _bullet(r, "- Tiếp nhận 1.275 hồ sơ.")),
+    ("numbers.decimal_mark", lambda r: (_bullet(r, "- Tỷ lệ 87,63%."), _bullet(r, "- Tỷ lệ 12.5%.")),
+     lambda r: (_bullet(r, "- Tỷ lệ 87,63%."), _bullet(r, "- Tỷ lệ 12,5%."))),
+    ("numbers.glued_unit", lambda r: _bullet(r, "- Hỗ trợ 1.500.000đ."), lambda r: _bullet(r, "- Hỗ trợ 1.500.000 đồng.")),
+    ("realwords.typo", lambda r: _bullet(r, "- Cần sắp sếp lại các thôn."), lambda r: _bullet(r, "- Cần sắp xếp lại các thôn.")),
+    # issue 24: what will not print as typed (a cell taller than a page is split)
+    ("fit.page", _table(["Nội dung", "Ghi chú"], ["Tuyên truyền", "rà soát hồ sơ thủ tục " * 700]),
+     _table(["Nội dung", "Ghi chú"], ["Tuyên truyền", "rà soát hồ sơ thủ tục " * 10])),
 ]
 
 
