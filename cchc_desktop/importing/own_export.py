@@ -152,7 +152,10 @@ class _Reader:
                     blocks.append(m.Block(m.BlockRole.TABLE, table=self.table(item, appendix=False)))
                 continue
             style, text = item.style, item.body_text
-            pictures = [f.picture for f in getattr(item, "pictures", None) or [] if f.picture is not None]
+            found = getattr(item, "pictures", None) or []
+            if any(f.picture is None for f in found):
+                raise ValueError("picture")  # one we cannot keep: the recogniser names it in the import report
+            pictures = [f.picture for f in found]
             if pictures and not signed and appendix is None:
                 # a picture prints alone in a spacer paragraph; a centred paragraph under it is its caption
                 blocks += [m.Block(m.BlockRole.PICTURE, picture=picture) for picture in pictures]

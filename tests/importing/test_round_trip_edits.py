@@ -168,3 +168,18 @@ def test_a_paragraph_pasted_in_words_own_style_is_kept_and_the_rest_stays_exact(
     expected = copy.deepcopy(report)
     expected.parts[0].blocks.insert(-2, m.Block(m.BlockRole.PARAGRAPH, [m.Run("Đoạn dán từ tệp khác.", bold=True)]))
     assert report_differences(expected, got) == []
+
+
+def test_a_picture_replaced_by_one_we_cannot_keep_is_named_in_the_import_report(tmp_path):
+    out = io.BytesIO()
+    Image.new("RGB", (30, 20), (20, 90, 160)).save(out, "PNG")
+    report = load_sample()
+    report.parts[0].blocks.insert(2, m.Block(m.BlockRole.PICTURE, picture=m.Picture(out.getvalue(), "png")))
+    path = tmp_path / "export.docx"
+    path.write_bytes(docx_bytes(report))
+    emf = b"\x01\x00\x00\x00" + b"\x00" * 36 + b" EMF" + b"\x00" * 60
+    with zipfile.ZipFile(path) as archive:
+        media = [n for n in archive.namelist() if n.startswith("word/media/")]
+    _replace_part(path, media[0], emf)
+    result = import_docx(path)
+    assert any(e.message.startswith("Đã bỏ qua") for e in result.entries), [e.message for e in result.entries]
