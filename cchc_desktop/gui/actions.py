@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QToolBar
+from PySide6.QtWidgets import QInputDialog, QToolBar
 
 from . import dialogs, printing
 from .checks_panel import ChecksPanel
@@ -23,8 +23,9 @@ EXPORT_FILTERS = "Tài liệu Word (*.docx);;Tệp PDF (*.pdf)"
 
 def ask_save_path(parent, title: str, suggested: str, filters: str) -> str:
     """The save dialog (a module function so tests can replace it)."""
-    path, _chosen = QFileDialog.getSaveFileName(parent, title, suggested, filters)
-    return path
+    from .file_dialogs import save_file_name
+
+    return save_file_name(parent, title, suggested, filters)
 
 
 def ask_choice(parent, title: str, label: str, items: list[str]) -> str | None:

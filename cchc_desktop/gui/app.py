@@ -6,6 +6,7 @@ import logging
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from cchc_desktop import paths
@@ -75,6 +76,9 @@ def application() -> QApplication:
     from . import translations
 
     translations.install(app)  # Qt's own dialogs and menus in Vietnamese
+    # Qt's file dialog everywhere (translated), not the system's, which speaks the language of
+    # Windows ("Folder", "KiB", "Microsoft Word Document"): see gui/file_dialogs.py
+    app.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs, True)
     app.setApplicationName("cchc-desktop")
     app.setApplicationDisplayName("Báo cáo CCHC")
     app.setOrganizationName("cchc-desktop")

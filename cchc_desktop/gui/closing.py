@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QStandardPaths
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from cchc_desktop.core.model import Report
 
@@ -83,9 +83,9 @@ def suggested_path(report: Report, folder: Path | None = None) -> Path:
 
 def ask_copy_path(window: MainWindow, suggested: Path) -> str:
     """Where to write the copy (tests replace this function)."""
-    chosen, _filter = QFileDialog.getSaveFileName(window, "Lưu bản sao phần chưa lưu", str(suggested),
-                                                  "Tệp trao đổi báo cáo (*.json)")
-    return chosen
+    from .file_dialogs import save_file_name
+
+    return save_file_name(window, "Lưu bản sao phần chưa lưu", str(suggested), "Tệp trao đổi báo cáo (*.json)")
 
 
 def save_copies(window: MainWindow, unsaved: list[Report]) -> bool:

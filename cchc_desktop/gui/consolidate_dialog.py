@@ -11,7 +11,7 @@ import copy
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
                                QHBoxLayout, QLabel, QLineEdit, QListWidget, QPushButton, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
@@ -23,9 +23,9 @@ from .background_task import CANCELLED, run
 
 
 def ask_files(parent) -> list[str]:
-    files, _chosen = QFileDialog.getOpenFileNames(parent, "Chọn tệp Excel của các đơn vị", "",
-                                                  "Bảng tính Excel (*.xlsx)")
-    return files
+    from .file_dialogs import open_file_names
+
+    return open_file_names(parent, "Chọn tệp Excel của các đơn vị", "Bảng tính Excel (*.xlsx)")
 
 
 class ConsolidateDialog(QDialog):

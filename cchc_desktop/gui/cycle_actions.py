@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QObject, QStandardPaths
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import (QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QInputDialog,
+from PySide6.QtWidgets import (QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QInputDialog,
                                QLabel, QLineEdit, QTextEdit)
 
 from cchc_desktop.core.model import ReportStatus
@@ -67,13 +67,15 @@ def ask_reason(parent) -> str | None:
 
 
 def ask_backup_target(parent, suggested: str) -> str:
-    path, _chosen = QFileDialog.getSaveFileName(parent, "Sao lưu dữ liệu", suggested, BACKUP_FILTER)
-    return path
+    from .file_dialogs import save_file_name
+
+    return save_file_name(parent, "Sao lưu dữ liệu", suggested, BACKUP_FILTER)
 
 
 def ask_backup_source(parent) -> str:
-    path, _chosen = QFileDialog.getOpenFileName(parent, "Khôi phục từ bản sao lưu", "", BACKUP_FILTER)
-    return path
+    from .file_dialogs import open_file_name
+
+    return open_file_name(parent, "Khôi phục từ bản sao lưu", BACKUP_FILTER)
 
 
 class CycleActions(QObject):

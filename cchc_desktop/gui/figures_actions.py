@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QDialog, QFileDialog
+from PySide6.QtWidgets import QDialog
 
 from . import dialogs
 
@@ -23,9 +23,9 @@ def exec_dialog(dialog: QDialog) -> bool:
 
 
 def ask_xlsx_target(parent, suggested: str) -> str:
-    path, _chosen = QFileDialog.getSaveFileName(parent, "Xuất mọi bảng ra Excel", suggested,
-                                                "Bảng tính Excel (*.xlsx)")
-    return path
+    from .file_dialogs import save_file_name
+
+    return save_file_name(parent, "Xuất mọi bảng ra Excel", suggested, "Bảng tính Excel (*.xlsx)")
 
 
 class FiguresActions(QObject):

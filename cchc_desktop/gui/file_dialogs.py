@@ -11,7 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QFileInfo
-from PySide6.QtWidgets import QAbstractFileIconProvider, QFileDialog, QFileIconProvider, QWidget
+from PySide6.QtGui import QAbstractFileIconProvider
+from PySide6.QtWidgets import QFileDialog, QFileIconProvider, QWidget
 
 _TYPES = {"docx": "Văn bản Word", "doc": "Văn bản Word cũ", "rtf": "Văn bản RTF", "pdf": "Tệp PDF",
           "json": "Tệp trao đổi JSON", "xlsx": "Bảng tính Excel", "sqlite": "Bản sao lưu"}
@@ -56,6 +57,12 @@ def open_file_name(parent: QWidget | None, title: str, filters: str, start: str 
         return ""
     files = dialog.selectedFiles()
     return files[0] if files else ""
+
+
+def open_file_names(parent: QWidget | None, title: str, filters: str) -> list[str]:
+    dialog = make_dialog(parent, title, filters)
+    dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
+    return dialog.selectedFiles() if dialog.exec() else []
 
 
 def save_file_name(parent: QWidget | None, title: str, suggested: str, filters: str) -> str:

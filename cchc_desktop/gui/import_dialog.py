@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QFileDialog, QLabel, QListWidget,
+from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QLabel, QListWidget,
                                QListWidgetItem, QVBoxLayout, QWidget)
 
 from . import dialogs
@@ -28,8 +28,9 @@ _ACCEPTED = (".docx", ".doc", ".rtf", ".json")
 
 def ask_open_path(parent) -> str:
     """The open dialog (a module function so tests can replace it)."""
-    path, _chosen = QFileDialog.getOpenFileName(parent, "Nhập báo cáo từ tệp Word", "", FILTERS)
-    return path
+    from .file_dialogs import open_file_name
+
+    return open_file_name(parent, "Nhập báo cáo từ tệp Word", FILTERS)
 
 
 # ------------------------------------------------------------------ the import itself
