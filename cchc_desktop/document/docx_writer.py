@@ -238,8 +238,10 @@ def _grid_table(table: GridTable) -> str:
             if not cell.covered:
                 for dr in range(1, cell.rowspan):
                     below[(r + dr, c)] = cell.colspan
-    empty = f'<w:p><w:pPr><w:pStyle w:val="{style_id("cell")}"/></w:pPr></w:p>'
     for r, row in enumerate(table.rows):
+        # a group row keeps with the next (Word and LibreOffice keep a row whose text keeps with next)
+        keep = "<w:keepNext/>" if row.keep_next else ""
+        empty = f'<w:p><w:pPr><w:pStyle w:val="{style_id("cell")}"/>{keep}</w:pPr></w:p>'
         header = r < table.header_rows
         valign = '<w:vAlign w:val="center"/>' if header else ""
         out.append(f"<w:tr><w:trPr><w:cantSplit/>{'<w:tblHeader/>' if header else ''}</w:trPr>")
@@ -251,7 +253,7 @@ def _grid_table(table: GridTable) -> str:
                 content, merge = empty, "<w:vMerge/>"
             elif not cell.covered:
                 span = cell.colspan
-                content = "".join(_para(p) for p in cell.paras) or empty
+                content = "".join(_para(p, keep_next=row.keep_next) for p in cell.paras) or empty
                 merge = '<w:vMerge w:val="restart"/>' if cell.rowspan > 1 else ""
             else:
                 c += 1  # covered by a span across, already written

@@ -20,10 +20,11 @@ def _cell(items: list) -> list[Flowable]:
 class Area:
     """One cell of a FlowTable, or the top-left cell of a merged area (its covered cells are None)."""
 
-    __slots__ = ("blocks", "rowspan", "colspan")
+    __slots__ = ("blocks", "rowspan", "colspan", "keep")
 
-    def __init__(self, blocks: list, rowspan: int = 1, colspan: int = 1):
+    def __init__(self, blocks: list, rowspan: int = 1, colspan: int = 1, keep: bool = False):
         self.blocks, self.rowspan, self.colspan = blocks, rowspan, colspan
+        self.keep = keep  # its row keeps with the next (a group row and its first sub-row)
 
 
 def _cut_blocks(blocks: list, width: float, room: float) -> tuple[list, list]:
@@ -117,6 +118,8 @@ class FlowTable(pdf_notes.NoteTable):
         inside = set()
         for r, _, area in self._each_area():
             inside.update(range(r + 1, r + area.rowspan))
+            if area.keep:
+                inside.add(r + area.rowspan)  # a group row is never a page's last row
         return set(range(1, len(self.grid))) - inside
 
     # -- pieces

@@ -109,8 +109,8 @@ def _cell_blocks(cell) -> list[Flowable]:
 
 def _grid_table(block: lay.GridTable, frame_height: float) -> list[Flowable]:
     """SPAN for merged areas, the header rows repeated (see FlowTable for rows taller than a page)."""
-    rows = [[None if cell.covered else Area(_cell_blocks(cell), cell.rowspan, cell.colspan) for cell in row.cells]
-            for row in block.rows]
+    rows = [[None if cell.covered else Area(_cell_blocks(cell), cell.rowspan, cell.colspan, row.keep_next)
+             for cell in row.cells] for row in block.rows]
     middle = [r < block.header_rows for r in range(len(rows))]
     table = FlowTable(rows, [m.mm_to_pt(w) for w in block.widths_mm], header_rows=block.header_rows,
                       middle=middle, frame_height=frame_height)

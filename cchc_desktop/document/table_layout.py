@@ -29,6 +29,7 @@ class GridCell:
 class GridRow:
     cells: list[GridCell]  # one per grid column, covered ones included
     kind: str = "data"  # data / group / caption / header
+    keep_next: bool = False  # a group row: never the last row of a page (kept with its first sub-row)
 
 
 @dataclass
@@ -183,6 +184,8 @@ def grid_table(table: Table, widths_mm: list[float]) -> GridTable:
                     target = grid[ar].cells[ac].paras[0]
                     target.runs += [Span(" ")] + _hidden_text(table, r, c)
                     break
+    for r in range(header_rows, len(grid) - 1):
+        grid[r].keep_next = grid[r].kind == "group"  # a group row goes with its first sub-row
     return GridTable(list(widths_mm), grid, header_rows)
 
 
