@@ -135,13 +135,16 @@ class Autosaver(QObject):
             self._local.db = open_database(self._database, create_sample=False)
         return self._local.db
 
-    def _write(self, sequence: int, report: Report) -> None:
+    def _write(self, sequence: int, report: Report | bytes) -> None:
+        import pickle
         import sqlite3
 
         from cchc_desktop.store import identity
         from cchc_desktop.store.database import StoreError, translate
         from cchc_desktop.store.reports import save_report
 
+        if isinstance(report, bytes):  # the window's snapshot, unpickled here, off the GUI thread
+            report = pickle.loads(report)
         if sequence <= self._newest_written.get(report.id, 0):
             return  # a newer snapshot of this report is already on disk
         if report.id in self._conflicted:
