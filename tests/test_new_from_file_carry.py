@@ -86,3 +86,19 @@ def test_the_forms_reference_line_moves_with_the_period_keeping_its_blanks() -> 
     sample.appendices[0].reference = "(Kèm theo Công văn số 190/VHTT ngày 06 tháng 5 năm 2024 của Phòng VHTT)"
     other = apply_plan(sample, plan_next_report(sample, HALF2))
     assert other.appendices[0].reference == sample.appendices[0].reference
+
+
+def test_each_empty_figure_of_this_period_is_marked_in_the_form_editor(qapp) -> None:
+    from PySide6.QtCore import Qt
+
+    from cchc_desktop.gui.table_grid_model import EMPTY_FIGURE_BACKGROUND, TableGridModel
+
+    sample = load_sample()
+    sample.appendices[0].table = _form_with_previous()
+    new = apply_plan(sample, plan_next_report(sample, HALF2))
+    model = TableGridModel(new.appendices[0].table)
+    value, previous = 3, 2
+    for row in (2, 3):
+        assert model.data(model.index(row, value), Qt.ItemDataRole.BackgroundRole).color() == EMPTY_FIGURE_BACKGROUND
+        assert "Chưa có số liệu kỳ này" in model.data(model.index(row, value), Qt.ItemDataRole.ToolTipRole)
+        assert model.data(model.index(row, previous), Qt.ItemDataRole.BackgroundRole) is None

@@ -42,6 +42,7 @@ COLUMN_KEYS = (("", "Không (cột thường)"), ("tt", "Số thứ tự (TT)"),
                ("change", "Tăng, giảm (tự tính)"), ("target", "Kế hoạch, chỉ tiêu giao"), ("note", "Ghi chú"))
 HEADER_BACKGROUND = QColor("#e8edf3")
 GROUP_BACKGROUND = QColor("#f6f6f0")
+EMPTY_FIGURE_BACKGROUND = QColor("#fff8d6")  # this period's figure still to be typed
 
 
 class TableGridModel(QAbstractTableModel):
@@ -145,15 +146,27 @@ class TableGridModel(QAbstractTableModel):
                 return QBrush(HEADER_BACKGROUND)
             if row.kind != RowKind.DATA:
                 return QBrush(GROUP_BACKGROUND)
+            if self._awaiting_figure(r, c):
+                return QBrush(EMPTY_FIGURE_BACKGROUND)
             return None
         if role == Qt.ItemDataRole.TextAlignmentRole:
             horizontal = Qt.AlignmentFlag.AlignHCenter if header else _QT_ALIGN[column.align]
             return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and self._computed(r, c):
             return "Tính tự động: kỳ này so với kỳ trước"
+        if role == Qt.ItemDataRole.ToolTipRole and self._awaiting_figure(r, c):
+            return "Chưa có số liệu kỳ này: nhập số, 0 khi không có, hoặc dấu - khi không có số liệu"
         if role == Qt.ItemDataRole.ToolTipRole and column.figures and not header:
             return "Nhập số (1.250 hoặc 12,5), tỷ lệ (15%) hoặc dấu - khi không có số liệu"
         return None
+
+    def _awaiting_figure(self, r: int, c: int) -> bool:
+        """This period's figure of an indicator row, still empty (marked for the clerk)."""
+        row = self.table.rows[r]
+        if r < self.table.header_rows or row.kind != RowKind.DATA or self.table.columns[c].key != "value":
+            return False
+        named = self.table.column_index("indicator")
+        return not row.cells[c].text.strip() and (named is None or bool(row.cells[named].text.strip()))
 
     def flags(self, index):
         flags = super().flags(index)
