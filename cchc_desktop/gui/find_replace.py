@@ -27,6 +27,9 @@ if TYPE_CHECKING:
     from .main_window import MainWindow
 
 
+READ_ONLY = "Báo cáo này chỉ đọc (bản chính thức hoặc báo cáo mẫu): không thay được."
+
+
 @dataclass(frozen=True)
 class Match:
     location: str  # text_fields' path: "subject", "sections/2/blocks/3/runs/0", "…/footnote/0"
@@ -189,7 +192,9 @@ class FindDialog(QDialog):
             return
         match = self.matches[self.current]
         changed = replace_in(self.w.current_report(), [match], self.replace_text.text())
-        self.w.apply_report_change(changed, "Thay thế")
+        if not self.w.apply_report_change(changed, "Thay thế"):
+            self.status.setText(READ_ONLY)
+            return
         self.current -= 1  # the replaced one is gone: "next" is the one after it
         self.matches = self._search()
         if self.matches:
@@ -203,7 +208,9 @@ class FindDialog(QDialog):
             self.status.setText(f"Không thấy “{self.find_text.text()}”.")
             return 0
         changed = replace_in(self.w.current_report(), matches, self.replace_text.text())
-        self.w.apply_report_change(changed, f"Thay tất cả “{self.find_text.text()}”")
+        if not self.w.apply_report_change(changed, f"Thay tất cả “{self.find_text.text()}”"):
+            self.status.setText(READ_ONLY)
+            return 0
         self._reset()
         self.status.setText(f"Đã thay {len(matches)} chỗ.")
         return len(matches)

@@ -105,3 +105,14 @@ def test_esc_leaves_the_text_editor(open_window, qtbot) -> None:
     focus(qtbot, editor)
     press(editor, Qt.Key.Key_Escape)
     assert not editor.hasFocus()
+
+
+def test_replace_in_the_read_only_sample_changes_nothing_and_says_so(open_window) -> None:
+    window = open_window(sample_is_own=False)  # the sample opens read-only
+    before = len(find_all(window.current_report(), "tuyên truyền"))
+    window.replace_action.trigger()
+    dialog = window.find_dialog
+    dialog.find_text.setText("tuyên truyền")
+    dialog.replace_text.setText("thông tin")
+    assert dialog.replace_every() == 0 and "chỉ đọc" in dialog.status.text()
+    assert len(find_all(window.current_report(), "tuyên truyền")) == before
