@@ -23,7 +23,9 @@ def child() -> None:
     from cchc_desktop.gui.app import application, build_window
 
     app = application()
-    window = build_window(Path(os.environ["CCHC_DESKTOP_HOME"]) / "bench.sqlite")
+    # as run_app does: the report is loaded once the window is on screen
+    window = build_window(Path(os.environ["CCHC_DESKTOP_HOME"]) / "bench.sqlite", open_report=False)
+    QTimer.singleShot(0, window.open_initial)
 
     class FirstPaint(QObject):
         def eventFilter(self, obj, event):  # noqa: N802

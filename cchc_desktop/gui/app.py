@@ -85,8 +85,9 @@ def application() -> QApplication:
     return app
 
 
-def build_window(database: Path | None):
-    """Open the database and make the window (not shown). Returns (window, lock) or raises StoreError."""
+def build_window(database: Path | None, open_report: bool = True):
+    """Open the database and make the window (not shown); raises StoreError.  ``open_report``
+    False: the caller opens the last report once the window is on screen (a faster first paint)."""
     from cchc_desktop.store.database import open_database
 
     from .main_window import MainWindow
@@ -98,7 +99,8 @@ def build_window(database: Path | None):
     user_words.load()  # the clerk's own dictionary, for the checks and the underline
     window = MainWindow(path, db)
     window.restore_state()
-    window.open_initial()
+    if open_report:
+        window.open_initial()
     return window
 
 
@@ -114,7 +116,7 @@ def run_app(db_path: Path | None) -> int:
         return 1
     try:
         check_at_start(path)
-        window = build_window(path)
+        window = build_window(path, open_report=False)
     except StoreError as error:
         dialogs.error(None, str(error))
         return 1
@@ -126,7 +128,11 @@ def run_app(db_path: Path | None) -> int:
 
     from . import first_run
 
-    QTimer.singleShot(0, lambda: first_run.maybe_start(window))  # the clerk's first day: short setup
+    def after_first_paint() -> None:
+        window.open_initial()  # the last report, loaded once the window is on screen
+        first_run.maybe_start(window)  # the clerk's first day: short setup
+
+    QTimer.singleShot(0, after_first_paint)
     code = app.exec()
     lock.unlock()
     return code
