@@ -106,9 +106,9 @@ def _rule_under(text: str, style_role: str, fraction: float, max_mm: float | Non
 
 
 def _wrapped(lines: list[str], role: str, room_mm: float) -> list[str]:
-    """The agency's lines in capitals, each too long for the header's column broken by words
-    into as few lines as it needs, balanced (see linebreak.balanced_lines), so both writers and
-    Word print the same lines."""
+    """Lines in capitals (agency, signature), each too long for its column broken by words as
+    Word would, but never one word alone on the last line (linebreak.balanced_lines); each line
+    a paragraph of its own, so both writers and Word print the same lines."""
     style = m.STYLES[role]
     out = []
     for line in lines:
@@ -218,17 +218,18 @@ def signature_table(report: Report) -> SignatureTable:
         left.append(_para("recipients_label", "Nơi nhận:"))
         left += [_para("recipient", f"- {r}") for r in recipients]
     sig = report.signature
-    right: Cell = [_para("authority", a.upper()) for a in sig.authority if a.strip()]
-    if sig.title.strip():
-        right.append(_para("signer_title", sig.title.upper()))
+    # the signature's capitals broken by words (no "HUYỆN" alone on a line)
+    room = m.SIGNATURE_RIGHT_MM - 2 * m.CELL_PADDING_MM - 0.5
+    right: Cell = [_para("authority", a) for a in _wrapped(sig.authority, "authority", room)]
+    right += [_para("signer_title", t) for t in _wrapped([sig.title], "signer_title", room)]
     right += [_para("signer_caption", c) for c in sig.captions if c.strip()]
     name = _para("signer_name", sig.name or " ")
-    if sig.concurrent_title.strip():
+    concurrent = [_para("signer_title", t) for t in _wrapped([sig.concurrent_title], "signer_title", room)]
+    if concurrent:
         # Decree 30: the concurrent title stands just above the name, after the signing space
-        concurrent = _para("signer_title", sig.concurrent_title.upper())
-        concurrent.overrides["space_before"] = name.style.space_before
+        concurrent[0].overrides["space_before"] = name.style.space_before
         name.overrides["space_before"] = 0.0
-        right.append(concurrent)
+        right += concurrent
     right.append(name)
     return SignatureTable((m.SIGNATURE_LEFT_MM, m.SIGNATURE_RIGHT_MM), left, right, source=(SIGNATURE,))
 

@@ -223,57 +223,26 @@ def break_lines(words: list[Word], first_width: float, width: float) -> list[Lin
 
 
 def balanced_lines(words: list[str], widths: list[float], space: float, room: float) -> list[str]:
-    """``words`` (their ``widths`` and the ``space`` between, in one unit) in as few lines as
-    ``room`` allows when broken greedily, the breaks then chosen so the widest line is as narrow
-    as it can be: a long agency name never leaves one word alone on its last line when a better
-    break exists.  Each line is returned as text; a word wider than ``room`` stays whole."""
+    """``words`` (their ``widths`` and the ``space`` between, in one unit) broken greedily into
+    lines of ``room``, as Word would, except that the last line never holds one word alone when
+    the line above can give it a word and keep two: "ỦY BAN NHÂN DÂN TỈNH" | "LÂM ĐỒNG", not
+    "… TỈNH LÂM" | "ĐỒNG".  Each line is returned as text; a word wider than ``room`` stays whole."""
     if not words:
         return []
-    count, used = 1, widths[0]
-    for width in widths[1:]:
-        if used + space + width > room:
-            count, used = count + 1, width
+    lines: list[list[int]] = [[0]]
+    used = widths[0]
+    for i in range(1, len(words)):
+        if used + space + widths[i] > room:
+            lines.append([i])
+            used = widths[i]
         else:
-            used += space + width
-    if count == 1:
-        return [" ".join(words)]
-    n = len(words)
-    if n > _BALANCED_MAX_WORDS:  # not a name but pasted text: greedy lines, as typed text
-        return _greedy(words, widths, space, room)
+            lines[-1].append(i)
+            used += space + widths[i]
 
-    def span(i: int, j: int) -> float:  # words i..j-1 on one line
-        return sum(widths[i:j]) + space * (j - i - 1)
+    def width(line: list[int]) -> float:
+        return sum(widths[i] for i in line) + space * (len(line) - 1)
 
-    # best[k][i]: (widest line, breaks) setting words i.. in k lines
-    best: dict[tuple[int, int], tuple[float, list[int]]] = {}
-
-    def solve(k: int, i: int) -> tuple[float, list[int]]:
-        if k == 1:
-            return span(i, n), []
-        key = (k, i)
-        if key not in best:
-            options = []
-            for j in range(i + 1, n - k + 2):
-                rest, breaks = solve(k - 1, j)
-                options.append((max(span(i, j), rest), [j] + breaks))
-            best[key] = min(options, key=lambda option: option[0])
-        return best[key]
-
-    _, breaks = solve(count, 0)
-    edges = [0] + breaks + [n]
-    return [" ".join(words[a:b]) for a, b in zip(edges, edges[1:])]
-
-
-_BALANCED_MAX_WORDS = 40  # an agency's name has a dozen words; the search is cubic in them
-
-
-def _greedy(words: list[str], widths: list[float], space: float, room: float) -> list[str]:
-    lines, line, used = [], [words[0]], widths[0]
-    for word, width in zip(words[1:], widths[1:]):
-        if used + space + width > room:
-            lines.append(" ".join(line))
-            line, used = [word], width
-        else:
-            line.append(word)
-            used += space + width
-    return lines + [" ".join(line)]
+    last, above = (lines[-1], lines[-2]) if len(lines) > 1 else (lines[-1], [])
+    while len(last) < 2 and len(above) > 2 and width([above[-1]] + last) <= room:
+        last.insert(0, above.pop())
+    return [" ".join(words[i] for i in line) for line in lines]

@@ -129,3 +129,22 @@ def test_a_long_agency_name_wraps_by_words_without_a_lone_last_word(tmp_path):
     cell = docx.Document(str(tmp_path / "a.docx")).tables[0].rows[0].cells[0]
     texts = [p.text for p in cell.paragraphs if p.text]
     assert texts[-2:] == name_lines  # the same lines, set as lines Word cannot break otherwise
+
+
+def test_signature_lines_leave_no_word_alone(tmp_path):
+    from .helpers import sample_report
+
+    report = sample_report()
+    report.signature.concurrent_title = "Phó Chủ tịch UBND huyện"
+    export_pdf(report, tmp_path / "g.pdf")
+    with pdfplumber.open(str(tmp_path / "g.pdf")) as pdf:
+        words = [w for page in pdf.pages for w in page.extract_words() if w["x0"] > page.width * 0.55]
+    lines: dict[tuple, list[str]] = {}
+    for word in words:
+        lines.setdefault((word["page_number"] if "page_number" in word else 0, round(word["top"])), []).append(word["text"])
+    printed = [" ".join(ws) for ws in lines.values()]
+    assert "HUYỆN" not in printed and "UBND HUYỆN" in printed
+    export_docx(report, tmp_path / "g.docx")
+    texts = next(t for t in ([p.text for p in table.rows[0].cells[-1].paragraphs]
+                              for table in docx.Document(str(tmp_path / "g.docx")).tables) if "UBND HUYỆN" in t)
+    assert texts[texts.index("UBND HUYỆN") - 1] == "PHÓ CHỦ TỊCH"
