@@ -196,16 +196,26 @@ def report_words(report: Report, heading1_capitals: bool = True) -> tuple[list[s
         for name in report.recipients:
             say(name, into=cells)
     sig = report.signature
-    for line in sig.authority + [sig.title, sig.concurrent_title]:
+    for line in sig.authority + [sig.title]:
         say(line, upper=True, into=cells)
-    for line in sig.captions + [sig.name]:
+    for line in sig.captions:
         say(line, into=cells)
+    say(sig.concurrent_title, upper=True, into=cells)  # after the signing space, above the name
+    say(sig.name, into=cells)
+    started = False
     for appendix in report.appendices:
         if not appendix.table.columns or not (appendix.table.rows or appendix.title.strip()):
             continue
-        say(appendix.heading or "PHỤ LỤC")
-        say(appendix.title, upper=True)
-        say(appendix.reference)
+        continues = started and appendix.continues  # a later form of one phụ lục: its own lines only
+        started = True
+        if not continues:
+            say(appendix.heading or "PHỤ LỤC")
+            say(appendix.title, upper=True)
+            say(appendix.reference)
+        say(appendix.form_heading)
+        say(appendix.form_title)
+        if continues and not (appendix.form_heading.strip() or appendix.form_title.strip()):
+            say(appendix.heading or "PHỤ LỤC")
         table(appendix.table)
     return body, cells, notes
 
