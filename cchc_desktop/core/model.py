@@ -301,13 +301,13 @@ class AppendixTable:
     title: str = ""  # "BÁO CÁO TUYÊN TRUYỀN CCHC 6 THÁNG ĐẦU NĂM 2024"
     reference: str = ""  # "(Kèm theo Công văn số 190 /VHTT …)"
     table: Table = field(default_factory=indicator_table)
+    landscape: bool | None = None  # None: chosen by the layout from the columns' widths
     # A phụ lục holding several forms: the form's own lines under the phụ lục's ("Biểu mẫu 1",
     # then the form's name), and whether it continues the phụ lục of the form before it
     # (its pages then number on instead of from 1, and the phụ lục's lines are not repeated).
     form_heading: str = ""
     form_title: str = ""
     continues: bool = False
-    landscape: bool | None = None  # None: chosen by the layout from the columns' widths
 
     @property
     def rows(self) -> list:
