@@ -4,13 +4,10 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
-
 from cchc_desktop.gui import app as app_module, first_run
 
 
-def test_the_window_shows_before_the_report_is_loaded(qapp, tmp_path, monkeypatch) -> None:
+def test_the_window_shows_before_the_report_is_loaded(qtbot, tmp_path, monkeypatch) -> None:
     made = []
     real = app_module.build_window
 
@@ -22,7 +19,20 @@ def test_the_window_shows_before_the_report_is_loaded(qapp, tmp_path, monkeypatc
     monkeypatch.setattr(app_module, "build_window", build)
     monkeypatch.setattr(first_run, "maybe_start", lambda window: None)
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run_app installs the crash handler
-    QTimer.singleShot(1500, QApplication.instance().quit)
+    shared = app_module.application()
+
+    class Running:
+        """The application whose exec lets the queued start-up run, without quitting the
+        application the other tests share."""
+
+        def __getattr__(self, name):
+            return getattr(shared, name)
+
+        def exec(self) -> int:
+            qtbot.wait(800)
+            return 0
+
+    monkeypatch.setattr(app_module, "application", Running)
     assert app_module.run_app(tmp_path / "cchc.sqlite") == 0
     window, at_build = made[0]
     try:
