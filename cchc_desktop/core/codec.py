@@ -55,6 +55,7 @@ _SKIP_WHEN_NONE = frozenset({"footnote", "table", "picture"})
 # "bold": false, "rowspan": 1… on each would make the file five times larger.
 _SKIP_DEFAULTS = {"Run": {"bold": False, "italic": False}, "Cell": {"rowspan": 1, "colspan": 1},
                   "AppendixTable": {"form_heading": "", "form_title": "", "continues": False},
+                  "Elements": {"header": True},
                   "TableRow": {"kind": "data", "key": "", "level": 0, "ratio_of": []}}
 
 
@@ -276,6 +277,7 @@ def _elements(r: _Reader | None) -> Elements:
         return Elements()
     return Elements(
         number_line=r.flag("number_line", True),
+        header=r.flag("header", True),
         addressees=r.flag("addressees", True),
         recipients=r.flag("recipients", True),
     )

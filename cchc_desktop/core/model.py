@@ -265,6 +265,10 @@ class Elements:
     """Which optional parts of the Decree-30 layout this report prints."""
 
     number_line: bool = True  # "Số: …/BC-UBND"
+    # The Decree-30 header (issuing body | quốc hiệu, number, place and date) and the document's
+    # name: off for a file that has none (statistical forms sent alone, a price table), so the
+    # export does not add what the original lacks.
+    header: bool = True
     addressees: bool = True  # "Kính gửi: …"
     recipients: bool = True  # "Nơi nhận:"
 

@@ -307,7 +307,9 @@ def chart_blocks(report: Report) -> list:
 
 def make_document(report: Report, *, heading1_capitals: bool = m.HEADING1_CAPITALS) -> Document:
     """The whole page description of ``report``."""
-    blocks: list = [header_table(report), _para("doc_name", (report.doc_name or "BÁO CÁO").upper())]
+    blocks: list = []
+    if report.elements.header:
+        blocks += [header_table(report), _para("doc_name", (report.doc_name or "BÁO CÁO").upper())]
     if report.subject.strip():
         blocks.append(_para("subject", report.subject))
         blocks.append(_rule_under(report.subject, "subject", m.SUBJECT_RULE_FRACTION, m.SUBJECT_RULE_MAX_MM))

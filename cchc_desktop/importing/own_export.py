@@ -131,9 +131,13 @@ class _Reader:
         while position < len(body) and isinstance(body[position], RPara) and body[position].style == "CCHCSpacer" \
                 and not body[position].body_text:
             position += 1
-        if position < len(body) and isinstance(body[position], RTable):
+        if position < len(body) and isinstance(body[position], RTable) \
+                and {"CCHCNationalTitle", "CCHCMotto", "CCHCIssuingBody", "CCHCNumber"} & _styles_in(body[position]):
             self.header(body[position], report)
             position += 1
+        else:  # printed without its header (forms or a table sent alone): nor name nor date
+            report.elements.header = False
+            report.doc_name = ""
         blocks: list[m.Block] = []
         addressees: list[str] = []
         single_addressee = False

@@ -24,8 +24,8 @@ from ..core import model as m
 _GROUPS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (("organization.issuing_body", "organization.governing_body", "organization.place",
       "organization.abbreviation"), ("organization",)),
-    (("number", "doc_type", "date", "place", "elements.number_line"),
-     ("number", "doc_type", "date", "place", "elements.number_line")),
+    (("number", "doc_type", "date", "place", "elements.number_line", "elements.header"),
+     ("number", "doc_type", "date", "place", "elements.number_line", "elements.header")),
     (("doc_name",), ("doc_name",)),
     (("subject",), ("subject",)),
     (("subject", "opening", "date", "period"), ("period",)),

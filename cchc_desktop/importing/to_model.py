@@ -138,7 +138,8 @@ class _Mapper:
                                   rec.signature.concurrent, list(rec.signature.captions)),
             recipients=list(rec.recipients),
             # a document without a name of its own (forms, a price table) is not given a "Kính gửi"
-            elements=m.Elements(number_line=rec.has_number_line, addressees=bool(rec.doc_name),
+            elements=m.Elements(number_line=rec.has_number_line, header=_has_header(rec),
+                                addressees=bool(rec.doc_name),
                                 recipients=rec.has_recipients))
         opening = list(rec.opening)
         # italic runs (a plan's name quoted in the opening) do not make it less of an opening
@@ -277,6 +278,12 @@ def _is_acronym(word: str) -> bool:
     return letters in ("UBND", "HĐND", "MTTQ", "CCHC", "TW", "VP") or (
         len(letters) >= 2 and letters.isupper() and not re.search(r"[AĂÂEÊIOÔƠUƯYÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ"
                                                                   r"ẮẰẲẴẶẤẦẨẪẬẾỀỂỄỆỐỒỔỖỘỚỜỞỠỢỨỪỬỮỰ]", letters))
+
+
+def _has_header(rec: Recognized) -> bool:
+    """A file with no issuing body, quốc hiệu, number line nor document name (statistical forms or
+    a price table sent alone) prints none: the export must not add what the original lacks."""
+    return bool(rec.issuing_body or rec.governing_body or rec.national or rec.has_number_line or rec.doc_name)
 
 
 def to_report(rec: Recognized, body: list = ()) -> m.Report:
