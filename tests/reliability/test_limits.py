@@ -91,3 +91,35 @@ def test_a_stored_report_over_the_row_limit_is_refused_before_loading(tmp_path: 
         check_stored(db, 99)  # a missing report is load_report's business
     finally:
         db.close()
+
+
+def test_a_stored_report_is_held_to_the_file_limit_by_its_text_not_its_pictures(tmp_path: Path) -> None:
+    """12 MB of pictures pass (each picture is bounded on its own); 12 MB of text is refused by
+    its size, before SQLite parses the document."""
+    import base64
+    import sqlite3
+    from contextlib import closing
+
+    from cchc_desktop.store.database import open_database
+    from cchc_desktop.store.limits import LimitError, check_stored
+
+    big = 12 * 1024 * 1024
+    db = open_database(tmp_path / "cchc.sqlite")
+    try:
+        document = json.loads(db.execute("SELECT document FROM reports WHERE id = 1").fetchone()[0])
+
+        def store(block: dict) -> None:
+            changed = json.loads(json.dumps(document))
+            changed["parts"][0]["blocks"].append(block)
+            with closing(sqlite3.connect(tmp_path / "cchc.sqlite")) as conn:
+                conn.execute("UPDATE reports SET document = ? WHERE id = 1", [json.dumps(changed)])
+                conn.commit()
+
+        data = base64.b64encode(b"\x89PNG" + bytes(big * 3 // 4)).decode("ascii")
+        store({"role": "picture", "runs": [], "picture": {"data": data, "format": "png"}})
+        check_stored(db, 1)
+        store({"role": "paragraph", "runs": [{"text": "a" * big}]})
+        with pytest.raises(LimitError, match="quá lớn"):
+            check_stored(db, 1)
+    finally:
+        db.close()
