@@ -47,7 +47,9 @@ def test_continuous_typing_is_saved_while_it_goes_on(qtbot, window) -> None:
     assert typing_ended - started > 2.0
     during = [moment for moment in saves if moment <= typing_ended]
     assert len(during) >= 2, saves  # the old autosave (pause only) saved nothing while typing
-    assert during[0] - started < 2 * MAX_WAIT_MS / 1000  # generous for a busy CI machine
+    # the first save comes early in the typing, not at its end; measured against the typing's own
+    # length, which a busy machine stretches as it stretches the save (0.8 s flat failed under load)
+    assert during[0] - started < max(2 * MAX_WAIT_MS / 1000, (typing_ended - started) / 2)
     # and the last keystrokes too (a save may already have come within the last 80 ms)
     qtbot.waitUntil(lambda: saves and saves[-1] >= last_key, timeout=3000)
     window.autosaver.wait()
