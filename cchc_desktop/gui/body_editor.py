@@ -21,8 +21,8 @@ from .narrative_editor import NarrativeEditor
 from .rich_text import block_role, blocks_to_document, detect_role, document_to_blocks, role_format
 from .table_grid import NUMBER_STYLE_LABELS, TableGrid
 from .table_ops import new_table
-from .text_objects import (FOOTNOTE_TYPE, OBJECT_CHAR, TABLE_TYPE, footnote_format, footnote_of, install_handlers,
-                           object_type, table_format, table_of)
+from .text_objects import (FOOTNOTE_TYPE, OBJECT_CHAR, TABLE_TYPE, footnote_format, footnote_of, insert_object_line,
+                           install_handlers, object_type, table_format, table_of)
 
 
 def _runs_of(editor: NarrativeEditor) -> list[Run]:
@@ -284,23 +284,8 @@ class BodyEditor(NarrativeEditor):
             return False
         cursor = self.textCursor()
         cursor.setPosition(cursor.selectionEnd())
-        table_line = role_format(BlockRole.TABLE, manual=True)
         cursor.beginEditBlock()
-        block = cursor.block()
-        if not block.text():
-            cursor.setBlockFormat(table_line)
-        elif cursor.atBlockEnd():
-            cursor.insertBlock(table_line)
-        elif cursor.atBlockStart():
-            cursor.insertBlock(block.blockFormat())
-            cursor.movePosition(QTextCursor.MoveOperation.PreviousBlock)
-            cursor.setBlockFormat(table_line)
-        else:
-            cursor.insertBlock(block.blockFormat())  # the rest of the paragraph moves down
-            cursor.movePosition(QTextCursor.MoveOperation.PreviousBlock)
-            cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
-            cursor.insertBlock(table_line)
-        cursor.insertText(OBJECT_CHAR, table_format(table))
+        insert_object_line(cursor, role_format(BlockRole.TABLE, manual=True), table_format(table))
         if cursor.block().next().isValid():
             cursor.movePosition(QTextCursor.MoveOperation.NextBlock)
         else:

@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSizeF, Qt
-from PySide6.QtGui import QAction, QColor, QImage, QPainter, QPen, QPyTextObject, QTextCharFormat, QTextCursor, \
+from PySide6.QtGui import QAction, QColor, QImage, QPainter, QPen, QPyTextObject, QTextCharFormat, \
     QTextFormat
 from PySide6.QtWidgets import QFileDialog, QMenu
 
@@ -26,7 +26,7 @@ from cchc_desktop.document import measures as m
 from cchc_desktop.document.pictures import fitted_size
 
 from .rich_text import role_format
-from .text_objects import DATA_PROPERTY, OBJECT_CHAR, _decode, _decode_cached, _encode, object_type
+from .text_objects import DATA_PROPERTY, _decode, _decode_cached, _encode, insert_object_line, object_type
 
 PICTURE_TYPE = int(QTextFormat.ObjectTypes.UserObject.value) + 15
 MAX_INSERT_BYTES = 5 * 1024 * 1024
@@ -192,23 +192,8 @@ def insert_picture(editor, picture: Picture) -> bool:
         return False
     cursor = editor.textCursor()
     cursor.setPosition(cursor.selectionEnd())
-    line = role_format(BlockRole.PICTURE, manual=True)
     cursor.beginEditBlock()
-    block = cursor.block()
-    if not block.text():
-        cursor.setBlockFormat(line)
-    elif cursor.atBlockEnd():
-        cursor.insertBlock(line)
-    elif cursor.atBlockStart():
-        cursor.insertBlock(block.blockFormat())
-        cursor.movePosition(QTextCursor.MoveOperation.PreviousBlock)
-        cursor.setBlockFormat(line)
-    else:
-        cursor.insertBlock(block.blockFormat())  # the rest of the paragraph moves down
-        cursor.movePosition(QTextCursor.MoveOperation.PreviousBlock)
-        cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
-        cursor.insertBlock(line)
-    cursor.insertText(OBJECT_CHAR, picture_format(picture))
+    insert_object_line(cursor, role_format(BlockRole.PICTURE, manual=True), picture_format(picture))
     cursor.endEditBlock()
     editor.setTextCursor(cursor)  # right after the picture: what is typed now is its caption
     return True

@@ -13,12 +13,33 @@ import pickle
 from functools import lru_cache
 
 from PySide6.QtCore import QRectF, QSizeF, Qt
-from PySide6.QtGui import (QColor, QFont, QFontMetricsF, QPen, QPyTextObject, QTextCharFormat, QTextDocument,
-                           QTextFormat)
+from PySide6.QtGui import (QColor, QFont, QFontMetricsF, QPen, QPyTextObject, QTextBlockFormat, QTextCharFormat,
+                           QTextCursor, QTextDocument, QTextFormat)
 
 from cchc_desktop.core.model import Align, RowKind, Run, Table
 
 OBJECT_CHAR = "\ufffc"
+
+
+def insert_object_line(cursor: QTextCursor, line: QTextBlockFormat, obj: QTextCharFormat) -> None:
+    """Put an object (a table, a picture) at ``cursor`` on a line of its own with format ``line``:
+    the paragraph it stands in is split, its two halves keep their format.  The caller holds the
+    edit block, so the insertion is one undo step."""
+    block = cursor.block()
+    if not block.text():
+        cursor.setBlockFormat(line)
+    elif cursor.atBlockEnd():
+        cursor.insertBlock(line)
+    elif cursor.atBlockStart():
+        cursor.insertBlock(block.blockFormat())
+        cursor.movePosition(QTextCursor.MoveOperation.PreviousBlock)
+        cursor.setBlockFormat(line)
+    else:
+        cursor.insertBlock(block.blockFormat())  # the rest of the paragraph moves down
+        cursor.movePosition(QTextCursor.MoveOperation.PreviousBlock)
+        cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+        cursor.insertBlock(line)
+    cursor.insertText(OBJECT_CHAR, obj)
 FOOTNOTE_TYPE = int(QTextFormat.ObjectTypes.UserObject.value) + 13
 TABLE_TYPE = int(QTextFormat.ObjectTypes.UserObject.value) + 14
 DATA_PROPERTY = int(QTextFormat.Property.UserProperty.value) + 13
