@@ -156,31 +156,32 @@ def location_of(window: MainWindow, target: str) -> dict | None:
     return None
 
 
-class ImportReportDialog(QDialog):
-    """What the import could not place with confidence, one line each, clickable."""
+class PlacesDialog(QDialog):
+    """A non-modal list of places in the report, one line each; activating a line goes there."""
 
-    def __init__(self, window: MainWindow, name: str, result: ImportResult) -> None:
+    def __init__(self, window: MainWindow, title: str, header: str, lines: list[tuple[str, str]],
+                 button: str, *, double_click: bool = False) -> None:
         super().__init__(window)
         self.window_ = window
-        self.setWindowTitle("Báo cáo nhập tệp")
+        self.setWindowTitle(title)
         self.setModal(False)
         self.resize(760, 380)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"Đã nhập “{name}”. Những chỗ cần xem lại (bấm đúp để đến chỗ đó):"))
+        label = QLabel(header)
+        label.setWordWrap(True)
+        layout.addWidget(label)
         self.list = QListWidget()
-        for entry in result.entries:
-            text = f"{entry.where}: {entry.message}"
-            if entry.text:
-                text += f" — “{entry.text}”"
+        for text, target in lines:
             item = QListWidgetItem(text)
-            item.setData(Qt.ItemDataRole.UserRole, entry.target)
+            item.setData(Qt.ItemDataRole.UserRole, target)
             item.setToolTip(text)
             self.list.addItem(item)
         self.list.itemActivated.connect(self.go)
-        self.list.itemDoubleClicked.connect(self.go)
+        if double_click:
+            self.list.itemDoubleClicked.connect(self.go)
         layout.addWidget(self.list)
         buttons = QDialogButtonBox()
-        buttons.addButton(dialogs.OK, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self.accept)
         layout.addWidget(buttons)
 
@@ -190,6 +191,22 @@ class ImportReportDialog(QDialog):
         location = location_of(self.window_, item.data(Qt.ItemDataRole.UserRole) or "")
         if location is not None:
             go_to(self.window_, location)
+
+
+def _entry_line(entry) -> tuple[str, str]:
+    text = f"{entry.where}: {entry.message}"
+    if entry.text:
+        text += f" — “{entry.text}”"
+    return text, entry.target
+
+
+class ImportReportDialog(PlacesDialog):
+    """What the import could not place with confidence, one line each, clickable."""
+
+    def __init__(self, window: MainWindow, name: str, result: ImportResult) -> None:
+        super().__init__(window, "Báo cáo nhập tệp",
+                         f"Đã nhập “{name}”. Những chỗ cần xem lại (bấm đúp để đến chỗ đó):",
+                         [_entry_line(entry) for entry in result.entries], dialogs.OK, double_click=True)
 
 
 # ------------------------------------------------------------------ menu and drop

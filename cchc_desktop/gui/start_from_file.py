@@ -16,10 +16,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QListWidget, QListWidgetItem, QPushButton,
+from PySide6.QtWidgets import (QDialog, QLabel, QPushButton,
                                QVBoxLayout, QWidget)
 
 from . import dialogs
+from .import_dialog import PlacesDialog
 
 if TYPE_CHECKING:
     from cchc_desktop.core.next_report import NextReportPlan
@@ -144,41 +145,14 @@ def change_lines(plan: NextReportPlan, result: ImportResult, stale: int) -> list
     return lines
 
 
-class ChangesDialog(QDialog):
+class ChangesDialog(PlacesDialog):
     """Not modal: the list of what the flow changed; a double-click goes to the place."""
 
     def __init__(self, window: MainWindow, name: str, lines: list[tuple[str, str]]) -> None:
-        super().__init__(window)
-        self.window_ = window
-        self.setWindowTitle("Những thay đổi trong báo cáo mới")
-        self.setModal(False)
-        self.resize(760, 380)
-        layout = QVBoxLayout(self)
         count = sum(1 for text, _t in lines if not text.startswith(("Cần xem lại", "Còn ")))
-        header = QLabel(f"Đã tạo báo cáo kỳ này từ “{name}”: {count} chỗ ghi kỳ báo cáo đã đổi. "
-                        "Bấm đúp một dòng để đến chỗ đó.")
-        header.setWordWrap(True)
-        layout.addWidget(header)
-        self.list = QListWidget()
-        for text, target in lines:
-            item = QListWidgetItem(text)
-            item.setData(Qt.ItemDataRole.UserRole, target)
-            item.setToolTip(text)
-            self.list.addItem(item)
-        self.list.itemActivated.connect(self.go)
-        layout.addWidget(self.list)
-        buttons = QDialogButtonBox()
-        buttons.addButton("Đóng", QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.accepted.connect(self.accept)
-        layout.addWidget(buttons)
-
-    def go(self, item: QListWidgetItem) -> None:
-        from .import_dialog import location_of
-        from .locate import go_to
-
-        location = location_of(self.window_, item.data(Qt.ItemDataRole.UserRole) or "")
-        if location is not None:
-            go_to(self.window_, location)
+        super().__init__(window, "Những thay đổi trong báo cáo mới",
+                         f"Đã tạo báo cáo kỳ này từ “{name}”: {count} chỗ ghi kỳ báo cáo đã đổi. "
+                         "Bấm đúp một dòng để đến chỗ đó.", lines, "Đóng")
 
 
 def _show_changes(window: MainWindow, path: Path, plan: NextReportPlan, result: ImportResult) -> None:
