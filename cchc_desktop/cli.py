@@ -23,7 +23,7 @@ from .commands import sign, verify
 from .core.codec import FormatError
 from .core.templates import TemplateError
 from .logs import bug_message, log_bug, setup_logging
-from .version import FALLBACK_VERSION, version  # noqa: F401 (re-exported)
+from .version import version
 from .store import errors
 from .store.database import StoreError, open_database, translate
 

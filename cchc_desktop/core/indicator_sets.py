@@ -16,6 +16,7 @@ from typing import Any
 
 from dataclasses import dataclass
 
+from . import limits  # bounds shared with the report import (issue 12)
 from .figures import figure_text, figure_value
 from .indicators import column_label, indicator_rows, new_row
 from .model import Table
@@ -135,17 +136,13 @@ def _rows_of_sheet(sheet_rows) -> list[IndicatorRow] | None:
 
 
 def _bounded(rows: list) -> None:
-    from ..store.limits import MAX_TABLE_ROWS
-
-    if len(rows) > MAX_TABLE_ROWS:
-        raise IndicatorSetError(f"Bảng có hơn {MAX_TABLE_ROWS:,} chỉ tiêu, vượt giới hạn của một phụ lục; "
+    if len(rows) > limits.MAX_TABLE_ROWS:
+        raise IndicatorSetError(f"Bảng có hơn {limits.MAX_TABLE_ROWS:,} chỉ tiêu, vượt giới hạn của một phụ lục; "
                                 "hãy chia thành nhiều bảng.".replace(",", "."))
 
 
 def import_json(path: Path) -> list[IndicatorRow]:
     """A list of rows, or {"rows": [...]}; each row {"tt", "indicator", "unit"} (or Vietnamese names)."""
-    from ..store import limits  # late: bounds shared with the report import (issue 12)
-
     name = Path(path).name
     try:
         limits.check_file_size(Path(path).stat().st_size, name)

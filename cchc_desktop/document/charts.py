@@ -201,7 +201,7 @@ def chart_svg(chart: Chart, width: float = WIDTH_PT, height: float = HEIGHT_PT) 
 def chart_png(chart: Chart, width_px: int = 1600) -> bytes:
     """A PNG of the chart's SVG rendered by QtSvg, for the DOCX (Word shows no SVG without a
     PNG fallback). Qt is loaded only here, with an offscreen application when there is none."""
-    # Qt lives in gui/: the DOCX writer asks it for the picture only when a report has charts
-    from ..gui.svg_png import svg_to_png
+    # Qt is loaded only when a report has charts (cchc_desktop.svg_png imports it in the call)
+    from ..svg_png import svg_to_png
 
     return svg_to_png(chart_svg(chart).encode("utf-8"), width_px, WIDTH_PT / HEIGHT_PT)

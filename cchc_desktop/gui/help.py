@@ -48,9 +48,10 @@ class GuideWindow(QDialog):
 
 
 def version() -> str:
-    from cchc_desktop.cli import version as cli_version
+    # cchc_desktop.version, not the cli: the window must not import every sub-command for it
+    from cchc_desktop.version import version as package_version
 
-    return cli_version()
+    return package_version()
 
 
 class AboutDialog(QDialog):

@@ -1,8 +1,10 @@
 """SVG to PNG with QtSvg, for the DOCX's chart pictures (called lazily by document.charts).
 
-Word needs a bitmap, and QtSvg (LGPL, in PySide6-Essentials) is already shipped; it lives here
-so that document/ imports no Qt (only this call, and only for a report that has charts). The
-command line has no QApplication, so one is made offscreen on demand.
+Word needs a bitmap, and QtSvg (LGPL, in PySide6-Essentials) is already shipped (reportlab's own
+bitmap renderer needs rl_renderPM or cairo, which are not).  A plain module below the layers,
+not gui/: document/ may not reach up into the window, and Qt is imported only inside the call,
+only for a report that has charts.  The command line has no QApplication, so one is made
+offscreen on demand.
 """
 
 from __future__ import annotations
