@@ -12,7 +12,7 @@ from cchc_desktop.core.model import Block, BlockRole
 from cchc_desktop.core.vietnamese import nfc
 
 from . import spelling
-from .undo import WordTyping
+from .undo import TypingRuns, keep_paragraph_mark
 from .rich_text import (MANUAL_PROPERTY, block_role, blocks_to_document, char_format, detect_role,
                         document_to_blocks, role_format)
 
@@ -58,7 +58,7 @@ class NarrativeEditor(QTextEdit):
         self._highlighter = _RoleHighlighter(self.document())
         spelling.install_menu(self)  # suggestions and "Thêm vào từ điển" on right-click
         self._loading = False
-        self._words = WordTyping(self)  # typing undone word by word
+        self._words = TypingRuns(self)  # typing undone by runs, as in Word
         self.document().contentsChange.connect(self._on_contents_change)
         self.cursorPositionChanged.connect(lambda: self.roleChanged.emit(self.current_role()))
 
@@ -84,6 +84,7 @@ class NarrativeEditor(QTextEdit):
         cursor = self.textCursor()
         cursor.setBlockFormat(role_format(role, manual=True))
         self.setTextCursor(cursor)
+        self._words.reset()
         self._highlighter.rehighlight()
 
     def toggle_bold(self) -> None:
@@ -91,11 +92,13 @@ class NarrativeEditor(QTextEdit):
         fmt = QTextCharFormat()
         fmt.setFontWeight(QFont.Weight.Bold if bold else QFont.Weight.Normal)
         self.mergeCurrentCharFormat(fmt)
+        self._words.reset()  # a format change starts a new undo step
 
     def toggle_italic(self) -> None:
         fmt = QTextCharFormat()
         fmt.setFontItalic(not self.fontItalic())
         self.mergeCurrentCharFormat(fmt)
+        self._words.reset()
 
     def _on_contents_change(self, position: int, removed: int, added: int) -> None:
         if self._loading:
@@ -145,6 +148,15 @@ class NarrativeEditor(QTextEdit):
         if self._words.key_press(event):
             return
         super().keyPressEvent(event)
+
+    def inputMethodEvent(self, event) -> None:  # noqa: N802
+        """Unikey and other input methods replace a selected paragraph's text as typing does."""
+        if not self.isReadOnly() and (event.commitString() or event.preeditString()):
+            cursor = self.textCursor()
+            if cursor.hasSelection():
+                keep_paragraph_mark(cursor)
+                self.setTextCursor(cursor)
+        super().inputMethodEvent(event)
 
     # --- lists and levels ---------------------------------------------------------------------
     def _continue_list(self) -> bool:
@@ -198,7 +210,9 @@ class NarrativeEditor(QTextEdit):
 
     def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802
         """Paste from Word or a web page: keep text, bold and italic; drop the rest; NFC."""
+        self._words.reset()
         cursor = self.textCursor()
+        keep_paragraph_mark(cursor)
         cursor.beginEditBlock()
         if source.hasHtml():
             scratch = QTextDocument()

@@ -48,6 +48,7 @@ from __future__ import annotations
 
 import copy
 import pickle
+import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -312,50 +313,125 @@ class ReportUndo:
             (self._tab_stack(redo=True) or self.stack).redo()
 
 
-# --- typing undone word by word, as in Word ---------------------------------------------------------
-WORD_ENDS = frozenset(" \t.,;:!?)…\u00a0")
+# --- typing undone by runs, as in Word ---------------------------------------------------------------
+PAUSE_SECONDS = 3.0  # a pause longer than this ends the run: what follows is a new undo step
+SENTENCE_ENDS = frozenset(".!?…")
+clock = time.monotonic  # tests replace it to play a pause
 
 
-class WordTyping:
-    """Groups typed characters into one undo step per word (plus the spaces/punctuation after it).
+class TypingRuns:
+    """Groups typed characters into one undo step per run of typing, as Word does.
 
-    QTextDocument merges all consecutive typing into a single step, so one Ctrl+Z removed a
-    sentence together with a later addition.  ``key_press(event)`` returns True when it typed the
-    event's text itself; any other key ends the word in progress.  Works for QTextEdit and
-    QPlainTextEdit.
+    A run is what the clerk types in one go: it ends when the caret moves (a click, an arrow
+    key, Enter, a paste), after a pause of more than ``PAUSE_SECONDS``, when bold or italic
+    changes, and at the start of a new sentence (so a paragraph typed in one go comes back
+    sentence by sentence).  Backspace over characters of the run itself stays in the run:
+    it is a correction, and Unikey on Windows replaces a vowel that way ("to" + Backspace +
+    "ổ"), so breaking there would undo Vietnamese letter by letter.
+
+    ``key_press(event)`` returns True when it handled the event itself; any other key ends
+    the run.  Works for QTextEdit and QPlainTextEdit.
     """
 
     def __init__(self, editor) -> None:
         self.editor = editor
-        self.at = -1  # cursor position after our last typed character; -1: no word in progress
+        self.at = -1  # cursor position after the run's last character; -1: no run in progress
+        self.start = -1  # where the run began (Backspace before it is no longer a correction)
         self.last = ""
+        self.when = 0.0
+        self.look: tuple[bool, bool] | None = None
+        self._busy = False
+        editor.cursorPositionChanged.connect(self._caret_moved)
 
     def reset(self) -> None:
         self.at = -1
 
-    def key_press(self, event) -> bool:
-        from PySide6.QtCore import Qt
+    def _caret_moved(self) -> None:
+        if not self._busy and self.editor.textCursor().position() != self.at:
+            self.at = -1  # moved away: coming back later starts a new step
 
+    def key_press(self, event) -> bool:
         text = event.text()
-        if (self.editor.isReadOnly() or not text or not text.isprintable()
-                or event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)):
+        mods = event.modifiers()
+        if self.editor.isReadOnly() or mods & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
+            self.at = -1
+            return False
+        if event.key() == Qt.Key.Key_Backspace and not mods & Qt.KeyboardModifier.ShiftModifier:
+            return self.backspace()
+        if not text or not text.isprintable():
             self.at = -1
             return False
         self.type(text)
         return True
 
-    def type(self, text: str) -> None:
-        editor = self.editor
-        cursor = editor.textCursor()
-        continuing = (self.at == cursor.position() and not cursor.hasSelection()
-                      and not (self.last in WORD_ENDS and text not in WORD_ENDS))
-        if continuing:
-            cursor.joinPreviousEditBlock()
-        else:
-            cursor.beginEditBlock()
-        cursor.insertText(text)
-        cursor.endEditBlock()
-        editor.setTextCursor(cursor)
-        editor.ensureCursorVisible()
+    def _look(self, cursor) -> tuple[bool, bool]:
+        fmt = cursor.charFormat()
+        return fmt.fontWeight() >= 600, fmt.fontItalic()
+
+    def _continues(self, cursor, text: str) -> bool:
+        if self.at != cursor.position() or cursor.hasSelection() or clock() - self.when > PAUSE_SECONDS:
+            return False
+        if self._look(cursor) != self.look:
+            return False  # Ctrl+B / Ctrl+I between: a format change starts a new step
+        return not self._sentence_starts(cursor, text)
+
+    def _sentence_starts(self, cursor, text: str) -> bool:
+        """The first letter after a sentence's '. ' typed in this run (not after '1. ' or 'a) ')."""
+        if text[:1].isspace() or self.last not in " \u00a0":
+            return False
+        before = cursor.block().text()[:cursor.positionInBlock()].rstrip()
+        typed_in_run = cursor.block().position() + len(before) - 1 >= self.start  # not the text before
+        return typed_in_run and len(before) >= 2 and before[-1] in SENTENCE_ENDS and before[-2].isalpha()
+
+    def _edit(self, cursor, continuing: bool, change) -> None:
+        self._busy = True
+        try:
+            if continuing:
+                cursor.joinPreviousEditBlock()
+            else:
+                cursor.beginEditBlock()
+            change(cursor)
+            cursor.endEditBlock()
+            self.editor.setTextCursor(cursor)
+            self.editor.ensureCursorVisible()
+        finally:
+            self._busy = False
         self.at = cursor.position()
+        self.when = clock()
+
+    def type(self, text: str) -> None:
+        cursor = self.editor.textCursor()
+        continuing = self._continues(cursor, text)
+        keep_paragraph_mark(cursor)
+        if not continuing:
+            self.start = cursor.selectionStart()
+            self.look = self._look(cursor)
+        self._edit(cursor, continuing, lambda c: c.insertText(text))
         self.last = text[-1]
+
+    def backspace(self) -> bool:
+        """Backspace over the run's own last character: a correction inside the run."""
+        cursor = self.editor.textCursor()
+        if self.at < 0 or cursor.hasSelection() or cursor.position() != self.at or self.at <= self.start \
+                or cursor.atBlockStart():
+            self.at = -1
+            return False
+        self._edit(cursor, True, lambda c: c.deletePreviousChar())
+        self.last = cursor.block().text()[cursor.positionInBlock() - 1:cursor.positionInBlock()] or " "
+        return True
+
+
+WordTyping = TypingRuns  # the name the form fields import
+
+
+def keep_paragraph_mark(cursor) -> None:
+    """A selection that ends just after a paragraph mark (a triple-clicked paragraph) keeps that
+    mark when typed or pasted over, as in Word: the text is replaced in its own paragraph (its
+    role stays) and the next paragraph is not pulled into it."""
+    if not cursor.hasSelection():
+        return
+    start, end = cursor.selectionStart(), cursor.selectionEnd()
+    document = cursor.document()
+    if end > start and document.findBlock(end).position() == end and document.characterAt(end - 1) == "\u2029":
+        cursor.setPosition(start)
+        cursor.setPosition(end - 1, cursor.MoveMode.KeepAnchor)

@@ -1,4 +1,4 @@
-"""Undo as in Word: one stack per report for tables and lists, typing undone word by word."""
+"""Undo as in Word: one stack per report for tables and lists, typing undone by runs."""
 
 from __future__ import annotations
 
@@ -127,21 +127,20 @@ def test_each_report_keeps_its_own_stack(qtbot, open_window) -> None:
     assert window.undo.stack.canUndo() and window.indicators.stack.canUndo()
 
 
-def test_typing_is_undone_word_by_word(qtbot, open_window) -> None:
+def test_typing_is_undone_by_runs(qtbot, open_window) -> None:
+    """A sentence typed in one go is one step, as in Word (gui/undo.py TypingRuns)."""
     window = open_window()
     window.tabs.setCurrentWidget(window.narrative)
     editor = window.narrative.editor
     editor.setFocus()
     editor.moveCursor(editor.textCursor().MoveOperation.End)
     new_paragraph(editor)
+    before = editor.toPlainText()
     type_text(editor, "Đã tổ chức ba hội nghị")
     text = editor.toPlainText()
     assert text.endswith("Đã tổ chức ba hội nghị")
     editor.undo()
-    assert editor.toPlainText().endswith("Đã tổ chức ba hội ")
-    editor.undo()
-    assert editor.toPlainText().endswith("Đã tổ chức ba ")
-    editor.redo()
+    assert editor.toPlainText() == before
     editor.redo()
     assert editor.toPlainText() == text
     # A later addition elsewhere is its own step: undo removes it, not the sentence before.
@@ -230,15 +229,21 @@ def test_a_report_shown_again_from_the_store_starts_a_fresh_history(qtbot, open_
     assert not window.undo.stack.canUndo() and not window.indicators.stack.canUndo()
 
 
-def test_form_text_fields_also_undo_word_by_word(qtbot, open_window) -> None:
+def test_form_text_fields_also_undo_by_runs(qtbot, open_window) -> None:
     window = open_window()
     subject = window.general.subject
     subject.moveCursor(subject.textCursor().MoveOperation.End)
     before = subject.toPlainText()
     type_text(subject, " quý III năm")
+    subject.moveCursor(subject.textCursor().MoveOperation.End)  # nothing moved: still one run
+    type_text(subject, " nay")
     subject.undo()
-    assert subject.toPlainText() == before + " quý III "
+    assert subject.toPlainText() == before
+    subject.redo()
+    subject.moveCursor(subject.textCursor().MoveOperation.Left)  # the caret moved: a new step
+    subject.moveCursor(subject.textCursor().MoveOperation.End)
+    type_text(subject, " nữa")
     subject.undo()
-    assert subject.toPlainText() == before + " quý "
+    assert subject.toPlainText() == before + " quý III năm nay"
     window.save_now(wait=True)
-    assert window.report.subject == before + " quý"  # the model follows the undo
+    assert window.report.subject == before + " quý III năm nay"  # the model follows the undo

@@ -1,0 +1,122 @@
+"""Editing the report's text the way Word users expect (issue 26, "Editing as in Word").
+
+Real key and mouse events (qtbot / QTest) on the editors that hold report text: the part's body
+editor (BodyEditor), the footnote dialog's editor (NarrativeEditor) and the form's text fields.
+"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtTest import QTest
+
+from cchc_desktop.core.model import Block, BlockRole, Run
+from cchc_desktop.gui import undo
+from cchc_desktop.gui.body_editor import BodyEditor
+from cchc_desktop.gui.narrative_editor import NarrativeEditor
+
+from .helpers import press, type_text
+
+SENTENCE = "We held three meetings on reform for all staff of the commune office"  # 13 words
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def _blocks() -> list[Block]:
+    return [Block(BlockRole.HEADING2, [Run("1. Kết quả đạt được")]),
+            Block(BlockRole.PARAGRAPH, [Run("Đoạn thứ hai của phần.")]),
+            Block(BlockRole.HEADING3, [Run("Nhiệm vụ trọng tâm")]),  # a role the clerk chose (no number)
+            Block(BlockRole.BULLET, [Run("- Tuyên truyền")])]
+
+
+@pytest.fixture(params=[BodyEditor, NarrativeEditor], ids=["body", "footnote"])
+def editor(request, qtbot):
+    widget = request.param()
+    qtbot.addWidget(widget)
+    widget.resize(640, 400)
+    widget.set_blocks(_blocks())
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.setFocus()
+    return widget
+
+
+def _at_end_of(editor, number: int) -> None:
+    cursor = QTextCursor(editor.document().findBlockByNumber(number))
+    cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+    editor.setTextCursor(cursor)
+
+
+def _roles(editor) -> list[tuple[BlockRole, str]]:
+    return [(b.role, b.text) for b in editor.blocks()]
+
+
+# --- Ctrl+Z undoes typing by runs -------------------------------------------------------------------
+def test_a_sentence_typed_in_one_go_is_one_undo_step_and_redo_brings_it_back(qtbot, editor) -> None:
+    _at_end_of(editor, 1)
+    before = editor.toPlainText()
+    qtbot.keyClicks(editor, " " + SENTENCE)
+    typed = editor.toPlainText()
+    assert SENTENCE in typed
+    qtbot.keyClick(editor, Qt.Key.Key_Z, CTRL)
+    assert editor.toPlainText() == before  # the whole sentence, and the text before intact
+    qtbot.keyClick(editor, Qt.Key.Key_Y, CTRL)
+    assert editor.toPlainText() == typed
+
+
+def test_a_caret_move_a_pause_or_a_format_change_starts_a_new_step(qtbot, editor, monkeypatch) -> None:
+    now = [1000.0]
+    monkeypatch.setattr(undo, "clock", lambda: now[0])
+    _at_end_of(editor, 1)
+    before = editor.toPlainText()
+    qtbot.keyClicks(editor, " one two")
+    qtbot.keyClick(editor, Qt.Key.Key_Left)
+    qtbot.keyClick(editor, Qt.Key.Key_Right)  # back where it was: still a new step
+    qtbot.keyClicks(editor, " three")
+    now[0] += undo.PAUSE_SECONDS + 1  # the clerk stopped to think
+    qtbot.keyClicks(editor, " four")
+    qtbot.keyClick(editor, Qt.Key.Key_B, CTRL)
+    qtbot.keyClicks(editor, " five")
+    steps = []
+    while editor.toPlainText() != before:
+        qtbot.keyClick(editor, Qt.Key.Key_Z, CTRL)
+        steps.append(editor.document().findBlockByNumber(1).text())
+        assert len(steps) < 10
+    tail = "Đoạn thứ hai của phần."
+    assert steps == [tail + " one two three four", tail + " one two three", tail + " one two", tail]
+
+
+def test_a_new_sentence_is_a_new_step_and_a_numbered_heading_is_not_split(qtbot, editor) -> None:
+    _at_end_of(editor, 3)
+    press(editor, Qt.Key.Key_Return)
+    press(editor, Qt.Key.Key_Return)  # the dash list ends: a plain paragraph
+    before = editor.toPlainText()
+    qtbot.keyClicks(editor, "2. Plans for the year. Next we go on")
+    qtbot.keyClick(editor, Qt.Key.Key_Z, CTRL)
+    assert editor.toPlainText() == before + "2. Plans for the year. "
+    qtbot.keyClick(editor, Qt.Key.Key_Z, CTRL)
+    assert editor.toPlainText() == before
+
+
+def test_backspace_over_the_run_is_a_correction_inside_it(qtbot, editor) -> None:
+    """Unikey on Windows types 'tổ' as 't', 'o', Backspace, 'ổ': still one step."""
+    _at_end_of(editor, 1)
+    before = editor.toPlainText()
+    type_text(editor, " Đã to")
+    press(editor, Qt.Key.Key_Backspace)
+    type_text(editor, "ổ chưc")
+    press(editor, Qt.Key.Key_Backspace)
+    press(editor, Qt.Key.Key_Backspace)
+    type_text(editor, "ức hội nghị")
+    assert "phần. Đã tổ chức hội nghị\n" in editor.toPlainText()
+    qtbot.keyClick(editor, Qt.Key.Key_Z, CTRL)
+    assert editor.toPlainText() == before
+    # Backspace past the start of the run deletes older text: an edit of its own, not the run's.
+    qtbot.keyClick(editor, Qt.Key.Key_Y, CTRL)
+    _at_end_of(editor, 1)
+    type_text(editor, "x")
+    for _ in range(3):
+        press(editor, Qt.Key.Key_Backspace)
+    assert editor.toPlainText().endswith("phần. Đã tổ chức hội ng") or "hội ng\n" in editor.toPlainText()
+    qtbot.keyClick(editor, Qt.Key.Key_Z, CTRL)
+    assert "phần. Đã tổ chức hội ngh" in editor.toPlainText()
