@@ -62,7 +62,7 @@ def test_what_belongs_to_the_organisation_is_ours_and_the_rest_is_listed(tmp_pat
     assert report.opening == "Thực hiện Kế hoạch số 12/KH-UBND, Ủy ban nhân dân xã Hòa Lạc báo cáo như sau:"
     assert report.closing == "Trên đây là báo cáo của Ủy ban nhân dân xã Hòa Lạc./."
     assert [(f.where, f.target) for f in found] == [
-        ("Phần I, đoạn 1", "part:0:1"), ("Phần I, đoạn 1, chú thích", "part:0:1"), ("Phần I, đoạn 2", "part:0:2"),
+        ("Phần I, đoạn 1", "part:0:1"), ("Phần I, đoạn 1, chú thích 1", "part:0:1"), ("Phần I, đoạn 2", "part:0:2"),
         ("Phần I, bảng 1, dòng 2, cột 1", "part:0:3")]
     assert found[1].text == "TRUNG TÂM VĂN HÓA - THỂ THAO xã Sơn Thủy" and found[2].text == "Sơn Thủy"
     # the exported page: our header, number line, place and date, signer and Nơi nhận
