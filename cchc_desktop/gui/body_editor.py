@@ -21,6 +21,7 @@ from .narrative_editor import NarrativeEditor
 from .rich_text import block_role, blocks_to_document, detect_role, document_to_blocks, role_format
 from .table_grid import NUMBER_STYLE_LABELS, TableGrid
 from .table_ops import new_table
+from .undo import keep_paragraph_mark
 from .text_objects import (FOOTNOTE_TYPE, OBJECT_CHAR, TABLE_TYPE, footnote_format, footnote_of, insert_object_line,
                            install_handlers, object_type, table_format, table_of)
 
@@ -383,7 +384,9 @@ class BodyEditor(NarrativeEditor):
         if copied is not None and source.hasText() and source.text() == copied[0]:
             scratch = QTextDocument()
             blocks_to_document(copy.deepcopy(copied[1]), scratch)
+            self._words.reset()
             cursor = self.textCursor()
+            keep_paragraph_mark(cursor)  # a triple-clicked paragraph is replaced in place
             cursor.beginEditBlock()
             cursor.insertFragment(QTextDocumentFragment(scratch))
             cursor.endEditBlock()

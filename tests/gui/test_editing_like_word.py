@@ -120,3 +120,52 @@ def test_backspace_over_the_run_is_a_correction_inside_it(qtbot, editor) -> None
     assert editor.toPlainText().endswith("phần. Đã tổ chức hội ng") or "hội ng\n" in editor.toPlainText()
     qtbot.keyClick(editor, Qt.Key.Key_Z, CTRL)
     assert "phần. Đã tổ chức hội ngh" in editor.toPlainText()
+
+
+# --- a triple-clicked paragraph is replaced in its own paragraph ---------------------------------------
+def _triple_click(qtbot, editor, number: int) -> None:
+    block = editor.document().findBlockByNumber(number)
+    point = editor.cursorRect(QTextCursor(block)).center() + QPoint(30, 0)
+    QTest.mouseDClick(editor.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
+    QTest.mouseClick(editor.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
+    cursor = editor.textCursor()
+    assert cursor.selectedText() == block.text() + "\u2029"  # Qt, like Word, takes the paragraph mark too
+
+
+@pytest.mark.parametrize("number", [1, 2])
+def test_typing_over_a_triple_clicked_paragraph_keeps_it_apart_from_the_next(qtbot, editor, number) -> None:
+    _triple_click(qtbot, editor, number)
+    qtbot.keyClicks(editor, "New text")
+    roles = _roles(editor)
+    assert len(roles) == 4
+    assert roles[number] == (_blocks()[number].role, "New text")  # its own role (a chosen heading too)
+    assert roles[number + 1] == (_blocks()[number + 1].role, _blocks()[number + 1].text)  # the next untouched
+    qtbot.keyClick(editor, Qt.Key.Key_Z, CTRL)
+    assert _roles(editor) == [(b.role, b.text) for b in _blocks()]
+
+
+def test_paste_and_input_method_over_a_triple_clicked_paragraph_replace_it_in_place(qtbot, editor) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from .helpers import unikey
+
+    QApplication.clipboard().setText("Dán vào đây")
+    _triple_click(qtbot, editor, 2)
+    qtbot.keyClick(editor, Qt.Key.Key_V, CTRL)
+    assert [t for _r, t in _roles(editor)][2:] == ["Dán vào đây", "- Tuyên truyền"]
+    assert _roles(editor)[2][0] == BlockRole.HEADING3
+    _triple_click(qtbot, editor, 1)
+    unikey(editor, "tieengs", "tiếng")
+    assert [t for _r, t in _roles(editor)] == ["1. Kết quả đạt được", "tiếng", "Dán vào đây", "- Tuyên truyền"]
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_Delete, Qt.Key.Key_Backspace])
+def test_delete_on_a_triple_clicked_paragraph_removes_that_paragraph_only(qtbot, editor, key) -> None:
+    """As in Word: the paragraph and its mark go; the next one keeps its own text and role."""
+    _triple_click(qtbot, editor, 2)
+    qtbot.keyClick(editor, key)
+    expected = [(b.role, b.text) for b in _blocks()]
+    assert _roles(editor) == expected[:2] + expected[3:]
+    _triple_click(qtbot, editor, 0)
+    qtbot.keyClicks(editor, "Mot")
+    assert _roles(editor)[:2] == [(BlockRole.PARAGRAPH, "Mot"), expected[1]]
