@@ -72,6 +72,7 @@ class TableDialog(QDialog):
         layout = QVBoxLayout(self)
         self.grid = TableGrid()
         self.grid.set_table(copy.deepcopy(table))  # Cancel leaves the text's table as it was
+        self.grid.tab_adds_rows()  # Tab in the last cell: a new row, as in Word
         layout.addWidget(self.grid, 1)
         bottom = QHBoxLayout()
         hint = QLabel("Chọn nhiều ô rồi bấm “Gộp ô” để gộp. Dòng tiêu đề được in lặp lại ở đầu mỗi trang.")

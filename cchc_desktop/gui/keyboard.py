@@ -6,7 +6,8 @@
   in the menu bar; actions that had none get the first free letter of their words.
 * The shortcut of every action is written in its tooltip and status tip.
 * The focused field has a clear blue frame (the default one is faint on Windows' light theme).
-* Tables: Tab at the last cell (Shift+Tab at the first) leaves the table instead of wrapping.
+* Tables: Tab at the last cell (Shift+Tab at the first) leaves the table instead of wrapping; in a
+  table of the text (``TableGrid.tab_adds_rows``) Tab at the last cell adds a row, as in Word.
 """
 
 from __future__ import annotations
@@ -113,7 +114,14 @@ class _TableTab(QObject):
     def eventFilter(self, watched, event) -> bool:  # noqa: N802
         if event.type() != QEvent.Type.KeyPress or not isinstance(watched, QAbstractItemView):
             return False
+        adds_row = getattr(watched, "tab_adds_row", None)
         if event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
+            if adds_row is not None and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) \
+                    and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+                # where Tab adds rows, Ctrl+Tab (Ctrl+Shift+Tab) leaves the table, as in a text editor
+                _move_focus(watched, not (event.key() == Qt.Key.Key_Backtab
+                                          or event.modifiers() & Qt.KeyboardModifier.ShiftModifier))
+                return True
             return False
         model = watched.model()
         if model is None or watched.state() == QAbstractItemView.State.EditingState:
@@ -125,6 +133,9 @@ class _TableTab(QObject):
             event.key() == Qt.Key.Key_Tab and event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
         last = not current.isValid() or (current.row() == rows - 1 and current.column() == columns - 1)
         first = not current.isValid() or (current.row() == 0 and current.column() == 0)
+        if forward and rows and adds_row is not None and watched.at_last_cell():
+            adds_row()  # a table of the text: a new row, as in Word
+            return True
         if (forward and last) or (backward and first) or rows == 0:
             if forward or backward:
                 _move_focus(watched, bool(forward))

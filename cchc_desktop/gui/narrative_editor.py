@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import QMimeData, Qt, Signal
-from PySide6.QtGui import QFont, QKeySequence, QSyntaxHighlighter, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtGui import (QFont, QKeySequence, QSyntaxHighlighter, QTextBlockFormat, QTextCharFormat, QTextCursor,
+                           QTextDocument)
 from PySide6.QtWidgets import QTextEdit, QWidget
 
 from cchc_desktop.core.model import Block, BlockRole
@@ -14,10 +15,10 @@ from cchc_desktop.core.vietnamese import nfc
 from . import spelling
 from .undo import TypingRuns, keep_paragraph_mark
 from .rich_text import (MANUAL_PROPERTY, block_role, blocks_to_document, char_format, detect_role,
-                        document_to_blocks, role_format)
+                        document_to_blocks, list_margin, role_format)
 
 LIST_MARKER = re.compile(r"^([-+•–]) ")
-LEVELS = (BlockRole.HEADING1, BlockRole.HEADING2, BlockRole.HEADING3, BlockRole.BULLET)
+LIST_LEVELS = ("-", "+")  # the markers of the first and second level of a list
 
 ROLE_LABELS: dict[BlockRole, str] = {
     BlockRole.HEADING1: "Đề mục cấp 1 (I., II.)",
@@ -115,18 +116,37 @@ class NarrativeEditor(QTextEdit):
     def _detect(self, block) -> None:
         fmt = block.blockFormat()
         if fmt.boolProperty(MANUAL_PROPERTY):  # not property(): see rich_text.block_role
+            self._indent(block)
             return
         wanted = detect_role(block.text()) or BlockRole.PARAGRAPH
         if wanted != block_role(fmt):
             cursor = QTextCursor(block)
             cursor.joinPreviousEditBlock()  # one undo step with the keystroke that caused it
-            cursor.setBlockFormat(role_format(wanted))
+            cursor.setBlockFormat(role_format(wanted, text=block.text()))
             cursor.endEditBlock()
             self._highlighter.rehighlightBlock(block)
             self.roleChanged.emit(self.current_role())
+        else:
+            self._indent(block)
+
+    def _indent(self, block) -> None:
+        """A list item's indent follows its level ("+ " items one step further in)."""
+        margin = list_margin(block.text())
+        if block_role(block.blockFormat()) == BlockRole.BULLET and block.blockFormat().leftMargin() != margin:
+            fmt = QTextBlockFormat()
+            fmt.setLeftMargin(margin)
+            cursor = QTextCursor(block)
+            cursor.joinPreviousEditBlock()
+            cursor.mergeBlockFormat(fmt)
+            cursor.endEditBlock()
 
     # --- keyboard and paste --------------------------------------------------------
     def keyPressEvent(self, event) -> None:  # noqa: N802
+        if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            # Ctrl+Tab always leaves (Tab indents in a list), where no window shortcut took it first
+            backward = event.key() == Qt.Key.Key_Backtab or bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+            super().focusNextPrevChild(not backward)
+            return
         if event.matches(QKeySequence.StandardKey.Bold) or (
                 event.key() == Qt.Key.Key_B and event.modifiers() == Qt.KeyboardModifier.ControlModifier):
             self.toggle_bold()
@@ -188,23 +208,45 @@ class NarrativeEditor(QTextEdit):
         self.ensureCursorVisible()
         return True
 
-    def change_level(self, deeper: bool) -> bool:
-        """Tab / Shift+Tab at the start of a heading or list item: one level down / up."""
+    def list_blocks(self) -> list:
+        """The list items (bullet paragraphs) the cursor or its selection touches; [] when any
+        touched paragraph is not a list item (then Tab is not a list key there)."""
         cursor = self.textCursor()
-        if cursor.hasSelection() or cursor.positionInBlock() != 0 or self.isReadOnly():
+        document = self.document()
+        block, last = document.findBlock(cursor.selectionStart()), document.findBlock(cursor.selectionEnd())
+        found = []
+        while block.isValid():
+            if block_role(block.blockFormat()) != BlockRole.BULLET:
+                return []
+            found.append(block)
+            if block == last:
+                break
+            block = block.next()
+        return found
+
+    def change_level(self, deeper: bool) -> bool:
+        """Tab / Shift+Tab in a list item: one level in / out, as in Word.  Reports write the levels
+        with their markers ("- " first level, "+ " second), so the marker changes; a heading is
+        never touched (its role follows its number).  False: not a list item, Tab leaves."""
+        items = self.list_blocks()
+        if not items or self.isReadOnly():
             return False
-        role = self.current_role()
-        if role not in LEVELS:
-            return False
-        index = LEVELS.index(role) + (1 if deeper else -1)
-        if not 0 <= index < len(LEVELS):
-            return True  # already at the end of the scale: stay (do not jump out of the editor)
-        self.set_role(LEVELS[index])
-        self.roleChanged.emit(self.current_role())
+        wanted = LIST_LEVELS[1] if deeper else LIST_LEVELS[0]
+        cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()
+        for block in items:
+            match = LIST_MARKER.match(block.text())
+            if match is None or (match.group(1) == LIST_LEVELS[1]) == deeper:
+                continue  # no marker, or already at that end of the scale: it stays (Esc leaves)
+            cursor.setPosition(block.position())
+            cursor.setPosition(block.position() + 1, QTextCursor.MoveMode.KeepAnchor)
+            cursor.insertText(wanted)
+        cursor.endEditBlock()
+        self._words.reset()
         return True
 
     def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: N802 - Tab leaves the editor…
-        if self.change_level(forward):  # …except at the start of a heading or list item
+        if self.change_level(forward):  # …except in a list item, where it indents (Shift+Tab: outdents)
             return True
         return super().focusNextPrevChild(forward)
 

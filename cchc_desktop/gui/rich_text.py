@@ -46,11 +46,16 @@ def block_role(block_format: QTextBlockFormat) -> BlockRole:
         return BlockRole.PARAGRAPH
 
 
-def role_format(role: BlockRole, manual: bool = False) -> QTextBlockFormat:
+def list_margin(text: str) -> float:
+    """A list item's indent on screen: "+ " items (the second level) one step further in."""
+    return BULLET_INDENT * (2 if text.startswith("+ ") else 1)
+
+
+def role_format(role: BlockRole, manual: bool = False, text: str = "") -> QTextBlockFormat:
     fmt = QTextBlockFormat()
     fmt.setProperty(ROLE_PROPERTY, role.value)
     fmt.setProperty(MANUAL_PROPERTY, manual)
-    fmt.setLeftMargin(BULLET_INDENT if role == BlockRole.BULLET else 0.0)
+    fmt.setLeftMargin(list_margin(text) if role == BlockRole.BULLET else 0.0)
     fmt.setTopMargin(8.0 if role in (BlockRole.HEADING1, BlockRole.HEADING2) else 2.0)
     fmt.setBottomMargin(2.0)
     return fmt
@@ -144,7 +149,8 @@ def blocks_to_document(blocks: list[Block], document: QTextDocument) -> None:
     from .text_objects import OBJECT_CHAR, footnote_format, table_format
 
     for index, block in enumerate(blocks):
-        fmt = role_format(block.role, manual=(detect_role(block.text) or BlockRole.PARAGRAPH) != block.role)
+        fmt = role_format(block.role, manual=(detect_role(block.text) or BlockRole.PARAGRAPH) != block.role,
+                          text=block.text)
         if index == 0:
             cursor.setBlockFormat(fmt)
         else:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHeaderView, QInputDialog, QLabel,
+from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QComboBox, QHeaderView, QInputDialog, QLabel,
                                QMenu, QSizePolicy, QSpinBox, QTableView, QToolButton, QVBoxLayout, QWidget)
 
 from cchc_desktop.core.model import RowKind, Table
@@ -19,6 +19,29 @@ from .tabs.common import tool_button
 from .table_grid_model import ALIGN_LABELS, COLUMN_KEYS, ROW_KIND_LABELS, ROW_KIND_TIPS, TableGridModel
 from .table_grid_model import NUMBER_STYLE_LABELS, SUB_ROW_PREFIX  # noqa: F401 (the editors' names)
 
+
+
+class GridView(QTableView):
+    """The grid's view.  ``tab_adds_row`` (set by ``TableGrid.tab_adds_rows``): Tab in the last cell
+    adds a row and goes to its first cell, as in a Word table, also while the cell is being edited
+    (Qt would wrap to the first cell)."""
+
+    tab_adds_row = None
+
+    def at_last_cell(self) -> bool:
+        index, model = self.currentIndex(), self.model()
+        if not index.isValid() or model is None:
+            return False
+        row, column = index.row(), index.column()
+        return (row + self.rowSpan(row, column) >= model.rowCount()
+                and column + self.columnSpan(row, column) >= model.columnCount())
+
+    def closeEditor(self, editor, hint) -> None:  # noqa: N802 (Qt name)
+        if hint == QAbstractItemDelegate.EndEditHint.EditNextItem and self.tab_adds_row and self.at_last_cell():
+            super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+            self.tab_adds_row()
+            return
+        super().closeEditor(editor, hint)
 
 
 class TableGrid(QWidget):
@@ -64,7 +87,7 @@ class TableGrid(QWidget):
         self.bar = bar
         layout.addWidget(self.toolbar)
 
-        self.view = QTableView()
+        self.view = GridView()
         self.view.setModel(self.model)
         self.view.setWordWrap(True)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ContiguousSelection)
@@ -259,6 +282,16 @@ class TableGrid(QWidget):
         return top, left, bottom, right
 
     # --- commands -------------------------------------------------------------------------------
+    def tab_adds_rows(self) -> None:
+        """Tab in the last cell adds a row (tables of the text, as in Word); the appendix forms keep
+        Tab leaving the grid there (``keyboard``)."""
+        self.view.tab_adds_row = self.add_last_row
+
+    def add_last_row(self) -> None:
+        self.select(self.model.rowCount() - 1, self.model.columnCount() - 1)
+        self.insert_row(0)
+        self.select(self.model.rowCount() - 1, 0)
+
     def insert_row(self, level: int = 0) -> None:
         row = self.current_row()
         at = row + 1 if row >= 0 else len(self.table.rows)

@@ -169,3 +169,95 @@ def test_delete_on_a_triple_clicked_paragraph_removes_that_paragraph_only(qtbot,
     _triple_click(qtbot, editor, 0)
     qtbot.keyClicks(editor, "Mot")
     assert _roles(editor)[:2] == [(BlockRole.PARAGRAPH, "Mot"), expected[1]]
+
+
+# --- Tab: list levels, never a heading's role, never a trap ------------------------------------------------
+def _in_a_form(qtbot, editor):
+    """The editor between two fields, as in a dialog: where Tab and Ctrl+Tab go."""
+    from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
+
+    form = QWidget()
+    qtbot.addWidget(form, before_close_func=lambda _form: editor.setParent(None))  # the fixture closes it
+    layout = QVBoxLayout(form)
+    before, after = QLineEdit(), QLineEdit()
+    for widget in (before, editor, after):
+        layout.addWidget(widget)
+    editor.form = form  # kept alive with the editor
+    form.show()
+    qtbot.waitExposed(form)
+    form.activateWindow()
+    editor.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is editor)
+    return before, after
+
+
+def test_tab_indents_a_list_item_and_shift_tab_outdents_it(qtbot, editor) -> None:
+    _in_a_form(qtbot, editor)
+    _at_end_of(editor, 3)
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    assert editor.hasFocus()
+    assert _roles(editor)[3] == (BlockRole.BULLET, "+ Tuyên truyền")  # the second level of a report's list
+    block = editor.document().findBlockByNumber(3)
+    assert block.blockFormat().leftMargin() > editor.document().findBlockByNumber(1).blockFormat().leftMargin()
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)  # the deepest level: it stays, focus too
+    assert _roles(editor)[3] == (BlockRole.BULLET, "+ Tuyên truyền") and editor.hasFocus()
+    qtbot.keyClick(editor, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert _roles(editor)[3] == (BlockRole.BULLET, "- Tuyên truyền") and editor.hasFocus()
+    assert "\t" not in editor.toPlainText()
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    qtbot.keyClick(editor, Qt.Key.Key_Z, CTRL)  # the level change is a step of its own
+    assert _roles(editor)[3] == (BlockRole.BULLET, "- Tuyên truyền")
+
+
+@pytest.mark.parametrize("number", [0, 2])
+def test_tab_never_changes_a_heading_and_leaves_the_editor(qtbot, editor, number) -> None:
+    before, after = _in_a_form(qtbot, editor)
+    cursor = QTextCursor(editor.document().findBlockByNumber(number))
+    editor.setTextCursor(cursor)  # at the start of the heading, where Tab used to change its level
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    assert after.hasFocus()
+    assert _roles(editor) == [(b.role, b.text) for b in _blocks()]
+    editor.setFocus()
+    qtbot.waitUntil(editor.hasFocus)
+    qtbot.keyClick(editor, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert before.hasFocus()
+    assert _roles(editor) == [(b.role, b.text) for b in _blocks()]
+
+
+def test_ctrl_tab_leaves_the_editor_even_from_a_list_item(qtbot, editor) -> None:
+    before, after = _in_a_form(qtbot, editor)
+    _at_end_of(editor, 3)
+    qtbot.keyClick(editor, Qt.Key.Key_Tab, CTRL)
+    assert after.hasFocus()
+    editor.setFocus()
+    qtbot.waitUntil(editor.hasFocus)
+    qtbot.keyClick(editor, Qt.Key.Key_Backtab, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    assert before.hasFocus()
+    assert _roles(editor) == [(b.role, b.text) for b in _blocks()]
+
+
+def test_tab_in_a_table_of_the_text_goes_cell_to_cell_and_adds_a_row_at_the_end(qtbot) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from cchc_desktop.gui.body_editor import TableDialog
+    from cchc_desktop.gui.table_ops import new_table
+
+    dialog = TableDialog(new_table(2, 2, 1))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    view = dialog.grid.view
+    model = view.model()
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+    view.setCurrentIndex(model.index(1, 0))
+    qtbot.keyClick(view, Qt.Key.Key_Tab)
+    assert (view.currentIndex().row(), view.currentIndex().column()) == (1, 1)
+    qtbot.keyClicks(view, "5")  # typing opens the cell's editor; Tab in it goes on as in Word
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert model.rowCount() == 3 and (view.currentIndex().row(), view.currentIndex().column()) == (2, 0)
+    assert dialog.table().rows[1].cells[1].text == "5"
+    view.setCurrentIndex(model.index(2, 1))
+    qtbot.keyClick(view, Qt.Key.Key_Tab)
+    assert model.rowCount() == 4 and view.hasFocus()
+    assert all("\t" not in cell.text for row in dialog.table().rows for cell in row.cells)

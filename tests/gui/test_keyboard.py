@@ -158,8 +158,9 @@ def test_nothing_is_cut_on_small_screens(tmp_path: Path, width, height, scale) -
 
 
 
-def test_tab_leaves_the_table_dialogs_grid_too(qtbot) -> None:
-    """The grid of a table in the text (a dialog made after the window) releases Tab as well."""
+def test_the_table_dialogs_grid_adds_a_row_on_tab_and_ctrl_tab_leaves_it(qtbot) -> None:
+    """The grid of a table in the text (a dialog made after the window): Tab in the last cell adds
+    a row as in Word (issue 26), Ctrl+Tab leaves the grid."""
     from cchc_desktop.core.model import indicator_table
     from cchc_desktop.gui.body_editor import TableDialog
 
@@ -171,5 +172,8 @@ def test_tab_leaves_the_table_dialogs_grid_too(qtbot) -> None:
     view.setCurrentIndex(model.index(model.rowCount() - 1, model.columnCount() - 2))
     QTest.keyClick(view, Qt.Key.Key_Tab)
     assert view.hasFocus() and view.currentIndex().column() == model.columnCount() - 1  # cell to cell
+    rows = model.rowCount()
     QTest.keyClick(view, Qt.Key.Key_Tab)
+    assert view.hasFocus() and model.rowCount() == rows + 1 and view.currentIndex().row() == rows
+    QTest.keyClick(view, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
     assert not view.hasFocus() and dialog.isAncestorOf(QApplication.focusWidget())
