@@ -176,7 +176,7 @@ class NarrativeEditor(QTextEdit):
             if cursor.hasSelection():
                 keep_paragraph_mark(cursor)
                 self.setTextCursor(cursor)
-        super().inputMethodEvent(event)
+        self._words.input_method(event, super().inputMethodEvent)  # a committed word joins the typing run
 
     # --- lists and levels ---------------------------------------------------------------------
     def _continue_list(self) -> bool:

@@ -409,6 +409,30 @@ class TypingRuns:
         self._edit(cursor, continuing, lambda c: c.insertText(text))
         self.last = text[-1]
 
+    def input_method(self, event, deliver) -> None:
+        """An input method's committed word (Unikey on Linux: pre-edit, then commit) joins the run
+        like typed keys; ``deliver`` lets the editor insert it (Qt's own edit block nests in ours)."""
+        commit = event.commitString()
+        if self.editor.isReadOnly() or not commit or event.replacementLength() or event.preeditString():
+            self.at = -1 if commit else self.at
+            deliver(event)
+            return
+        cursor = self.editor.textCursor()
+        continuing = self._continues(cursor, commit)
+        if not continuing:
+            self.start = cursor.selectionStart()
+            self.look = self._look(cursor)
+        self._busy = True
+        try:
+            cursor.joinPreviousEditBlock() if continuing else cursor.beginEditBlock()
+            deliver(event)
+            cursor.endEditBlock()
+        finally:
+            self._busy = False
+        self.at = self.editor.textCursor().position()
+        self.when = clock()
+        self.last = commit[-1]
+
     def backspace(self) -> bool:
         """Backspace over the run's own last character: a correction inside the run."""
         cursor = self.editor.textCursor()

@@ -261,3 +261,17 @@ def test_tab_in_a_table_of_the_text_goes_cell_to_cell_and_adds_a_row_at_the_end(
     qtbot.keyClick(view, Qt.Key.Key_Tab)
     assert model.rowCount() == 4 and view.hasFocus()
     assert all("\t" not in cell.text for row in dialog.table().rows for cell in row.cells)
+
+
+def test_words_from_an_input_method_join_the_typing_run(qtbot, editor) -> None:
+    """Unikey on Linux composes each word in pre-edit and commits it: one step for the sentence."""
+    from .helpers import unikey
+
+    _at_end_of(editor, 1)
+    before = editor.toPlainText()
+    for preedit, word in (("ddax", "đã"), ("toor", "tổ"), ("chuwcs", "chức")):
+        type_text(editor, " ")
+        unikey(editor, preedit, word)
+    assert "phần. đã tổ chức\n" in editor.toPlainText()
+    qtbot.keyClick(editor, Qt.Key.Key_Z, CTRL)
+    assert editor.toPlainText() == before
