@@ -15,6 +15,8 @@ from PySide6.QtGui import QUndoCommand
 
 from cchc_desktop.core.model import HEADING_ROLES, Block, BlockRole, Part, PartTag, Run
 
+from . import undo
+
 if TYPE_CHECKING:
     from .tabs.narrative import NarrativeTab
 
@@ -247,6 +249,7 @@ class SetHeadingCommand(_Renumbering):
         self.old = heading_state(tab.parts[index])
         self.new_text, self.new_role = text, role
         self.typing = label == "Đổi tên phần"
+        self.when = undo.clock()  # typing after a pause is a new step, as in the text (gui/undo.py)
 
     def _set(self, text: str, role: BlockRole | None, runs: list[Run] | None) -> None:
         part = self.parts[self.index]
@@ -281,9 +284,10 @@ class SetHeadingCommand(_Renumbering):
         return self.ID if self.typing else -1
 
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802
-        if not isinstance(other, SetHeadingCommand) or other.index != self.index or not other.typing:
+        if not isinstance(other, SetHeadingCommand) or other.index != self.index or not other.typing \
+                or other.when - self.when > undo.PAUSE_SECONDS:
             return False
-        self.new_text, self.new_role = other.new_text, other.new_role
+        self.new_text, self.new_role, self.when = other.new_text, other.new_role, other.when
         return True
 
 

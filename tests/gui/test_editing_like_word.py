@@ -275,3 +275,48 @@ def test_words_from_an_input_method_join_the_typing_run(qtbot, editor) -> None:
     assert "phần. đã tổ chức\n" in editor.toPlainText()
     qtbot.keyClick(editor, Qt.Key.Key_Z, CTRL)
     assert editor.toPlainText() == before
+
+
+# --- the same in the window: the parts tab's editor, its heading field, Esc ----------------------------------
+def test_in_the_window_runs_paragraphs_lists_and_esc_behave_as_in_word(qtbot, open_window, monkeypatch) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from .helpers import focus
+
+    now = [500.0]
+    monkeypatch.setattr(undo, "clock", lambda: now[0])
+    window = open_window()
+    tab = window.narrative
+    window.tabs.setCurrentWidget(tab)
+    tab.select_part(1)  # the sample's part II: headings, list items and paragraphs
+    editor = tab.editor
+    focus(qtbot, editor)
+    original = [(b.role, b.text) for b in editor.blocks()]
+    # a paragraph replaced in place, then the window's Hoàn tác undoes the typing in one step
+    number = next(i for i, (role, _t) in enumerate(original) if role == BlockRole.PARAGRAPH and 0 < i < len(original) - 1)
+    _triple_click(qtbot, editor, number)
+    qtbot.keyClicks(editor, SENTENCE)
+    blocks = [(b.role, b.text) for b in editor.blocks()]
+    assert blocks == original[:number] + [(BlockRole.PARAGRAPH, SENTENCE)] + original[number + 1:]
+    window.undo.undo_action.trigger()
+    assert [(b.role, b.text) for b in editor.blocks()] == original
+    # Esc leaves the editor from a list item, where Tab indents
+    bullet = next(i for i, (role, text) in enumerate(original) if role == BlockRole.BULLET and text.startswith("- "))
+    _at_end_of(editor, bullet)
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    assert editor.hasFocus() and editor.blocks()[bullet].text.startswith("+ ")
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    assert not editor.hasFocus() and QApplication.focusWidget() is window.tabs.tabBar()
+    window.save_now(wait=True)
+    assert window.report.parts[1].blocks[bullet + 1].text.startswith("+ ")  # after the part's heading
+    # the part's heading field: typing after a pause is a step of its own
+    focus(qtbot, tab.title)
+    tab.title.end(False)
+    title = tab.title.text()
+    type_text(tab.title, " ABC")
+    now[0] += undo.PAUSE_SECONDS + 1
+    type_text(tab.title, " DEF")
+    QTest.keyClick(tab.title, Qt.Key.Key_Z, CTRL)
+    assert window.report.parts[1].title == title + " ABC"
+    QTest.keyClick(tab.title, Qt.Key.Key_Z, CTRL)
+    assert window.report.parts[1].title == title
