@@ -1,4 +1,10 @@
-"""The narrative editor: a QTextEdit that knows paragraph roles, bold/italic only, NFC text."""
+"""The narrative editor: a QTextEdit that knows paragraph roles, bold/italic only, NFC text.
+
+Keys as in Word: typing is undone by runs (``undo.TypingRuns``); typing over a triple-clicked
+paragraph replaces it in place (``undo.keep_paragraph_mark``); Tab / Shift+Tab indent / outdent
+a list item ("- " <-> "+ ") and never touch a heading; elsewhere Tab leaves the editor, and
+Ctrl+Tab and Esc (``keyboard``) always do.
+"""
 
 from __future__ import annotations
 
@@ -142,9 +148,10 @@ class NarrativeEditor(QTextEdit):
 
     # --- keyboard and paste --------------------------------------------------------
     def keyPressEvent(self, event) -> None:  # noqa: N802
-        if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+        mods = event.modifiers()
+        if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and mods & Qt.KeyboardModifier.ControlModifier:
             # Ctrl+Tab always leaves (Tab indents in a list), where no window shortcut took it first
-            backward = event.key() == Qt.Key.Key_Backtab or bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+            backward = event.key() == Qt.Key.Key_Backtab or bool(mods & Qt.KeyboardModifier.ShiftModifier)
             super().focusNextPrevChild(not backward)
             return
         if event.matches(QKeySequence.StandardKey.Bold) or (

@@ -4,8 +4,8 @@
   the open report's stack.  ``SnapshotCommand`` undoes any list edit by putting back a copy of
   the list (simple, always right for lists of a few hundred small rows); ``CallbackCommand``
   runs a pair of functions (cell edits, row moves) where a snapshot would be wasteful.
-* Text editors keep their own QTextDocument undo (typing grouped by word, see
-  narrative_editor); the window's "Hoàn tác" undoes the focused field's typing when it has some,
+* Text editors keep their own QTextDocument undo (typing grouped by runs as in Word, see
+  ``TypingRuns`` below); the window's "Hoàn tác" undoes the focused field's typing when it has some,
   else the report's last table/list change — Ctrl+Z does what the clerk expects wherever the
   cursor is (a list item's editor that opened on its own has nothing to undo).
 * Each report keeps its stacks while the window is open (QUndoGroup): switching reports and
