@@ -77,7 +77,11 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([360, 1000])
         self.setCentralWidget(self.splitter)
+        from .status_bar import StatusBar
+
+        self.setStatusBar(StatusBar(self))  # a long message is cut, never drawn over "Đã lưu lúc …"
         self.saved_label = QLabel()
+        self.saved_label.setMinimumWidth(self.saved_label.fontMetrics().horizontalAdvance("Đã lưu lúc 00:00:00"))
         self.statusBar().addPermanentWidget(self.saved_label)
 
         from .external_changes import ExternalChanges
