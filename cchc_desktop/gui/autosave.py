@@ -135,16 +135,16 @@ class Autosaver(QObject):
             self._local.db = open_database(self._database, create_sample=False)
         return self._local.db
 
-    def _write(self, sequence: int, report: Report | bytes) -> None:
-        import pickle
+    def _write(self, sequence: int, report) -> None:
         import sqlite3
 
         from cchc_desktop.store import identity
         from cchc_desktop.store.database import StoreError, translate
         from cchc_desktop.store.reports import save_report
+        from cchc_desktop.store.snapshot import Snapshot
 
-        if isinstance(report, bytes):  # the window's snapshot, unpickled here, off the GUI thread
-            report = pickle.loads(report)
+        if isinstance(report, Snapshot):  # the window's snapshot, thawed here, off the GUI thread
+            report = report.report()
         if sequence <= self._newest_written.get(report.id, 0):
             return  # a newer snapshot of this report is already on disk
         if report.id in self._conflicted:
