@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import pickle
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
@@ -29,6 +29,9 @@ from .tabs.indicators import IndicatorsTab
 from .tabs.narrative import NarrativeTab
 from .tabs.preview import PreviewTab
 from .tabs.signature import SignatureTab
+
+if TYPE_CHECKING:
+    from cchc_desktop.store.snapshot import Snapshot
 
 log = logging.getLogger(__name__)
 APP_TITLE = "Báo cáo tuyên truyền CCHC"
@@ -156,14 +159,16 @@ class MainWindow(QMainWindow):
             tab.flush()
         return self.report
 
-    def snapshot(self) -> bytes | None:
-        """A private copy for the writer thread (the report pickled: bytes nobody can change, made
-        back into a Report on the writer thread, so only half the round trip stays on this one),
-        or None when nothing changed since the last save."""
+    def snapshot(self) -> Snapshot | None:
+        """A private copy for the writer thread (store/snapshot.py: the text blocks shared, the
+        rest pickled; made back into a Report on the writer thread), or None when nothing
+        changed since the last save."""
+        from cchc_desktop.store.snapshot import take
+
         if self.report is None or not self.dirty:
             return None
         self.dirty = False
-        return pickle.dumps(self.current_report(), pickle.HIGHEST_PROTOCOL)
+        return take(self.current_report())
 
     def save_now(self, wait: bool = False) -> None:
         self.autosaver.save_now(wait=wait)
