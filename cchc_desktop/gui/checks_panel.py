@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+import unicodedata
 from collections.abc import Callable
 from typing import Any
 
@@ -29,6 +30,7 @@ DELAY_MS = 800
 SEVERITY_LABELS = {"error": "Lỗi", "warning": "Cảnh báo", "style": "Trình bày", "info": "Gợi ý"}
 SEVERITY_ORDER = {"error": 0, "warning": 1, "style": 2, "info": 3}
 FINDING_ROLE = Qt.ItemDataRole.UserRole
+SPELLING_RULES = ("spelling.syllable", "spelling.english")
 
 
 def _get(obj: Any, *names: str, default: Any = None) -> Any:
@@ -67,6 +69,8 @@ class ChecksPanel(QDockWidget):
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 4, 4, 4)
         self.summary = QLabel("Bấm F7 để kiểm tra báo cáo.")
+        self.summary.setWordWrap(True)  # a long summary must not hold the dock wide
+        self.summary.setMinimumWidth(120)
         self.enable_all = QPushButton()
         self.enable_all.setToolTip("Bật lại mọi quy tắc đã tắt cho báo cáo này")
         self.enable_all.clicked.connect(self._enable_all_rules)
@@ -79,9 +83,10 @@ class ChecksPanel(QDockWidget):
         self.fix_button.setToolTip("Sửa theo gợi ý (hoàn tác được)")
         self.fix_button.setEnabled(False)
         self.fix_button.clicked.connect(lambda: self.apply_fix_of(self.list.currentItem()))
+        layout.addWidget(self.summary)
         top = QHBoxLayout()
-        top.addWidget(self.summary, 1)
         top.addWidget(self.show_style)
+        top.addStretch(1)
         top.addWidget(self.fix_button)
         top.addWidget(self.enable_all)
         layout.addLayout(top)
@@ -101,6 +106,7 @@ class ChecksPanel(QDockWidget):
         self.list.customContextMenuRequested.connect(self._menu)
         self.list.currentItemChanged.connect(self._current_changed)
         self.findings: list = []
+        self._ignored: set[tuple] = set()  # "Bỏ qua": findings hidden until their text changes
         self._disabled = 0
         self._report: Report | None = None
         self.visibilityChanged.connect(self._reopened)
@@ -125,10 +131,13 @@ class ChecksPanel(QDockWidget):
             return 0
         self._disabled = len(report.disabled_checks)
         self._report = report
+        self.findings = [f for f in self.findings if self._ignore_key(f) not in self._ignored]
         return self._fill()
 
     def _fill(self) -> int:
-        """Show the findings (style ones only when asked); returns the number of errors."""
+        """Show the findings (style ones only when asked), keeping the clerk's place in the list;
+        returns the number of errors."""
+        kept = self._list_place()
         self.list.clear()
         counts = {"error": 0, "warning": 0, "style": 0, "info": 0}
         for finding in self.findings:
@@ -155,7 +164,55 @@ class ChecksPanel(QDockWidget):
                              else f"{counts['error']} lỗi, {counts['warning']} cảnh báo{style}. "
                                   "Bấm vào một dòng để đến chỗ cần sửa.")
         self.fix_button.setEnabled(False)
+        self._restore_place(kept)
         return counts["error"]
+
+    # --- the clerk's place in the list survives a refill (a fix, typing, a rule switched off) ---
+    def _list_place(self) -> tuple[int, int, tuple | None]:
+        """(scroll value, current row, current finding's key) before the list is refilled."""
+        item = self.list.currentItem()
+        row = self.list.indexOfTopLevelItem(item) if item is not None else -1
+        key = self._finding_key(item.data(0, FINDING_ROLE)) if item is not None else None
+        return self.list.verticalScrollBar().value(), row, key
+
+    def _restore_place(self, kept: tuple[int, int, tuple | None]) -> None:
+        """The same finding current again; when it is gone (fixed), the one that now stands in
+        its row, i.e. the next one; and the list scrolled as it was, not back to the top."""
+        scroll, row, key = kept
+        count = self.list.topLevelItemCount()
+        if row < 0 or not count:
+            self.list.doItemsLayout()
+            self.list.verticalScrollBar().setValue(scroll)
+            return
+        rows = [r for r in range(count) if self._finding_key(self.list.topLevelItem(r).data(0, FINDING_ROLE)) == key]
+        target = self.list.topLevelItem(min(rows, key=lambda r: abs(r - row)) if rows else min(row, count - 1))
+        self.list.setCurrentItem(target)
+        self.list.doItemsLayout()
+        self.list.verticalScrollBar().setValue(scroll)
+        self.list.scrollToItem(target)  # only moves when the kept place no longer shows it
+
+    @staticmethod
+    def _finding_key(finding: Any) -> tuple:
+        location = _get(finding, "location", default=None)
+        return (_get(finding, "rule_id"), str(_get(finding, "message", default="")),
+                _get(location, "field", default=None))
+
+    def _flagged_text(self, finding: Any) -> str:
+        """The text the finding points at ("" when it points at no range)."""
+        location = _get(finding, "location", default=None)
+        start, end = _get(location, "start", default=None), _get(location, "end", default=None)
+        if self._report is None or start is None or end is None:
+            return ""
+        from cchc_desktop.core.checks import field_text
+
+        try:
+            return field_text(self._report, location.field)[start:end]
+        except KeyError:
+            return ""
+
+    def _ignore_key(self, finding: Any) -> tuple:
+        report_id = getattr(self._report, "id", None)
+        return (report_id, *self._finding_key(finding), self._flagged_text(finding))
 
     def _current_changed(self, item: QTreeWidgetItem | None, _previous=None) -> None:
         finding = item.data(0, FINDING_ROLE) if item is not None else None
@@ -224,13 +281,53 @@ class ChecksPanel(QDockWidget):
         item = self.list.itemAt(position)
         if item is None:
             return
+        menu = self.menu_for(item)
+        self.list.setCurrentItem(item)  # a fix or "Bỏ qua" from here keeps the place after this one
+        menu.exec(self.list.viewport().mapToGlobal(position))
+        menu.deleteLater()
+
+    def menu_for(self, item: QTreeWidgetItem) -> QMenu:
+        """The right-click menu of a finding: go there, its fixes, "Thêm vào từ điển" for a
+        spelling finding, "Bỏ qua", switch the rule off."""
         finding = item.data(0, FINDING_ROLE)
         menu = QMenu(self.list)
         menu.addAction("Đến &chỗ cần sửa", lambda: self._jump(item))
         for n, fix in enumerate(_get(finding, "fixes", default=()) or ()):
             menu.addAction(fix.label, lambda n=n: self.apply_fix_of(item, n))
+        word = self._spelling_word(finding)
+        if word:
+            menu.addSeparator()
+            menu.addAction(f"Thêm vào từ điển (“{word}”)", lambda: self.add_to_dictionary(word))
+        menu.addAction("&Bỏ qua", lambda: self.ignore(item))
         menu.addAction("&Tắt quy tắc này cho báo cáo này", lambda: self.disable_rule(_get(finding, "rule_id")))
-        menu.exec(self.list.viewport().mapToGlobal(position))
+        return menu
+
+    def _spelling_word(self, finding: Any) -> str:
+        """The one word a spelling finding is about (none for a whole paragraph typed without accents)."""
+        if _get(finding, "rule_id") not in SPELLING_RULES:
+            return ""
+        text = unicodedata.normalize("NFC", self._flagged_text(finding)).strip()
+        return text if text and not any(ch.isspace() for ch in text) else ""
+
+    def add_to_dictionary(self, word: str) -> None:
+        """"Thêm vào từ điển": saved in the clerk's own list at once; every finding about the word
+        leaves the list and its red underlines leave the editors."""
+        from . import spelling
+
+        spelling.add_to_dictionary(word)
+        folded = unicodedata.normalize("NFC", word).lower()
+        self.findings = [f for f in self.findings
+                         if unicodedata.normalize("NFC", self._spelling_word(f)).lower() != folded]
+        self._fill()
+
+    def ignore(self, item: QTreeWidgetItem | None) -> None:
+        """"Bỏ qua": hide this finding for this report until its text changes (not saved)."""
+        if item is None:
+            return
+        finding = item.data(0, FINDING_ROLE)
+        self._ignored.add(self._ignore_key(finding))
+        self.findings = [f for f in self.findings if f is not finding]
+        self._fill()
 
     def _editor_for(self, report: Report, field: str):
         """The text editor that shows ``field`` once ``go_to`` has been there (None: a place

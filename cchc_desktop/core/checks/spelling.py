@@ -13,6 +13,7 @@ diacritics ("Kêt") is checked like any other.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import NamedTuple
@@ -207,7 +208,17 @@ def _plain_ok() -> frozenset[str]:
 
 def misspellings(text: str) -> list[Misspelling]:
     """Words of ``text`` that are not Vietnamese syllables (nor accepted words), and loanwords
-    written against their Vietnamese form ("xi-mang" for "xi măng")."""
+    written against their Vietnamese form ("xi-mang" for "xi măng").
+
+    Decomposed text (NFD: some input methods, text copied from a PDF) is checked as its
+    composed form; the offsets stay those of ``text`` (the underline is drawn there)."""
+    if not unicodedata.is_normalized("NFC", text):
+        composed, starts = nfc_with_offsets(text)
+        return [m._replace(start=starts[m.start], end=starts[m.end]) for m in _composed_misspellings(composed)]
+    return _composed_misspellings(text)
+
+
+def _composed_misspellings(text: str) -> list[Misspelling]:
     found = list(_misspellings(text, lexicon.user_words()))
     if "-" in text:
         found = sorted(found + list(_hyphenated(text, lexicon.user_words())))
@@ -215,6 +226,23 @@ def misspellings(text: str) -> list[Misspelling]:
 
 
 _HYPHENATED = re.compile(r"(?<![\w\-/.])([a-z]{1,7})-([a-z]{1,7})(?![\w\-/])")
+
+
+@lru_cache(maxsize=4096)
+def nfc_with_offsets(text: str) -> tuple[str, tuple[int, ...]]:
+    """``text`` composed (NFC) cluster by cluster, and for each offset of the result (and its
+    end) the offset in ``text`` where that character's cluster begins."""
+    composed: list[str] = []
+    starts: list[int] = []
+    for match in _CLUSTER.finditer(text):
+        part = unicodedata.normalize("NFC", match.group(0))
+        composed.append(part)
+        starts.extend([match.start()] * len(part))
+    starts.append(len(text))
+    return "".join(composed), tuple(starts)
+
+
+_CLUSTER = re.compile(r".[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]*|[\u0300-\u036f]+", re.DOTALL)
 
 
 @lru_cache(maxsize=4096)
@@ -258,7 +286,7 @@ def _misspellings(text: str, user: frozenset[str]) -> tuple[Misspelling, ...]:
 def unaccented(text: str) -> bool:
     """A paragraph of Vietnamese typed without accents: eight words or more, hardly one
     with a diacritic, most of them Vietnamese syllables once accents are put back."""
-    runs = [w for w in _lower_runs(text) if len(w) > 1]
+    runs = [w for w in _lower_runs(unicodedata.normalize("NFC", text)) if len(w) > 1]
     if len(runs) < 8:
         return False
     plain = [w for w in runs if w.isascii()]
