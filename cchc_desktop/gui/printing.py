@@ -17,16 +17,18 @@ import logging
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QObject, QRectF, QSize, QSizeF, Qt
+from PySide6.QtCore import (QBuffer, QByteArray, QIODevice, QMarginsF, QObject, QRectF, QSize, QSizeF, QStandardPaths,
+                            Qt)
 from PySide6.QtGui import QColor, QImage, QKeySequence, QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QToolButton, QVBoxLayout, QWidget
 
 from cchc_desktop.core.model import Report
 
-from . import dialogs
+from . import dialogs, file_dialogs
+from .filenames import default_export_name
 from .page_view import PageNavigation, pdf_view
 from .tabs.common import tool_button
 
@@ -138,25 +140,74 @@ def exec_print_dialog(dialog: QPrintDialog) -> bool:
     return dialog.exec() == QDialog.DialogCode.Accepted
 
 
+def export_folder(widget: QWidget | None) -> Path:
+    """Where the clerk last exported (the window's Tệp → Xuất…), else Documents, else home: a
+    printed PDF belongs with the exported ones."""
+    while widget is not None:
+        last = getattr(getattr(widget, "actions", None), "last_export", None)  # QWidget.actions is a method
+        if isinstance(last, Path):
+            return last.parent
+        widget = widget.parentWidget()
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(documents) if documents else Path.home()
+
+
+def suggested_pdf(parent: QWidget | None, report: Report) -> Path:
+    return export_folder(parent) / default_export_name(report, ".pdf")
+
+
+def suggest_output_file(dialog: QPrintDialog, path: Path) -> None:
+    """Qt's own print dialog (Linux) fills "Print to File" with the home folder: put ``path`` there.
+    Not through QPrinter.setOutputFileName, which would turn a real printer into a file writer."""
+    field = dialog.findChild(QLineEdit, "filename") if isinstance(dialog, QWidget) else None
+    if field is not None:
+        field.setText(str(path))
+
+
+def is_pdf_printer(name: str) -> bool:
+    """A printer that makes PDF files ("Microsoft Print to PDF", "Adobe PDF", "PDF24", CUPS "PDF")."""
+    return "pdf" in name.casefold()
+
+
+def ask_pdf_file(parent: QWidget | None, report: Report) -> Path | None:
+    """A PDF printer driver would ask in its own dialog (English, in Documents) and write pictures
+    of the pages: ask here instead, in the export folder, and write the real PDF."""
+    chosen = file_dialogs.save_file_name(parent, "In ra tệp PDF", str(suggested_pdf(parent, report)),
+                                         "Tệp PDF (*.pdf)")
+    if not chosen:
+        return None
+    path = Path(chosen)
+    return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
+
+
 def print_document(parent: QWidget | None, document: QPdfDocument, report: Report, data: bytes | None = None) -> bool:
     """``data``: the PDF already made for ``document`` (print to PDF writes it as it is)."""
     printer = make_printer()
+    printer.setDocName(default_export_name(report, ""))  # the job's name, and a PDF driver's file name
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle("In báo cáo")
     try:
         dialog.setMinMax(1, document.pageCount())
     except AttributeError:  # older bindings
         pass
+    suggest_output_file(dialog, suggested_pdf(parent, report))
     if not exec_print_dialog(dialog):
         return False
+    target = None
     if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and printer.outputFileName():
+        target = Path(printer.outputFileName())  # Qt's own dialog: "Print to File (PDF)"
+    elif is_pdf_printer(printer.printerName()):
+        target = ask_pdf_file(parent, report)
+        if target is None:
+            return False
+    if target is not None:
         # "Print to PDF": our own PDF (text stays text) rather than a raster copy.
         from cchc_desktop.document.export import export_pdf, write_atomic
 
         if data is not None:
-            write_atomic(data, Path(printer.outputFileName()))
+            write_atomic(data, target)
         else:
-            export_pdf(report, Path(printer.outputFileName()))
+            export_pdf(report, target)
         return True
     paint_pages(printer, document)
     return True
