@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
+from contextlib import nullcontext
 from collections.abc import Callable
 from typing import Any
 
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDockWidget,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QMenu,
     QPushButton,
@@ -110,7 +112,13 @@ class ChecksPanel(QDockWidget):
         self._disabled = 0
         self._report: Report | None = None
         self.visibilityChanged.connect(self._reopened)
-        self.list.setColumnWidth(1, 520)
+        header = self.list.header()  # the message takes what is left; the place keeps its width
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.list.setColumnWidth(2, 230)
+        from . import spelling
+
+        spelling.on_word_added(self._word_added)
 
     def schedule(self, source: Callable[[], Report | None], delay: int | None = None) -> None:
         """Re-run after the clerk pauses, only while the panel is open (it costs nothing hidden)."""
@@ -137,26 +145,20 @@ class ChecksPanel(QDockWidget):
     def _fill(self) -> int:
         """Show the findings (style ones only when asked), keeping the clerk's place in the list;
         returns the number of errors."""
+        from cchc_desktop.core.checks.base import cached_fields
+
         kept = self._list_place()
         self.list.clear()
         counts = {"error": 0, "warning": 0, "style": 0, "info": 0}
-        for finding in self.findings:
-            severity = severity_of(finding)
-            counts[severity] += 1
-            if severity == "style" and not self.show_style.isChecked():
-                continue
-            message = str(_get(finding, "message", default=finding))
-            if _get(finding, "fixes", default=()):
-                message += "  [có thể sửa tự động]"
-            place = self._where(self._report, finding) if self._report is not None else ""
-            item = QTreeWidgetItem([SEVERITY_LABELS[severity], message, place])
-            item.setData(0, FINDING_ROLE, finding)
-            item.setToolTip(1, f"{item.text(1)}\n({place})" if place else item.text(1))
-            if severity == "error":
-                item.setForeground(0, QBrush(QColor("#b00020")))
-            elif severity == "style":
-                item.setForeground(0, QBrush(QColor("#666666")))
-            self.list.addTopLevelItem(item)
+        items = []
+        names_once = cached_fields(self._report) if self._report is not None else nullcontext()
+        with names_once:  # the places' names: each part's headings walked once, not per finding
+            for finding in self.findings:
+                severity = severity_of(finding)
+                counts[severity] += 1
+                if severity != "style" or self.show_style.isChecked():
+                    items.append(self._item(finding, severity))
+        self.list.addTopLevelItems(items)
         self.enable_all.setText(f"Bật lại {self._disabled} quy tắc đã tắt")
         self.enable_all.setVisible(self._disabled > 0)
         style = f", {counts['style']} lỗi trình bày" if counts["style"] else ""
@@ -166,6 +168,20 @@ class ChecksPanel(QDockWidget):
         self.fix_button.setEnabled(False)
         self._restore_place(kept)
         return counts["error"]
+
+    def _item(self, finding: Any, severity: str) -> QTreeWidgetItem:
+        message = str(_get(finding, "message", default=finding))
+        if _get(finding, "fixes", default=()):
+            message += "  [có thể sửa tự động]"
+        place = self._where(self._report, finding) if self._report is not None else ""
+        item = QTreeWidgetItem([SEVERITY_LABELS[severity], message, place])
+        item.setData(0, FINDING_ROLE, finding)
+        item.setToolTip(1, f"{item.text(1)}\n({place})" if place else item.text(1))
+        if severity == "error":
+            item.setForeground(0, QBrush(QColor("#b00020")))
+        elif severity == "style":
+            item.setForeground(0, QBrush(QColor("#666666")))
+        return item
 
     # --- the clerk's place in the list survives a refill (a fix, typing, a rule switched off) ---
     def _list_place(self) -> tuple[int, int, tuple | None]:
@@ -311,14 +327,18 @@ class ChecksPanel(QDockWidget):
 
     def add_to_dictionary(self, word: str) -> None:
         """"Thêm vào từ điển": saved in the clerk's own list at once; every finding about the word
-        leaves the list and its red underlines leave the editors."""
+        leaves the list (``_word_added``) and its red underlines leave the editors."""
         from . import spelling
 
         spelling.add_to_dictionary(word)
+
+    def _word_added(self, word: str) -> None:
+        """A word went into the clerk's dictionary (from here or an editor's menu)."""
         folded = unicodedata.normalize("NFC", word).lower()
-        self.findings = [f for f in self.findings
-                         if unicodedata.normalize("NFC", self._spelling_word(f)).lower() != folded]
-        self._fill()
+        kept = [f for f in self.findings if unicodedata.normalize("NFC", self._spelling_word(f)).lower() != folded]
+        if len(kept) != len(self.findings):
+            self.findings = kept
+            self._fill()
 
     def ignore(self, item: QTreeWidgetItem | None) -> None:
         """"Bỏ qua": hide this finding for this report until its text changes (not saved)."""

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import weakref
+from collections.abc import Callable
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextCursor
@@ -79,6 +80,15 @@ def word_at(editor: QTextEdit | QPlainTextEdit, position: QPoint):
     return None
 
 
+_WORD_ADDED: list[weakref.WeakMethod] = []
+
+
+def on_word_added(callback: Callable[[str], None]) -> None:
+    """Call ``callback(word)`` (a bound method, held weakly) after each "Thêm vào từ điển",
+    wherever the clerk chose it: the checks panel drops its findings about the word."""
+    _WORD_ADDED.append(weakref.WeakMethod(callback))
+
+
 def add_to_dictionary(word: str) -> None:
     from cchc_desktop import user_words
 
@@ -87,6 +97,15 @@ def add_to_dictionary(word: str) -> None:
     except OSError:
         log.exception("Cannot save the user word list")
     rehighlight_all()
+    for ref in list(_WORD_ADDED):
+        callback = ref()
+        if callback is None:
+            _WORD_ADDED.remove(ref)
+            continue
+        try:
+            callback(word)
+        except RuntimeError:  # its widget is gone
+            _WORD_ADDED.remove(ref)
 
 
 def spelling_actions(editor, menu: QMenu, position: QPoint) -> None:

@@ -13,6 +13,7 @@ from PySide6.QtGui import QTextCharFormat, QTextCursor
 from cchc_desktop import user_words
 from cchc_desktop.core.checks import lexicon
 from cchc_desktop.core.model import Block, BlockRole
+from cchc_desktop.gui import spelling
 from cchc_desktop.gui.narrative_editor import NarrativeEditor
 
 WAVY = QTextCharFormat.UnderlineStyle.SpellCheckUnderline
@@ -88,13 +89,16 @@ def test_add_to_dictionary_from_a_finding(open_window, qtbot) -> None:
     assert any("kêt" in i.text(1) for i in _items(panel))
     assert _underlined(window.narrative.editor) == ["kêt"]
     assert json.loads(user_words.path().read_text(encoding="utf-8"))["words"] == ["nhơng"]
+    spelling.add_to_dictionary("kêt")  # chosen in the editor's own menu: the panel follows too
+    assert not any("kêt" in i.text(1) for i in _items(panel))
+    user_words.path().write_text(json.dumps({"words": ["nhơng"]}), encoding="utf-8")
     window.save_now(wait=True)
     window.close()
 
     lexicon.set_user_words([])  # a new start reads the list from the disk again
     panel = _panel(open_window())
     assert not any("hơng" in i.text(1) for i in _items(panel))
-    assert any("kêt" in i.text(1) for i in _items(panel))
+    assert any("kêt" in i.text(1) for i in _items(panel))  # (taken out of the file above)
     lexicon.set_user_words([])
 
 

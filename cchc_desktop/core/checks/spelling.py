@@ -320,7 +320,7 @@ def spelling(report: Report, context: Context) -> Iterator[Finding]:
             hint = f" Có thể là: {', '.join('“' + s + '”' for s in options)}." if options else ""
             why = "viết không dấu" if m.kind == "accents" else "không phải là chữ tiếng Việt"
             yield me.finding(f"“{m.word}” {why}.{hint} Nếu đúng (tên riêng, từ địa phương), "
-                             "bấm chuột phải trong ô soạn thảo → “Thêm vào từ điển”.",
+                             "bấm chuột phải → “Thêm vào từ điển”.",
                              field, m.start, m.end, fixes=fixes)
 
 
