@@ -19,12 +19,13 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSizeF, Qt
 from PySide6.QtGui import QAction, QColor, QImage, QPainter, QPen, QPyTextObject, QTextCharFormat, \
     QTextFormat
-from PySide6.QtWidgets import QFileDialog, QMenu
+from PySide6.QtWidgets import QMenu
 
 from cchc_desktop.core.model import BlockRole, Picture
 from cchc_desktop.document import measures as m
 from cchc_desktop.document.pictures import fitted_size
 
+from . import file_dialogs
 from .rich_text import role_format
 from .text_objects import DATA_PROPERTY, _decode, _decode_cached, _encode, insert_object_line, object_type
 
@@ -209,8 +210,8 @@ def insert_from_file(window, path: Path | None = None) -> bool:
         window.statusBar().showMessage("Hãy mở một báo cáo đang soạn và chọn một phần để chèn hình.", 8000)
         return False
     if path is None:
-        chosen, _ = QFileDialog.getOpenFileName(window, "Chèn hình ảnh", str(Path.home()),
-                                                "Hình ảnh (*.png *.jpg *.jpeg *.bmp *.gif);;Tất cả tệp (*)")
+        chosen = file_dialogs.open_file_name(window, "Chèn hình ảnh",
+                                             "Hình ảnh (*.png *.jpg *.jpeg *.bmp *.gif);;Tất cả tệp (*)", str(Path.home()))
         if not chosen:
             return False
         path = Path(chosen)

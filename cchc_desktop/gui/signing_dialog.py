@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QStandardPaths, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
+from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout,
                                QHBoxLayout, QLabel, QLineEdit, QListWidget, QPushButton, QVBoxLayout, QWidget)
 
-from . import dialogs
+from . import dialogs, file_dialogs
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -154,18 +154,18 @@ class SignDialog(QDialog):
         return box
 
     def _choose_library(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Chọn thư viện PKCS#11 của token", "", LIBRARY_FILTER)
+        path = file_dialogs.open_file_name(self, "Chọn thư viện PKCS#11 của token", LIBRARY_FILTER)
         if path:
             self.library.setCurrentText(path)
             self.read_token()
 
     def _choose_png(self, field: QLineEdit, title: str) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, title, field.text(), PNG_FILTER)
+        path = file_dialogs.open_file_name(self, title, PNG_FILTER, field.text())
         if path:
             field.setText(path)
 
     def _choose_target(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Lưu tệp PDF đã ký", self.target.text(), "Tệp PDF (*.pdf)")
+        path = file_dialogs.save_file_name(self, "Lưu tệp PDF đã ký", self.target.text(), "Tệp PDF (*.pdf)")
         if path:
             self.target.setText(path if path.lower().endswith(".pdf") else path + ".pdf")
 
@@ -295,14 +295,11 @@ class _busy:
 
 # --- verifying --------------------------------------------------------------------------------
 def ask_pdf(parent: QWidget | None) -> str:
-    path, _ = QFileDialog.getOpenFileName(parent, "Chọn tệp PDF cần kiểm tra chữ ký", "", "Tệp PDF (*.pdf)")
-    return path
+    return file_dialogs.open_file_name(parent, "Chọn tệp PDF cần kiểm tra chữ ký", "Tệp PDF (*.pdf)")
 
 
 def ask_root(parent: QWidget | None) -> str:
-    path, _ = QFileDialog.getOpenFileName(parent, "Chọn chứng thư gốc tin cậy", "",
-                                          "Chứng thư số (*.cer *.crt *.pem *.der)")
-    return path
+    return file_dialogs.open_file_name(parent, "Chọn chứng thư gốc tin cậy", "Chứng thư số (*.cer *.crt *.pem *.der)")
 
 
 def verify_text(path: Path) -> tuple[str, bool]:

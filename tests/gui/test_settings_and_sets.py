@@ -14,7 +14,7 @@ import pytest
 from openpyxl import Workbook, load_workbook
 from PySide6.QtWidgets import QFileDialog
 
-from cchc_desktop.gui import dialogs
+from cchc_desktop.gui import dialogs, file_dialogs
 from cchc_desktop.gui.settings_dialog import MENU_TEXT, OrganizationDialog
 from cchc_desktop.store.database import open_database
 from cchc_desktop.store.reports import load_organization, load_report
@@ -33,6 +33,8 @@ def said(monkeypatch):
 def _choose(monkeypatch, path: Path) -> None:
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(path), "")))
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(path), "")))
+    monkeypatch.setattr(file_dialogs, "open_file_name", lambda *a, **k: str(path))  # the tab asks through these
+    monkeypatch.setattr(file_dialogs, "save_file_name", lambda *a, **k: str(path))
 
 
 def _menu_texts(window) -> list[str]:

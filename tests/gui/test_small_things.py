@@ -74,3 +74,64 @@ def test_a_pdf_printer_driver_asks_in_our_dialog_in_the_export_folder(open_windo
     assert asked == [("In ra tệp PDF", str(tmp_path / default_export_name(report, ".pdf")))]
     assert printing.is_pdf_printer("Microsoft Print to PDF") and printing.is_pdf_printer("PDF24")
     assert not printing.is_pdf_printer("Canon LBP2900") and not printing.is_pdf_printer("HP LaserJet P1102")
+
+
+# --- the file dialogs ----------------------------------------------------------------------
+
+def _cells(view) -> list[list[str]]:
+    model, root = view.model(), view.rootIndex()
+    return [[str(model.index(r, c, root).data() or "") for c in range(model.columnCount(root))]
+            for r in range(model.rowCount(root))]
+
+
+def test_the_detail_view_of_the_file_dialog_is_vietnamese(qtbot, tmp_path):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QFileDialog, QTreeView
+
+    from cchc_desktop.gui import file_dialogs
+    from cchc_desktop.gui.app import application
+
+    from .test_vietnamese_ui import english_words, visible_texts
+
+    application()
+    (tmp_path / "Thư mục con").mkdir()
+    (tmp_path / "nhỏ.docx").write_bytes(b"x" * 250_000)
+    (tmp_path / "lớn.docx").write_bytes(b"x" * 3_000_000)
+    dialog = file_dialogs.make_dialog(None, "Mở báo cáo", "Văn bản Word (*.docx)", str(tmp_path))
+    qtbot.addWidget(dialog)
+    dialog.setViewMode(QFileDialog.ViewMode.Detail)  # the clerk switches to "Chi tiết"
+    dialog.show()
+    view = dialog.findChild(QTreeView, "treeView")
+    qtbot.waitUntil(lambda: len(_cells(view)) == 3 and all(row[1] for row in _cells(view) if "docx" in row[0]))
+    cells = _cells(view)
+    shown = [text for _what, text in visible_texts(dialog)] + [text for row in cells for text in row]
+    english = sorted({word for text in shown if str(tmp_path) not in text for word in english_words(text)})
+    assert english == []
+    assert not [text for text in shown if re.search(r"KiB|MiB|\bbytes\b|\d\.\d+ ?[KMG]B", text)]
+    sizes = {row[0]: row[1] for row in cells}
+    assert sizes["nhỏ.docx"] == "244 KB" and sizes["lớn.docx"] == "2,9 MB" and sizes["Thư mục con"] == ""
+    assert {row[2] for row in cells} == {"Thư mục", "Văn bản Word"}
+    assert all(re.fullmatch(r"\d\d/\d\d/\d{4} \d\d:\d\d", row[3]) for row in cells)
+    # sorting by size is by bytes (the file model's own), not by the text "2,9 MB" < "244 KB"
+    view.sortByColumn(file_dialogs.SIZE_COLUMN, Qt.SortOrder.AscendingOrder)
+    qtbot.waitUntil(lambda: [row[0] for row in _cells(view) if row[0].endswith(".docx")] == ["nhỏ.docx", "lớn.docx"])
+
+
+def test_sizes_in_vietnamese_units():
+    from cchc_desktop.gui.file_dialogs import size_text
+
+    assert [size_text(n) for n in (512, 1536, 250_000, 1_048_575, 3_000_000, 25 * 1024 ** 2)] == [
+        "512 byte", "1,5 KB", "244 KB", "1,0 MB", "2,9 MB", "25 MB"]
+    assert size_text(1_500 * 1024 ** 3) == "1,5 TB"
+
+
+@pytest.mark.parametrize("module", ["signing_dialog.py", "picture_actions.py", "tabs/indicators.py"])
+def test_every_file_question_goes_through_the_vietnamese_dialogs(module):
+    """QFileDialog's static getters open the platform's dialog (English on an English Windows)."""
+    import ast
+
+    from cchc_desktop.gui import file_dialogs
+
+    source = (Path(file_dialogs.__file__).parent / module).read_text(encoding="utf-8")
+    names = {n.id for n in ast.walk(ast.parse(source)) if isinstance(n, ast.Name)}
+    assert "QFileDialog" not in names and "file_dialogs" in names

@@ -370,15 +370,15 @@ class IndicatorsTab(QWidget):
 
     # --- indicator sets (XLSX/JSON in, XLSX out) -------------------------------------------
     def import_indicator_set(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
         from openpyxl.utils.exceptions import InvalidFileException
+
+        from .. import file_dialogs
 
         from cchc_desktop.core.indicator_sets import apply_set, load_indicator_set
 
         if self.report is None:
             return
-        path, _ = QFileDialog.getOpenFileName(self, "Nhập bộ chỉ tiêu", "",
-                                              "Bảng tính hoặc JSON (*.xlsx *.json)")
+        path = file_dialogs.open_file_name(self, "Nhập bộ chỉ tiêu", "Bảng tính hoặc JSON (*.xlsx *.json)")
         if not path:
             return
         try:
@@ -398,14 +398,14 @@ class IndicatorsTab(QWidget):
         self.model.edit("Nhập bộ chỉ tiêu", lambda table: apply_set(table, rows))
 
     def export_excel(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
         from cchc_desktop.core.indicator_sets import export_xlsx
+
+        from .. import file_dialogs
 
         if self.report is None or self.appendix is None:
             return
-        path, _ = QFileDialog.getSaveFileName(self, "Xuất bảng chỉ tiêu ra Excel", "phu-luc-chi-tieu.xlsx",
-                                              "Bảng tính Excel (*.xlsx)")
+        path = file_dialogs.save_file_name(self, "Xuất bảng chỉ tiêu ra Excel", "Phụ lục chỉ tiêu.xlsx",
+                                           "Bảng tính Excel (*.xlsx)")
         if not path:
             return
         target = Path(path) if path.lower().endswith(".xlsx") else Path(path + ".xlsx")
