@@ -112,3 +112,14 @@ def test_appendix_columns_under_two_groups_and_two_alike_appendices() -> None:
     report.appendices = [AppendixTable(heading="PHỤ LỤC", table=table), AppendixTable(heading="PHỤ LỤC", table=table)]
     assert where(report, "appendices[1].table.rows[2].cells[3]") == "Phụ lục (thứ 2), dòng 1, cột “Tỷ lệ – Kỳ này”"
     assert _duplicates(report) == []
+
+
+def test_headings_numbered_in_other_ways_are_named_alike() -> None:
+    H1, H2, H3, P = BlockRole.HEADING1, BlockRole.HEADING2, BlockRole.HEADING3, BlockRole.PARAGRAPH
+    report = _report()
+    report.parts = [Part(blocks=[_p(H1, "PHẦN II: TỒN TẠI"), _p(H2, "1 Thể chế"), _p(H3, "1.2.Thủ tục"),
+                                 _p(H3, "đ) Cấp xã"), _p(P, "Một."), _p(H3, "Việc khác"), _p(P, "Hai.")])]
+    names = [where(report, f"sections[0].blocks[{b}]") for b in range(7)]
+    assert names == ["Phần II", "Phần II, mục 1", "Phần II, mục 1.2", "Phần II, mục 1.2, điểm đ)",
+                     "Phần II, mục 1.2, điểm đ), đoạn 1", "Phần II, mục 1, đề mục “Việc khác”",
+                     "Phần II, mục 1, đề mục “Việc khác”, đoạn 1"]

@@ -259,9 +259,10 @@ def section_of(report: Report, field: str) -> str | None:
 
 
 _ROMAN_MARK = re.compile(r"^\s*([IVXL]{1,6})\s*[.\-–]")
-_NUMBER_MARK = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){0,3})\s*\.?(?=\s|$)")
+_NUMBER_MARK = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){0,3})(?:\s*\.|\s|$)")  # "2.1.", "2.1 ", "2.1.Kết"
 _LETTER_MARK = re.compile(r"^\s*([a-zđ])\s*\)", re.IGNORECASE)
 _PART_GROUP = re.compile(r"^\s*(phần\s+thứ\s+\w+)", re.IGNORECASE)
+_NAMED_PART = re.compile(r"^\s*phần\s+([IVXL]{1,6})\b", re.IGNORECASE)  # "PHẦN II: …"
 
 
 def _heading_label(block, fallback: str) -> tuple[str, str]:
@@ -271,8 +272,8 @@ def _heading_label(block, fallback: str) -> tuple[str, str]:
     text = block.text
     if match := _PART_GROUP.match(text):
         return "group", match.group(1).lower()
-    if match := _ROMAN_MARK.match(text):
-        return "roman", f"phần {match.group(1)}"
+    if match := _ROMAN_MARK.match(text) or _NAMED_PART.match(text):
+        return "roman", f"phần {match.group(1).upper()}"
     if match := _NUMBER_MARK.match(text):
         number = match.group(1)
         return f"decimal{number.count('.') + 1}", f"mục {number}"
@@ -364,7 +365,13 @@ def _block_places(report: Report, s: int) -> list[str]:
         if block.role in HEADING_ROLES:
             style, name = _heading_label(block, "đề mục")
             styles = [st for st, _ in open_headings]
-            del open_headings[styles.index(style) if style in styles else len(open_headings):]
+            if style.startswith("role:"):  # unnumbered: it closes the headings of its level and below
+                level = HEADING_ROLES.index(block.role)
+                levels = [_LEVELS.get(st, 9) for st in styles]
+                cut = next((i for i, lv in enumerate(levels) if lv >= level), len(open_headings))
+            else:  # numbered: it closes the heading numbered alike ("b)" closes "a)") and those inside
+                cut = styles.index(style) if style in styles else len(open_headings)
+            del open_headings[cut:]
             taken = siblings.setdefault(tuple(n for _, n in open_headings), [])
             taken.append(name)
             name = _numbered_duplicates(taken)[-1]
@@ -378,6 +385,11 @@ def _block_places(report: Report, s: int) -> list[str]:
         ranks[kind] = ranks.get(kind, 0) + 1
         names.append(_join([root] + [n for _, n in open_headings] + [f"{kind} {ranks[kind]}"]))
     return names
+
+
+# the heading level each numbering usually marks (PART, HEADING1, HEADING2, HEADING3)
+_LEVELS = {"group": 0, "roman": 1, "decimal1": 2, "decimal2": 3, "decimal3": 3, "decimal4": 3, "letter": 3,
+           "role:part": 0, "role:heading1": 1, "role:heading2": 2, "role:heading3": 3}
 
 
 def block_place(report: Report, s: int, b: int) -> str:
