@@ -19,7 +19,7 @@ from pathlib import Path
 
 from PySide6.QtCore import (QBuffer, QByteArray, QIODevice, QMarginsF, QObject, QRectF, QSize, QSizeF, QStandardPaths,
                             Qt)
-from PySide6.QtGui import QColor, QImage, QKeySequence, QPageLayout, QPageSize, QPainter
+from PySide6.QtGui import QColor, QGuiApplication, QImage, QKeySequence, QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -225,6 +225,27 @@ def print_report(parent: QWidget | None, report: Report) -> bool:
         pages.deleteLater()
 
 
+PREVIEW_SIZE = QSize(900, 700)
+FRAME_GUESS = QSize(16, 40)  # a title bar and borders, until the window system says
+
+
+def fit_to_screen(widget: QWidget, wanted: QSize) -> None:
+    """At most ``wanted``, frame included inside the screen's free area (1024×700, or 1024×768 at
+    125 %: 819×614), and moved into it; the page view scrolls inside."""
+    screen = widget.screen() or QGuiApplication.primaryScreen()
+    if screen is None or screen.availableGeometry().isEmpty():
+        widget.resize(wanted)
+        return
+    area = screen.availableGeometry()
+    frame = widget.frameGeometry().size() - widget.geometry().size() if widget.isVisible() else FRAME_GUESS
+    widget.resize(max(200, min(wanted.width(), area.width() - frame.width())),
+                  max(200, min(wanted.height(), area.height() - frame.height())))
+    if widget.isVisible():
+        outer = widget.frameGeometry()
+        widget.move(max(area.left(), min(outer.left(), area.right() + 1 - outer.width())),
+                    max(area.top(), min(outer.top(), area.bottom() + 1 - outer.height())))
+
+
 class PrintPreviewDialog(QDialog, PageNavigation):
     """Xem trước khi in: the PDF pages as they will come out of the printer."""
 
@@ -262,12 +283,15 @@ class PrintPreviewDialog(QDialog, PageNavigation):
         self.print_button.clicked.connect(self.print_now)
         self.close_button.clicked.connect(self.reject)
         self._show_page(0)
-        screen = self.screen().availableGeometry() if self.screen() is not None else None
-        # fits a 1024×700 screen with its title bar
-        self.resize(900, min(700, screen.height() - 60) if screen is not None and screen.height() > 0 else 700)
+        fit_to_screen(self, PREVIEW_SIZE)
 
     def _button(self, text: str, tip: str, key) -> QToolButton:
         return tool_button(text, tip, key, self)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - the frame's real size is known once shown
+        super().showEvent(event)
+        if not event.spontaneous():
+            fit_to_screen(self, self.size())
 
     def print_now(self) -> None:
         if self.ready is not None and not self.ready():

@@ -135,3 +135,41 @@ def test_every_file_question_goes_through_the_vietnamese_dialogs(module):
     source = (Path(file_dialogs.__file__).parent / module).read_text(encoding="utf-8")
     names = {n.id for n in ast.walk(ast.parse(source)) if isinstance(n, ast.Name)}
     assert "QFileDialog" not in names and "file_dialogs" in names
+
+
+# --- the print preview on a small screen ---------------------------------------------------
+
+_PREVIEW = """
+from cchc_desktop.gui.app import application
+app = application()
+from cchc_desktop.core.templates import load_sample
+from cchc_desktop.document.export import pdf_bytes
+from cchc_desktop.gui import printing
+report = load_sample()
+dialog = printing.PrintPreviewDialog(report, pdf_bytes(report))
+dialog.show()
+for _ in range(20):
+    app.processEvents()
+area, frame = dialog.screen().availableGeometry(), dialog.frameGeometry()
+print(area.x(), area.y(), area.width(), area.height(), frame.x(), frame.y(), frame.width(), frame.height(),
+      dialog.view.height())
+"""
+
+
+@pytest.mark.parametrize(("width", "height"), [(1024, 700), (819, 614)])  # 1024×768 at 125 %: 819×614
+def test_the_print_preview_fits_a_small_screen(tmp_path, width, height):
+    """Qt's offscreen platform with a screen of that size (and a window frame) in a fresh process."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    config = tmp_path / "screen.json"
+    config.write_text(json.dumps({"screens": [{"name": "small", "x": 0, "y": 0, "width": width, "height": height,
+                                               "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}))
+    env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}"}
+    out = subprocess.run([sys.executable, "-c", _PREVIEW], capture_output=True, text=True, env=env, timeout=60)
+    ax, ay, aw, ah, fx, fy, fw, fh, view = map(int, out.stdout.split()[-9:])
+    assert (aw, ah) == (width, height)
+    assert ax <= fx and ay <= fy and fx + fw <= ax + aw and fy + fh <= ay + ah  # the whole frame on screen
+    assert fh >= height - 80 and view >= height - 160  # and still big enough to read a page
