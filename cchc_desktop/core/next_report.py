@@ -19,17 +19,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
+from .checks.base import appendix_name, block_place, footnote_number, row_name
+from .checks.base import part_name as checks_part_name
 from .indicators import indicator_rows, insert_column
-from .model import Cell, DocumentDate, Part, Period, PeriodKind, Report, ReportStatus, Run, SectionKey, Table
+from .model import Cell, DocumentDate, Period, PeriodKind, Report, ReportStatus, Table
 from .periods import (cutoff_dates, find_date_ranges, find_period_phrases, is_placeholder_phrase, next_period,
                       period_label, period_range_text, week_dates, week_numbers, week_words)
 
 PREVIOUS_KEY = "previous"
 CHANGE_KEY = "change"
 
-_SECTION_NAMES = {SectionKey.RESULTS: "Phần I", SectionKey.DIFFICULTIES: "Phần II",
-                  SectionKey.DIRECTIONS: "Phần III"}
-_ROMAN_HEADING = re.compile(r"\s*([IVXL]+)\s*[.:)]")
 # 15/01/2024 or "ngày 15 tháng 01 năm 2024"
 _DATE = re.compile(r"(?<!\d)(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)"
                    r"|ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
@@ -61,40 +60,33 @@ class NextReportPlan:
 
 
 def text_fields(report: Report) -> Iterator[tuple[str, str, str]]:
-    """(location, where, text) for every free-text field that may name a period."""
+    """(location, where, text) for every free-text field that may name a period; places are
+    named as the checks name them ('Phần II, mục 3, điểm b), đoạn 1'), so each is unique."""
     yield "doc_name", "Tên loại văn bản", report.doc_name  # "BÁO CÁO CÔNG TÁC TUẦN 03 THÁNG 9 …"
     yield "subject", "Trích yếu", report.subject
     yield "opening", "Mở đầu", report.opening
     for s, section in enumerate(report.sections):
-        name = part_name(report, s)
         for b, block in enumerate(section.blocks):
+            name = block_place(report, s, b)
             for r, run in enumerate(block.runs):
-                yield f"sections/{s}/blocks/{b}/runs/{r}", f"{name}, đoạn {b + 1}", run.text
-                yield from _footnote_fields(run, f"sections/{s}/blocks/{b}/runs/{r}", f"{name}, chú thích")
+                path = f"sections/{s}/blocks/{b}/runs/{r}"
+                yield path, name, run.text
+                for k, note in enumerate(run.footnote or []):
+                    number = footnote_number(report, s, b, r)
+                    yield f"{path}/footnote/{k}", f"{name}, chú thích {number}", note.text
             if block.table is not None:
-                yield from _table_fields(block.table, f"sections/{s}/blocks/{b}/table", f"{name}, bảng")
+                yield from _table_fields(block.table, f"sections/{s}/blocks/{b}/table", name)
     yield "closing", "Kết thúc", report.closing
     for k, appendix in enumerate(report.appendices):
-        name = appendix.heading.strip() or "Phụ lục"
+        name = appendix_name(report, k)
         yield f"appendices/{k}/title", f"Tên {name.lower()}", appendix.title
         yield f"appendices/{k}/reference", f"Căn cứ {name.lower()}", appendix.reference
         yield from _table_fields(appendix.table, f"appendices/{k}/table", name)
 
 
 def part_name(report: Report, index: int) -> str:
-    """'Phần IV' from the part's own heading ("IV. ĐỀ XUẤT …"), else by its tag or position."""
-    part: Part = report.parts[index]
-    match = _ROMAN_HEADING.match(part.title)
-    if match:
-        return f"Phần {match.group(1)}"
-    if len(report.parts) == 3:  # the version-1 shape: I, II, III by tag
-        return _SECTION_NAMES.get(part.tag, f"Phần {index + 1}")
-    return f"Phần {index + 1}"
-
-
-def _footnote_fields(run: Run, path: str, where: str) -> Iterator[tuple[str, str, str]]:
-    for k, note in enumerate(run.footnote or []):
-        yield f"{path}/footnote/{k}", where, note.text
+    """'Phần IV' as the document numbers the part (the checks' naming)."""
+    return checks_part_name(report, index)
 
 
 def _table_fields(table: Table, path: str, name: str) -> Iterator[tuple[str, str, str]]:
@@ -103,7 +95,7 @@ def _table_fields(table: Table, path: str, name: str) -> Iterator[tuple[str, str
         for j, column in enumerate(table.columns):
             if not column.figures and column.key not in ("tt", "change"):
                 for r, run in enumerate(row.row.cells[j].runs):
-                    where = f"{name}, dòng {row.index + 1}"
+                    where = f"{name}, {row_name(table, row.index)}"
                     yield f"{path}/rows/{row.index + table.header_rows}/cells/{j}/runs/{r}", where, run.text
 
 

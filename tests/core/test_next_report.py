@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from decimal import Decimal
 from pathlib import Path
 
@@ -197,7 +198,7 @@ def test_weekly_report_carries_forward_to_the_next_week() -> None:
     assert new.parts[2].blocks[1].text == "- Chuẩn bị hội nghị tuần 01 tháng 10."
     assert new.period == week4 and new.signature.name == "Trần Thị Bình"
     wheres = {r.where for r in plan.rewrites}
-    assert {"Tên loại văn bản", "Trích yếu", "Phần I, đoạn 2", "Phần III, đoạn 1"} <= wheres
+    assert {"Tên loại văn bản", "Trích yếu", "Phần I, đoạn 1", "Phần III"} <= wheres
     errors = [f for f in run_checks(new) if f.severity == Severity.ERROR and f.rule_id != "placeholders.text"]
     assert errors == []
 
@@ -221,4 +222,19 @@ def test_part_names_follow_the_documents_own_numbering() -> None:
     report = new_report("cchc-periodic", Period(PeriodKind.QUARTER, 2026, 3), _org())
     assert [part_name(report, i) for i in range(5)] == ["Phần I", "Phần II", "Phần III", "Phần IV", "Phần V"]
     plan = plan_next_report(report, Period(PeriodKind.QUARTER, 2026, 4))
-    assert any(r.where == "Phần IV, đoạn 1" and r.after == "QUÝ I NĂM 2027" for r in plan.rewrites)
+    assert any(r.where == "Phần IV" and r.after == "QUÝ I NĂM 2027" for r in plan.rewrites)
+
+
+def test_every_block_of_the_list_of_changes_has_a_place_of_its_own() -> None:
+    """The list of changes names places as the checks do: two blocks never share a name."""
+    from cchc_desktop.core.next_report import text_fields
+    from cchc_desktop.core.templates import new_report
+
+    report = new_report("cchc-periodic", Period(PeriodKind.QUARTER, 2026, 3), _org())
+    report.parts[1].blocks.append(copy.deepcopy(report.parts[1].blocks[-1]))  # the same text twice
+    owner: dict[str, str] = {}
+    for location, where, _text in text_fields(report):
+        block = location.split("/runs/")[0].split("/rows/")[0]
+        assert owner.setdefault(where, block) == block, f"{where} names {owner[where]} and {block}"
+    wheres = dict((location, where) for location, where, _text in text_fields(report))
+    assert wheres["sections/1/blocks/4/runs/0"] == "Phần II, mục 2, đoạn 1"  # under "2. Cải cách TTHC"
