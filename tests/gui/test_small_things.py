@@ -173,3 +173,64 @@ def test_the_print_preview_fits_a_small_screen(tmp_path, width, height):
     assert (aw, ah) == (width, height)
     assert ax <= fx and ay <= fy and fx + fw <= ax + aw and fy + fh <= ay + ah  # the whole frame on screen
     assert fh >= height - 80 and view >= height - 160  # and still big enough to read a page
+
+
+# --- the focus ring ------------------------------------------------------------------------
+
+_FOCUS = """
+import sys, time
+from PySide6.QtCore import QStringListModel, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (QApplication, QCheckBox, QDialog, QLineEdit, QListView, QPushButton, QTabWidget,
+                               QToolButton, QVBoxLayout, QWidget)
+app = QApplication(["x"])
+app.setStyle("Fusion")  # the style the window uses on Windows too
+if sys.argv[1] == "installed":
+    from cchc_desktop.gui import focus_style
+    focus_style.install(app)
+dialog = QDialog()  # no parent: the main window's own sheet does not reach it
+layout = QVBoxLayout(dialog)
+flat = QPushButton("Phẳng"); flat.setFlat(True)
+tool = QToolButton(); tool.setText("Công cụ"); tool.setAutoRaise(True)
+tabs = QTabWidget(); tabs.addTab(QWidget(), "Chung"); tabs.addTab(QWidget(), "Nội dung")
+check = QCheckBox("Đánh dấu")
+listing = QListView(); listing.setModel(QStringListModel(["một", "hai"])); listing.setFixedHeight(60)
+widgets = {"flat button": flat, "tool button": tool, "tab bar": tabs.tabBar(), "check box": check,
+           "list": listing, "field": QLineEdit(), "button": QPushButton("Nút")}
+for widget in (flat, tool, tabs, check, listing, widgets["field"], widgets["button"]):
+    layout.addWidget(widget)
+dialog.show()
+dialog.activateWindow()
+app.processEvents()
+ring = QColor("#1565c0")
+def ring_pixels(widget):
+    image = widget.grab().toImage()
+    return sum(1 for y in range(image.height()) for x in range(image.width())
+               if all(abs(a - b) < 40 for a, b in zip(QColor(image.pixel(x, y)).getRgb()[:3], ring.getRgb()[:3])))
+for name, widget in widgets.items():
+    widget.setFocus(Qt.FocusReason.TabFocusReason)
+    app.processEvents()
+    print(f"{name}={ring_pixels(widget) if widget.hasFocus() else -1}")
+print("sheet=" + repr(app.styleSheet()))
+"""
+
+
+def _rings(state: str) -> dict[str, str]:
+    import os
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-c", _FOCUS, state], capture_output=True, text=True, timeout=60,
+                         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    return dict(line.split("=", 1) for line in out.stdout.splitlines() if "=" in line)
+
+
+def test_the_focus_ring_shows_on_every_control():
+    """Fusion alone draws no ring on a flat or tool button, a tab, a check box, a list with no
+    current item; installed, each focused control shows a 2-pixel blue line round it."""
+    before, after = _rings("plain"), _rings("installed")
+    assert {name for name, count in before.items() if name != "sheet" and int(count) == 0} >= {
+        "flat button", "tool button", "tab bar", "check box", "list"}  # what the clerk saw
+    short = {name: count for name, count in after.items() if name != "sheet" and int(count) < 2 * 2 * 20}
+    assert short == {}  # at least a 2-pixel line along two 20-pixel sides
+    assert ":focus" in after["sheet"] and "QPushButton:focus" in after["sheet"]
