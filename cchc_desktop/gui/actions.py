@@ -10,7 +10,7 @@ from PySide6.QtCore import QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QToolBar
 
-from . import dialogs, printing
+from . import dialogs
 from .checks_panel import ChecksPanel
 from .filenames import default_export_name
 
@@ -239,6 +239,8 @@ class Actions:
     def print_report(self) -> None:
         if not self._ready("in"):
             return
+        from . import printing  # here: QtPdf and the print dialogs are not loaded before the first paint
+
         try:
             printing.print_report(self.w, self.w.current_report())
         except Exception as error:  # noqa: BLE001 - printers fail in many ways; say it in Vietnamese
@@ -247,6 +249,8 @@ class Actions:
 
     def print_preview_report(self) -> None:
         """Looking is not printing: no question here; the dialog's "In…" asks like Tệp → In."""
+        from . import printing
+
         report = self.w.current_report()
         if report is not None:
             printing.preview_report(self.w, report, ready=lambda: self._ready("in"))

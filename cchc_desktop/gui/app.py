@@ -94,6 +94,7 @@ def build_window(database: Path | None, open_report: bool = True):
 
     from cchc_desktop import user_words
 
+    _no_sqlite_plugins()
     path = Path(database) if database else paths.default_database()
     db = open_database(path)
     user_words.load()  # the clerk's own dictionary, for the checks and the underline
@@ -102,6 +103,15 @@ def build_window(database: Path | None, open_report: bool = True):
     if open_report:
         window.open_initial()
     return window
+
+
+def _no_sqlite_plugins() -> None:
+    """sqlite-utils looks for plugins among the installed packages on its first Database (a
+    scan of every package's metadata, ~50 ms at start); this program uses none, and a plugin
+    from elsewhere on the PC must not change how the clerk's data is stored."""
+    from sqlite_utils import plugins
+
+    plugins._plugins_loaded = True
 
 
 def run_app(db_path: Path | None) -> int:

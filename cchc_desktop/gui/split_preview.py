@@ -21,12 +21,11 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
-from cchc_desktop.document import layout as lay
-from cchc_desktop.document.preview_pages import Target
 
 from .page_view import load_bytes, pdf_view
 
 if TYPE_CHECKING:
+    from cchc_desktop.document.preview_pages import Target
     from cchc_desktop.document.preview_worker import PreviewWorker, Result
 
     from .main_window import MainWindow
@@ -134,6 +133,9 @@ class SplitPreview(QWidget):
 
     def target(self) -> Target:
         """Where the cursor is, as the layout names the places of the report."""
+        from cchc_desktop.document import layout as lay  # here: reportlab not loaded before the first paint
+        from cchc_desktop.document.preview_pages import Target
+
         tab = self.w.tabs.currentWidget()
         if tab is self.w.signature:
             return Target((lay.SIGNATURE,))
@@ -145,6 +147,9 @@ class SplitPreview(QWidget):
 
     @staticmethod
     def _appendix_target(tab) -> Target:
+        from cchc_desktop.document import layout as lay
+        from cchc_desktop.document.preview_pages import Target
+
         appendix = tab.appendix
         if appendix is None:
             return Target((lay.SIGNATURE,))

@@ -19,10 +19,16 @@ from cchc_desktop.core.figures import FigureError, parse_figure
 from cchc_desktop.core.indicators import change_text, column_label
 from cchc_desktop.core.model import Align, NumberStyle, RowKind, Table
 from cchc_desktop.core.vietnamese import nfc
-from cchc_desktop.core.xlsx_guard import column_letters as column_letter  # "A", "B"… "AA"
 
 from . import table_ops
 from .table_ops import TableOpError
+
+
+def column_letter(index: int) -> str:
+    """"A", "B"… "AA" (imported when used: xlsx_guard brings the importers, not needed at start)."""
+    from cchc_desktop.core.xlsx_guard import column_letters
+
+    return column_letters(index)
 
 
 SUB_ROW_PREFIX = "    – "  # shown only; the model keeps level=1
