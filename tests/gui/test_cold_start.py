@@ -40,3 +40,28 @@ def test_the_window_shows_before_the_report_is_loaded(qtbot, tmp_path, monkeypat
         assert window.report is not None  # the sample, opened once the window was on screen
     finally:
         window.close()
+
+
+HEAVY = ("reportlab", "docx", "pyhanko", "lxml", "PIL", "openpyxl", "PySide6.QtPrintSupport",
+         "cchc_desktop.document.layout", "cchc_desktop.importing", "cchc_desktop.gui.printing",
+         "importlib.metadata")  # the last: sqlite-utils' scan of the installed packages for plugins
+
+
+def test_the_first_paint_loads_no_pdf_word_or_import_modules(tmp_path) -> None:
+    """What the window needs before its first paint does not bring in the PDF and Word
+    libraries, the importers or the printing dialogs (they load when first used)."""
+    import os
+    import subprocess
+
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from cchc_desktop.gui.app import application, build_window\n"
+        "application()\n"
+        f"window = build_window(Path({str(tmp_path / 'cchc.sqlite')!r}), open_report=False)\n"
+        f"print(sorted(m for m in sys.modules if any(m == h or m.startswith(h + '.') for h in {HEAVY!r})))\n"
+        "window.autosaver.close()\n")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", CCHC_DESKTOP_HOME=str(tmp_path))
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "[]"
