@@ -13,11 +13,13 @@ from PySide6.QtWidgets import QInputDialog, QToolBar
 from . import dialogs
 from .checks_panel import ChecksPanel
 from .filenames import default_export_name
+from .settings_file import settings
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
 
 log = logging.getLogger(__name__)
+LAST_EXPORT_KEY = "export/last_file"
 EXPORT_FILTERS = "Tài liệu Word (*.docx);;Tệp PDF (*.pdf)"
 
 
@@ -39,9 +41,20 @@ def ask_choice(parent, title: str, label: str, items: list[str]) -> str | None:
 
 
 class Actions:
+    @property
+    def last_export(self) -> Path | None:
+        """The last file exported (also by print to file and signing), kept across restarts:
+        the next export, print to file and signing start in its folder."""
+        value = settings().value(LAST_EXPORT_KEY, "")
+        path = Path(str(value)) if value else None
+        return path if path is not None and path.parent.is_dir() else None
+
+    @last_export.setter
+    def last_export(self, path: Path | None) -> None:
+        settings().setValue(LAST_EXPORT_KEY, str(path) if path else "")
+
     def __init__(self, window: MainWindow) -> None:
         self.w = window
-        self.last_export: Path | None = None
         self._accepted: dict[int | None, frozenset] = {}  # report id → errors the clerk chose to print with
         menu = window.menuBar()
         file_menu = menu.addMenu("&Tệp")
@@ -61,7 +74,7 @@ class Actions:
                                         lambda: self.export_report(both=True),
                                         "Xuất một lần ra hai tệp cùng tên: Word (.docx) và PDF (Ctrl+Shift+E)")
         self.open_folder = self._action("Mở thư mục chứa tệp đã xuất", None, self.open_export_folder)
-        self.open_folder.setEnabled(False)
+        self.open_folder.setEnabled(self.last_export is not None)
         self.print = self._action("In…", QKeySequence.StandardKey.Print, self.print_report, "In báo cáo (Ctrl+P)")
         self.print_preview = self._action("Xem trước khi in…", None, self.print_preview_report)
         self.quit = self._action("Thoát", QKeySequence("Ctrl+Q"), window.close)

@@ -234,3 +234,18 @@ def test_the_focus_ring_shows_on_every_control():
     short = {name: count for name, count in after.items() if name != "sheet" and int(count) < 2 * 2 * 20}
     assert short == {}  # at least a 2-pixel line along two 20-pixel sides
     assert ":focus" in after["sheet"] and "QPushButton:focus" in after["sheet"]
+
+
+def test_the_export_folder_is_remembered_across_a_restart(open_window, tmp_path):
+    """After a restart, export, print to file and signing still start where the last export went."""
+    exports = tmp_path / "Báo cáo gửi huyện"
+    exports.mkdir()
+    window = open_window()
+    assert window.actions.last_export is None and not window.actions.open_folder.isEnabled()
+    window.actions.last_export = exports / "Báo cáo quý I.pdf"
+    window.close()
+    again = open_window()
+    assert again.actions.last_export == exports / "Báo cáo quý I.pdf"
+    assert printing.export_folder(again) == exports and again.actions.open_folder.isEnabled()
+    exports.rmdir()  # the folder went away (a USB stick): back to Documents, no error
+    assert again.actions.last_export is None
