@@ -30,6 +30,7 @@ from pathlib import Path
 from lxml import etree
 
 from ..importing.safety import MAX_MEMBERS, MAX_RATIO, MAX_TOTAL_UNPACKED
+from .columns import column_letters  # noqa: F401 - re-exported (its home is core/columns.py)
 
 MAX_XLSX_BYTES = 50 * 1024 * 1024  # a unit's sheet of a few thousand rows is well under 1 MB
 MAX_XLSX_PART = 50 * 1024 * 1024  # unpacked, any one part that is read
@@ -75,15 +76,6 @@ class _Bad:
 
 
 Row = dict[int, object]  # column index (0 = A) -> value (str, int, float, bool or BadCell)
-
-
-def column_letters(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
 
 
 def _local(tag: object) -> str:

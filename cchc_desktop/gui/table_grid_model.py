@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QUndoCommand, QUndoStack
 
+from cchc_desktop.core.columns import column_letters as column_letter  # "A", "B"… "AA" (not xlsx_guard: lxml)
 from cchc_desktop.core.figures import FigureError, parse_figure
 from cchc_desktop.core.indicators import change_text, column_label
 from cchc_desktop.core.model import Align, NumberStyle, RowKind, Table
@@ -22,13 +23,6 @@ from cchc_desktop.core.vietnamese import nfc
 
 from . import table_ops
 from .table_ops import TableOpError
-
-
-def column_letter(index: int) -> str:
-    """"A", "B"… "AA" (imported when used: xlsx_guard brings the importers, not needed at start)."""
-    from cchc_desktop.core.xlsx_guard import column_letters
-
-    return column_letters(index)
 
 
 SUB_ROW_PREFIX = "    – "  # shown only; the model keeps level=1
