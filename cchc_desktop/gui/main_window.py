@@ -163,10 +163,10 @@ class MainWindow(QMainWindow):
         """A private copy for the writer thread (store/snapshot.py: the text blocks shared, the
         rest pickled; made back into a Report on the writer thread), or None when nothing
         changed since the last save."""
-        from cchc_desktop.store.snapshot import take
-
         if self.report is None or not self.dirty:
             return None
+        from cchc_desktop.store.snapshot import take
+
         self.dirty = False
         return take(self.current_report())
 
