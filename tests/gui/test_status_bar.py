@@ -46,3 +46,20 @@ def test_a_short_message_is_shown_whole(open_window, qtbot) -> None:
     window.statusBar().showMessage("Đã xuất tệp PDF.")
     qtbot.wait(20)
     assert [label.text() for label in _message_labels(window.statusBar())] == ["Đã xuất tệp PDF."]
+
+
+def test_qt_draws_no_message_text_of_its_own(open_window, qtbot) -> None:
+    """With the label emptied, the bar left of "Đã lưu lúc …" is blank: only the label draws."""
+    window = open_window()
+    window.resize(1024, 700)
+    window.saved_label.setText("Đã lưu lúc 10:42:17")
+    bar = window.statusBar()
+    bar.showMessage(LONG)
+    qtbot.wait(20)
+    label = _message_labels(bar)[0]
+    with_text = bar.grab(label.geometry()).toImage()
+    label.setText("")
+    blank = bar.grab(label.geometry()).toImage()
+    colours = {blank.pixel(x, y) for x in range(0, blank.width(), 3) for y in range(blank.height())}
+    assert len(colours) == 1  # nothing but the background
+    assert with_text != blank
