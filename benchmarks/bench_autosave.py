@@ -34,6 +34,10 @@ def main(rounds: int) -> None:
     from long_report import open_window
 
     app, window, _report = open_window()
+    if "--no-settle" not in sys.argv:
+        from cchc_desktop.gui.app import settle
+
+        settle()  # as run_app does once the report is loaded
     editor = window.narrative.editor
     saves, former, flushes = [], [], []
     for _ in range(rounds):
@@ -62,4 +66,5 @@ def main(rounds: int) -> None:
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 30)
+    numbers = [int(arg) for arg in sys.argv[1:] if arg.isdigit()]
+    main(numbers[0] if numbers else 30)

@@ -18,6 +18,8 @@ def test_the_window_shows_before_the_report_is_loaded(qtbot, tmp_path, monkeypat
 
     monkeypatch.setattr(app_module, "build_window", build)
     monkeypatch.setattr(first_run, "maybe_start", lambda window: None)
+    settled = []
+    monkeypatch.setattr(app_module, "settle", lambda: settled.append(made[0][0].report is not None))
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run_app installs the crash handler
     shared = app_module.application()
 
@@ -38,6 +40,7 @@ def test_the_window_shows_before_the_report_is_loaded(qtbot, tmp_path, monkeypat
     try:
         assert at_build is None  # nothing loaded before the first paint
         assert window.report is not None  # the sample, opened once the window was on screen
+        assert settled == [True]  # the collector set aside what start-up made, after the report loaded
     finally:
         window.close()
 
@@ -65,3 +68,14 @@ def test_the_first_paint_loads_no_pdf_word_or_import_modules(tmp_path) -> None:
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_settle_sets_start_up_objects_aside_from_the_collector() -> None:
+    import gc
+
+    gc.unfreeze()
+    try:
+        app_module.settle()
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()  # the test process goes on collecting as before
