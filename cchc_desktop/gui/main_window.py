@@ -6,11 +6,10 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer
+from PySide6.QtCore import QByteArray, QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
-from cchc_desktop import paths
 from cchc_desktop.core.model import Report
 
 from . import dialogs
@@ -24,6 +23,7 @@ from .keyboard import Keyboard
 from .split_preview import SplitView
 from .undo import ReportUndo
 from .report_list import ReportList
+from .settings_file import settings  # one settings file; first_run and tests still import it from here
 from .tabs.general import GeneralTab
 from .tabs.indicators import IndicatorsTab
 from .tabs.narrative import NarrativeTab
@@ -35,11 +35,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 APP_TITLE = "Báo cáo tuyên truyền CCHC"
-
-
-def settings() -> QSettings:
-    """Kept in the data folder (not the registry), so tests and portable installs stay isolated."""
-    return QSettings(str(paths.data_dir() / "settings.ini"), QSettings.Format.IniFormat)
 
 
 class MainWindow(QMainWindow):
