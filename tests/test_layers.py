@@ -275,7 +275,6 @@ def test_the_protocol_matches_a_real_main_window(qtbot, tmp_path):
         window.close()
 
 
-@pytest.mark.xfail(strict=True, reason="switched by the lead at the end")
 def test_no_gui_module_but_the_app_imports_the_main_window():
     importers = sorted(path.relative_to(PACKAGE).as_posix() for path in GUI.rglob("*.py")
                        if path.name not in ("app.py", "main_window.py")

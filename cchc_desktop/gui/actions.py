@@ -16,7 +16,7 @@ from .filenames import default_export_name
 from .settings_file import settings
 
 if TYPE_CHECKING:
-    from .main_window import MainWindow
+    from .window_api import Window
 
 log = logging.getLogger(__name__)
 LAST_EXPORT_KEY = "export/last_file"
@@ -53,7 +53,7 @@ class Actions:
     def last_export(self, path: Path | None) -> None:
         settings().setValue(LAST_EXPORT_KEY, str(path) if path else "")
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: Window) -> None:
         self.w = window
         self._accepted: dict[int | None, frozenset] = {}  # report id → errors the clerk chose to print with
         menu = window.menuBar()

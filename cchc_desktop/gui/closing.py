@@ -20,14 +20,14 @@ from cchc_desktop.core.model import Report
 from . import dialogs
 
 if TYPE_CHECKING:
-    from .main_window import MainWindow
+    from .window_api import Window
 
 log = logging.getLogger(__name__)
 RETRY, COPY, DISCARD, CANCEL = "retry", "copy", "discard", "cancel"
 MAX_TRIES = 20  # a clerk who keeps pressing "Thử lại" is asked again each time; this only stops a loop
 
 
-def may_close(window: MainWindow) -> bool:
+def may_close(window: Window) -> bool:
     """Save what is pending; when something could not be saved, ask. True: the window may close."""
     for _ in range(MAX_TRIES):
         window.save_now(wait=True)
@@ -49,14 +49,14 @@ def may_close(window: MainWindow) -> bool:
     return False
 
 
-def _question(window: MainWindow, unsaved: list[Report]) -> str:
+def _question(window: Window, unsaved: list[Report]) -> str:
     names = ", ".join(f"“{report.subject or 'Báo cáo'}”" for report in unsaved)
     reason = window.statusBar().currentMessage() or "Không lưu được vào cơ sở dữ liệu."
     return (f"Chưa lưu được những thay đổi mới nhất của {names}.\n{reason}\n\n"
             "Nếu đóng bây giờ, phần chưa lưu sẽ mất. Bạn muốn làm gì?")
 
 
-def ask_unsaved(window: MainWindow, text: str) -> str:
+def ask_unsaved(window: Window, text: str) -> str:
     """Thử lại / Lưu bản sao ra tệp… / Bỏ thay đổi / Quay lại (tests replace this function)."""
     box = QMessageBox(QMessageBox.Icon.Warning, dialogs.TITLE, text, QMessageBox.StandardButton.NoButton, window)
     buttons = {
@@ -81,14 +81,14 @@ def suggested_path(report: Report, folder: Path | None = None) -> Path:
     return (folder or documents_folder()) / f"cchc-chua-luu-bao-cao-{number}-{stamp}.json"
 
 
-def ask_copy_path(window: MainWindow, suggested: Path) -> str:
+def ask_copy_path(window: Window, suggested: Path) -> str:
     """Where to write the copy (tests replace this function)."""
     from .file_dialogs import save_file_name
 
     return save_file_name(window, "Lưu bản sao phần chưa lưu", str(suggested), "Tệp trao đổi báo cáo (*.json)")
 
 
-def save_copies(window: MainWindow, unsaved: list[Report]) -> bool:
+def save_copies(window: Window, unsaved: list[Report]) -> bool:
     """Each unsaved report as a JSON exchange file; True when every one was written."""
     from cchc_desktop.store.database import StoreError
     from cchc_desktop.store.exchange import write_exchange

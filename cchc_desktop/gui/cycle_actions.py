@@ -25,7 +25,7 @@ from . import dialogs
 from .read_only import READ_ONLY_TEXT, set_read_only
 
 if TYPE_CHECKING:
-    from .main_window import MainWindow
+    from .window_api import Window
 
 log = logging.getLogger(__name__)
 BACKUP_FILTER = "Bản sao lưu (*.sqlite);;Mọi tệp (*)"
@@ -79,7 +79,7 @@ def ask_backup_source(parent) -> str:
 
 
 class CycleActions(QObject):
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: Window) -> None:
         super().__init__(window)
         self.w = window
         window.read_only = False
@@ -286,7 +286,7 @@ class CycleActions(QObject):
         self.update_state()
 
 
-def highlight_stale(window: MainWindow, stale: list[tuple[str, int, int]]) -> int:
+def highlight_stale(window: Window, stale: list[tuple[str, int, int]]) -> int:
     """Yellow background on dates of the old period in the parts' text editors; returns how many."""
     from .locate import document_offset
     from .rich_text import document_to_blocks

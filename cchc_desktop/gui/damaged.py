@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from . import dialogs
 
 if TYPE_CHECKING:
-    from .main_window import MainWindow
+    from .window_api import Window
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +34,7 @@ def newest_readable_revision(db, report_id: int):
     return None
 
 
-def offer_revisions(window: MainWindow, report_id: int) -> bool:
+def offer_revisions(window: Window, report_id: int) -> bool:
     """Say what is wrong and, when the history has a readable copy, offer to bring it back.
     True when the report was restored and opened."""
     from cchc_desktop.store import revisions
@@ -63,6 +63,6 @@ def offer_revisions(window: MainWindow, report_id: int) -> bool:
     return True
 
 
-def ask_restore(window: MainWindow, text: str) -> bool:
+def ask_restore(window: Window, text: str) -> bool:
     """Có / Không (tests replace this function)."""
     return dialogs.confirm(window, text, default_yes=True)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
 from cchc_desktop.core.model import Report, ReportStatus
 
 if TYPE_CHECKING:
-    from .main_window import MainWindow
+    from .window_api import Window
 
 log = logging.getLogger(__name__)
 POLL_MS = 1000
@@ -43,7 +43,7 @@ RELOADED = " Cửa sổ đã tải lại nội dung đang lưu."
 class NoticeBar(QFrame):
     """A yellow bar above the tabs: what happened, and the stored version a click away."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: Window) -> None:
         super().__init__(window)
         self.setObjectName("externalNotice")
         self.setStyleSheet("#externalNotice { background: #fff4c2; border: 1px solid #e0c060; }")
@@ -69,7 +69,7 @@ class NoticeBar(QFrame):
 
 
 class ExternalChanges(QObject):
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: Window) -> None:
         super().__init__(window)
         self.w = window
         self.bar = NoticeBar(window)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QDialog
 from . import dialogs
 
 if TYPE_CHECKING:
-    from .main_window import MainWindow
+    from .window_api import Window
 
 
 def exec_dialog(dialog: QDialog) -> bool:
@@ -29,7 +29,7 @@ def ask_xlsx_target(parent, suggested: str) -> str:
 
 
 class FiguresActions(QObject):
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: Window) -> None:
         super().__init__(window)
         self.w = window
         make = window.actions._action

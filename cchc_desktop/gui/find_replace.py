@@ -24,7 +24,7 @@ from cchc_desktop.core.vietnamese import nfc
 if TYPE_CHECKING:
     from cchc_desktop.core.model import Report
 
-    from .main_window import MainWindow
+    from .window_api import Window
 
 
 READ_ONLY = "Báo cáo này chỉ đọc (bản chính thức hoặc báo cáo mẫu): không thay được."
@@ -89,7 +89,7 @@ def location_for(report: Report, match: Match) -> dict:
 class FindDialog(QDialog):
     """Not modal: find and replace stay open beside the text, as in Word."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: Window) -> None:
         super().__init__(window)
         self.w = window
         self.setWindowTitle("Tìm và thay thế")
@@ -216,7 +216,7 @@ class FindDialog(QDialog):
         return len(matches)
 
 
-def install(window: MainWindow) -> None:
+def install(window: Window) -> None:
     """"Tìm…" (Ctrl+F) and "Thay thế…" (Ctrl+H) at the top of Sửa; the report list's search
     keeps its own action on Ctrl+Shift+F."""
     def dialog_for(replacing: bool) -> None:

@@ -26,7 +26,7 @@ from . import dialogs
 from .tabs.common import LinesEdit
 
 if TYPE_CHECKING:
-    from .main_window import MainWindow
+    from .window_api import Window
 
 SAMPLE_MARK = "Mẫu"
 DONE_KEY = "first_run/done"
@@ -47,14 +47,14 @@ def _sample_report() -> Report:
     return load_sample()
 
 
-def _settings_key(window: MainWindow) -> str:
+def _settings_key(window: Window) -> str:
     digest = hashlib.sha1(str(window.database.resolve()).encode("utf-8")).hexdigest()[:12]
     return f"samples/{digest}"
 
 
-def sample_ids(window: MainWindow) -> set[int]:
+def sample_ids(window: Window) -> set[int]:
     """Ids of the sample reports in this database (found once by content, then remembered)."""
-    from .main_window import settings
+    from .settings_file import settings
 
     cached = getattr(window, "_sample_ids", None)
     if cached is not None:
@@ -72,7 +72,7 @@ def sample_ids(window: MainWindow) -> set[int]:
     return ids
 
 
-def _find_samples(window: MainWindow) -> set[int]:
+def _find_samples(window: Window) -> set[int]:
     from cchc_desktop.store.reports import list_reports, load_report
 
     sample = _sample_report()
@@ -89,14 +89,14 @@ def _find_samples(window: MainWindow) -> set[int]:
     return found
 
 
-def is_sample(window: MainWindow, report: Report | None) -> bool:
+def is_sample(window: Window, report: Report | None) -> bool:
     return report is not None and report.id in sample_ids(window)
 
 
 class SampleBar(QFrame):
     """Shown above the tabs while the sample is open: what it is, and the way to a copy of one's own."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: Window) -> None:
         super().__init__(window)
         self.setObjectName("sample_bar")
         self.setStyleSheet("#sample_bar { background: #fff4ce; border: 1px solid #e0c060; }")
@@ -113,7 +113,7 @@ class SampleBar(QFrame):
         self.hide()
 
 
-def apply_sample_state(window: MainWindow) -> None:
+def apply_sample_state(window: Window) -> None:
     """After a report is shown: the sample is read-only and says so; any other report is as it was."""
     from .read_only import set_read_only
 
@@ -263,19 +263,19 @@ def exec_dialog(dialog: QDialog) -> bool:
     return dialog.exec() == QDialog.DialogCode.Accepted
 
 
-def needs_setup(window: MainWindow) -> bool:
+def needs_setup(window: Window) -> bool:
     from cchc_desktop.store.reports import load_organization
 
-    from .main_window import settings
+    from .settings_file import settings
 
     if settings().value(DONE_KEY):
         return False
     return load_organization(window.db) == _sample_report().organization
 
 
-def run_setup(window: MainWindow) -> bool:
+def run_setup(window: Window) -> bool:
     """The setup dialog; on "Lưu": the organisation is saved and a new report offered. True when saved."""
-    from .main_window import settings
+    from .settings_file import settings
 
     dialog = FirstRunDialog(window)
     accepted = exec_dialog(dialog)
@@ -304,7 +304,7 @@ def run_setup(window: MainWindow) -> bool:
     return True
 
 
-def _save_organization(window: MainWindow, dialog: FirstRunDialog) -> bool:
+def _save_organization(window: Window, dialog: FirstRunDialog) -> bool:
     from cchc_desktop.store.reports import save_organization
 
     org = dialog.organization()
@@ -316,7 +316,7 @@ def _save_organization(window: MainWindow, dialog: FirstRunDialog) -> bool:
     return True
 
 
-def organization_is_sample(window: MainWindow) -> bool:
+def organization_is_sample(window: Window) -> bool:
     """The organisation is still the sample's: nobody set it up yet."""
     from cchc_desktop.store.reports import load_organization
 
@@ -326,7 +326,7 @@ def organization_is_sample(window: MainWindow) -> bool:
 FROM_FILE, NEW, LATER = "Bắt đầu từ báo cáo kỳ trước (tệp Word)…", "Tạo báo cáo mới theo mẫu…", "Để sau"
 
 
-def ask_first_step(window: MainWindow) -> str:
+def ask_first_step(window: Window) -> str:
     """How to begin (a module function so tests answer): one of FROM_FILE, NEW, LATER."""
     chosen = dialogs.choose(window, "Đã lưu thông tin cơ quan. Bắt đầu báo cáo đầu tiên của đơn vị thế nào?\n"
                                     "Nhanh nhất là lấy báo cáo kỳ trước (tệp Word) làm gốc.\n"
@@ -334,13 +334,13 @@ def ask_first_step(window: MainWindow) -> str:
     return [FROM_FILE, NEW, LATER][chosen] if chosen is not None else LATER
 
 
-def maybe_start(window: MainWindow) -> None:
+def maybe_start(window: Window) -> None:
     """Called once the window is on screen."""
     if needs_setup(window):
         run_setup(window)
 
 
-def install(window: MainWindow) -> SampleBar:
+def install(window: Window) -> SampleBar:
     """The sample bar above the tabs (the window's central widget gets a small column)."""
     bar = SampleBar(window)
     window.sample_bar = bar

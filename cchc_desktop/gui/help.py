@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, Q
 from cchc_desktop import paths
 
 if TYPE_CHECKING:
-    from .main_window import MainWindow
+    from .window_api import Window
 
 GUIDE = "huong-dan.html"
 LICENCE = "MIT (mã nguồn mở, dùng và sao chép tự do)"
@@ -99,7 +99,7 @@ def exec_dialog(dialog: QDialog) -> None:
 
 
 class Help:
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: Window) -> None:
         self.w = window
         self.guide_window: GuideWindow | None = None
         menu = window.menuBar().addMenu("Trợ &giúp")

@@ -18,7 +18,7 @@ from . import dialogs
 if TYPE_CHECKING:
     from cchc_desktop.importing import ImportResult
 
-    from .main_window import MainWindow
+    from .window_api import Window
 
 log = logging.getLogger(__name__)
 MENU_TEXT = "Nhập từ Word…"
@@ -36,7 +36,7 @@ def ask_open_path(parent) -> str:
 # ------------------------------------------------------------------ the import itself
 
 
-def import_path(window: MainWindow, path: str | Path) -> int | None:
+def import_path(window: Window, path: str | Path) -> int | None:
     """Import ``path`` into the window's database; the new report's id, or None when the
     clerk gave up or the file was refused (a message then says why)."""
     path = Path(path)
@@ -59,7 +59,7 @@ def import_path(window: MainWindow, path: str | Path) -> int | None:
     return new_id
 
 
-def read_import(window: MainWindow, path: str | Path, ask_convert: bool = True) -> ImportResult | None:
+def read_import(window: Window, path: str | Path, ask_convert: bool = True) -> ImportResult | None:
     """``path`` read and recognised off the GUI thread; None when the clerk gave up or the
     file was refused (a message then says why).  Nothing is written.  An old Word file is
     converted with LibreOffice when there is one (asked first unless ``ask_convert`` is False)."""
@@ -96,7 +96,7 @@ def read_import(window: MainWindow, path: str | Path, ask_convert: bool = True) 
     return result
 
 
-def _cancelled(window: MainWindow, path: Path) -> None:
+def _cancelled(window: Window, path: Path) -> None:
     window.statusBar().showMessage(f"Đã hủy nhập “{path.name}”.", 8000)
     return None
 
@@ -109,7 +109,7 @@ def organization_differs(theirs, ours) -> bool:
     return bool(theirs.issuing_body) and same(theirs.issuing_body) != same(ours.issuing_body)
 
 
-def _choose_organization(window: MainWindow, result: ImportResult) -> None:
+def _choose_organization(window: Window, result: ImportResult) -> None:
     """The file names another organisation than the one set up here: ask which to keep."""
     from cchc_desktop.store.reports import load_organization
 
@@ -129,7 +129,7 @@ def _choose_organization(window: MainWindow, result: ImportResult) -> None:
 # ------------------------------------------------------------------ the import report
 
 
-def location_of(window: MainWindow, target: str) -> dict | None:
+def location_of(window: Window, target: str) -> dict | None:
     """An entry's target ("part:2:5", "opening", "closing", "appendix:0", "header") as a
     location the checks panel's navigation understands."""
     report = window.report
@@ -159,7 +159,7 @@ def location_of(window: MainWindow, target: str) -> dict | None:
 class PlacesDialog(QDialog):
     """A non-modal list of places in the report, one line each; activating a line goes there."""
 
-    def __init__(self, window: MainWindow, title: str, header: str, lines: list[tuple[str, str]],
+    def __init__(self, window: Window, title: str, header: str, lines: list[tuple[str, str]],
                  button: str, *, double_click: bool = False) -> None:
         super().__init__(window)
         self.window_ = window
@@ -203,7 +203,7 @@ def _entry_line(entry) -> tuple[str, str]:
 class ImportReportDialog(PlacesDialog):
     """What the import could not place with confidence, one line each, clickable."""
 
-    def __init__(self, window: MainWindow, name: str, result: ImportResult) -> None:
+    def __init__(self, window: Window, name: str, result: ImportResult) -> None:
         super().__init__(window, "Báo cáo nhập tệp",
                          f"Đã nhập “{name}”. Những chỗ cần xem lại (bấm đúp để đến chỗ đó):",
                          [_entry_line(entry) for entry in result.entries], dialogs.OK, double_click=True)
@@ -215,7 +215,7 @@ class ImportReportDialog(PlacesDialog):
 class _DropFilter(QObject):
     """Files dropped anywhere on the window: a Word or exchange file is imported."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: Window) -> None:
         super().__init__(window)
         self.window_ = window
 
@@ -250,7 +250,7 @@ def _dropped_file(event) -> str | None:
     return None
 
 
-def install_import_action(window: MainWindow) -> QAction:
+def install_import_action(window: Window) -> QAction:
     """"Nhập từ Word…" in the Tệp menu (after "Báo cáo mới…"), and drops on the window."""
     action = QAction(MENU_TEXT, window)
     action.setStatusTip("Nhập báo cáo từ tệp Word (.docx) có sẵn: giữ nguyên từng chữ, nhận ra các phần")
@@ -270,7 +270,7 @@ def install_import_action(window: MainWindow) -> QAction:
     return action
 
 
-def _ask_and_import(window: MainWindow) -> None:
+def _ask_and_import(window: Window) -> None:
     path = ask_open_path(window)
     if path:
         import_path(window, path)

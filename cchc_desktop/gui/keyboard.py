@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QMenu, QMenuBar,
                                QTextEdit, QWidget)
 
 if TYPE_CHECKING:
-    from .main_window import MainWindow
+    from .window_api import Window
 
 FOCUS_STYLE = """
 QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QAbstractSpinBox:focus, QComboBox:focus,
@@ -162,7 +162,7 @@ WINDOW_KEYS = {QKeySequence(key).toString() for key in ("Ctrl+E", "Ctrl+Shift+E"
 class _WindowKeys(QObject):
     """Window shortcuts over text fields, and Esc leaves a text editor (Tab may indent in it)."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: Window) -> None:
         super().__init__(window)
         self.w = window
 
@@ -194,7 +194,7 @@ def tables_release_tab(root) -> None:
 
 
 class Keyboard:
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: Window) -> None:
         self.w = window
         menu = window.menuBar().addMenu("&Xem")
         self.view_menu = menu

@@ -29,7 +29,7 @@ from cchc_desktop.core.templates import (TemplateError, TemplateInfo, default_pe
 from . import dialogs
 
 if TYPE_CHECKING:
-    from .main_window import MainWindow
+    from .window_api import Window
 
 log = logging.getLogger(__name__)
 _INDEX = {PeriodKind.MONTH: (12, "Tháng"), PeriodKind.QUARTER: (4, "Quý"), PeriodKind.WEEK: (6, "Tuần số")}
@@ -257,7 +257,7 @@ def ask_template_title(parent: QWidget | None, suggested: str) -> str | None:
 
 
 # --- the window's commands (hooked in gui/actions.py) -------------------------------------------
-def create_new_report(window: MainWindow) -> int | None:
+def create_new_report(window: Window) -> int | None:
     """Báo cáo mới: ask the kind and period, save the new draft, open it."""
     from cchc_desktop.store.database import StoreError
     from cchc_desktop.store.reports import load_organization, save_report
@@ -296,7 +296,7 @@ def suggested_title(subject: str, period: Period) -> str:
     return " ".join(text.split()).strip(" ,.;:()") or "Mẫu báo cáo"
 
 
-def save_report_as_template(window: MainWindow) -> TemplateInfo | None:
+def save_report_as_template(window: Window) -> TemplateInfo | None:
     """Lưu làm mẫu…: the open report becomes a template of the organisation's own."""
     report = window.current_report()
     if report is None:

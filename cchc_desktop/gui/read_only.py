@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QAbstractSpin
                                QPlainTextEdit, QTextEdit, QWidget)
 
 if TYPE_CHECKING:
-    from .main_window import MainWindow
+    from .window_api import Window
 
 READ_ONLY_TEXT = "Đã ban hành — chỉ đọc"
 _TRIGGERS = "_cchc_edit_triggers"  # a view's own edit triggers, put back when editable again
@@ -65,7 +65,7 @@ def set_widget_read_only(root: QWidget, read_only: bool) -> None:
             view.setProperty(_DRAG, None)
 
 
-def set_read_only(window: MainWindow, read_only: bool) -> None:
+def set_read_only(window: Window, read_only: bool) -> None:
     """Lock or unlock every editor tab of the window (the preview stays as it is)."""
     for tab in window.editor_tabs():
         set_widget_read_only(tab, read_only)

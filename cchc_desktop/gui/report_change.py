@@ -25,7 +25,7 @@ from PySide6.QtGui import QUndoCommand
 if TYPE_CHECKING:
     from cchc_desktop.core.model import Report
 
-    from .main_window import MainWindow
+    from .window_api import Window
 
 NARRATIVE_FIELDS = frozenset({"parts", "closing"})
 APPENDIX_FIELDS = frozenset({"appendices"})
@@ -68,7 +68,7 @@ def _put_at(root: Any, path: FieldPath, value: Any) -> None:
 class ReportChangeCommand(QUndoCommand):
     """Puts the ``after`` (redo) or ``before`` (undo) values of a ``report_diff`` into the shown report."""
 
-    def __init__(self, window: MainWindow, label: str, diff: list[tuple[FieldPath, Any, Any]]) -> None:
+    def __init__(self, window: Window, label: str, diff: list[tuple[FieldPath, Any, Any]]) -> None:
         super().__init__(label)
         self.w, self.diff = window, diff
 
@@ -114,7 +114,7 @@ class ReportChangeCommand(QUndoCommand):
                 tab.set_report(report)
 
 
-def stack_for(window: MainWindow, diff: list[tuple[FieldPath, Any, Any]]):
+def stack_for(window: Window, diff: list[tuple[FieldPath, Any, Any]]):
     names = {change[0][0] for change in diff}
     if names <= NARRATIVE_FIELDS:
         return window.narrative.stack
@@ -123,7 +123,7 @@ def stack_for(window: MainWindow, diff: list[tuple[FieldPath, Any, Any]]):
     return window.undo.stack
 
 
-def apply_report_change(window: MainWindow, changed: Report, label: str) -> bool:
+def apply_report_change(window: Window, changed: Report, label: str) -> bool:
     """``changed`` (a corrected copy of the report shown) as one undo step; False when nothing
     changed or the report cannot be edited (final, or the read-only sample)."""
     current = window.current_report()

@@ -21,13 +21,13 @@ from . import dialogs
 from .tabs.common import LinesEdit
 
 if TYPE_CHECKING:
-    from .main_window import MainWindow
+    from .window_api import Window
 
 MENU_TEXT = "Thông tin cơ quan…"
 
 
 class OrganizationDialog(QDialog):
-    def __init__(self, window: MainWindow, parent: QWidget | None = None) -> None:
+    def __init__(self, window: Window, parent: QWidget | None = None) -> None:
         super().__init__(parent or window)
         self.window_ = window
         self.setWindowTitle("Thông tin cơ quan")
@@ -120,7 +120,7 @@ class OrganizationDialog(QDialog):
             super().accept()
 
 
-def install_settings_action(window: MainWindow) -> QAction:
+def install_settings_action(window: Window) -> QAction:
     """Add "Thông tin cơ quan…" to the Tệp menu, before "Thoát"."""
     action = QAction(MENU_TEXT, window)
     action.setStatusTip("Sửa tên cơ quan, địa danh, chữ viết tắt, người ký và nơi nhận mặc định")

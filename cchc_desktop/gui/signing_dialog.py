@@ -22,14 +22,14 @@ from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, 
 from . import dialogs, file_dialogs
 
 if TYPE_CHECKING:
-    from .main_window import MainWindow
+    from .window_api import Window
 
 log = logging.getLogger(__name__)
 PNG_FILTER = "Ảnh PNG nền trong suốt (*.png)"
 LIBRARY_FILTER = "Thư viện PKCS#11 (*.dll *.so *.dylib);;Mọi tệp (*)"
 
 
-def install(window: MainWindow) -> None:
+def install(window: Window) -> None:
     """Two items in the Tệp menu, after the export items."""
     make = window.actions._action
     window.sign_action = make("Ký số…", None, lambda: sign_report(window),
@@ -43,7 +43,7 @@ def install(window: MainWindow) -> None:
     menu.insertSeparator(before)
 
 
-def _file_menu(window: MainWindow):
+def _file_menu(window: Window):
     for menu_action in window.menuBar().actions():
         if menu_action.text() == "&Tệp":
             return menu_action.menu()
@@ -220,7 +220,7 @@ def ask_signing(parent: QWidget | None, report, settings, target: Path) -> dict 
     return dialog.choice() if dialogs.exec_dialog(dialog) else None
 
 
-def _default_target(window: MainWindow, report) -> Path:
+def _default_target(window: Window, report) -> Path:
     from .filenames import default_export_name
 
     last = window.actions.last_export
@@ -230,7 +230,7 @@ def _default_target(window: MainWindow, report) -> Path:
     return folder / (Path(name).stem + " - da ky.pdf")
 
 
-def sign_report(window: MainWindow) -> None:
+def sign_report(window: Window) -> None:
     from cchc_desktop.signing import report_signing
     from cchc_desktop.signing import settings as signing_settings
     from cchc_desktop.signing.errors import SigningError
@@ -312,7 +312,7 @@ def verify_text(path: Path) -> tuple[str, bool]:
     return "\n\n".join("\n".join(c.lines()) for c in checks), all(c.ok for c in checks)
 
 
-def verify_file(window: MainWindow) -> None:
+def verify_file(window: Window) -> None:
     from cchc_desktop.signing.errors import SigningError
     from cchc_desktop.signing.trust import add_root
 

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from cchc_desktop.document.preview_pages import Target
     from cchc_desktop.document.preview_worker import PreviewWorker, Result
 
-    from .main_window import MainWindow
+    from .window_api import Window
 
 log = logging.getLogger(__name__)
 PAUSE_MS = 50  # the clerk paused: ask for the page (a newer keystroke overtakes it: newest wins)
@@ -86,7 +86,7 @@ class _Renderer(QObject):
 class SplitPreview(QWidget):
     """The pane: a page of the PDF and one line saying which page and how fresh."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: Window) -> None:
         super().__init__()
         self.w = window
         layout = QVBoxLayout(self)
@@ -184,7 +184,7 @@ class SplitPreview(QWidget):
 class SplitView:
     """Xem → Xem trước bên cạnh (F9): the tabs and the preview side by side."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: Window) -> None:
         self.w = window
         self.pane = SplitPreview(window)
         self.pane.hide()

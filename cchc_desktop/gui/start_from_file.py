@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from cchc_desktop.core.next_report import NextReportPlan
     from cchc_desktop.importing import ImportResult
 
-    from .main_window import MainWindow
+    from .window_api import Window
 
 log = logging.getLogger(__name__)
 MENU_TEXT = "Bắt đầu từ báo cáo kỳ trước (tệp Word)…"
@@ -46,7 +46,7 @@ def exec_dialog(dialog: QDialog) -> bool:
     return dialog.exec() == QDialog.DialogCode.Accepted
 
 
-def start_from_file(window: MainWindow, path: str | Path | None = None) -> int | None:
+def start_from_file(window: Window, path: str | Path | None = None) -> int | None:
     """The whole flow; the new report's id, or None when the clerk gave up (nothing written)."""
     from .import_dialog import read_import
 
@@ -61,7 +61,7 @@ def start_from_file(window: MainWindow, path: str | Path | None = None) -> int |
     return _make_from(window, path, result)
 
 
-def _make_from(window: MainWindow, path: Path, result: ImportResult) -> int | None:
+def _make_from(window: Window, path: Path, result: ImportResult) -> int | None:
     from cchc_desktop.core.next_report import apply_plan
     from cchc_desktop.store.reports import load_organization
 
@@ -99,7 +99,7 @@ def _make_from(window: MainWindow, path: Path, result: ImportResult) -> int | No
     return new_id
 
 
-def _save(window: MainWindow, path: Path, source, new, adopt: bool) -> int | None:
+def _save(window: Window, path: Path, source, new, adopt: bool) -> int | None:
     """Last period's report and this period's, in one job of the writer thread."""
     from cchc_desktop.store import revisions
     from cchc_desktop.store.reports import save_organization, save_report
@@ -148,14 +148,14 @@ def change_lines(plan: NextReportPlan, result: ImportResult, stale: int) -> list
 class ChangesDialog(PlacesDialog):
     """Not modal: the list of what the flow changed; a double-click goes to the place."""
 
-    def __init__(self, window: MainWindow, name: str, lines: list[tuple[str, str]]) -> None:
+    def __init__(self, window: Window, name: str, lines: list[tuple[str, str]]) -> None:
         count = sum(1 for text, _t in lines if not text.startswith(("Cần xem lại", "Còn ")))
         super().__init__(window, "Những thay đổi trong báo cáo mới",
                          f"Đã tạo báo cáo kỳ này từ “{name}”: {count} chỗ ghi kỳ báo cáo đã đổi. "
                          "Bấm đúp một dòng để đến chỗ đó.", lines, "Đóng")
 
 
-def _show_changes(window: MainWindow, path: Path, plan: NextReportPlan, result: ImportResult) -> None:
+def _show_changes(window: Window, path: Path, plan: NextReportPlan, result: ImportResult) -> None:
     from cchc_desktop.core.next_report import stale_dates
 
     from .cycle_actions import highlight_stale
@@ -174,7 +174,7 @@ def _show_changes(window: MainWindow, path: Path, plan: NextReportPlan, result: 
 class StartPage(QWidget):
     """Shown instead of the tabs while no report is open: the two ways to begin."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: Window) -> None:
         super().__init__(window)
         self.setObjectName("start_page")
         layout = QVBoxLayout(self)
@@ -198,7 +198,7 @@ class StartPage(QWidget):
         self.hide()
 
 
-def update_start_page(window: MainWindow) -> None:
+def update_start_page(window: Window) -> None:
     """The start page while no report is open, the tabs otherwise."""
     page = getattr(window, "start_page", None)
     if page is None:
@@ -210,7 +210,7 @@ def update_start_page(window: MainWindow) -> None:
         window.sample_bar.hide()  # it speaks of an open report
 
 
-def install(window: MainWindow) -> QAction:
+def install(window: Window) -> QAction:
     """The action in Tệp (after "Nhập từ Word…") and the start page above the tabs."""
     action = QAction(MENU_TEXT, window)
     action.setToolTip(TIP)

@@ -59,7 +59,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QStyledIt
 if TYPE_CHECKING:
     from cchc_desktop.core.model import Report
 
-    from .main_window import MainWindow
+    from .window_api import Window
 
 UNDO_LIMIT = 500
 
@@ -208,7 +208,7 @@ class TabHistory:
 class ReportUndo:
     """The window's undo: a stack per report id and the Sửa menu's Hoàn tác / Làm lại."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: Window) -> None:
         self.w = window
         self.own = TabHistory(window)  # the report's stack (lists, recipients, fixes)
         self._left: dict[Any, bytes] = {}  # report id -> the report as the window left it (pickle)
