@@ -76,6 +76,9 @@ def application() -> QApplication:
     from . import translations
 
     translations.install(app)  # Qt's own dialogs and menus in Vietnamese
+    from . import focus_style
+
+    focus_style.install(app)  # a focus ring a clerk can see on every control, dialogs too
     # Qt's file dialog everywhere (translated), not the system's, which speaks the language of
     # Windows ("Folder", "KiB", "Microsoft Word Document"): see gui/file_dialogs.py
     app.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs, True)

@@ -249,3 +249,14 @@ def test_the_export_folder_is_remembered_across_a_restart(open_window, tmp_path)
     assert printing.export_folder(again) == exports and again.actions.open_folder.isEnabled()
     exports.rmdir()  # the folder went away (a USB stick): back to Documents, no error
     assert again.actions.last_export is None
+
+
+def test_the_application_installs_the_focus_ring(open_window):
+    """The window's application has the ring (style and sheet), so every dialog gets it."""
+    from PySide6.QtWidgets import QApplication
+
+    from cchc_desktop.gui.focus_style import FOCUS_SHEET, FocusRingStyle
+
+    open_window()
+    app = QApplication.instance()
+    assert isinstance(app.style(), FocusRingStyle) and FOCUS_SHEET in app.styleSheet()
