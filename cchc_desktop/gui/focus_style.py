@@ -61,10 +61,18 @@ class FocusRingStyle(QProxyStyle):
             draw_ring(painter, QRect(option.rect).adjusted(2, 2, -2, -1))
 
 
+_installed: list[FocusRingStyle] = []  # app.style() answers Qt's style-sheet wrapper once a sheet is set
+
+
+def installed() -> FocusRingStyle | None:
+    return _installed[0] if _installed else None
+
+
 def install(app: QApplication) -> None:
     """Once, before the first window is made (a style set later does not reach widgets already polished)."""
-    if not isinstance(app.style(), FocusRingStyle):
+    if not _installed and not isinstance(app.style(), FocusRingStyle):
         # the proxy takes the current style by name: Fusion, windowsvista… whatever the app runs
-        app.setStyle(FocusRingStyle(app.style().name()))
+        _installed.append(FocusRingStyle(app.style().name()))
+        app.setStyle(_installed[0])
     if FOCUS_SHEET not in app.styleSheet():
         app.setStyleSheet(app.styleSheet() + FOCUS_SHEET)
