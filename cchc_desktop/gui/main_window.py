@@ -101,7 +101,6 @@ class MainWindow(QMainWindow):
             self.actions.edit_menu.insertAction(first_edit, action)
         self.actions.edit_menu.insertSeparator(first_edit)
         self.sample_bar = first_run.install(self)
-        right_layout.addWidget(self.start_page, 1)  # instead of the tabs while no report is open
         right_layout.insertWidget(0, self.sample_bar)
         right_layout.insertWidget(0, self.external.bar)
         from . import find_replace; find_replace.install(self)  # noqa: E702 - Ctrl+F / Ctrl+H in the text
