@@ -7,7 +7,9 @@ Two ways in:
   this at the end), merging the underline into the formats already set;
 - ``attach(editor)`` for a plain text editor without a highlighter of its own.
 ``install_menu(editor)`` adds the suggestions to the editor's right-click menu.
-The check itself is ``core.checks.spelling.misspellings`` (≤ 5 ms a paragraph).
+The check itself is ``core.checks.spelling.misspellings`` (≤ 5 ms a paragraph). It is imported
+on the first check, not with this module: importing it loads every check rule (the package's
+``__init__``), 65-85 ms the window's first paint does not need (its editors are empty then).
 """
 
 from __future__ import annotations
@@ -20,12 +22,23 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit
 
-from cchc_desktop.core.checks.spelling import misspellings, suggest
 
 log = logging.getLogger(__name__)
 RED = QColor("#d00000")
 _HIGHLIGHTERS: weakref.WeakSet[QSyntaxHighlighter] = weakref.WeakSet()
 ENABLED = True
+
+
+def misspellings(text: str):
+    from cchc_desktop.core.checks.spelling import misspellings as check
+
+    return check(text)
+
+
+def suggest(word: str) -> list[str]:
+    from cchc_desktop.core.checks.spelling import suggest as check
+
+    return check(word)
 
 
 def underline(highlighter: QSyntaxHighlighter, text: str) -> None:
