@@ -181,21 +181,21 @@ class SplitPreview(QWidget):
         self.renderer.close()
 
 
-class SplitView:
-    """Xem → Xem trước bên cạnh (F9): the tabs and the preview side by side."""
+class SplitView(QObject):
+    """Xem → Xem trước bên cạnh (F9): the tabs and the preview side by side.
+
+    The pane (its PDF document and view, 35-50 ms) is built the first time it is needed, not
+    with the window: most mornings F9 is never pressed before the first paint, or at all."""
 
     def __init__(self, window: Window) -> None:
+        super().__init__(window)
         self.w = window
-        self.pane = SplitPreview(window)
-        self.pane.hide()
+        self._pane: SplitPreview | None = None
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         layout = window.right.layout()
         index = layout.indexOf(window.tabs)
         layout.removeWidget(window.tabs)
         self.splitter.addWidget(window.tabs)
-        self.splitter.addWidget(self.pane)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
         layout.insertWidget(index, self.splitter, 1)
         self.action = QAction("Xem trước &bên cạnh", window)
         self.action.setCheckable(True)
@@ -209,17 +209,33 @@ class SplitView:
             # The parts tab shows one editor at a time (made per report): follow the one shown.
             tab.pages.currentChanged.connect(lambda _index, t=tab: self._follow_editor(t))
             self._follow_editor(tab)
-        window.tabs.currentChanged.connect(lambda _index: self.pane.schedule())
+        window.tabs.currentChanged.connect(lambda _index: self.schedule())
         if getattr(window, "indicators", None) is not None:  # the grid's cursor: its row's page
-            window.indicators.view.selectionModel().currentChanged.connect(lambda *_: self.pane.schedule())
+            window.indicators.view.selectionModel().currentChanged.connect(lambda *_: self.schedule())
+
+    @property
+    def pane(self) -> SplitPreview:
+        """The pane beside the tabs, built on first use."""
+        if self._pane is None:
+            self._pane = SplitPreview(self.w)
+            self._pane.hide()
+            self.splitter.addWidget(self._pane)
+            self.splitter.setStretchFactor(0, 3)
+            self.splitter.setStretchFactor(1, 2)
+        return self._pane
+
+    def schedule(self) -> None:
+        """The cursor moved or the text changed: a new page if the pane is on screen."""
+        if self._pane is not None:
+            self._pane.schedule()
 
     _list_sizes: list[int] | None = None
 
     def _follow_editor(self, tab) -> None:
         editor = tab.editor
         if editor is not None:
-            editor.cursorPositionChanged.connect(self.pane.schedule, Qt.ConnectionType.UniqueConnection)
-        self.pane.schedule()
+            editor.cursorPositionChanged.connect(self.schedule, Qt.ConnectionType.UniqueConnection)
+        self.schedule()
 
     def set_visible(self, visible: bool) -> None:
         outer = self.w.splitter
@@ -247,9 +263,11 @@ class SplitView:
 
     def changed(self) -> None:
         """Called on every edit (window.mark_changed)."""
-        self.pane.schedule()
+        self.schedule()
 
     def close(self) -> None:
-        if self.pane.isVisible() and self._list_sizes:
+        if self._pane is None:
+            return
+        if self._pane.isVisible() and self._list_sizes:
             self.w.splitter.setSizes(self._list_sizes)  # saved at close: the list must come back next time
-        self.pane.close_renderer()
+        self._pane.close_renderer()
