@@ -263,9 +263,12 @@ def install_import_action(window: Window) -> QAction:
             menu.insertAction(actions[position] if position < len(actions) else None, action)
     # Every widget of the window (editors included, which would otherwise paste the file's
     # name as text): the filter sits on the application and looks only at this window's drops.
+    # It goes on once the event loop runs (no file can be dropped before): the thousands of
+    # events of the window's construction do not go through Python for it (~15 ms).
     window.setAcceptDrops(True)
     window.import_drop_filter = _DropFilter(window)
-    QApplication.instance().installEventFilter(window.import_drop_filter)
+    drops = window.import_drop_filter
+    QTimer.singleShot(0, drops, lambda: QApplication.instance().installEventFilter(drops))
     window.import_action = action
     return action
 

@@ -100,7 +100,10 @@ def test_shortcuts_are_unique_and_the_cycle_actions_have_one(qtbot, open_window)
 
 def test_focus_is_clearly_marked(qtbot, open_window) -> None:
     window = open_window()
-    assert "focus" in window.styleSheet() and "#1565c0" in window.styleSheet()
+    from PySide6.QtWidgets import QApplication
+
+    sheet = window.styleSheet() + QApplication.instance().styleSheet()  # the application's: gui/focus_style
+    assert "QLineEdit:focus" in sheet and "#1565c0" in sheet
 
 
 FIT_DRIVER = r"""
