@@ -79,3 +79,72 @@ def test_settle_sets_start_up_objects_aside_from_the_collector() -> None:
         assert gc.get_freeze_count() > 0
     finally:
         gc.unfreeze()  # the test process goes on collecting as before
+
+
+LAZY = r"""
+import json, sys
+from pathlib import Path
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent
+from cchc_desktop.gui import import_dialog, keyboard
+from cchc_desktop.gui.app import application, build_window
+
+seen = []
+for kind in (keyboard._WindowKeys, import_dialog._DropFilter):
+    def counting(self, watched, event, real=kind.eventFilter):
+        seen.append(type(self).__name__)
+        return real(self, watched, event)
+    kind.eventFilter = counting
+built = {}
+real_finish = keyboard.Keyboard.finish
+def finish(self):
+    real_finish(self)
+    built["filtered while built"] = len(seen)  # the last step of the window's construction
+keyboard.Keyboard.finish = finish
+
+app = application()
+window = build_window(Path(sys.argv[1]), open_report=False)
+facts = dict(built)
+facts["filtered before the loop"] = sorted(set(seen))
+facts["check rules"] = sorted(m for m in sys.modules if m.startswith("cchc_desktop.core.checks"))
+facts["side preview"] = getattr(window.split, "_pane", True) is not None  # (before: always built)
+facts["start page"] = window.start_page is not None
+facts["window sheet"] = "focus" in window.styleSheet()
+facts["application sheet"] = "QLineEdit:focus" in app.styleSheet()
+app.processEvents()  # the event loop runs: the drop filter is on, the clerk's words loaded
+mime = QMimeData()
+mime.setUrls([QUrl.fromLocalFile(str(Path(sys.argv[1]).with_name("ky-truoc.docx")))])
+drag = QDragEnterEvent(QPoint(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+app.sendEvent(window.general.subject, drag)
+facts["drop taken"] = drag.isAccepted()
+facts["checks after the loop"] = "cchc_desktop.core.checks.lexicon" in sys.modules
+window.split.action.trigger()  # F9: the pane now
+facts["side preview on F9"] = not window.split.pane.isHidden()
+window.split.action.trigger()
+print(json.dumps(facts))
+window.split.close()
+window.autosaver.close()
+"""
+
+
+def test_what_the_first_paint_does_not_need_waits(tmp_path) -> None:
+    """Before the first paint: no check rule imported (the spelling underline and the clerk's
+    words load them once the event loop runs), no side preview or start page built, no second
+    copy of the focus frame on the window, no event of the window's construction sent through
+    the application-wide filters in Python.  Each is there when first needed."""
+    import json
+    import os
+    import subprocess
+
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", CCHC_DESKTOP_HOME=str(tmp_path))
+    done = subprocess.run([sys.executable, "-c", LAZY, str(tmp_path / "cchc.sqlite")], capture_output=True,
+                          text=True, env=env, timeout=120)
+    assert done.returncode == 0, done.stderr
+    facts = json.loads(done.stdout.strip().splitlines()[-1])
+    assert facts["check rules"] == []
+    assert facts["side preview"] is False and facts["start page"] is False
+    assert facts["application sheet"] and not facts["window sheet"]
+    assert facts["filtered while built"] == 0
+    assert facts["filtered before the loop"] == ["_WindowKeys"]  # the drop filter waits for the loop
+    assert facts["drop taken"] and facts["checks after the loop"] and facts["side preview on F9"]
