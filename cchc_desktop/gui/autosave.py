@@ -102,6 +102,11 @@ class Autosaver(QObject):
             except Exception:  # already reported through ``failed``
                 pass
 
+    @property
+    def closed(self) -> bool:
+        """The window is closing: the writer thread is gone, nothing more is saved."""
+        return self._closed
+
     def close(self) -> None:
         if self._closed:
             return

@@ -105,8 +105,8 @@ class ExternalChanges(QObject):
 
     def on_external(self, report_id: int, kind: str) -> None:
         report = self.w.report
-        if self._busy or report is None or report.id != report_id:
-            return
+        if self._busy or report is None or report.id != report_id or self.w.autosaver.closed:
+            return  # closed: a notice queued before the window closed, its writer is gone
         self.w.save_now(wait=True)  # what was typed is written, or refused as a conflict
         if self.w.dirty or report_id in self.w.autosaver.pending_conflicts():
             self.on_conflict(report_id, kind)  # keeps the text as a new report

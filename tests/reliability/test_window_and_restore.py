@@ -183,6 +183,16 @@ def test_closing_with_everything_saved_asks_nothing(qtbot, window, unsaved_at_cl
     assert unsaved_at_close == [] and not window.isVisible()
 
 
+def test_a_change_noticed_as_the_window_closes_is_let_go(qtbot, window, unsaved_at_close) -> None:
+    """A notice of another program's commit still queued when the window closed (its writer
+    thread is gone) is let go quietly: no error at exit, nothing written."""
+    _type(window, " xong")
+    report_id = window.report.id
+    window.close()
+    window.external.on_external(report_id, "changed")
+    assert unsaved_at_close == [] and window.autosaver.closed
+
+
 def test_a_damaged_row_is_listed_and_offers_its_revision(qtbot, tmp_path, isolated_home, monkeypatch) -> None:
     """Finding 5: list and the window go on; the damaged report brings back its newest revision."""
     db = tmp_path / "cchc.sqlite"
