@@ -100,23 +100,14 @@ def build_window(database: Path | None, open_report: bool = True):
     db = open_database(path)
     window = MainWindow(path, db)
     window.restore_state()
+    from . import spelling
+
+    # The clerk's own dictionary, for the checks and the underline: loading it imports the checks
+    # with every rule (65-85 ms), so not before the first paint but before the first report opens.
+    spelling.load_words_later()
     if open_report:
-        load_user_words()
         window.open_initial()
-    else:
-        # Before the report the caller opens once the window is on screen (timers run in order),
-        # not before the first paint: it imports the checks with every rule (65-85 ms).
-        from PySide6.QtCore import QTimer
-
-        QTimer.singleShot(0, window, load_user_words)
     return window
-
-
-def load_user_words() -> None:
-    """The clerk's own dictionary, for the checks and the underline."""
-    from cchc_desktop import user_words
-
-    user_words.load()
 
 
 def _no_sqlite_plugins() -> None:

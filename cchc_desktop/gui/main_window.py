@@ -201,6 +201,9 @@ class MainWindow(QMainWindow):
 
         if self.report is not None and self.report.id == report_id:
             return
+        from . import spelling
+
+        spelling.load_words()  # the clerk's own words, before the report's are checked
         self.save_now(wait=True)
         try:
             if is_damaged(self.db, report_id):

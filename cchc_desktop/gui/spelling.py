@@ -29,13 +29,35 @@ _HIGHLIGHTERS: weakref.WeakSet[QSyntaxHighlighter] = weakref.WeakSet()
 ENABLED = True
 
 
+_WORDS_PENDING = False  # the clerk's own words are still to be handed to the checks
+
+
+def load_words_later() -> None:
+    """The clerk's words (``user_words.load``) imports the checks with every rule: a window shown
+    before its report leaves them to ``load_words()``, called before the first report opens and
+    before the first underline."""
+    global _WORDS_PENDING
+    _WORDS_PENDING = True
+
+
+def load_words() -> None:
+    global _WORDS_PENDING
+    if _WORDS_PENDING:
+        _WORDS_PENDING = False
+        from cchc_desktop import user_words
+
+        user_words.load()
+
+
 def misspellings(text: str):
+    load_words()
     from cchc_desktop.core.checks.spelling import misspellings as check
 
     return check(text)
 
 
 def suggest(word: str) -> list[str]:
+    load_words()
     from cchc_desktop.core.checks.spelling import suggest as check
 
     return check(word)
