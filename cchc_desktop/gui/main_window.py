@@ -70,7 +70,10 @@ class MainWindow(QMainWindow):
         right_layout = QVBoxLayout(self.right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.setSpacing(2)
-        right_layout.addWidget(self.tabs, 1)
+        from .split_preview import side_splitter
+
+        self.tabs_splitter = side_splitter(self.tabs)  # F9 puts the page beside them (split_preview)
+        right_layout.addWidget(self.tabs_splitter, 1)
         self.splitter.addWidget(self.right)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([360, 1000])
