@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from cchc_desktop import paths
@@ -129,6 +130,37 @@ def settle() -> None:
     gc.freeze()
 
 
+class _FirstPaint(QObject):
+    """Watches the window's menu bar (a few events, not every widget's) for its first paint."""
+
+    def __init__(self, window, then: Callable[[], None]) -> None:
+        super().__init__(window)
+        self.window, self.then, self.done = window, then, False
+        window.menuBar().installEventFilter(self)
+        QTimer.singleShot(FIRST_PAINT_LIMIT_MS, self.fire)  # a window started minimised is never painted
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt)
+        if event.type() == QEvent.Type.Paint and not self.done:
+            QTimer.singleShot(0, self.fire)  # after the paint has reached the screen
+        return False
+
+    def fire(self) -> None:
+        if not self.done:
+            self.done = True
+            self.window.menuBar().removeEventFilter(self)
+            self.then()
+
+
+FIRST_PAINT_LIMIT_MS = 1500
+
+
+def when_painted(window, then: Callable[[], None]) -> None:
+    """``then()`` once the window has been painted.  A zero timer queued at ``show()`` runs
+    before the window system asks for the paint, so the report would load (and the window
+    stay blank) first."""
+    _FirstPaint(window, then)
+
+
 def run_app(db_path: Path | None) -> int:
     from cchc_desktop.store.database import StoreError
 
@@ -148,9 +180,6 @@ def run_app(db_path: Path | None) -> int:
     backup_after_open(path)
     handler = CrashHandler(lambda: window.save_now(wait=True), lambda: window)
     handler.install()
-    window.show()
-    from PySide6.QtCore import QTimer
-
     from . import first_run
 
     def after_first_paint() -> None:
@@ -158,7 +187,8 @@ def run_app(db_path: Path | None) -> int:
         first_run.maybe_start(window)  # the clerk's first day: short setup
         settle()
 
-    QTimer.singleShot(0, after_first_paint)
+    when_painted(window, after_first_paint)
+    window.show()
     code = app.exec()
     lock.unlock()
     return code

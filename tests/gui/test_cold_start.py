@@ -4,16 +4,29 @@ from __future__ import annotations
 
 import sys
 
+from PySide6.QtCore import QEvent, QObject
+
 from cchc_desktop.gui import app as app_module, first_run
 
 
 def test_the_window_shows_before_the_report_is_loaded(qtbot, tmp_path, monkeypatch) -> None:
-    made = []
+    made, painted, painted_at_load = [], [], []
     real = app_module.build_window
+
+    class Paints(QObject):
+        def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt)
+            if event.type() == QEvent.Type.Paint:
+                painted.append(watched)
+            return False
 
     def build(path, open_report=True):
         window = real(path, open_report)
         made.append((window, window.report))
+        watcher = Paints(window)
+        for widget in (window, window.menuBar(), window.centralWidget()):
+            widget.installEventFilter(watcher)
+        opening = window.open_initial
+        window.open_initial = lambda: painted_at_load.append(len(painted)) or opening()
         return window
 
     monkeypatch.setattr(app_module, "build_window", build)
@@ -39,6 +52,7 @@ def test_the_window_shows_before_the_report_is_loaded(qtbot, tmp_path, monkeypat
     window, at_build = made[0]
     try:
         assert at_build is None  # nothing loaded before the first paint
+        assert painted_at_load and painted_at_load[0] > 0  # the report loads once the window is painted
         assert window.report is not None  # the sample, opened once the window was on screen
         assert settled == [True]  # the collector set aside what start-up made, after the report loaded
     finally:
