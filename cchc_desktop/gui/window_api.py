@@ -62,10 +62,11 @@ class Window(Protocol):
     preview: PreviewTab
     report_list: ReportList
     splitter: QSplitter
+    tabs_splitter: QSplitter  # the tabs, and the side preview beside them (F9)
     right: QWidget
     saved_label: QLabel
     sample_bar: SampleBar | None
-    start_page: StartPage
+    start_page: StartPage | None  # built the first time no report is open
 
     # the helpers the window owns
     actions: Actions
