@@ -2,66 +2,105 @@
 
 Fusion (the style on Windows too) draws the focus as a faint line, and not at all on some
 controls: flat and tool buttons, the tabs of a tab bar, check boxes, a list with no current
-item.  Two parts, installed once on the application (``install(app)``):
-
-* a proxy style that draws Qt's focus rectangle (tabs, check boxes, radio buttons, the current
-  item of a list or table) as a 2-pixel blue line;
-* a style sheet frame for the controls whose focus is not such a rectangle (text fields, lists
-  and tables as a whole, buttons flat or not) — the rules gui/keyboard.py sets on the main
-  window, here for every top-level dialog as well.
+item.  A proxy style, installed once on the application (``install(app)``), draws a 2-pixel blue
+line round the focused control: round Qt's focus rectangle (tabs, check boxes, radio buttons, the
+current item of a list or table) and round the frame of the controls whose focus is not such a
+rectangle (text fields and editors, spin and combo boxes, lists and tables as a whole, buttons flat
+or not).  No style sheet: one on the application sends every widget through Qt's style-sheet
+style, whose polish cost ~120 ms before the window's first paint.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QColor, QPainter, QPen
-from PySide6.QtWidgets import QApplication, QProxyStyle, QPushButton, QStyle, QStyleOption, QToolButton, QWidget
+from PySide6.QtCore import QRect
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import (QAbstractScrollArea, QApplication, QFrame, QProxyStyle, QPushButton, QStyle,
+                               QStyleOption, QStyleOptionFrame, QToolButton, QWidget)
 
-COLOR = "#1565c0"  # the blue of the window's focus frame (gui/keyboard.FOCUS_STYLE)
+COLOR = "#1565c0"  # the blue of the focus ring (also gui/keyboard.FOCUS_STYLE)
 WIDTH = 2
 
-FOCUS_SHEET = f"""
-QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QAbstractSpinBox:focus, QComboBox:focus,
-QAbstractItemView:focus, QTextBrowser:focus {{ border: {WIDTH}px solid {COLOR}; }}
-QPushButton:focus, QToolButton:focus {{ border: {WIDTH}px solid {COLOR}; border-radius: 3px; padding: 2px 6px; }}
-"""
+_PE = QStyle.PrimitiveElement
+_CE = QStyle.ControlElement
+_CC = QStyle.ComplexControl
+_HAS_FOCUS = QStyle.StateFlag.State_HasFocus
+# the elements that may carry a ring; every other one goes straight to the base style
+_PRIMITIVES = frozenset({_PE.PE_FrameFocusRect, _PE.PE_PanelLineEdit})
+_CONTROLS = frozenset({_CE.CE_PushButton, _CE.CE_ShapedFrame, _CE.CE_TabBarTabLabel})
+_CONTENTS = QStyle.SubElement.SE_ShapedFrameContents
+_COMPLEX = frozenset({_CC.CC_ComboBox, _CC.CC_SpinBox, _CC.CC_ToolButton})
 
 
-def draw_ring(painter: QPainter, rect: QRect) -> None:
-    """A 2-pixel line just inside ``rect``."""
-    if rect.width() < 3 * WIDTH or rect.height() < 3 * WIDTH:
+def draw_ring(painter: QPainter, rect: QRect, width: int = WIDTH, color: QColor | None = None) -> None:
+    """A ``width``-pixel line just inside ``rect`` (four strips: exact pixels, no pen rounding)."""
+    if rect.width() < 3 * width or rect.height() < 3 * width:
         return
-    painter.save()
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-    pen = QPen(QColor(COLOR), WIDTH)
-    pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
-    painter.setPen(pen)
-    painter.setBrush(Qt.BrushStyle.NoBrush)
-    half = WIDTH // 2
-    painter.drawRect(QRect(rect).adjusted(half, half, -half - 1, -half - 1))
-    painter.restore()
+    color = color or QColor(COLOR)
+    x, y, w, h = rect.x(), rect.y(), rect.width(), rect.height()
+    for strip in (QRect(x, y, w, width), QRect(x, y + h - width, w, width),
+                  QRect(x, y, width, h), QRect(x + w - width, y, width, h)):
+        painter.fillRect(strip, color)
+
+
+def _framed(option: QStyleOption) -> bool:
+    """A line edit with its own frame (the one inside a spin or combo box has none: the box's ring)."""
+    return not isinstance(option, QStyleOptionFrame) or option.lineWidth > 0
+
+
+def _wide_frame(option: QStyleOption, widget: QWidget | None) -> bool:
+    return isinstance(widget, QAbstractScrollArea) and option.frameShape == QFrame.Shape.StyledPanel
 
 
 class FocusRingStyle(QProxyStyle):
-    """The base style, with a focus ring that shows: Qt's focus rectangle drawn in blue (and drawn
-    whether the focus came by keyboard or mouse), and one round the current tab, which Qt 6 no
-    longer marks at all."""
+    """The base style, with a focus ring that shows, drawn whether the focus came by keyboard or
+    mouse: Qt's focus rectangle in blue, and a blue frame round the focused field, editor, list,
+    box, button (flat ones too) and tab (which Qt 6 no longer marks at all)."""
 
     def drawPrimitive(self, element: QStyle.PrimitiveElement, option: QStyleOption,  # noqa: N802 (Qt)
                       painter: QPainter, widget: QWidget | None = None) -> None:
-        if element != QStyle.PrimitiveElement.PE_FrameFocusRect:
+        if element not in _PRIMITIVES:
             super().drawPrimitive(element, option, painter, widget)
-        elif not isinstance(widget, (QPushButton, QToolButton)):  # buttons: the sheet's frame, not two
-            draw_ring(painter, option.rect)
+        elif element == _PE.PE_FrameFocusRect:
+            if not isinstance(widget, (QPushButton, QToolButton)):  # buttons: the ring round them, not two
+                draw_ring(painter, option.rect)
+        else:
+            super().drawPrimitive(element, option, painter, widget)
+            if option.state & _HAS_FOCUS and _framed(option):
+                draw_ring(painter, option.rect)
 
     def drawControl(self, element: QStyle.ControlElement, option: QStyleOption,  # noqa: N802 (Qt)
                     painter: QPainter, widget: QWidget | None = None) -> None:
         super().drawControl(element, option, painter, widget)
-        if element == QStyle.ControlElement.CE_TabBarTabLabel and option.state & QStyle.StateFlag.State_HasFocus:
-            draw_ring(painter, QRect(option.rect).adjusted(2, 2, -2, -1))
+        if element not in _CONTROLS:
+            return
+        focused = bool(option.state & _HAS_FOCUS)
+        if element == _CE.CE_ShapedFrame:
+            if _wide_frame(option, widget):  # the pixel subElementRect added: the view's base colour, or the ring
+                inner = None if focused else option.palette.base().color()
+                draw_ring(painter, option.rect.adjusted(1, 1, -1, -1), 1, inner)
+                if focused:
+                    draw_ring(painter, option.rect, 1)
+        elif focused:
+            draw_ring(painter, QRect(option.rect).adjusted(2, 2, -2, -1) if element == _CE.CE_TabBarTabLabel
+                      else option.rect)
+
+    def subElementRect(self, element: QStyle.SubElement, option: QStyleOption,  # noqa: N802 (Qt)
+                       widget: QWidget | None = None) -> QRect:
+        """A list's, table's or editor's frame one pixel wider, for a 2-pixel ring: its viewport,
+        a child widget, covers everything inside the frame."""
+        rect = super().subElementRect(element, option, widget)
+        if element != _CONTENTS or not _wide_frame(option, widget):
+            return rect
+        return rect.adjusted(1, 1, -1, -1)
+
+    def drawComplexControl(self, control: QStyle.ComplexControl, option: QStyleOption,  # noqa: N802 (Qt)
+                           painter: QPainter, widget: QWidget | None = None) -> None:
+        super().drawComplexControl(control, option, painter, widget)
+        if control in _COMPLEX and option.state & _HAS_FOCUS:
+            draw_ring(painter, option.rect)
 
 
-_installed: list[FocusRingStyle] = []  # app.style() answers Qt's style-sheet wrapper once a sheet is set
+_installed: list[FocusRingStyle] = []
 
 
 def installed() -> FocusRingStyle | None:
@@ -74,5 +113,3 @@ def install(app: QApplication) -> None:
         # the proxy takes the current style by name: Fusion, windowsvista… whatever the app runs
         _installed.append(FocusRingStyle(app.style().name()))
         app.setStyle(_installed[0])
-    if FOCUS_SHEET not in app.styleSheet():
-        app.setStyleSheet(app.styleSheet() + FOCUS_SHEET)

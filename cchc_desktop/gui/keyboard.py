@@ -186,13 +186,13 @@ class _WindowKeys(QObject):
 
 
 def focus_frame(window: Window) -> None:
-    """The blue frame round the focused field.  gui/focus_style sets it on the application (every
-    window and dialog); a second copy on the window would make Qt match every widget of the window
-    against both sheets before the first paint (~40 ms).  A window of an application made without
-    it still gets its own."""
-    from .focus_style import FOCUS_SHEET
+    """The blue frame round the focused field.  gui/focus_style's style draws it on the application
+    (every window and dialog, no style sheet); a sheet on the window would send every widget of it
+    through Qt's style-sheet style before the first paint (~120 ms).  A window of an application
+    made without that style still gets the sheet."""
+    from . import focus_style
 
-    if FOCUS_SHEET not in QApplication.instance().styleSheet():
+    if focus_style.installed() is None:
         window.setStyleSheet(window.styleSheet() + FOCUS_STYLE)
 
 

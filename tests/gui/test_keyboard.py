@@ -99,11 +99,25 @@ def test_shortcuts_are_unique_and_the_cycle_actions_have_one(qtbot, open_window)
 
 
 def test_focus_is_clearly_marked(qtbot, open_window) -> None:
+    """The focused field has a 2-pixel blue frame, drawn by the application's style (gui/focus_style),
+    with no focus style sheet on the window or the application (each costs the first paint)."""
     window = open_window()
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtGui import QColor
+    from PySide6.QtWidgets import QApplication, QLineEdit
 
-    sheet = window.styleSheet() + QApplication.instance().styleSheet()  # the application's: gui/focus_style
-    assert "QLineEdit:focus" in sheet and "#1565c0" in sheet
+    from cchc_desktop.gui import focus_style
+
+    app = QApplication.instance()
+    assert app.style() is focus_style.installed()
+    assert ":focus" not in window.styleSheet() + app.styleSheet()
+    field = next(edit for edit in window.findChildren(QLineEdit) if edit.isVisible() and edit.width() > 40)
+    window.activateWindow()
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    image = field.grab().toImage()
+    blue = QColor(focus_style.COLOR).rgb()
+    ring = sum(image.pixel(x, y) == blue for y in range(image.height()) for x in range(image.width()))
+    assert ring >= 2 * 2 * (image.width() + image.height() - 8)  # a 2-pixel line all round
 
 
 FIT_DRIVER = r"""
