@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRect
 from PySide6.QtGui import QColor, QPainter
-from PySide6.QtWidgets import (QAbstractScrollArea, QApplication, QFrame, QProxyStyle, QPushButton, QStyle,
-                               QStyleOption, QStyleOptionFrame, QToolButton, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QFrame, QPlainTextEdit, QProxyStyle, QPushButton,
+                               QStyle, QStyleOption, QStyleOptionFrame, QTextEdit, QToolButton, QWidget)
 
 COLOR = "#1565c0"  # the blue of the focus ring (also gui/keyboard.FOCUS_STYLE)
 WIDTH = 2
@@ -47,8 +47,13 @@ def _framed(option: QStyleOption) -> bool:
     return not isinstance(option, QStyleOptionFrame) or option.lineWidth > 0
 
 
+_VIEWS = (QAbstractItemView, QTextEdit, QPlainTextEdit)  # a viewport in the base colour, inside a frame
+
+
 def _wide_frame(option: QStyleOption, widget: QWidget | None) -> bool:
-    return isinstance(widget, QAbstractScrollArea) and option.frameShape == QFrame.Shape.StyledPanel
+    """A list's, table's or text editor's frame: one pixel wider, for a 2-pixel ring (its viewport, a
+    child widget, covers everything inside the frame)."""
+    return isinstance(widget, _VIEWS) and option.frameShape == QFrame.Shape.StyledPanel
 
 
 class FocusRingStyle(QProxyStyle):
@@ -80,14 +85,15 @@ class FocusRingStyle(QProxyStyle):
                 draw_ring(painter, option.rect.adjusted(1, 1, -1, -1), 1, inner)
                 if focused:
                     draw_ring(painter, option.rect, 1)
+            elif focused and option.frameShape != QFrame.Shape.NoFrame:  # a scroll area, a label: 1 pixel
+                draw_ring(painter, option.rect, 1)
         elif focused:
             draw_ring(painter, QRect(option.rect).adjusted(2, 2, -2, -1) if element == _CE.CE_TabBarTabLabel
                       else option.rect)
 
     def subElementRect(self, element: QStyle.SubElement, option: QStyleOption,  # noqa: N802 (Qt)
                        widget: QWidget | None = None) -> QRect:
-        """A list's, table's or editor's frame one pixel wider, for a 2-pixel ring: its viewport,
-        a child widget, covers everything inside the frame."""
+        """A view's frame one pixel wider (_wide_frame)."""
         rect = super().subElementRect(element, option, widget)
         if element != _CONTENTS or not _wide_frame(option, widget):
             return rect
