@@ -44,7 +44,7 @@ def test_the_window_shows_before_the_report_is_loaded(qtbot, tmp_path, monkeypat
             return getattr(shared, name)
 
         def exec(self) -> int:
-            qtbot.wait(800)
+            qtbot.waitUntil(lambda: bool(settled), timeout=10000)  # painted, then loaded (a busy CI is slow)
             return 0
 
     monkeypatch.setattr(app_module, "application", Running)
