@@ -100,7 +100,8 @@ def adopt(report: Report, ours: Organization) -> list[Mention]:
 
 def mentions(report: Report, pattern: re.Pattern[str] | None, place: re.Pattern[str] | None) -> list[Mention]:
     """Every text field (as the checks walk them) where ``pattern`` or ``place`` is found."""
-    from .checks.base import text_fields, where
+    from .checks.base import text_fields
+    from .checks.places import where
 
     found: list[Mention] = []
     for field, text in text_fields(report):

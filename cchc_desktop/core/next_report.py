@@ -19,8 +19,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
-from .checks.base import appendix_name, block_place, footnote_number, row_name
-from .checks.base import part_name as checks_part_name
+from .checks.places import appendix_name, block_place, footnote_number, row_name
+from .checks.places import part_name as checks_part_name
 from .indicators import indicator_rows, insert_column
 from .model import Cell, DocumentDate, Period, PeriodKind, Report, ReportStatus, Table
 from .periods import (cutoff_dates, find_date_ranges, find_period_phrases, is_placeholder_phrase, next_period,

@@ -277,7 +277,7 @@ class ChecksPanel(QDockWidget):
         if not field:
             return ""
         try:
-            from cchc_desktop.core.checks.base import where
+            from cchc_desktop.core.checks.places import where
             return where(report, field).rstrip(",")
         except Exception:  # noqa: BLE001 - a field the namer does not know: the path is still a hint
             return str(field)

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from cchc_desktop.core.checks.base import text_fields, where
+from cchc_desktop.core.checks.base import text_fields
+from cchc_desktop.core.checks.places import where
 from cchc_desktop.core.model import Block, BlockRole, Cell, Part, Report, Run, Table, TableColumn, TableRow
 
 CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "reports"
@@ -98,7 +99,7 @@ def test_footnotes_tables_and_repeated_parts_are_told_apart() -> None:
 
 
 def test_appendix_columns_under_two_groups_and_two_alike_appendices() -> None:
-    from cchc_desktop.core.checks.base import column_name
+    from cchc_desktop.core.checks.places import column_name
     from cchc_desktop.core.model import AppendixTable
 
     top = TableRow([Cell.plain("TT", rowspan=2), Cell.plain("Số hồ sơ", colspan=2), Cell(),

@@ -34,7 +34,8 @@ from . import dates_text  # noqa: F401
 from . import doc_numbers  # noqa: F401
 from . import tables_rules  # noqa: F401
 from . import fit  # noqa: F401
-from .base import RULES, Context, cached_fields, Finding, Location, Rule, Severity, field_text, text_fields, where
+from .base import RULES, Context, cached_fields, Finding, Location, Rule, Severity, field_text, text_fields
+from .places import where
 
 __all__ = ["RULES", "Finding", "Location", "Rule", "Severity", "field_text", "run_checks", "text_fields", "where"]
 

@@ -10,7 +10,8 @@ from datetime import date
 
 from ..model import Report
 from ..vietnamese import fold
-from .base import RULES, Context, Finding, Severity, rule, text_fields, where
+from .base import RULES, Context, Finding, Severity, rule, text_fields
+from .places import where
 
 DOC_TYPES = ("Kế hoạch", "Quyết định", "Nghị quyết", "Nghị định", "Công văn", "Thông báo", "Chỉ thị",
              "Đề án", "Thông tư", "Báo cáo", "Hướng dẫn", "Chương trình", "Tờ trình", "Công điện", "Luật")

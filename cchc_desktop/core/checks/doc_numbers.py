@@ -18,7 +18,8 @@ from functools import lru_cache
 
 from ..model import Report
 from ..vietnamese import fold
-from .base import RULES, Context, Finding, Severity, rule, where
+from .base import RULES, Context, Finding, Severity, rule
+from .places import where
 from .text_numbers import prose_with_figures
 from .citations import DOC_TYPES
 

@@ -18,7 +18,8 @@ from decimal import Decimal
 
 from ..figures import FigureError, FigureKind, parse_figure
 from ..model import Report
-from .base import RULES, Context, Finding, Severity, rule, text_fields, where
+from .base import RULES, Context, Finding, Severity, rule, text_fields
+from .places import where
 from .indicators import FigureRow, _figure_keys, figure_rows
 from .spelling import _lower_runs  # the same letter runs, cached per paragraph
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..model import BlockRole, Report, Table
-from .base import RULES, Context, Finding, Severity, rule, where
+from .base import RULES, Context, Finding, Severity, rule
+from .places import where
 
 # The page's frame (A4 less the margins of the format contract, report-format.md §1), in mm.
 _FRAME_PORTRAIT = (165.0, 257.0)

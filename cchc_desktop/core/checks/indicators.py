@@ -17,7 +17,8 @@ from decimal import Decimal
 from ..figures import FigureError, FigureKind, parse_figure
 from ..indicators import IndicatorRow, indicator_rows
 from ..model import Report, RowKind, Table
-from .base import RULES, Context, Finding, Severity, appendix_name, per_run, row_name, rule
+from .base import RULES, Context, Finding, Severity, per_run, rule
+from .places import appendix_name, row_name
 
 CAPTION_TT = re.compile(r"^\s*(?:[A-ZĐ]|[IVXL]{1,5})\s*[.)]?\s*$")
 PERCENT_NAME = re.compile(r"^\s*(?:[\d.]+\s*)?(?:tỷ|tỉ)\s+lệ", re.IGNORECASE)

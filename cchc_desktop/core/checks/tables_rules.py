@@ -25,7 +25,8 @@ from decimal import Decimal
 
 from ..model import Report, RowKind, Table
 from ..vietnamese import fold
-from .base import RULES, Context, Finding, Severity, per_run, rule, where
+from .base import RULES, Context, Finding, Severity, per_run, rule
+from .places import where
 
 _TOTAL = re.compile(r"(?:tong\s+cong|tong\s+so|tong|cong|toan\s+(?:tinh|huyen|xa|thanh\s+pho|quoc))\s*:?")
 _NOT_SUMMED = re.compile(r"\b(?:s?tt|so\s+tt|ma|ty\s+le|diem|xep|thu\s+hang|binh\s+quan|trung\s+binh|don\s+gia|gia|"
