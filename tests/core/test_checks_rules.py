@@ -214,3 +214,12 @@ def test_a_month_without_its_number_does_not_crash_the_checker() -> None:
     report = clean_sample()
     report.period = Period(PeriodKind.MONTH, 2024)
     assert all(f.rule_id != "periods.mismatch" for f in run_checks(report))
+
+
+def test_a_cell_of_a_superscript_digit_is_no_number() -> None:
+    """"²" (m², km² split into their own cell) is a digit to str.isdigit, not to Decimal: the
+    table checks read it as text instead of stopping (found by hypothesis)."""
+    from cchc_desktop.core.checks.tables_rules import read_number
+
+    assert read_number("²") is None and read_number("²3") is None
+    assert read_number("12") is not None and read_number("-3") is not None

@@ -56,9 +56,9 @@ class Number:
 def read_number(text: str) -> Number | None:
     """A cell holding one number only, in either convention; None otherwise."""
     body = text.strip()
-    if not body or not body[0].isdigit() and body[0] != "-":
+    if not body or not body[0] in "0123456789-":  # not str.isdigit: "²" is a digit to it, no number to Decimal
         return None  # the usual cell: empty or words
-    if body.isdigit():
+    if body.isascii() and body.isdigit():
         return Number(Decimal(body), "", "", 0, False)
     body = body.replace("\u00a0", "").replace(" ", "")
     percent = body.endswith("%")
