@@ -135,14 +135,28 @@ class _FirstPaint(QObject):
 
     def __init__(self, window, then: Callable[[], None]) -> None:
         super().__init__(window)
-        self.window, self.then, self.done = window, then, False
+        self.window, self.then, self.done, self.armed = window, then, False, False
         window.menuBar().installEventFilter(self)
-        QTimer.singleShot(FIRST_PAINT_LIMIT_MS, self.fire)  # a window started minimised is never painted
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt)
-        if event.type() == QEvent.Type.Paint and not self.done:
+        kind = event.type()
+        if kind == QEvent.Type.Show and not self.armed:
+            # counted from show(), not from construction: a busy PC can take over a second to
+            # polish and lay out the window before its first paint
+            self.armed = True
+            QTimer.singleShot(FIRST_PAINT_LIMIT_MS, self.give_up_waiting)
+        elif kind == QEvent.Type.Paint and not self.done:
             QTimer.singleShot(0, self.fire)  # after the paint has reached the screen
         return False
+
+    def give_up_waiting(self) -> None:
+        """A window started minimised is never painted; one that is visible gets painted now,
+        so the clerk still sees it before the report loads."""
+        if self.done:
+            return
+        if self.window.isVisible() and not self.window.isMinimized():
+            self.window.repaint()
+        self.fire()
 
     def fire(self) -> None:
         if not self.done:

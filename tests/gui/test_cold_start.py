@@ -169,3 +169,42 @@ def test_what_the_first_paint_does_not_need_waits(tmp_path) -> None:
     assert facts["filtered before the loop"] == ["_WindowKeys"]  # the drop filter waits for the loop
     assert facts["drop taken"] and facts["side preview on F9"]
     assert facts["clerk's words"] == ["nhơng"]
+
+
+def _swallow_menu_paints(window):
+    """A menu bar that never gets painted (as behind a slow or minimised start)."""
+
+    class Swallow(QObject):
+        def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt)
+            return event.type() == QEvent.Type.Paint
+
+    swallow = Swallow(window)
+    window.menuBar().installEventFilter(swallow)  # installed last, so it runs first
+    return swallow
+
+
+def test_a_window_never_painted_still_loads_after_the_limit_painted_first(qtbot, monkeypatch) -> None:
+    from PySide6.QtWidgets import QMainWindow
+
+    monkeypatch.setattr(app_module, "FIRST_PAINT_LIMIT_MS", 50)
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    window.menuBar().addMenu("Tệp")
+    painted, fired = [], []
+
+    class Paints(QObject):
+        def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt)
+            if event.type() == QEvent.Type.Paint:
+                painted.append(len(fired))
+            return False
+
+    app_module.when_painted(window, lambda: fired.append(len(painted)))
+    _swallow_menu_paints(window)
+    window.installEventFilter(Paints(window))
+    qtbot.wait(150)
+    assert not fired  # the limit counts from show(), not from construction
+    window.show()
+    qtbot.waitUntil(lambda: bool(fired), timeout=3000)
+    assert fired[0] > 0  # the window was painted before the report loaded
+    qtbot.wait(100)
+    assert len(fired) == 1  # once only
