@@ -18,7 +18,7 @@ from .crash import CrashHandler
 log = logging.getLogger(__name__)
 
 
-def check_at_start(path: Path) -> None:
+def check_at_start(path: Path, parent=None) -> None:
     """The default database only (never a --db file the clerk named): a damaged file is moved
     aside by check_and_recover and the newest good backup offered; an empty (0-byte) or vanished
     file with backups present gets the newest backup offered too.
@@ -40,23 +40,23 @@ def check_at_start(path: Path) -> None:
         sweep_temporaries(folder)  # hidden copies left by a killed backup or restore
     backup = empty_with_backup(path)
     if backup is not None:
-        if dialogs.confirm(None, empty_message(path, backup, window=True), default_yes=True):
+        if dialogs.confirm(parent, empty_message(path, backup, window=True), default_yes=True):
             try:
                 restore_from(backup, path)
             except StoreError as error:
-                dialogs.error(None, str(error))
+                dialogs.error(parent, str(error))
         return
     result = check_and_recover(path)  # StoreError (damaged but open elsewhere): run_app says so
     if result.health is not Health.DAMAGED:
         return
     if result.backup is None:
-        dialogs.error(None, result.message)
+        dialogs.error(parent, result.message)
         return
-    if dialogs.confirm(None, result.message, default_yes=True):
+    if dialogs.confirm(parent, result.message, default_yes=True):
         try:
             accept_backup(result, path)
         except StoreError as error:
-            dialogs.error(None, str(error))
+            dialogs.error(parent, str(error))
 
 
 def backup_after_open(path: Path) -> None:
@@ -89,18 +89,18 @@ def application() -> QApplication:
     return app
 
 
-def build_window(database: Path | None, open_report: bool = True):
-    """Open the database and make the window (not shown); raises StoreError.  ``open_report``
-    False: the caller opens the last report once the window is on screen (a faster first paint)."""
-    from cchc_desktop.store.database import open_database
-
+def build_window(database: Path | None, open_report: bool = True, connect: bool = True):
+    """Make the window (not shown) over the database; raises StoreError.  ``open_report``
+    False: the caller opens the last report once the window is on screen.  ``connect`` False:
+    no database yet either (``connect_database`` once the window is painted): run_app's way,
+    for a first paint that waits for neither sqlite-utils nor the file's checks."""
     from .main_window import MainWindow
 
-    _no_sqlite_plugins()
     path = Path(database) if database else paths.default_database()
-    db = open_database(path)
-    window = MainWindow(path, db)
+    window = MainWindow(path, None)
     window.restore_state()
+    if connect:
+        window.attach_database(_open(path))
     from . import spelling
 
     # The clerk's own dictionary, for the checks and the underline: loading it imports the checks
@@ -109,6 +109,29 @@ def build_window(database: Path | None, open_report: bool = True):
     if open_report:
         window.open_initial()
     return window
+
+
+def _open(path: Path):
+    from cchc_desktop.store.database import open_database
+
+    _no_sqlite_plugins()
+    return open_database(path)
+
+
+def connect_database(window) -> bool:
+    """run_app's database, once the window is on screen: the checks of the default file (a
+    damaged one moved aside, a backup offered), the connection, the day's backup.  False when
+    it cannot be opened: the clerk has been told why (one Vietnamese sentence)."""
+    from cchc_desktop.store.database import StoreError
+
+    try:
+        check_at_start(window.database, window)
+        window.attach_database(_open(window.database))
+    except StoreError as error:
+        dialogs.error(window, str(error))
+        return False
+    backup_after_open(window.database)
+    return True
 
 
 def _no_sqlite_plugins() -> None:
@@ -176,8 +199,6 @@ def when_painted(window, then: Callable[[], None]) -> None:
 
 
 def run_app(db_path: Path | None) -> int:
-    from cchc_desktop.store.database import StoreError
-
     app = application()
     path = Path(db_path) if db_path else paths.default_database()
     lock = single_instance.acquire(path)
@@ -185,18 +206,16 @@ def run_app(db_path: Path | None) -> int:
         dialogs.error(None, "Chương trình đang mở với tệp dữ liệu này ở một cửa sổ khác.\n"
                             f"({path})\nHãy dùng cửa sổ đang mở; hai cửa sổ cùng ghi một tệp có thể làm mất dữ liệu.")
         return 1
-    try:
-        check_at_start(path)
-        window = build_window(path, open_report=False)
-    except StoreError as error:
-        dialogs.error(None, str(error))
-        return 1
-    backup_after_open(path)
+    window = build_window(path, open_report=False, connect=False)  # the database once it is painted
     handler = CrashHandler(lambda: window.save_now(wait=True), lambda: window)
     handler.install()
     from . import first_run
 
     def after_first_paint() -> None:
+        if not connect_database(window):
+            window.close()
+            app.exit(1)
+            return
         window.open_initial()  # the last report, loaded once the window is on screen
         first_run.maybe_start(window)  # the clerk's first day: short setup
         settle()

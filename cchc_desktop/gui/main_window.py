@@ -38,10 +38,12 @@ APP_TITLE = "Báo cáo tuyên truyền CCHC"
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, database: Path, db) -> None:
+    def __init__(self, database: Path, db=None) -> None:
         super().__init__()
         self.database = database
-        self.db = db  # read connection of the GUI thread; writes go through the autosaver's thread
+        # read connection of the GUI thread (writes go through the autosaver's thread); None
+        # until attach_database: run_app paints the window first
+        self.db = db
         self.report: Report | None = None
         self.dirty = False
         self.generation = 0  # bumped on every edit; the preview compares it
@@ -120,6 +122,10 @@ class MainWindow(QMainWindow):
         self._list_timer.timeout.connect(self.refresh_list)
         self.keyboard.finish()  # last: unique mnemonics and shortcuts in tooltips for every menu
         self.report_list.tree.setFocus()  # not the search box: it would take the first keys typed
+
+    def attach_database(self, db) -> None:
+        """The GUI thread's connection, opened by gui/app.py (after the first paint at start)."""
+        self.db = db
 
     def install_autosaver(self) -> Autosaver:
         """A new writer (at start, and after a restore made from this window)."""

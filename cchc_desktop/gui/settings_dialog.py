@@ -15,7 +15,6 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QGroupBox,
 
 from cchc_desktop.core.model import Organization, Signature
 from cchc_desktop.core.vietnamese import nfc
-from cchc_desktop.store.reports import load_organization, save_organization
 
 from . import dialogs
 from .tabs.common import LinesEdit
@@ -76,6 +75,8 @@ class OrganizationDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
 
+        from cchc_desktop.store.reports import load_organization  # not before the first paint
+
         self.set_organization(load_organization(window.db))
 
     def set_organization(self, org: Organization) -> None:
@@ -106,6 +107,8 @@ class OrganizationDialog(QDialog):
 
     def save(self) -> bool:
         """Store the organisation through the window's single writer; False (dialog stays) on error."""
+        from cchc_desktop.store.reports import save_organization
+
         org = self.organization()
         try:
             self.window_.actions._write(lambda db: save_organization(db, org))

@@ -11,8 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from ..core.model import DocumentDate, Report, ReportStatus
 from .appearance import Appearance, signing_time_text
@@ -20,6 +19,9 @@ from .errors import SigningError
 from .settings import SigningSettings
 from .sign import Placement, SignResult, pick_certificate, sha256_hex, sign_pdf
 from .tokens import TokenCertificate, check_validity, list_certificates
+
+if TYPE_CHECKING:
+    import sqlite_utils  # annotations only: importing it costs ~80 ms before the first paint
 
 SIGN_NOTE = "Ký số: {holder}, lúc {when}; tệp {name}; SHA-256 {sha}"
 

@@ -15,11 +15,13 @@ import stat
 from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from .. import paths
 from . import errors
+
+if TYPE_CHECKING:
+    import sqlite_utils  # annotations only: importing it costs ~80 ms before the first paint
 
 APPLICATION_ID = 0x43434843  # "CCHC": marks the file as a cchc-desktop database
 BUSY_TIMEOUT_MS = 5000  # how long we wait for another program's write to finish
@@ -163,6 +165,8 @@ def open_database(path: Path | None = None, *, create_sample: bool = True) -> sq
     fresh = not path.exists() or path.stat().st_size == 0
     if not fresh:
         _check_file(path)
+    import sqlite_utils  # here, not at the top: the window paints before it opens the file
+
     try:
         db = sqlite_utils.Database(connect(path))
     except sqlite3.Error as error:

@@ -19,9 +19,9 @@ def test_the_window_shows_before_the_report_is_loaded(qtbot, tmp_path, monkeypat
                 painted.append(watched)
             return False
 
-    def build(path, open_report=True):
-        window = real(path, open_report)
-        made.append((window, window.report))
+    def build(path, open_report=True, connect=True):
+        window = real(path, open_report, connect)
+        made.append((window, window.report, window.db))
         watcher = Paints(window)
         for widget in (window, window.menuBar(), window.centralWidget()):
             widget.installEventFilter(watcher)
@@ -49,9 +49,10 @@ def test_the_window_shows_before_the_report_is_loaded(qtbot, tmp_path, monkeypat
 
     monkeypatch.setattr(app_module, "application", Running)
     assert app_module.run_app(tmp_path / "cchc.sqlite") == 0
-    window, at_build = made[0]
+    window, at_build, db_at_build = made[0]
     try:
         assert at_build is None  # nothing loaded before the first paint
+        assert db_at_build is None  # nor the database opened (sqlite-utils, the file's checks)
         assert painted_at_load and painted_at_load[0] > 0  # the report loads once the window is painted
         assert window.report is not None  # the sample, opened once the window was on screen
         assert settled == [True]  # the collector set aside what start-up made, after the report loaded
@@ -61,12 +62,14 @@ def test_the_window_shows_before_the_report_is_loaded(qtbot, tmp_path, monkeypat
 
 HEAVY = ("reportlab", "docx", "pyhanko", "lxml", "PIL", "openpyxl", "PySide6.QtPrintSupport",
          "cchc_desktop.document.layout", "cchc_desktop.importing", "cchc_desktop.gui.printing",
-         "importlib.metadata")  # the last: sqlite-utils' scan of the installed packages for plugins
+         "importlib.metadata",  # sqlite-utils' scan of the installed packages for plugins
+         "sqlite_utils", "click", "dateutil", "pluggy")  # the database opens once the window is painted
 
 
 def test_the_first_paint_loads_no_pdf_word_or_import_modules(tmp_path) -> None:
-    """What the window needs before its first paint does not bring in the PDF and Word
-    libraries, the importers or the printing dialogs (they load when first used)."""
+    """What the window needs before its first paint (as run_app builds it) does not bring in
+    the PDF and Word libraries, the importers, the printing dialogs (they load when first used)
+    or sqlite-utils (the database is opened once the window is painted)."""
     import os
     import subprocess
 
@@ -75,7 +78,7 @@ def test_the_first_paint_loads_no_pdf_word_or_import_modules(tmp_path) -> None:
         "from pathlib import Path\n"
         "from cchc_desktop.gui.app import application, build_window\n"
         "application()\n"
-        f"window = build_window(Path({str(tmp_path / 'cchc.sqlite')!r}), open_report=False)\n"
+        f"window = build_window(Path({str(tmp_path / 'cchc.sqlite')!r}), open_report=False, connect=False)\n"
         f"print(sorted(m for m in sys.modules if any(m == h or m.startswith(h + '.') for h in {HEAVY!r})))\n"
         "window.autosaver.close()\n")
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", CCHC_DESKTOP_HOME=str(tmp_path))
@@ -208,3 +211,42 @@ def test_a_window_never_painted_still_loads_after_the_limit_painted_first(qtbot,
     assert fired[0] > 0  # the window was painted before the report loaded
     qtbot.wait(100)
     assert len(fired) == 1  # once only
+
+
+def test_a_database_that_cannot_open_is_told_over_the_painted_window(qtbot, tmp_path, monkeypatch) -> None:
+    """The file is opened once the window is on screen: a file that is not ours gets its one
+    Vietnamese sentence in front of the window, the window closes, the program ends with 1."""
+    from cchc_desktop.gui import dialogs
+
+    foreign = tmp_path / "notes.sqlite"
+    foreign.write_text("Danh sách cán bộ tham gia tập huấn\n" * 50, encoding="utf-8")
+    told, made, exits = [], [], []
+    real = app_module.build_window
+
+    def build(path, open_report=True, connect=True):
+        made.append(real(path, open_report, connect))
+        return made[-1]
+
+    monkeypatch.setattr(app_module, "build_window", build)
+    monkeypatch.setattr(dialogs, "error", lambda parent, text, *a, **k: told.append((parent, text)))
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    shared = app_module.application()
+
+    class Running:
+        def __getattr__(self, name):
+            return getattr(shared, name)
+
+        def exit(self, code: int = 0) -> None:
+            exits.append(code)
+
+        def exec(self) -> int:
+            qtbot.waitUntil(lambda: bool(exits), timeout=10000)
+            return exits[0]
+
+    monkeypatch.setattr(app_module, "application", Running)
+    assert app_module.run_app(foreign) == 1
+    window = made[0]
+    assert len(told) == 1 and told[0][0] is window  # in front of the window, not a stray box
+    assert "Traceback" not in told[0][1] and told[0][1].strip()
+    assert not window.isVisible()
+    assert foreign.read_text(encoding="utf-8").startswith("Danh sách cán bộ")  # never touched
