@@ -1,8 +1,8 @@
 """A chart drawn once (reportlab graphics) and rendered three ways.
 
 - the PDF gets the Drawing itself: vector operators, no image;
-- the window gets SVG (``chart_svg``), shown by QtSvg;
-- the DOCX gets a PNG of that same SVG rendered by QtSvg (``chart_png``).
+- the window gets SVG (``chart_svg``), shown by QtSvg (gui/chart_view.py);
+- the DOCX gets a PNG of the same Drawing drawn with Pillow (``chart_png``, no Qt).
 
 Numbers are written the Vietnamese way (1.250; 12,5%) and texts use the document's font.
 No plotting library: matplotlib would add about 75 MB and half a second to start-up.
@@ -199,9 +199,8 @@ def chart_svg(chart: Chart, width: float = WIDTH_PT, height: float = HEIGHT_PT) 
 
 
 def chart_png(chart: Chart, width_px: int = 1600) -> bytes:
-    """A PNG of the chart's SVG rendered by QtSvg, for the DOCX (Word shows no SVG without a
-    PNG fallback). Qt is loaded only here, with an offscreen application when there is none."""
-    # Qt is loaded only when a report has charts (cchc_desktop.svg_png imports it in the call)
-    from ..svg_png import svg_to_png
+    """A PNG of the chart's drawing, for the DOCX (Word shows no SVG without a PNG fallback):
+    drawn with Pillow (document/chart_png.py), so the command line needs no Qt."""
+    from .chart_png import drawing_png  # Pillow's drawing is loaded only for a report with charts
 
-    return svg_to_png(chart_svg(chart).encode("utf-8"), width_px, WIDTH_PT / HEIGHT_PT)
+    return drawing_png(chart_drawing(chart), width_px)

@@ -1,9 +1,9 @@
-"""Charts: vector in the PDF, a PNG of the same drawing in the DOCX, SVG that QtSvg shows."""
+"""Charts: vector in the PDF, a PNG of the same drawing in the DOCX (test_chart_png.py reads its
+pixels), SVG that QtSvg shows in the window."""
 
 from __future__ import annotations
 
 import copy
-import io
 import re
 import zipfile
 
