@@ -1,5 +1,6 @@
 """Figures across periods: chart view open time (40 indicators × 8 periods), consolidation of
-30 unit files, and what the window's start-up imports (nothing of this feature).
+30 unit files, the DOCX's chart picture (chart_png, drawn with Pillow: no Qt in the process), and
+what the window's start-up imports (nothing of this feature).
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_figures.py
 """
@@ -75,6 +76,34 @@ def consolidation_s(units: int = 30) -> float:
     return elapsed
 
 
+CHART_PNG_CODE = """
+import statistics, sys, time
+started = time.perf_counter()
+from cchc_desktop.core.model import Chart, ChartKind, ChartSeries
+from cchc_desktop.document.charts import chart_png
+chart = Chart("Tỷ lệ hồ sơ đúng hạn", ChartKind.BARS, ["Quý I/2026", "Quý II/2026", "Quý III/2026"],
+              [ChartSeries("Kỳ trước", ["1.250", "18,5", "-"]), ChartSeries("Kỳ này", ["3", "4", "12.604"])], "Hồ sơ")
+png = chart_png(chart)
+first = time.perf_counter() - started
+warm = []
+for _ in range(5):
+    started = time.perf_counter()
+    chart_png(chart)
+    warm.append(time.perf_counter() - started)
+qt = any(m.startswith("PySide6") for m in sys.modules)
+print(f"{first * 1000:.0f},{statistics.median(warm) * 1000:.0f},{len(png)},{qt}")
+"""
+
+
+def chart_png_ms() -> tuple[float, float, int, bool]:
+    """(first chart in a fresh process, imports included; then one chart; PNG bytes; whether Qt
+    was loaded) for a typical bar chart at 1600 px, as the DOCX export draws it."""
+    out = subprocess.run([sys.executable, "-c", CHART_PNG_CODE], capture_output=True, text=True, check=True,
+                         cwd=Path(__file__).resolve().parents[1])
+    first, warm, size, qt = out.stdout.strip().split(",")
+    return float(first), float(warm), int(size), qt == "True"
+
+
 def startup_imports() -> list[str]:
     code = ("import sys; import cchc_desktop.gui.main_window; "
             "print(','.join(m for m in ('reportlab.graphics.charts.barcharts', 'PySide6.QtSvg', "
@@ -88,4 +117,7 @@ if __name__ == "__main__":
     print(f"chart view over 40 indicators x 8 periods: first open {first:.0f} ms (loads the chart modules), "
           f"then {warm:.0f} ms (goal <= 200 ms); 5 indicators redrawn in {redraw:.0f} ms")
     print(f"consolidation of 30 unit files: {consolidation_s():.2f} s (goal <= 2 s)")
+    first_png, warm_png, png_bytes, with_qt = chart_png_ms()
+    print(f"DOCX chart picture (1600 px): first {first_png:.0f} ms in a fresh process (imports included), "
+          f"then {warm_png:.0f} ms; {png_bytes // 1024} KB; Qt loaded: {with_qt}")
     print(f"loaded at start-up by this feature: {startup_imports() or 'nothing'}")
