@@ -266,23 +266,26 @@ def _year(name: str) -> str:
     return rf"(?:{_S}năm{_S}(?P<{name}>\d{{4}})|\s*/\s*(?P<{name}s>\d{{4}}))"
 
 
-_PHRASE = re.compile(
-    "|".join([
-        # consumed and dropped: calendar dates are not periods ("ngày 15 tháng 01 năm 2024")
-        rf"(?P<date>{_W}ngày{_S}\d{{1,2}}{_S}tháng{_S}\d{{1,2}}(?:{_S}năm{_S}\d{{4}})?"
-        rf"|{_W}\d{{1,2}}/\d{{1,2}}/\d{{4}})",
-        rf"(?P<week>{_W}tuần{_S}(?P<w>\d{{1,2}}){_S}tháng{_S}(?P<wm>\d{{1,2}}){_year('wy')}?{_E})",
-        rf"(?P<placeholder>{_W}quý\s*/\s*6{_S}tháng\s*/\s*năm(?:{_S}\d{{4}})?{_E})",
-        rf"(?P<half>{_W}(?:6|06|sáu){_S}tháng(?:{_S}(?P<side>đầu|cuối))?{_S}năm"
-        rf"(?:{_S}(?P<hy>\d{{4}}))?{_E})",
-        rf"(?P<half_slash>{_W}(?:6|06|sáu){_S}tháng(?:{_S}(?P<side2>đầu|cuối))?(?:{_S}năm)?\s*/\s*(?P<hy2>\d{{4}}){_E})",
-        rf"(?P<nine>{_W}(?:9|09|chín){_S}tháng(?:{_S}đầu)?(?:{_S}năm(?:{_S}(?P<ny>\d{{4}}))?|\s*/\s*(?P<ny2>\d{{4}}))?{_E})",
-        rf"(?P<quarter>{_W}quý{_S}(?P<q>IV|III|II|I|[1-4])(?!\w){_year('qy')}?{_E})",
-        rf"(?P<month>{_W}tháng{_S}(?P<m>\d{{1,2}}){_year('my')}{_E})",
-        rf"(?P<year>{_W}năm{_S}(?P<y>\d{{4}}){_E})",
-    ]),
-    re.IGNORECASE,
-)
+@lru_cache(maxsize=1)
+def _phrase_pattern() -> re.Pattern[str]:
+    """Compiled on first use (10 ms): the window imports this module before its first paint."""
+    return re.compile(_PHRASE_SOURCE, re.IGNORECASE)
+
+
+_PHRASE_SOURCE = "|".join([
+    # consumed and dropped: calendar dates are not periods ("ngày 15 tháng 01 năm 2024")
+    rf"(?P<date>{_W}ngày{_S}\d{{1,2}}{_S}tháng{_S}\d{{1,2}}(?:{_S}năm{_S}\d{{4}})?"
+    rf"|{_W}\d{{1,2}}/\d{{1,2}}/\d{{4}})",
+    rf"(?P<week>{_W}tuần{_S}(?P<w>\d{{1,2}}){_S}tháng{_S}(?P<wm>\d{{1,2}}){_year('wy')}?{_E})",
+    rf"(?P<placeholder>{_W}quý\s*/\s*6{_S}tháng\s*/\s*năm(?:{_S}\d{{4}})?{_E})",
+    rf"(?P<half>{_W}(?:6|06|sáu){_S}tháng(?:{_S}(?P<side>đầu|cuối))?{_S}năm"
+    rf"(?:{_S}(?P<hy>\d{{4}}))?{_E})",
+    rf"(?P<half_slash>{_W}(?:6|06|sáu){_S}tháng(?:{_S}(?P<side2>đầu|cuối))?(?:{_S}năm)?\s*/\s*(?P<hy2>\d{{4}}){_E})",
+    rf"(?P<nine>{_W}(?:9|09|chín){_S}tháng(?:{_S}đầu)?(?:{_S}năm(?:{_S}(?P<ny>\d{{4}}))?|\s*/\s*(?P<ny2>\d{{4}}))?{_E})",
+    rf"(?P<quarter>{_W}quý{_S}(?P<q>IV|III|II|I|[1-4])(?!\w){_year('qy')}?{_E})",
+    rf"(?P<month>{_W}tháng{_S}(?P<m>\d{{1,2}}){_year('my')}{_E})",
+    rf"(?P<year>{_W}năm{_S}(?P<y>\d{{4}}){_E})",
+])
 
 
 def _group(match: re.Match[str], *names: str) -> str | None:
@@ -332,7 +335,7 @@ def _phrases(text: str) -> tuple[PeriodPhrase, ...]:
     if not _HINT.search(text):  # every period phrase has one of these words; most text is skipped fast
         return ()
     return tuple(PeriodPhrase(match.start(), match.end(), _value(match))
-                 for match in _PHRASE.finditer(text) if match.lastgroup != "date")
+                 for match in _phrase_pattern().finditer(text) if match.lastgroup != "date")
 
 
 def is_placeholder_phrase(phrase: PeriodPhrase, text: str) -> bool:

@@ -18,8 +18,6 @@ from PySide6.QtWidgets import (QDateEdit, QDialog, QDialogButtonBox, QFormLayout
                                QLabel, QLineEdit, QTextEdit)
 
 from cchc_desktop.core.model import ReportStatus
-from cchc_desktop.store import revisions
-from cchc_desktop.store.database import StoreError
 
 from . import dialogs
 from .read_only import READ_ONLY_TEXT, set_read_only
@@ -102,7 +100,7 @@ class CycleActions(QObject):
                 file_menu.insertSeparator(window.actions.quit)
         self.status = QLabel()
         window.statusBar().addPermanentWidget(self.status)
-        window.actions.save.triggered.connect(lambda _checked=False: self.add_revision(revisions.SAVE))
+        window.actions.save.triggered.connect(lambda _checked=False: self._saved_by_clerk())
         window.autosaver.saved.connect(self._autosaved)
         self.update_state()
 
@@ -129,6 +127,8 @@ class CycleActions(QObject):
 
     def _write(self, job):
         """The writer thread; a StoreError becomes a Vietnamese message (None returned)."""
+        from cchc_desktop.store.database import StoreError
+
         try:
             return self.w.actions._write(job), True
         except StoreError as error:
@@ -137,6 +137,8 @@ class CycleActions(QObject):
 
     # --- revisions ----------------------------------------------------------------------------
     def add_revision(self, reason: str, report_id: int | None = None) -> None:
+        from cchc_desktop.store import revisions
+
         report_id = report_id if report_id is not None else (self.w.report.id if self.w.report else None)
         if getattr(self.w.autosaver, "_closed", False):
             return  # the window is closing (or restoring): the writer takes no more jobs
@@ -151,12 +153,20 @@ class CycleActions(QObject):
         except Exception:  # noqa: BLE001 - history is a help, never a reason to stop the clerk
             log.exception("Could not add a revision")
 
+    def _saved_by_clerk(self) -> None:
+        from cchc_desktop.store import revisions  # the store loads after the first paint
+
+        self.add_revision(revisions.SAVE)
+
     def _autosaved(self, _when: str) -> None:
+        from cchc_desktop.store import revisions
+
         self.add_revision(revisions.AUTOSAVE)  # throttled by add_revision itself
 
     # --- next report --------------------------------------------------------------------------
     def make_next_report(self) -> None:
         from cchc_desktop.core.next_report import apply_plan, stale_dates
+        from cchc_desktop.store import revisions
         from cchc_desktop.store.reports import save_report
 
         from .next_report_dialog import NextReportDialog
@@ -198,6 +208,8 @@ class CycleActions(QObject):
         exec_dialog(HistoryDialog(self.w.db, self.w.report.id, self.restore_revision, self.w))
 
     def restore_revision(self, revision_id: int) -> bool:
+        from cchc_desktop.store import revisions
+
         report_id = self.w.report.id
         _result, ok = self._write(lambda db: revisions.restore_revision(db, revision_id))
         if ok:
@@ -207,6 +219,8 @@ class CycleActions(QObject):
 
     # --- finalising ---------------------------------------------------------------------------
     def finalize_report(self) -> None:
+        from cchc_desktop.store import revisions
+
         report = self.w.current_report()
         if report is None or report.status == ReportStatus.FINAL:
             return
@@ -220,6 +234,8 @@ class CycleActions(QObject):
             self.w.statusBar().showMessage(f"Đã ban hành số {number}; báo cáo chỉ còn đọc.", 10000)
 
     def reopen_report(self) -> None:
+        from cchc_desktop.store import revisions
+
         report = self.w.report
         if report is None or report.status != ReportStatus.FINAL:
             return
@@ -247,6 +263,7 @@ class CycleActions(QObject):
 
     def restore_database(self) -> None:
         from cchc_desktop.store.backup import is_good_database, restore_from
+        from cchc_desktop.store.database import StoreError
 
         chosen = ask_backup_source(self.w)
         if not chosen:

@@ -22,8 +22,6 @@ from PySide6.QtGui import QAction, QColor, QImage, QPainter, QPen, QPyTextObject
 from PySide6.QtWidgets import QMenu
 
 from cchc_desktop.core.model import BlockRole, Picture
-from cchc_desktop.document import measures as m
-from cchc_desktop.document.pictures import fitted_size
 
 from . import file_dialogs
 from .rich_text import role_format
@@ -65,6 +63,9 @@ def _image(data: str) -> QImage:
 
 def shown_size(picture: Picture, pixels: tuple[int, int] | None, text_width: float) -> QSizeF:
     """On screen: the printed size as a share of the text width, never taller than MAX_SHOWN_HEIGHT."""
+    from cchc_desktop.document import measures as m  # with the first picture, not before the first paint
+    from cchc_desktop.document.pictures import fitted_size
+
     frame_h = m.PAGE_HEIGHT_MM - m.MARGIN_TOP_MM - m.MARGIN_BOTTOM_MM
     width_mm, height_mm = fitted_size(picture.width_mm, picture.height_mm, pixels or (600, 300),
                                       m.TEXT_WIDTH_MM, frame_h)
