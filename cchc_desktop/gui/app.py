@@ -217,9 +217,11 @@ def run_app(db_path: Path | None) -> int:
             app.exit(1)
             return
         window.open_initial()  # the last report, loaded once the window is on screen
+        window.tabs.setEnabled(True)
         first_run.maybe_start(window)  # the clerk's first day: short setup
         settle()
 
+    window.tabs.setEnabled(False)  # greyed, not an empty form to type in, until the report is there
     when_painted(window, after_first_paint)
     window.show()
     code = app.exec()

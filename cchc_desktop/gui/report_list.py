@@ -60,6 +60,7 @@ class ReportList(QWidget):
         layout.addWidget(self.search)
         self.year = QComboBox()
         self.year.setToolTip("Lọc theo năm")
+        self.year.addItem("Mọi năm", None)  # the years come with the list (once the database is open)
         self.kind = QComboBox()
         self.kind.setToolTip("Lọc theo loại kỳ báo cáo")
         self.kind.addItem("Mọi kỳ", None)

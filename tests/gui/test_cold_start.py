@@ -10,7 +10,7 @@ from cchc_desktop.gui import app as app_module, first_run
 
 
 def test_the_window_shows_before_the_report_is_loaded(qtbot, tmp_path, monkeypatch) -> None:
-    made, painted, painted_at_load = [], [], []
+    made, painted, painted_at_load, enabled_at_load = [], [], [], []
     real = app_module.build_window
 
     class Paints(QObject):
@@ -26,7 +26,13 @@ def test_the_window_shows_before_the_report_is_loaded(qtbot, tmp_path, monkeypat
         for widget in (window, window.menuBar(), window.centralWidget()):
             widget.installEventFilter(watcher)
         opening = window.open_initial
-        window.open_initial = lambda: painted_at_load.append(len(painted)) or opening()
+
+        def open_initial() -> None:
+            painted_at_load.append(len(painted))
+            enabled_at_load.append(window.tabs.isEnabled())
+            opening()
+
+        window.open_initial = open_initial
         return window
 
     monkeypatch.setattr(app_module, "build_window", build)
@@ -55,6 +61,7 @@ def test_the_window_shows_before_the_report_is_loaded(qtbot, tmp_path, monkeypat
         assert db_at_build is None  # nor the database opened (sqlite-utils, the file's checks)
         assert painted_at_load and painted_at_load[0] > 0  # the report loads once the window is painted
         assert window.report is not None  # the sample, opened once the window was on screen
+        assert enabled_at_load == [False] and window.tabs.isEnabled()  # greyed until then, not an empty form
         assert settled == [True]  # the collector set aside what start-up made, after the report loaded
     finally:
         window.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QScrollArea,
@@ -88,6 +89,7 @@ class GeneralTab(QScrollArea):
         self.day = _spin(0, 31, "(trống)")
         self.month = _spin(0, 12, "(trống)")
         self.year = _spin(2000, 2100)
+        self.year.setValue(date.today().year)  # not "2000" while the window waits for its report
         date_row = QHBoxLayout()
         for label, box in (("Ngày", self.day), ("tháng", self.month), ("năm", self.year)):
             date_row.addWidget(QLabel(label))
@@ -98,6 +100,7 @@ class GeneralTab(QScrollArea):
         for kind, label in kind_labels().items():
             self.kind.addItem(label, kind)
         self.period_year = _spin(2000, 2100)
+        self.period_year.setValue(date.today().year)
         self.index = _spin(0, 12, "—")
         self.index.setToolTip("Tháng (1–12) hoặc quý (1–4)")
         self.adhoc = QLineEdit()
