@@ -10,8 +10,6 @@ When the .qm is missing (a checkout that dropped it), it is compiled at start wi
 from __future__ import annotations
 
 import logging
-import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -29,6 +27,8 @@ def source_ts() -> Path:
 
 def lrelease() -> Path | None:
     """PySide6's lrelease (inside the wheel), or one on PATH."""
+    import shutil
+
     import PySide6
 
     folder = Path(PySide6.__file__).parent
@@ -40,6 +40,8 @@ def lrelease() -> Path | None:
 
 
 def compile_ts(ts: Path, qm: Path) -> bool:
+    import subprocess  # only when no compiled translation is there yet (not at every start)
+
     tool = lrelease()
     if tool is None:
         return False
