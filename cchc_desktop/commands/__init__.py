@@ -1,4 +1,4 @@
-"""Sub-commands of the command line, one module each (see cli.COMMANDS)."""
+"""Sub-commands of the command line, one module each (see command_line.COMMANDS)."""
 
 
 class UserError(Exception):

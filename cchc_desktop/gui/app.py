@@ -147,10 +147,12 @@ def settle() -> None:
     """Once the window is up and the report loaded: what start-up made stays for the session
     (Qt's wrappers, modules, the lexicon), so the cyclic garbage collector stops walking it.
     Its full passes went through all of it, 50–100 ms on the GUI thread at random moments (an
-    autosave, a keystroke); afterwards they look at what the session makes."""
+    autosave, a keystroke); afterwards they look at what the session makes.  Until now it was
+off altogether (cli.open_window): start-up makes objects, it leaves no garbage worth a pass."""
     import gc
 
     gc.freeze()
+    gc.enable()  # cli.open_window turned it off for the start-up
 
 
 class _FirstPaint(QObject):
@@ -218,8 +220,8 @@ def run_app(db_path: Path | None) -> int:
             return
         window.open_initial()  # the last report, loaded once the window is on screen
         window.tabs.setEnabled(True)
+        settle()  # before the first-run dialog, which may stay open for minutes
         first_run.maybe_start(window)  # the clerk's first day: short setup
-        settle()
 
     window.tabs.setEnabled(False)  # greyed, not an empty form to type in, until the report is there
     when_painted(window, after_first_paint)
