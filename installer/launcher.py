@@ -31,7 +31,8 @@ SMOKE_ENV = "CCHC_DESKTOP_SMOKE"
 
 
 def _quit_after_first_paint(every_tab: bool = False) -> None:
-    """Smoke test (CI, benchmarks): the window closes itself once it has painted, exit code 0.
+    """Smoke test (CI, benchmarks): the window closes itself once it has painted and opened its
+    database (which it does after its first paint), exit code 0.
 
     With ``CCHC_DESKTOP_SMOKE=tabs`` it first shows every tab of the window in turn, letting
     each paint, and writes ``smoke: tab N/M <title>`` to stderr for each (the Windows smoke
@@ -43,12 +44,11 @@ def _quit_after_first_paint(every_tab: bool = False) -> None:
     from PySide6.QtWidgets import QApplication, QTabWidget
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    if every_tab:
-        # the first-run setup (a modal dialog once the window is painted) would wait for a clerk
-        # in the middle of the tabs being shown; the smoke looks at the tabs
-        from cchc_desktop.gui import first_run
+    # the first-run setup (a modal dialog once the report is loaded) would wait for a clerk; the
+    # smoke looks at the window
+    from cchc_desktop.gui import first_run
 
-        first_run.maybe_start = lambda window: None
+    first_run.maybe_start = lambda window: None
 
     def show_tabs(window) -> None:
         tab_widgets = [t for t in window.findChildren(QTabWidget) if t.window() is window]
@@ -80,14 +80,28 @@ def _quit_after_first_paint(every_tab: bool = False) -> None:
 
         QTimer.singleShot(100, wait_for_pages)
 
+    def when_started(window, then) -> None:
+        """The window opens its database and builds its tabs once it is painted (gui/app.py):
+        ``then`` when both are done, at most 60 s later."""
+        started = time.monotonic()
+
+        def check() -> None:
+            if getattr(window, "db", None) is not None and getattr(window, "tabs_built", True):
+                then()
+            elif time.monotonic() - started > 60:
+                print("smoke: the window did not open its database", file=sys.stderr, flush=True)
+                app.exit(1)
+            else:
+                QTimer.singleShot(20, check)
+
+        check()
+
     class QuitAfterFirstPaint(QObject):
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:
             if event.type() == QEvent.Type.Paint and watched.isWidgetType() and watched.isWindow():
                 app.removeEventFilter(self)
-                if every_tab:
-                    QTimer.singleShot(0, lambda: show_tabs(watched))
-                else:
-                    QTimer.singleShot(0, app.quit)
+                then = (lambda: show_tabs(watched)) if every_tab else app.quit
+                QTimer.singleShot(0, lambda: when_started(watched, then))
             return False
 
     app._smoke_filter = QuitAfterFirstPaint(app)  # kept alive with the application

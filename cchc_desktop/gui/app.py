@@ -92,12 +92,13 @@ def application() -> QApplication:
 def build_window(database: Path | None, open_report: bool = True, connect: bool = True):
     """Make the window (not shown) over the database; raises StoreError.  ``open_report``
     False: the caller opens the last report once the window is on screen.  ``connect`` False:
-    no database yet either (``connect_database`` once the window is painted): run_app's way,
-    for a first paint that waits for neither sqlite-utils nor the file's checks."""
+    neither the database (``connect_database``) nor the tabs behind the first one
+    (``window.build_tabs``) yet, both once the window is painted: run_app's way, for a first
+    paint that waits for none of them."""
     from .main_window import MainWindow
 
     path = Path(database) if database else paths.default_database()
-    window = MainWindow(path, None)
+    window = MainWindow(path, None, build_tabs=connect)  # run_app: the tabs too once painted
     window.restore_state()
     if connect:
         window.attach_database(_open(path))
@@ -214,6 +215,7 @@ def run_app(db_path: Path | None) -> int:
     from . import first_run
 
     def after_first_paint() -> None:
+        window.build_tabs()
         if not connect_database(window):
             window.close()
             app.exit(1)

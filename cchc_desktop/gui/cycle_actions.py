@@ -110,8 +110,9 @@ class CycleActions(QObject):
         report = self.w.report
         final = report is not None and report.status == ReportStatus.FINAL
         set_read_only(self.w, final)
-        for editor in self.w.narrative.editors:
-            editor.setExtraSelections([])  # stale-date marks belong to the report they were made for
+        for tab in self.w.narrative_tabs():  # none before the window's tabs are built
+            for editor in tab.editors:
+                editor.setExtraSelections([])  # stale-date marks belong to the report they were made for
         self.status.setText(READ_ONLY_TEXT if final else "")
         for action in (self.next_report, self.history):
             action.setEnabled(report is not None)

@@ -219,13 +219,23 @@ class Keyboard:
         for action in (self.next_tab, self.previous_tab):
             window.addAction(action)
             menu.addAction(action)
-        for action in window.findChildren(QAction):
-            wanted = EXTRA_SHORTCUTS.get(_plain(action.text()))
-            if wanted and action.shortcut().isEmpty():
-                action.setShortcut(QKeySequence(wanted))
+        self._extra_shortcuts()
         focus_frame(window)
         tables_release_tab(window)
         self.window_keys = _WindowKeys(window)  # on the application once the window is built: finish()
+
+    def _extra_shortcuts(self) -> None:
+        for action in self.w.findChildren(QAction):
+            wanted = EXTRA_SHORTCUTS.get(_plain(action.text()))
+            if wanted and action.shortcut().isEmpty():
+                action.setShortcut(QKeySequence(wanted))
+
+    def tabs_built(self) -> None:
+        """The tabs made after the window (MainWindow.build_tabs): their actions and tables get
+        what the window's own got (shortcuts, shortcuts in tooltips, Tab out of a table)."""
+        self._extra_shortcuts()
+        tables_release_tab(self.w)
+        show_shortcuts_in_tips(self.w.findChildren(QAction))
 
     def step(self, delta: int) -> None:
         tabs = self.w.tabs

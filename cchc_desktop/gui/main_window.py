@@ -25,20 +25,26 @@ from .undo import ReportUndo
 from .report_list import ReportList
 from .settings_file import settings  # one settings file; first_run and tests still import it from here
 from .tabs.general import GeneralTab
-from .tabs.indicators import IndicatorsTab
-from .tabs.narrative import NarrativeTab
-from .tabs.preview import PreviewTab
-from .tabs.signature import SignatureTab
 
 if TYPE_CHECKING:
     from cchc_desktop.store.snapshot import Snapshot
 
+    from .tabs.indicators import IndicatorsTab
+    from .tabs.narrative import NarrativeTab
+    from .tabs.preview import PreviewTab
+    from .tabs.signature import SignatureTab
+
 log = logging.getLogger(__name__)
 APP_TITLE = "Báo cáo tuyên truyền CCHC"
+TABS = (("general", "Thông tin chung", "Cơ quan, số, ngày, kỳ báo cáo, trích yếu, nơi gửi"),
+        ("narrative", "Nội dung", "Các phần của báo cáo, bảng và chú thích trong bài, câu kết thúc"),
+        ("indicators", "Phụ lục", "Các biểu số liệu kèm theo"),
+        ("signature", "Ký và nơi nhận", "Người ký và danh sách nơi nhận"),
+        ("preview", "Xem trước", "Bản PDF đúng như khi xuất hoặc in"))
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, database: Path, db=None) -> None:
+    def __init__(self, database: Path, db=None, build_tabs: bool = True) -> None:
         super().__init__()
         self.database = database
         # read connection of the GUI thread (writes go through the autosaver's thread); None
@@ -54,17 +60,9 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.general = GeneralTab()
-        self.narrative = NarrativeTab()  # the parts and their text (issue 13: any number of parts)
-        self.indicators = IndicatorsTab()
-        self.signature = SignatureTab()
-        self.preview = PreviewTab()
-        for widget, title, tip in (
-                (self.general, "Thông tin chung", "Cơ quan, số, ngày, kỳ báo cáo, trích yếu, nơi gửi"),
-                (self.narrative, "Nội dung", "Các phần của báo cáo, bảng và chú thích trong bài, câu kết thúc"),
-                (self.indicators, "Phụ lục", "Các biểu số liệu kèm theo"),
-                (self.signature, "Ký và nơi nhận", "Người ký và danh sách nơi nhận"),
-                (self.preview, "Xem trước", "Bản PDF đúng như khi xuất hoặc in")):
-            self.tabs.addTab(widget, title)
+        for name, title, tip in TABS:
+            # the tab shown first now; the others' places hold an empty page until build_tabs()
+            self.tabs.addTab(self.general if name == "general" else QWidget(), title)
             self.tabs.setTabToolTip(self.tabs.count() - 1, tip)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.report_list)
@@ -100,7 +98,6 @@ class MainWindow(QMainWindow):
         from . import signing_dialog; signing_dialog.install(self)  # noqa: E702 - Tệp → Ký số…
         from . import picture_actions; picture_actions.install(self)  # noqa: E702 - Chèn → Hình ảnh…
         self.undo = ReportUndo(self)  # Ctrl+Z: the focused field's typing, else the tab's or report's stack
-        self.signature.undo = self.undo
         first_edit = self.actions.edit_menu.actions()[0]
         for action in (self.undo.undo_action, self.undo.redo_action):
             self.actions.edit_menu.insertAction(first_edit, action)
@@ -113,15 +110,55 @@ class MainWindow(QMainWindow):
         self.split = SplitView(self)  # Xem → Xem trước bên cạnh (F9)
         self.keyboard.view_menu.addAction(self.actions.checks_panel.toggleViewAction())
         self.help = Help(self)
-        self.undo.take_over_shortcuts()
-        for tab in self.editor_tabs():
-            tab.changed.connect(self.mark_changed)
-        self.tabs.currentChanged.connect(self._on_tab)
         self.report_list.reportActivated.connect(self.open_report)
         self._list_timer = QTimer(self, singleShot=True, interval=1500)
         self._list_timer.timeout.connect(self.refresh_list)
         self.keyboard.finish()  # last: unique mnemonics and shortcuts in tooltips for every menu
         self.report_list.tree.setFocus()  # not the search box: it would take the first keys typed
+        if build_tabs:
+            self.build_tabs()
+
+    def build_tabs(self) -> None:
+        """The tabs behind the first one (text, appendix, signature, preview), in the places kept
+        for them.  At start (gui/app.py) they come once the window is painted: with their modules
+        they were a fifth of the time before the first paint.  Everything about them that the
+        window's construction did (shortcuts, undo routing, read-only state, the side preview's
+        watch) is done here, so the order is the same whether they come at once or later."""
+        from .tabs.indicators import IndicatorsTab
+        from .tabs.narrative import NarrativeTab
+        from .tabs.preview import PreviewTab
+        from .tabs.signature import SignatureTab
+
+        if self.tabs_built:
+            return
+        made = {"narrative": NarrativeTab, "indicators": IndicatorsTab, "signature": SignatureTab,
+                "preview": PreviewTab}  # the parts and their text (issue 13: any number of parts)
+        current = self.tabs.currentIndex()
+        for index, (name, title, tip) in enumerate(TABS):
+            if name in made:
+                tab = made[name]()
+                setattr(self, name, tab)
+                placeholder = self.tabs.widget(index)
+                self.tabs.removeTab(index)
+                self.tabs.insertTab(index, tab, title)
+                self.tabs.setTabToolTip(index, tip)
+                placeholder.deleteLater()
+        self.tabs.setCurrentIndex(current)
+        self.tabs_built = True
+        self.signature.undo = self.undo
+        for tab in self.editor_tabs():
+            tab.changed.connect(self.mark_changed)
+        self.tabs.currentChanged.connect(self._on_tab)
+        self.split.watch_tabs()
+        self.keyboard.tabs_built()
+        self.undo.take_over_shortcuts()
+        self.cycle.update_state()
+
+    tabs_built = False
+    narrative: NarrativeTab  # set by build_tabs
+    indicators: IndicatorsTab
+    signature: SignatureTab
+    preview: PreviewTab
 
     def attach_database(self, db) -> None:
         """The GUI thread's connection, opened by gui/app.py (after the first paint at start)."""
@@ -137,10 +174,12 @@ class MainWindow(QMainWindow):
 
     # --- tabs and model --------------------------------------------------------------
     def editor_tabs(self) -> list[QWidget]:
+        if not self.tabs_built:
+            return [self.general]
         return [self.general, self.narrative, self.indicators, self.signature]
 
     def narrative_tabs(self) -> list[NarrativeTab]:
-        return [self.narrative]
+        return [self.narrative] if self.tabs_built else []
 
     def mark_changed(self) -> None:
         self.dirty = True

@@ -17,12 +17,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QBuffer, QObject, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 
-from .page_view import load_bytes, pdf_view
 
 if TYPE_CHECKING:
     from cchc_desktop.document.preview_pages import Target
@@ -94,6 +91,11 @@ class SplitPreview(QWidget):
         self.status = QLabel("Xem trước bên cạnh")
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
+        from PySide6.QtPdf import QPdfDocument  # with the pane (F9), not before the first paint
+        from PySide6.QtPdfWidgets import QPdfView
+
+        from .page_view import pdf_view
+
         self.document = QPdfDocument(self)
         self.view = pdf_view(self.document, QPdfView.ZoomMode.FitToWidth, self)
         layout.addWidget(self.view, 1)
@@ -166,6 +168,8 @@ class SplitPreview(QWidget):
         pages = result.pages
         self.last_seconds = pages.seconds
         self.complete = pages.complete
+        from .page_view import load_bytes
+
         self._buffer = load_bytes(self.document, pages.pdf, self, self._buffer)
         self.shown = result.generation
         self.page = max(0, min(pages.page, self.document.pageCount() - 1))
@@ -209,13 +213,16 @@ class SplitView(QObject):
         window.addAction(self.action)
         window.keyboard.view_menu.addSeparator()
         window.keyboard.view_menu.addAction(self.action)
-        for tab in window.narrative_tabs():
+        window.tabs.currentChanged.connect(lambda _index: self.schedule())
+
+    def watch_tabs(self) -> None:
+        """Once the window's tabs are built (MainWindow.build_tabs): follow their cursor."""
+        for tab in self.w.narrative_tabs():
             # The parts tab shows one editor at a time (made per report): follow the one shown.
             tab.pages.currentChanged.connect(lambda _index, t=tab: self._follow_editor(t))
             self._follow_editor(tab)
-        window.tabs.currentChanged.connect(lambda _index: self.schedule())
-        if getattr(window, "indicators", None) is not None:  # the grid's cursor: its row's page
-            window.indicators.view.selectionModel().currentChanged.connect(lambda *_: self.schedule())
+        # the grid's cursor: its row's page
+        self.w.indicators.view.selectionModel().currentChanged.connect(lambda *_: self.schedule())
 
     @property
     def pane(self) -> SplitPreview:
