@@ -212,6 +212,11 @@ class ImportReportDialog(PlacesDialog):
 # ------------------------------------------------------------------ menu and drop
 
 
+def _install_on_application(drops: QObject) -> None:
+    QApplication.instance().installEventFilter(drops)
+    drops.on_application = True  # MainWindow.build_tabs pauses it while it builds
+
+
 class _DropFilter(QObject):
     """Files dropped anywhere on the window: a Word or exchange file is imported."""
 
@@ -268,7 +273,7 @@ def install_import_action(window: Window) -> QAction:
     window.setAcceptDrops(True)
     window.import_drop_filter = _DropFilter(window)
     drops = window.import_drop_filter
-    QTimer.singleShot(0, drops, lambda: QApplication.instance().installEventFilter(drops))
+    QTimer.singleShot(0, drops, lambda: _install_on_application(drops))
     window.import_action = action
     return action
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSize, Qt, QTimer
+from PySide6.QtCore import QByteArray, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from cchc_desktop.core.model import Report
 
@@ -41,6 +43,20 @@ TABS = (("general", "Thông tin chung", "Cơ quan, số, ngày, kỳ báo cáo, 
         ("indicators", "Phụ lục", "Các biểu số liệu kèm theo"),
         ("signature", "Ký và nơi nhận", "Người ký và danh sách nơi nhận"),
         ("preview", "Xem trước", "Bản PDF đúng như khi xuất hoặc in"))
+
+
+@contextmanager
+def _app_filters_paused(*filters: QObject | None) -> Iterator[None]:
+    app = QApplication.instance()
+    for item in filters:
+        if item is not None:
+            app.removeEventFilter(item)
+    try:
+        yield
+    finally:
+        for item in filters:
+            if item is not None:
+                app.installEventFilter(item)
 
 
 class MainWindow(QMainWindow):
@@ -131,19 +147,12 @@ class MainWindow(QMainWindow):
 
         if self.tabs_built:
             return
-        made = {"narrative": NarrativeTab, "indicators": IndicatorsTab, "signature": SignatureTab,
-                "preview": PreviewTab}  # the parts and their text (issue 13: any number of parts)
-        current = self.tabs.currentIndex()
-        for index, (name, title, tip) in enumerate(TABS):
-            if name in made:
-                tab = made[name]()
-                setattr(self, name, tab)
-                placeholder = self.tabs.widget(index)
-                self.tabs.removeTab(index)
-                self.tabs.insertTab(index, tab, title)
-                self.tabs.setTabToolTip(index, tip)
-                placeholder.deleteLater()
-        self.tabs.setCurrentIndex(current)
+        # the window-wide key and drop filters (on the application, in Python) would see every
+        # event of the tabs' construction
+        drops = getattr(self, "import_drop_filter", None)
+        with _app_filters_paused(self.keyboard.window_keys, drops if getattr(drops, "on_application", False) else None):
+            self._make_tabs({"narrative": NarrativeTab, "indicators": IndicatorsTab,
+                             "signature": SignatureTab, "preview": PreviewTab})
         self.tabs_built = True
         self.signature.undo = self.undo
         for tab in self.editor_tabs():
@@ -153,6 +162,20 @@ class MainWindow(QMainWindow):
         self.keyboard.tabs_built()
         self.undo.take_over_shortcuts()
         self.cycle.update_state()
+
+    def _make_tabs(self, kinds: dict[str, type[QWidget]]) -> None:
+        """Each tab in its kept place, with its title and tip; the tab shown stays shown."""
+        current = self.tabs.currentIndex()
+        for index, (name, title, tip) in enumerate(TABS):
+            if name in kinds:
+                tab = kinds[name]()
+                setattr(self, name, tab)
+                placeholder = self.tabs.widget(index)
+                self.tabs.removeTab(index)
+                self.tabs.insertTab(index, tab, title)
+                self.tabs.setTabToolTip(index, tip)
+                placeholder.deleteLater()
+        self.tabs.setCurrentIndex(current)
 
     tabs_built = False
     narrative: NarrativeTab  # set by build_tabs
