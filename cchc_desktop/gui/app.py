@@ -162,6 +162,8 @@ class _FirstPaint(QObject):
     def __init__(self, window, then: Callable[[], None]) -> None:
         super().__init__(window)
         self.window, self.then, self.done, self.armed = window, then, False, False
+        self.waits = 0
+        self.reason = ""  # how it ended: "painted", "limit" (tests and the log say which)
         window.menuBar().installEventFilter(self)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt)
@@ -172,16 +174,28 @@ class _FirstPaint(QObject):
             self.armed = True
             QTimer.singleShot(FIRST_PAINT_LIMIT_MS, self.give_up_waiting)
         elif kind == QEvent.Type.Paint and not self.done:
+            self.reason = self.reason or "painted"
             QTimer.singleShot(0, self.fire)  # after the paint has reached the screen
         return False
 
     def give_up_waiting(self) -> None:
-        """A window started minimised is never painted; one that is visible gets painted now,
-        so the clerk still sees it before the report loads."""
-        if self.done:
+        """A window started minimised is never painted: the report loads all the same.  One on
+        screen that the window system has not shown yet (a very busy PC) is given more time;
+        one shown but not painted is painted now, so the clerk sees it before the report."""
+        if self.done or self.reason:
             return
-        if self.window.isVisible() and not self.window.isMinimized():
-            self.window.repaint()
+        window = self.window
+        handle = window.windowHandle()
+        exposed = handle is not None and handle.isExposed()
+        if window.isVisible() and not window.isMinimized() and not exposed and self.waits < FIRST_PAINT_WAITS:
+            self.waits += 1
+            QTimer.singleShot(FIRST_PAINT_LIMIT_MS, self.give_up_waiting)
+            return
+        if exposed:
+            window.repaint()
+        self.reason = self.reason or "limit"
+        log.info("Window not painted after %d ms: the report loads all the same",
+                 FIRST_PAINT_LIMIT_MS * (self.waits + 1))
         self.fire()
 
     def fire(self) -> None:
@@ -192,13 +206,14 @@ class _FirstPaint(QObject):
 
 
 FIRST_PAINT_LIMIT_MS = 1500
+FIRST_PAINT_WAITS = 3  # more limits for a window on screen that the system has not shown yet
 
 
-def when_painted(window, then: Callable[[], None]) -> None:
+def when_painted(window, then: Callable[[], None]) -> _FirstPaint:
     """``then()`` once the window has been painted.  A zero timer queued at ``show()`` runs
     before the window system asks for the paint, so the report would load (and the window
     stay blank) first."""
-    _FirstPaint(window, then)
+    return _FirstPaint(window, then)
 
 
 def run_app(db_path: Path | None) -> int:

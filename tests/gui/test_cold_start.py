@@ -37,6 +37,10 @@ def test_the_window_shows_before_the_report_is_loaded(qtbot, tmp_path, monkeypat
 
     monkeypatch.setattr(app_module, "build_window", build)
     monkeypatch.setattr(first_run, "maybe_start", lambda window: None)
+    watchers = []
+    real_when_painted = app_module.when_painted
+    monkeypatch.setattr(app_module, "when_painted",
+                        lambda window, then: watchers.append(real_when_painted(window, then)) or watchers[-1])
     settled = []
     monkeypatch.setattr(app_module, "settle", lambda: settled.append(made[0][0].report is not None))
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run_app installs the crash handler
@@ -59,7 +63,10 @@ def test_the_window_shows_before_the_report_is_loaded(qtbot, tmp_path, monkeypat
     try:
         assert at_build is None  # nothing loaded before the first paint
         assert db_at_build is None  # nor the database opened (sqlite-utils, the file's checks)
-        assert painted_at_load and painted_at_load[0] > 0  # the report loads once the window is painted
+        handle = window.windowHandle()
+        # the report loads once the window is painted
+        assert painted_at_load and painted_at_load[0] > 0, (
+            watchers[0].reason, watchers[0].waits, handle is not None and handle.isExposed())
         assert window.report is not None  # the sample, opened once the window was on screen
         assert enabled_at_load == [False] and window.tabs.isEnabled()  # greyed until then, not an empty form
         assert settled == [True]  # the collector set aside what start-up made, after the report loaded
@@ -222,6 +229,21 @@ def test_a_window_never_painted_still_loads_after_the_limit_painted_first(qtbot,
     assert len(fired) == 1  # once only
 
 
+def test_a_window_started_minimised_loads_its_report_at_the_limit(qtbot, monkeypatch) -> None:
+    from PySide6.QtWidgets import QMainWindow
+
+    monkeypatch.setattr(app_module, "FIRST_PAINT_LIMIT_MS", 50)
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    window.menuBar().addMenu("Tệp")
+    fired = []
+    watcher = app_module.when_painted(window, lambda: fired.append(True))
+    _swallow_menu_paints(window)
+    window.showMinimized()
+    qtbot.waitUntil(lambda: bool(fired), timeout=3000)
+    assert watcher.reason == "limit" and watcher.waits == 0  # no waiting for a paint that never comes
+
+
 def test_a_database_that_cannot_open_is_told_over_the_painted_window(qtbot, tmp_path, monkeypatch) -> None:
     """The file is opened once the window is on screen: a file that is not ours gets its one
     Vietnamese sentence in front of the window, the window closes, the program ends with 1."""
@@ -259,3 +281,37 @@ def test_a_database_that_cannot_open_is_told_over_the_painted_window(qtbot, tmp_
     assert "Traceback" not in told[0][1] and told[0][1].strip()
     assert not window.isVisible()
     assert foreign.read_text(encoding="utf-8").startswith("Danh sách cán bộ")  # never touched
+
+
+def test_a_window_on_screen_not_shown_yet_is_given_more_time(qtbot, monkeypatch) -> None:
+    """A very busy PC: the window is shown but the window system has not put it on screen when
+    the limit comes; the report waits for it (a few limits more), then loads once it is painted."""
+    from PySide6.QtWidgets import QMainWindow
+
+    monkeypatch.setattr(app_module, "FIRST_PAINT_LIMIT_MS", 40)
+    monkeypatch.setattr(app_module, "FIRST_PAINT_WAITS", 1000)  # a slow test machine: never runs out here
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    window.menuBar().addMenu("Tệp")
+    fired = []
+    watcher = app_module.when_painted(window, lambda: fired.append(True))
+    swallow = _swallow_menu_paints(window)
+    exposed = [False]
+    real_handle = window.windowHandle
+
+    class NotYet:
+        def __init__(self, handle):
+            self.handle = handle
+
+        def isExposed(self) -> bool:  # noqa: N802 (Qt)
+            return exposed[0]
+
+    monkeypatch.setattr(window, "windowHandle", lambda: NotYet(real_handle()))
+    window.show()
+    qtbot.wait(100)  # two limits have passed
+    assert not fired and watcher.waits >= 1
+    exposed[0] = True
+    window.menuBar().removeEventFilter(swallow)
+    window.menuBar().update()
+    qtbot.waitUntil(lambda: bool(fired), timeout=3000)
+    assert watcher.reason == "painted"
