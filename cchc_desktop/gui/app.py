@@ -149,7 +149,7 @@ def settle() -> None:
     (Qt's wrappers, modules, the lexicon), so the cyclic garbage collector stops walking it.
     Its full passes went through all of it, 50–100 ms on the GUI thread at random moments (an
     autosave, a keystroke); afterwards they look at what the session makes.  Until now it was
-off altogether (cli.open_window): start-up makes objects, it leaves no garbage worth a pass."""
+    off altogether (cli.open_window): start-up makes objects, it leaves no garbage worth a pass."""
     import gc
 
     gc.freeze()

@@ -48,15 +48,14 @@ TABS = (("general", "Thông tin chung", "Cơ quan, số, ngày, kỳ báo cáo, 
 @contextmanager
 def _app_filters_paused(*filters: QObject | None) -> Iterator[None]:
     app = QApplication.instance()
-    for item in filters:
-        if item is not None:
-            app.removeEventFilter(item)
+    on = [item for item in filters if item is not None]
+    for item in on:
+        app.removeEventFilter(item)
     try:
         yield
     finally:
-        for item in filters:
-            if item is not None:
-                app.installEventFilter(item)
+        for item in on:
+            app.installEventFilter(item)
 
 
 class MainWindow(QMainWindow):
@@ -140,16 +139,17 @@ class MainWindow(QMainWindow):
         they were a fifth of the time before the first paint.  Everything about them that the
         window's construction did (shortcuts, undo routing, read-only state, the side preview's
         watch) is done here, so the order is the same whether they come at once or later."""
+        if self.tabs_built:
+            return
         from .tabs.indicators import IndicatorsTab
         from .tabs.narrative import NarrativeTab
         from .tabs.preview import PreviewTab
         from .tabs.signature import SignatureTab
 
-        if self.tabs_built:
-            return
         # the window-wide key and drop filters (on the application, in Python) would see every
         # event of the tabs' construction
-        drops = getattr(self, "import_drop_filter", None)
+        # (the drop filter goes on the application once the event loop runs: not yet in a test's window)
+        drops = self.import_drop_filter
         with _app_filters_paused(self.keyboard.window_keys, drops if getattr(drops, "on_application", False) else None):
             self._make_tabs({"narrative": NarrativeTab, "indicators": IndicatorsTab,
                              "signature": SignatureTab, "preview": PreviewTab})

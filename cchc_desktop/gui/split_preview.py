@@ -19,8 +19,6 @@ from PySide6.QtCore import QBuffer, QObject, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
-
-
 if TYPE_CHECKING:
     from cchc_desktop.document.preview_pages import Target
     from cchc_desktop.document.preview_worker import PreviewWorker, Result
